@@ -1,0 +1,87 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit, useNavigation } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+
+/**
+ * react-hook-form + the shared zod schema on the client; on success the native form is submitted to the
+ * route action, which validates again with the same schema. Field errors returned by the server (400) are
+ * shown in the same places.
+ */
+export function useRemixForm<T extends FieldValues>(
+  schema: z.ZodType<T, never> | z.ZodType,
+  options: { defaultValues?: DefaultValues<T>; serverErrors?: Record<string, string> | null },
+) {
+  const submit = useSubmit();
+  const form = useForm<T>({
+    // The schema's input and output types differ where it coerces; the resolver validates either way.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const { setError } = form;
+  const serverErrors = options.serverErrors;
+  useEffect(() => {
+    if (!serverErrors) return;
+    for (const [name, message] of Object.entries(serverErrors)) {
+      setError(name as Path<T>, { type: "server", message });
+    }
+  }, [serverErrors, setError]);
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    void form.handleSubmit(
+      () => submit(target, { method: (target.getAttribute("method") ?? "post") as "post" }),
+    )(event);
+  };
+  return { form, onSubmit };
+}
+
+export function useIsSubmitting(action?: string) {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && (!action || navigation.formAction === action);
+}
+
+export function Field<T extends FieldValues>({
+  form,
+  name,
+  label,
+  type = "text",
+  children,
+  hint,
+  ...rest
+}: {
+  form: UseFormReturn<T>;
+  name: Path<T>;
+  label: string;
+  type?: string;
+  hint?: string;
+  children?: ReactNode;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "form">) {
+  const { t } = useTranslation();
+  const error = form.formState.errors[name]?.message;
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children ?? (
+        <input
+          id={id}
+          type={type}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...form.register(name)}
+          {...rest}
+        />
+      )}
+      {hint ? <small className="muted">{hint}</small> : null}
+      {typeof error === "string" ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./locales/en/index";
+import ru from "./locales/ru/index";
+import kk from "./locales/kk/index";
+
+export const LOCALES = ["en", "ru", "kk"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export const resources = {
+  en: { translation: en },
+  ru: { translation: ru },
+  kk: { translation: kk },
+} as const;
+
+/** BCP 47 tags used by Intl for dates, numbers and currency. */
+export const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const wanted = header
+    .split(",")
+    .map((part) => {
+      const [tag, q] = part.trim().split(";q=");
+      return { lang: tag.toLowerCase().split("-")[0], q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return wanted.map((w) => w.lang).find(isLocale) ?? DEFAULT_LOCALE;
+}
+
+/** A synchronous i18next instance for one render (server) or the page (client); all strings are bundled. */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}

@@ -1,0 +1,14 @@
+import common from "./common";
+import auth from "./auth";
+import home from "./home";
+import domain from "./domain";
+import projects from "./projects";
+import workflow from "./workflow";
+import portfolio from "./portfolio";
+import admin from "./admin";
+import history from "./history";
+import exports from "./exports";
+
+const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports };
+export default en;
+export type English = typeof en;

@@ -1,0 +1,15 @@
+import type { English } from "../en";
+import type { Translation } from "../types";
+import common from "./common";
+import auth from "./auth";
+import home from "./home";
+import domain from "./domain";
+import projects from "./projects";
+import workflow from "./workflow";
+import portfolio from "./portfolio";
+import admin from "./admin";
+import history from "./history";
+import exports from "./exports";
+
+const kk: Translation<English> = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports };
+export default kk;

@@ -1,0 +1,5 @@
+import type { Translation } from "../types";
+import type en from "../en/projects";
+
+const projects: Translation<typeof en> = {};
+export default projects;

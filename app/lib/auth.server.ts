@@ -1,0 +1,160 @@
+import { redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+import { getDecoyHash, verifyPassword } from "./password.server";
+import { currentRequest, noteRequestUser } from "./request.server";
+import {
+  blankSessionCookie,
+  createSessionCookie,
+  invalidateSession,
+  validateRequestSession,
+  type SessionUser,
+} from "./session.server";
+import { appendAuditEvent, auditedTransaction, type AuditContext } from "~/models/audit.server";
+
+export type { SessionUser };
+
+/** A redirect target is only ever a path inside the app: no scheme, no host, no protocol-relative `//`. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  try {
+    const url = new URL(target, "http://qadam.invalid");
+    if (url.origin !== "http://qadam.invalid") return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const result = await validateRequestSession(request);
+  return result?.user ?? null;
+}
+
+const PASSWORD_CHANGE_PATH = "/account/password";
+
+/** The signed-in user, or a redirect to /login that brings them back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (user) noteRequestUser(user.id);
+  const url = new URL(request.url);
+  if (!user) {
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (user.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH) {
+    throw redirect(PASSWORD_CHANGE_PATH);
+  }
+  return user;
+}
+
+/** Everything an audited write needs to know about who acts, from where. */
+export function auditContextFor(user: Pick<SessionUser, "id" | "email"> | null): AuditContext {
+  const { requestId, ip } = currentRequest();
+  return { actorId: user?.id ?? null, actorEmail: user?.email ?? null, requestId, ip };
+}
+
+export type LoginResult =
+  | { ok: true; setCookie: string; user: { id: string; locale: string } }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
+
+const IP_WINDOW_MS = 15 * 60_000;
+
+function minutesUntil(date: Date): number {
+  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
+}
+
+/**
+ * Checks a password with throttling per account and per IP. Unknown e-mail and wrong password give the same
+ * answer and take the same time. Successful and failed attempts are recorded in the audit log.
+ */
+export async function login(
+  input: { email: string; password: string },
+  request: Request,
+): Promise<LoginResult> {
+  const env = getEnv();
+  const email = input.email.trim().toLowerCase();
+  const meta = currentRequest();
+  const ipKey = `ip:${meta.ip ?? "unknown"}`;
+  const now = new Date();
+
+  const ipState = await db.loginThrottle.findUnique({ where: { key: ipKey } });
+  if (ipState?.blockedUntil && ipState.blockedUntil > now) {
+    return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(ipState.blockedUntil) };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, active: true, lockedUntil: true, locale: true, failedLoginCount: true },
+  });
+  // Unknown e-mails are throttled too (keyed by address), so a lockout does not reveal that an account exists.
+  const unknownKey = `email:${email}`;
+  const unknownState = user ? null : await db.loginThrottle.findUnique({ where: { key: unknownKey } });
+  const lockedUntil = user ? user.lockedUntil : (unknownState?.blockedUntil ?? null);
+  if (lockedUntil && lockedUntil > now) {
+    return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(lockedUntil) };
+  }
+
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
+  const audit: AuditContext = { actorId: user?.id ?? null, actorEmail: email, requestId: meta.requestId, ip: meta.ip };
+  const lockUntil = new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000);
+
+  if (user && user.active && passwordOk) {
+    await auditedTransaction(audit, async (tx, record) => {
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastFailedLoginAt: null } });
+      await record({ action: "auth.login", entityType: "User", entityId: user.id });
+    });
+    const setCookie = await createSessionCookie(user.id, { ip: meta.ip, userAgent: request.headers.get("user-agent") });
+    return { ok: true, setCookie, user: { id: user.id, locale: user.locale } };
+  }
+
+  await db.$transaction(async (tx) => {
+    const windowFresh = ipState && now.getTime() - ipState.windowStartedAt.getTime() < IP_WINDOW_MS;
+    const ipFailures = windowFresh ? ipState.failures + 1 : 1;
+    const ipData = {
+      failures: ipFailures,
+      windowStartedAt: windowFresh ? ipState.windowStartedAt : now,
+      blockedUntil: ipFailures >= env.LOGIN_MAX_FAILURES_PER_IP ? lockUntil : null,
+    };
+    await tx.loginThrottle.upsert({ where: { key: ipKey }, create: { key: ipKey, ...ipData }, update: ipData });
+
+    let accountLocked = false;
+    if (user) {
+      const failures = user.failedLoginCount + 1;
+      accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+      await tx.user.update({
+        where: { id: user.id },
+        data: { failedLoginCount: accountLocked ? 0 : failures, lastFailedLoginAt: now, lockedUntil: accountLocked ? lockUntil : null },
+      });
+    } else {
+      const fresh = unknownState && now.getTime() - unknownState.windowStartedAt.getTime() < IP_WINDOW_MS;
+      const failures = fresh ? unknownState.failures + 1 : 1;
+      accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+      const data = {
+        failures: accountLocked ? 0 : failures,
+        windowStartedAt: fresh ? unknownState.windowStartedAt : now,
+        blockedUntil: accountLocked ? lockUntil : null,
+      };
+      await tx.loginThrottle.upsert({ where: { key: unknownKey }, create: { key: unknownKey, ...data }, update: data });
+    }
+    await appendAuditEvent(tx, audit, {
+      action: accountLocked ? "auth.locked" : "auth.login_failed",
+      entityType: "User",
+      entityId: user?.id ?? email,
+    });
+  });
+  return { ok: false, reason: "invalid" };
+}
+
+export async function logout(request: Request): Promise<string> {
+  const result = await validateRequestSession(request);
+  if (result) {
+    await auditedTransaction(auditContextFor(result.user), async (_tx, record) => {
+      await record({ action: "auth.logout", entityType: "User", entityId: result.user.id });
+    });
+    await invalidateSession(result.sessionId);
+  }
+  return blankSessionCookie();
+}

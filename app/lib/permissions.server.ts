@@ -1,0 +1,66 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "./db.server";
+import {
+  canViewProject,
+  decideGlobal,
+  decideOnProject,
+  type Actor,
+  type Decision,
+  type GlobalAction,
+  type ProjectAction,
+  type ProjectScope,
+} from "./permissions";
+
+/** Turns a decision into the HTTP answer: 404 hides what is out of scope, 403 refuses what is in it. */
+export function enforce(decision: Decision): void {
+  if (decision === "not-found") throw new Response("Not found", { status: 404, statusText: "Not Found" });
+  if (decision === "forbidden") throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/** The Prisma filter that mirrors `canViewProject`: lists are scoped in the query, so what you may not see is not found. */
+export function projectWhereForActor(actor: Actor): Prisma.ProjectWhereInput {
+  if (actor.role === "ADMIN" || actor.role === "AUDITOR") return {};
+  switch (actor.organizationKind) {
+    case "WORLD_BANK":
+      return { institution: { in: ["WB", "JOINT"] } };
+    case "IFC":
+      return { institution: { in: ["IFC", "JOINT"] } };
+    case "MINISTRY":
+      return { implementingAgencyId: actor.organizationId };
+  }
+}
+
+export async function loadProjectScope(actor: Actor, projectId: string): Promise<ProjectScope | null> {
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: {
+      institution: true,
+      implementingAgencyId: true,
+      members: { where: { userId: actor.id }, select: { id: true } },
+    },
+  });
+  if (!project) return null;
+  return {
+    institution: project.institution,
+    implementingAgencyId: project.implementingAgencyId,
+    isMember: project.members.length > 0,
+  };
+}
+
+/** Loads the project's scope and enforces `action` on it; 404 when it does not exist or is out of scope. */
+export async function requireProjectPermission(
+  actor: Actor,
+  projectId: string,
+  action: ProjectAction,
+): Promise<ProjectScope> {
+  const scope = await loadProjectScope(actor, projectId);
+  if (!scope) enforce("not-found");
+  enforce(decideOnProject(actor, action, scope!));
+  return scope!;
+}
+
+export function requireGlobalPermission(actor: Actor, action: GlobalAction): void {
+  enforce(decideGlobal(actor, action));
+}
+
+export { canViewProject };

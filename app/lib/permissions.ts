@@ -1,0 +1,145 @@
+/**
+ * The one place that decides who may do what. Pure (no I/O) so that it can be tested as a matrix;
+ * `permissions.server.ts` wraps it for loaders and actions.
+ *
+ * Outcomes follow one rule everywhere: a project the user may not see does not exist for them (404);
+ * a project they may see but not act on is forbidden (403).
+ */
+
+export const ROLES = ["ADMIN", "MANAGER", "OFFICER", "AUDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+export const ORGANIZATION_KINDS = ["WORLD_BANK", "IFC", "MINISTRY"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export type Institution = "WB" | "IFC" | "JOINT";
+
+export type Actor = {
+  id: string;
+  role: Role;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+};
+
+/** What the rules need to know about a project. */
+export type ProjectScope = {
+  institution: Institution;
+  implementingAgencyId: string;
+  /** Is the actor a member of the project's team? */
+  isMember: boolean;
+};
+
+/** Actions on one project (the target is that project). */
+export const PROJECT_ACTIONS = [
+  "project.view",
+  "project.edit",
+  "project.archive",
+  "project.manageMembers",
+  "milestone.create",
+  "milestone.edit",
+  "milestoneUpdate.submit",
+  "milestoneUpdate.review",
+  "indicator.create",
+  "indicator.edit",
+  "indicatorValue.report",
+  "indicatorValue.review",
+  "rating.record",
+  "history.view",
+  "report.print",
+] as const;
+export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
+
+/** Actions not tied to one existing project. */
+export const GLOBAL_ACTIONS = [
+  "portfolio.view",
+  "project.create",
+  "reviewQueue.view",
+  "history.viewAll",
+  "history.export",
+  "portfolio.export",
+  "chain.view",
+  "admin.users",
+  "admin.organizations",
+  "admin.frameworks",
+] as const;
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+
+export type Decision = "allow" | "forbidden" | "not-found";
+
+export function canSeeEverything(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "ADMIN" || actor.role === "AUDITOR";
+}
+
+/** Which projects an actor can see at all. Mirrored by `projectWhereForActor` for queries. */
+export function canViewProject(actor: Actor, project: Omit<ProjectScope, "isMember">): boolean {
+  if (canSeeEverything(actor)) return true;
+  switch (actor.organizationKind) {
+    case "WORLD_BANK":
+      return project.institution === "WB" || project.institution === "JOINT";
+    case "IFC":
+      return project.institution === "IFC" || project.institution === "JOINT";
+    case "MINISTRY":
+      return project.implementingAgencyId === actor.organizationId;
+  }
+}
+
+/** Managers and admins maintain the project record itself (issue: "managers and admins create, edit and archive"). */
+const PROJECT_RECORD: ReadonlySet<ProjectAction> = new Set(["project.edit", "project.archive"]);
+
+const MANAGER_ONLY: ReadonlySet<ProjectAction> = new Set([
+  "milestone.create",
+  "milestone.edit",
+  "milestoneUpdate.review",
+  "indicator.create",
+  "indicator.edit",
+  "indicatorValue.review",
+  "rating.record",
+]);
+
+const SUBMISSIONS: ReadonlySet<ProjectAction> = new Set(["milestoneUpdate.submit", "indicatorValue.report"]);
+
+export function decideOnProject(actor: Actor, action: ProjectAction, project: ProjectScope): Decision {
+  if (!canViewProject(actor, project)) return "not-found";
+  if (action === "project.view" || action === "report.print") return "allow";
+  if (action === "history.view") return actor.role === "OFFICER" ? "forbidden" : "allow";
+  if (action === "project.manageMembers") return actor.role === "ADMIN" ? "allow" : "forbidden";
+  if (PROJECT_RECORD.has(action)) return actor.role === "MANAGER" || actor.role === "ADMIN" ? "allow" : "forbidden";
+  if (SUBMISSIONS.has(action)) {
+    if (actor.role === "MANAGER") return "allow";
+    if (actor.role === "OFFICER") return project.isMember ? "allow" : "forbidden";
+    return "forbidden";
+  }
+  if (MANAGER_ONLY.has(action)) return actor.role === "MANAGER" ? "allow" : "forbidden";
+  return "forbidden";
+}
+
+export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
+  switch (action) {
+    case "portfolio.view":
+    case "portfolio.export":
+      return "allow";
+    case "project.create":
+      return actor.role === "MANAGER" || actor.role === "ADMIN" ? "allow" : "forbidden";
+    case "reviewQueue.view":
+      return actor.role === "MANAGER" ? "allow" : "forbidden";
+    case "history.viewAll":
+    case "history.export":
+      return actor.role === "OFFICER" ? "forbidden" : "allow";
+    case "chain.view":
+      return canSeeEverything(actor) ? "allow" : "forbidden";
+    case "admin.users":
+    case "admin.organizations":
+    case "admin.frameworks":
+      return actor.role === "ADMIN" ? "allow" : "forbidden";
+  }
+}
+
+/** A new or edited project's institution/agency must stay inside the manager's own scope. */
+export function canCreateProjectFor(actor: Actor, project: Omit<ProjectScope, "isMember">): boolean {
+  return decideGlobal(actor, "project.create") === "allow" && canViewProject(actor, project);
+}
+
+/** Nobody reviews their own submission. */
+export function canReviewSubmission(actor: Actor, submission: { authorId: string }, project: ProjectScope): Decision {
+  const decision = decideOnProject(actor, "milestoneUpdate.review", project);
+  if (decision !== "allow") return decision;
+  return submission.authorId === actor.id ? "forbidden" : "allow";
+}

@@ -1,0 +1,66 @@
+import type { GlobalAction, ProjectAction } from "./permissions";
+
+/**
+ * Every route module and the permission its loader and action enforce. The permission-matrix test reads this
+ * table: it fails when a file in app/routes has no entry here, and it checks each listed action against
+ * every role in and out of scope. "public" = no session needed; "session" = any signed-in user.
+ * Routes that read several actions name them all (e.g. a review action checks the review permission per item).
+ */
+export type Access = "public" | "session" | GlobalAction | ProjectAction | Array<GlobalAction | ProjectAction>;
+export type RouteAccess = { loader?: Access; action?: Access };
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  // Foundation
+  "root.tsx": { loader: "public" },
+  "routes/_index.tsx": { loader: "session" },
+  "routes/login.tsx": { loader: "public", action: "public" },
+  "routes/logout.tsx": { loader: "public", action: "public" },
+  "routes/healthz.ts": { loader: "public" },
+  "routes/account.language.tsx": { loader: "public", action: "public" },
+  "routes/account.password.tsx": { loader: "session", action: "session" },
+
+  // Projects (issue 3)
+  "routes/projects._index.tsx": { loader: "portfolio.view" },
+  "routes/projects.new.tsx": { loader: "project.create", action: "project.create" },
+  "routes/projects.$projectId.tsx": { loader: "project.view" },
+  "routes/projects.$projectId._index.tsx": { loader: "project.view" },
+  "routes/projects.$projectId.edit.tsx": { loader: "project.edit", action: ["project.edit", "project.archive"] },
+  "routes/projects.$projectId.milestones._index.tsx": { loader: "project.view", action: "milestone.create" },
+  "routes/projects.$projectId.milestones.$milestoneId.tsx": {
+    loader: "project.view",
+    action: ["milestone.edit", "milestoneUpdate.submit"],
+  },
+  "routes/projects.$projectId.indicators._index.tsx": { loader: "project.view", action: "indicator.create" },
+  "routes/projects.$projectId.indicators.$indicatorId.tsx": {
+    loader: "project.view",
+    action: ["indicator.edit", "indicatorValue.report"],
+  },
+  "routes/projects.$projectId.ratings.tsx": { loader: "project.view", action: "rating.record" },
+  "routes/projects.$projectId.team.tsx": { loader: "project.view", action: "project.manageMembers" },
+  "routes/reviews.tsx": {
+    loader: "reviewQueue.view",
+    action: ["reviewQueue.view", "milestoneUpdate.review", "indicatorValue.review"],
+  },
+  "routes/board.tsx": { loader: "portfolio.view" },
+  "routes/frameworks._index.tsx": { loader: "portfolio.view" },
+  "routes/frameworks.$frameworkId.tsx": { loader: "portfolio.view" },
+  "routes/reporting.tsx": { loader: "portfolio.view" },
+  "routes/admin.tsx": { loader: "admin.users" },
+  "routes/admin._index.tsx": { loader: "admin.users" },
+  "routes/admin.users._index.tsx": { loader: "admin.users" },
+  "routes/admin.users.new.tsx": { loader: "admin.users", action: "admin.users" },
+  "routes/admin.users.$userId.tsx": { loader: "admin.users", action: "admin.users" },
+  "routes/admin.organizations.tsx": { loader: "admin.organizations", action: "admin.organizations" },
+  "routes/admin.frameworks.tsx": { loader: "admin.frameworks", action: "admin.frameworks" },
+
+  // History and exports (issue 4)
+  "routes/history.tsx": { loader: "history.viewAll" },
+  "routes/projects.$projectId.history.tsx": { loader: "history.view" },
+  "routes/projects.$projectId.report.tsx": { loader: "report.print" },
+  "routes/exports._index.tsx": { loader: "portfolio.export" },
+  "routes/exports.audit[.]csv.ts": { loader: "history.export" },
+  "routes/exports.audit[.]xlsx.ts": { loader: "history.export" },
+  "routes/exports.audit[.]ndjson.ts": { loader: "history.export" },
+  "routes/exports.portfolio[.]xlsx.ts": { loader: "portfolio.export" },
+  "routes/exports.iati[.]xml.ts": { loader: "portfolio.export" },
+};

@@ -1,0 +1,158 @@
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+import { generateSessionToken, hashSessionToken } from "./crypto.server";
+import type { OrganizationKind, Role } from "./permissions";
+
+/**
+ * All session handling lives here (lucia v3 is deprecated upstream in favour of its documented design, so
+ * it stays behind this one module). The browser holds a random token; the database holds only its keyed
+ * hash as the session id.
+ */
+
+type UserAttributes = {
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  organizationName: string;
+  locale: string;
+  mustChangePassword: boolean;
+};
+
+type SessionAttributes = { lastSeenAt: Date; ip: string | null; userAgent: string | null };
+
+const userSelect = {
+  email: true,
+  name: true,
+  role: true,
+  organizationId: true,
+  active: true,
+  locale: true,
+  mustChangePassword: true,
+  organization: { select: { kind: true, name: true } },
+} as const;
+
+const IDLE_TOUCH_MS = 60_000;
+
+/** A typed lucia adapter over prisma.session (avoids @lucia-auth/adapter-prisma's stale peer range). */
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId) {
+    const row = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: userSelect } } });
+    if (!row) return [null, null];
+    const idleLimit = Date.now() - getEnv().SESSION_IDLE_MINUTES * 60_000;
+    if (!row.user.active || row.lastSeenAt.getTime() < idleLimit) {
+      await db.session.deleteMany({ where: { id: sessionId } });
+      return [null, null];
+    }
+    const session: DatabaseSession = {
+      id: row.id,
+      userId: row.userId,
+      expiresAt: row.expiresAt,
+      attributes: { lastSeenAt: row.lastSeenAt, ip: row.ip, userAgent: row.userAgent },
+    };
+    const { organization, active: _active, ...rest } = row.user;
+    const user: DatabaseUser = {
+      id: row.userId,
+      attributes: { ...rest, organizationKind: organization.kind, organizationName: organization.name },
+    };
+    return [session, user];
+  },
+  async getUserSessions(userId) {
+    const rows = await db.session.findMany({ where: { userId } });
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.userId,
+      expiresAt: row.expiresAt,
+      attributes: { lastSeenAt: row.lastSeenAt, ip: row.ip, userAgent: row.userAgent },
+    }));
+  },
+  async setSession(session) {
+    const attributes = session.attributes as Partial<SessionAttributes>;
+    await db.session.create({
+      data: {
+        id: session.id,
+        userId: session.userId,
+        expiresAt: session.expiresAt,
+        ip: attributes.ip ?? null,
+        userAgent: attributes.userAgent ?? null,
+      },
+    });
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  },
+  async deleteSession(sessionId) {
+    await db.session.deleteMany({ where: { id: sessionId } });
+  },
+  async deleteUserSessions(userId) {
+    await db.session.deleteMany({ where: { userId } });
+  },
+  async deleteExpiredSessions() {
+    await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  },
+};
+
+function cookieSecure(): boolean {
+  const env = getEnv();
+  if (env.COOKIE_SECURE) return env.COOKIE_SECURE === "true";
+  return env.NODE_ENV === "production";
+}
+
+export const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(getEnv().SESSION_MAX_AGE_DAYS, "d"),
+  sessionCookie: {
+    name: "qadam_session",
+    expires: true,
+    attributes: { secure: cookieSecure(), sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => attributes,
+  getSessionAttributes: (attributes) => attributes,
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
+  }
+}
+
+export type SessionUser = UserAttributes & { id: string };
+
+/** Starts a new session (a new token on every login) and returns the Set-Cookie header value. */
+export async function createSessionCookie(userId: string, meta: { ip: string | null; userAgent: string | null }) {
+  const token = generateSessionToken();
+  await lucia.createSession(userId, { lastSeenAt: new Date(), ...meta }, { sessionId: hashSessionToken(token) });
+  return lucia.createSessionCookie(token).serialize();
+}
+
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export function readSessionToken(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+/** The signed-in user for this request, or null. Slides the expiry and records activity for the idle timeout. */
+export async function validateRequestSession(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const { session, user } = await lucia.validateSession(hashSessionToken(token));
+  if (!session || !user) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > IDLE_TOUCH_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  return { user, sessionId: session.id };
+}
+
+export async function invalidateSession(sessionId: string) {
+  await lucia.invalidateSession(sessionId);
+}
+
+/** Ends every session of a user: on deactivation, password change, role or organisation change. */
+export async function invalidateUserSessions(userId: string) {
+  await lucia.invalidateUserSessions(userId);
+}

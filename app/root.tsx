@@ -1,0 +1,128 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { AppHeader } from "~/components/layout/app-header";
+import { FlashMessage } from "~/components/layout/flash-message";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
+import { getOptionalUser } from "~/lib/auth.server";
+import { readFlash } from "~/lib/flash.server";
+import { resolveLocale } from "~/lib/locale.server";
+import { navFor } from "~/lib/navigation";
+import { currentRequest, noteRequestUser } from "~/lib/request.server";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Qadam" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) noteRequestUser(user.id);
+  const locale = await resolveLocale(request, user?.locale);
+  const { flash, clearCookie } = await readFlash(request);
+  const actor = user
+    ? { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organizationKind }
+    : null;
+  return data(
+    {
+      locale,
+      requestId: currentRequest().requestId,
+      flash,
+      user: user
+        ? { id: user.id, name: user.name, email: user.email, role: user.role, organizationName: user.organizationName, organizationKind: user.organizationKind }
+        : null,
+      nav: actor ? navFor(actor) : [],
+    },
+    clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <AppHeader />
+          <main id="main" className="page">
+            {rootData?.flash ? <FlashMessage flash={rootData.flash} /> : null}
+            {children}
+          </main>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorPanel error={error} />;
+}
+
+/** Shared by every route's error boundary: a clear message and the request id, never a stack trace. */
+export function ErrorPanel({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const rootData = useRootData();
+  let title = t("common.errors.title");
+  let message = t("common.errors.generic");
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (error.status === 404) {
+      title = t("common.errors.notFoundTitle");
+      message = t("common.errors.notFound");
+    } else if (error.status === 403) {
+      title = t("common.errors.forbiddenTitle");
+      message = t("common.errors.forbidden");
+    } else if (error.status === 400) {
+      message = typeof error.data === "string" && error.data ? error.data : t("common.errors.badRequest");
+    } else if (error.status === 409) {
+      message = t("common.errors.conflict");
+    }
+  }
+  return (
+    <section className="error-panel" role="alert" data-status={status}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {rootData?.requestId ? (
+        <p className="muted">
+          {t("common.errors.requestId")}: <code data-testid="request-id">{rootData.requestId}</code>
+        </p>
+      ) : null}
+      <p>
+        <a href="/">{t("common.errors.backHome")}</a>
+      </p>
+    </section>
+  );
+}

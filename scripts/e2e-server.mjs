@@ -1,0 +1,26 @@
+// The server the Playwright tests run against: a fresh, seeded database file, a production build, port 3100.
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const file = "./data/e2e.db";
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: `file:${file}`,
+  SESSION_SECRET: "e2e-only-session-secret-0123456789abcdefghijklmnop",
+  SEED_ON_START: "true",
+  PORT: process.env.E2E_PORT ?? "3100",
+  LOG_LEVEL: "warn",
+  // The e2e suite signs in many times from 127.0.0.1; throttling itself is covered by integration tests.
+  LOGIN_MAX_FAILURES_PER_IP: "1000",
+};
+delete env.DATABASE_AUTH_TOKEN;
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
+if (!process.env.E2E_SKIP_BUILD) run("npx", ["remix", "vite:build", "--logLevel", "warn"]);
+run("node", ["scripts/prepare-db.mjs"]);
+const { createServer } = await import("./server.mjs");
+Object.assign(process.env, env);
+const { app } = await createServer({ mode: "production" });
+app.listen(Number(env.PORT), "127.0.0.1", () => console.log(`e2e server on http://localhost:${env.PORT}`));
