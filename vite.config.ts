@@ -13,6 +13,8 @@ export default defineConfig({
   optimizeDeps: { exclude: ["@node-rs/argon2"] },
   plugins: [
     remix({
+      // The e2e server builds into its own folder so parallel runs on one machine do not collide.
+      buildDirectory: process.env.QADAM_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.*"],
       future: {
         v3_fetcherPersist: true,

@@ -2,7 +2,9 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
-const file = "./data/e2e.db";
+const port = process.env.E2E_PORT ?? "3100";
+// Port-specific database and build folder: several suites can run side by side on one machine.
+const file = `./data/e2e-${port}.db`;
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 
 const env = {
@@ -11,7 +13,8 @@ const env = {
   DATABASE_URL: `file:${file}`,
   SESSION_SECRET: "e2e-only-session-secret-0123456789abcdefghijklmnop",
   SEED_ON_START: "true",
-  PORT: process.env.E2E_PORT ?? "3100",
+  PORT: port,
+  QADAM_BUILD_DIR: `build-e2e-${port}`,
   LOG_LEVEL: "warn",
   // The e2e suite signs in many times from 127.0.0.1; throttling itself is covered by integration tests.
   LOGIN_MAX_FAILURES_PER_IP: "1000",

@@ -75,9 +75,10 @@ export async function createServer({ mode = process.env.NODE_ENV ?? "production"
 
   let build;
   if (mode === "production") {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
-    build = await import(new URL("../build/server/index.js", import.meta.url).href);
+    const buildDir = process.env.QADAM_BUILD_DIR ?? "build";
+    app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
+    build = await import(new URL(`../${buildDir}/server/index.js`, import.meta.url).href);
   } else {
     const vite = await import("vite");
     const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
