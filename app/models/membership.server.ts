@@ -1,0 +1,100 @@
+import { db } from "~/lib/db.server";
+import { canViewProject, type Actor, type ProjectScope } from "~/lib/permissions";
+import { auditedTransaction, type AuditContext } from "~/models/audit.server";
+import type { MemberCapacity } from "~/schemas/membership";
+
+/** The project's team: who, from which organisation, in which role and capacity. */
+export async function listMembers(options: { projectId: string }) {
+  const rows = await db.projectMember.findMany({
+    where: { projectId: options.projectId },
+    orderBy: [{ createdAt: "asc" }],
+    select: {
+      id: true,
+      capacity: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, role: true, active: true, organization: { select: { name: true } } } },
+    },
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    capacity: m.capacity,
+    since: m.createdAt.toISOString(),
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.user.role,
+    active: m.user.active,
+    organization: m.user.organization.name,
+  }));
+}
+
+const actorSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  organizationId: true,
+  organization: { select: { kind: true, name: true } },
+} as const;
+
+function toActor(user: { id: string; role: Actor["role"]; organizationId: string; organization: { kind: Actor["organizationKind"] } }): Actor {
+  return { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organization.kind };
+}
+
+type ProjectPlace = Omit<ProjectScope, "isMember">;
+
+/** Active users not yet on the team who could see the project (only they may join it). */
+export async function listMemberCandidates(options: { projectId: string; project: ProjectPlace }) {
+  const users = await db.user.findMany({
+    where: { active: true, memberships: { none: { projectId: options.projectId } } },
+    orderBy: { name: "asc" },
+    select: actorSelect,
+  });
+  return users
+    .filter((u) => canViewProject(toActor(u), options.project))
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organization: u.organization.name }));
+}
+
+export type AddMemberResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+
+/** Adds a user to the team; refused (as a field error) when they could not see the project or already belong to it. */
+export async function addMember(options: {
+  context: AuditContext;
+  projectId: string;
+  project: ProjectPlace;
+  userId: string;
+  capacity: MemberCapacity;
+}): Promise<AddMemberResult> {
+  const { context, projectId, project, userId, capacity } = options;
+  return auditedTransaction(context, async (tx, audit) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { ...actorSelect, active: true } });
+    if (!user || !user.active) return { ok: false, fieldErrors: { userId: "projects.team.errors.userUnknown" } };
+    if (!canViewProject(toActor(user), project)) {
+      return { ok: false, fieldErrors: { userId: "projects.team.errors.userCannotSee" } };
+    }
+    const existing = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } } });
+    if (existing) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
+    const member = await tx.projectMember.create({ data: { projectId, userId, capacity } });
+    await audit({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId, after: member });
+    return { ok: true };
+  });
+}
+
+/** Removes a member of *this* project; false when the id names no member of it (the route answers 404). */
+export async function removeMember(options: { context: AuditContext; projectId: string; memberId: string; reason?: string }) {
+  const { context, projectId, memberId } = options;
+  return auditedTransaction(context, async (tx, audit) => {
+    const member = await tx.projectMember.findUnique({ where: { id: memberId } });
+    if (!member || member.projectId !== projectId) return false;
+    await tx.projectMember.delete({ where: { id: memberId } });
+    await audit({
+      action: "member.remove",
+      entityType: "ProjectMember",
+      entityId: memberId,
+      projectId,
+      before: member,
+      reason: options.reason ?? null,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,192 @@
+import { z } from "zod";
+import { parseUsdToCents } from "~/lib/money";
+import { RATING_SCALE } from "~/lib/metrics";
+
+/**
+ * The project form, shared by react-hook-form (client) and the create/edit actions (server).
+ * Values stay strings as typed (dates as YYYY-MM-DD, money as US dollars); `toProjectData` turns a valid
+ * form into database values. Messages are i18n keys.
+ */
+
+export const INSTITUTIONS = ["WB", "IFC", "JOINT"] as const;
+export const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
+/** Lending and advisory instruments; stored as these codes and translated for display. */
+export const INSTRUMENTS = ["IPF", "PforR", "DPF", "IFC Investment", "IFC Advisory"] as const;
+
+/** World Bank P-number (P099270), or an IFC project id: numeric (45321) or IFC-prefixed (IFC-ALMATY-BYPASS). */
+export const PROJECT_CODE_PATTERN = /^(P\d{6}|\d{5,7}|IFC-[A-Z0-9]{2,20}(-[A-Z0-9]{1,20}){0,4})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Largest amount accepted: $10 trillion, far below where cents stop being exact in a JS number. */
+const MAX_USD_CENTS = 10n ** 15n;
+
+export function isIsoDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const optionalDay = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isIsoDay(v), "projects.errors.dateInvalid");
+
+const usdAmount = (requiredKey: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, requiredKey)
+    .refine((v) => {
+      const cents = parseUsdToCents(v);
+      return cents !== null && cents <= MAX_USD_CENTS;
+    }, "projects.errors.moneyInvalid");
+
+export const projectFields = {
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, "projects.errors.codeRequired")
+    .regex(PROJECT_CODE_PATTERN, "projects.errors.codePattern"),
+  name: z.string().trim().min(3, "projects.errors.nameRequired").max(200, "projects.errors.nameTooLong"),
+  description: z.string().trim().max(2000, "projects.errors.textTooLong"),
+  institution: z.enum(INSTITUTIONS, { message: "projects.errors.institutionRequired" }),
+  instrument: z.enum(INSTRUMENTS, { message: "projects.errors.instrumentRequired" }),
+  implementingAgencyId: z.string().trim().min(1, "projects.errors.agencyRequired").max(64),
+  priorityAreaId: z.string().trim().min(1, "projects.errors.priorityAreaRequired").max(64),
+  sectorCode: z.string().trim().regex(/^\d{5}$/, "projects.errors.sectorPattern"),
+  status: z.enum(PROJECT_STATUSES, { message: "projects.errors.statusRequired" }),
+  approvalDate: optionalDay,
+  effectivenessDate: optionalDay,
+  mtrPlannedDate: optionalDay,
+  mtrActualDate: optionalDay,
+  closingOriginalDate: optionalDay,
+  closingRevisedDate: optionalDay,
+  commitmentUsd: usdAmount("projects.errors.commitmentRequired"),
+  disbursedUsd: usdAmount("projects.errors.disbursedRequired"),
+  narrative: z.string().trim().max(10000, "projects.errors.textTooLong"),
+};
+
+type ProjectFieldValues = { [K in keyof typeof projectFields]: z.output<(typeof projectFields)[K]> };
+
+/** Cross-field rules: dates in a sensible order, disbursed within the commitment. */
+function checkProjectRules(v: ProjectFieldValues, ctx: z.RefinementCtx) {
+  const issue = (path: keyof ProjectFieldValues, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  // ISO days compare correctly as strings.
+  const start = v.effectivenessDate || v.approvalDate;
+  if (v.approvalDate && v.effectivenessDate && v.effectivenessDate < v.approvalDate) {
+    issue("effectivenessDate", "projects.errors.effectivenessBeforeApproval");
+  }
+  if (start && v.mtrPlannedDate && v.mtrPlannedDate < start) issue("mtrPlannedDate", "projects.errors.mtrBeforeStart");
+  if (start && v.mtrActualDate && v.mtrActualDate < start) issue("mtrActualDate", "projects.errors.mtrBeforeStart");
+  if (start && v.closingOriginalDate && v.closingOriginalDate <= start) {
+    issue("closingOriginalDate", "projects.errors.closingBeforeStart");
+  }
+  if (v.closingRevisedDate && !v.closingOriginalDate) issue("closingOriginalDate", "projects.errors.closingOriginalRequired");
+  if (v.closingRevisedDate && v.closingOriginalDate && v.closingRevisedDate < v.closingOriginalDate) {
+    issue("closingRevisedDate", "projects.errors.revisedBeforeOriginal");
+  }
+  if ((v.status === "ACTIVE" || v.status === "CLOSED") && !v.approvalDate) {
+    issue("approvalDate", "projects.errors.approvalRequiredForStatus");
+  }
+  const commitment = parseUsdToCents(v.commitmentUsd);
+  const disbursed = parseUsdToCents(v.disbursedUsd);
+  if (commitment !== null && disbursed !== null && disbursed > commitment) {
+    issue("disbursedUsd", "projects.errors.disbursedOverCommitment");
+  }
+}
+
+export const ProjectCreateSchema = z.object(projectFields).superRefine(checkProjectRules);
+export type ProjectFormValues = z.input<typeof ProjectCreateSchema>;
+export type ProjectCreateInput = z.output<typeof ProjectCreateSchema>;
+
+/** Editing carries the version the form was loaded from (optimistic concurrency). */
+export const ProjectEditSchema = z
+  .object({ ...projectFields, version: z.coerce.number().int().min(1) })
+  .superRefine((v, ctx) => checkProjectRules(v, ctx));
+export type ProjectEditValues = ProjectFormValues & { version: number };
+export type ProjectEditInput = z.output<typeof ProjectEditSchema>;
+
+export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof ProjectFormValues>;
+
+export const ArchiveProjectSchema = z.object({
+  reason: z.string().trim().min(10, "projects.errors.archiveReasonRequired").max(500, "projects.errors.textTooLong"),
+  version: z.coerce.number().int().min(1),
+});
+export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
+
+export const ProjectEditIntentSchema = z.enum(["save", "archive"]);
+
+const day = (v: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+
+/** Database values for a validated form (dates at 00:00 UTC, money in BigInt cents). */
+export function toProjectData(input: ProjectCreateInput) {
+  return {
+    code: input.code,
+    name: input.name,
+    description: input.description,
+    institution: input.institution,
+    instrument: input.instrument,
+    implementingAgencyId: input.implementingAgencyId,
+    priorityAreaId: input.priorityAreaId,
+    sectorCode: input.sectorCode,
+    status: input.status,
+    approvalDate: day(input.approvalDate),
+    effectivenessDate: day(input.effectivenessDate),
+    mtrPlannedDate: day(input.mtrPlannedDate),
+    mtrActualDate: day(input.mtrActualDate),
+    closingOriginalDate: day(input.closingOriginalDate),
+    closingRevisedDate: day(input.closingRevisedDate),
+    commitmentMinor: parseUsdToCents(input.commitmentUsd) ?? 0n,
+    disbursedMinor: parseUsdToCents(input.disbursedUsd) ?? 0n,
+    narrative: input.narrative,
+  };
+}
+
+export const EMPTY_PROJECT_FORM: ProjectFormValues = {
+  code: "",
+  name: "",
+  description: "",
+  institution: "WB",
+  instrument: "IPF",
+  implementingAgencyId: "",
+  priorityAreaId: "",
+  sectorCode: "",
+  status: "PIPELINE",
+  approvalDate: "",
+  effectivenessDate: "",
+  mtrPlannedDate: "",
+  mtrActualDate: "",
+  closingOriginalDate: "",
+  closingRevisedDate: "",
+  commitmentUsd: "",
+  disbursedUsd: "0",
+  narrative: "",
+};
+
+// ---- The list's query string ----------------------------------------------------------------------------
+
+export const PROJECT_SORTS = ["code", "name", "commitment", "disbursed", "closing", "rating"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+/** A rating filter: one grade of the six-point scale (PDO or IP), any of MU/U/HU, or not rated yet. */
+export const RATING_FILTERS = [...RATING_SCALE, "unsatisfactory", "none"] as const;
+export type RatingFilter = (typeof RATING_FILTERS)[number];
+export const PROJECT_PAGE_SIZE = 20;
+
+const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "invalid id");
+
+export const ProjectListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  framework: idParam.optional(),
+  priorityArea: idParam.optional(),
+  institution: z.enum(INSTITUTIONS).optional(),
+  agency: idParam.optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+  rating: z.enum(RATING_FILTERS).optional(),
+  sort: z.enum(PROJECT_SORTS).default("code"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  archived: z.literal("1").optional(),
+});
+export type ProjectListQuery = z.output<typeof ProjectListQuerySchema>;
+
+export const ProjectIdParamsSchema = z.object({ projectId: idParam });

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { isIsoDay } from "./project";
+
+export const PERFORMANCE_RATINGS = ["HS", "S", "MS", "MU", "U", "HU"] as const;
+export const RISK_RATINGS = ["H", "S", "M", "L"] as const;
+export const MIN_JUSTIFICATION_LENGTH = 30;
+
+/** Today as YYYY-MM-DD in UTC: ratings are dated by day, and dates are stored at 00:00 UTC. */
+export function todayIsoDay(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** An ISR-style rating: PDO and implementation progress (HS..HU), overall risk (H/S/M/L), with a justification. */
+export const RatingSchema = z.object({
+  ratedOn: z
+    .string()
+    .trim()
+    .refine(isIsoDay, "projects.errors.dateInvalid")
+    // Compared when the form is checked (client) and again when it is saved (server), each against its own today.
+    .refine((v) => v <= todayIsoDay(), "projects.ratings.errors.future"),
+  pdoRating: z.enum(PERFORMANCE_RATINGS, { message: "projects.ratings.errors.ratingRequired" }),
+  ipRating: z.enum(PERFORMANCE_RATINGS, { message: "projects.ratings.errors.ratingRequired" }),
+  riskRating: z.enum(RISK_RATINGS, { message: "projects.ratings.errors.riskRequired" }),
+  justification: z
+    .string()
+    .trim()
+    .min(MIN_JUSTIFICATION_LENGTH, "projects.ratings.errors.justificationTooShort")
+    .max(4000, "projects.errors.textTooLong"),
+});
+export type RatingFormValues = z.input<typeof RatingSchema>;
+export type RatingInput = z.output<typeof RatingSchema>;
