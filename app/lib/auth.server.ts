@@ -22,7 +22,9 @@ export function safeRedirectPath(target: FormDataEntryValue | string | null | un
   try {
     const url = new URL(target, "http://qadam.invalid");
     if (url.origin !== "http://qadam.invalid") return fallback;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Dot segments can normalise into a protocol-relative path: "/.//evil.test" → "//evil.test".
+    return path.startsWith("//") || path.startsWith("/\\") ? fallback : path;
   } catch {
     return fallback;
   }

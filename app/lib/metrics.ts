@@ -49,7 +49,9 @@ export function progressTowardsTarget(input: {
     const ok = input.ascending ? actual >= target : actual <= target;
     return ok ? 1 : 0;
   }
-  return (actual - baseline) / span;
+  const share = (actual - baseline) / span;
+  // A descending indicator at its baseline gives -0, which formats as "-0%".
+  return share === 0 ? 0 : share;
 }
 
 /** Where a straight line from baseline (at baselineDate) to target (at targetDate) says we should be on `on`, as a share 0..1. */

@@ -1,0 +1,392 @@
+// Sign-in, sessions, throttling, CSRF origin check and redirect safety, against a real SQLite file.
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashSessionToken } from "~/lib/crypto.server";
+import { db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { login, logout, safeRedirectPath } from "~/lib/auth.server";
+import { hashPassword, verifyPassword } from "~/lib/password.server";
+import { createSessionCookie, validateRequestSession } from "~/lib/session.server";
+import { changePassword } from "~/models/user.server";
+import { isAllowedOrigin } from "../../scripts/server.mjs";
+import { TEST_PASSWORD, createTestUser, fromIp, requestWithSession, tokenFromSetCookie } from "../helpers/auth";
+
+const loginRequest = () => new Request("http://localhost/login", { method: "POST", headers: { "User-Agent": "vitest" } });
+
+let ipCounter = 0;
+/** Every test signs in from its own address, so per-IP throttling in one test never leaks into another. */
+function freshIp() {
+  return `192.0.2.${++ipCounter}`;
+}
+
+async function signIn(email: string, password = TEST_PASSWORD, ip = freshIp()) {
+  return fromIp(ip, () => login({ email, password }, loginRequest()));
+}
+
+async function signInOk(email: string, password = TEST_PASSWORD) {
+  const result = await signIn(email, password);
+  if (!result.ok) throw new Error(`sign-in failed: ${JSON.stringify(result)}`);
+  return result;
+}
+
+const ARGON2ID_OWASP = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+
+describe("passwords", () => {
+  it("are hashed with argon2id at OWASP's parameters", async () => {
+    const hash = await hashPassword("qadam-demo-2026");
+    expect(hash).toMatch(ARGON2ID_OWASP);
+    expect(await verifyPassword(hash, "qadam-demo-2026")).toBe(true);
+    expect(await verifyPassword(hash, "qadam-demo-2027")).toBe(false);
+    expect(await verifyPassword("not a hash", "x")).toBe(false);
+  });
+
+  it("are stored as argon2id hashes", async () => {
+    const user = await createTestUser(db);
+    expect(user.passwordHash).toMatch(ARGON2ID_OWASP);
+    expect(user.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+});
+
+describe("sign-in success and the session it creates", () => {
+  it("returns a Set-Cookie whose raw token is never stored: the Session table holds only its hash", async () => {
+    const user = await createTestUser(db);
+    const result = await signInOk(user.email);
+    expect(result.user.id).toBe(user.id);
+    const token = tokenFromSetCookie(result.setCookie);
+
+    const sessions = await db.session.findMany({ where: { userId: user.id } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].id).toBe(hashSessionToken(token));
+    expect(sessions[0].id).not.toBe(token);
+    // The token appears in no column of any session row.
+    const everything = JSON.stringify(await db.session.findMany());
+    expect(everything).not.toContain(token);
+    const raw = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "Session" WHERE "id" = ?`, token);
+    expect(raw).toHaveLength(0);
+    // Nor in the audit log.
+    expect(JSON.stringify(await db.auditEvent.findMany())).not.toContain(token);
+  });
+
+  it("uses a token of at least 128 bits from a large alphabet, different every time", async () => {
+    const user = await createTestUser(db);
+    const tokens = new Set<string>();
+    for (let i = 0; i < 3; i++) tokens.add(tokenFromSetCookie((await signInOk(user.email)).setCookie));
+    expect(tokens.size).toBe(3);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[a-z2-7]+$/); // base32: 5 bits per character
+      expect(token.length * 5).toBeGreaterThanOrEqual(128);
+    }
+  });
+
+  it("sets an HttpOnly, SameSite=Lax cookie (not Secure outside production)", async () => {
+    const user = await createTestUser(db);
+    const { setCookie } = await signInOk(user.email);
+    const attributes = setCookie.split(";").map((a) => a.trim().toLowerCase());
+    expect(attributes[0]).toMatch(/^qadam_session=/);
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("samesite=lax");
+    expect(attributes).toContain("path=/");
+    expect(attributes).not.toContain("secure");
+  });
+
+  it("starts a new session on every login", async () => {
+    const user = await createTestUser(db);
+    const first = tokenFromSetCookie((await signInOk(user.email)).setCookie);
+    const second = tokenFromSetCookie((await signInOk(user.email)).setCookie);
+    expect(first).not.toBe(second);
+    const ids = (await db.session.findMany({ where: { userId: user.id } })).map((s) => s.id).sort();
+    expect(ids).toEqual([hashSessionToken(first), hashSessionToken(second)].sort());
+  });
+
+  it("accepts the e-mail in any case and with surrounding spaces", async () => {
+    const user = await createTestUser(db, { email: "Mixed.Case@Qadam.test" });
+    expect(user.email).toBe("mixed.case@qadam.test");
+    expect((await signIn("  MIXED.case@QADAM.TEST ")).ok).toBe(true);
+  });
+
+  it("records successful and failed sign-ins in the audit log, never the password", async () => {
+    const user = await createTestUser(db);
+    await signInOk(user.email);
+    await signIn(user.email, "wrong-password-123");
+    const events = await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["auth.login", "auth.login_failed"]);
+    expect(JSON.stringify(events)).not.toContain("wrong-password-123");
+    expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
+  });
+});
+
+describe("Secure cookie in production", () => {
+  const saved = { NODE_ENV: process.env.NODE_ENV, COOKIE_SECURE: process.env.COOKIE_SECURE };
+  afterEach(() => {
+    process.env.NODE_ENV = saved.NODE_ENV;
+    if (saved.COOKIE_SECURE === undefined) delete process.env.COOKIE_SECURE;
+    else process.env.COOKIE_SECURE = saved.COOKIE_SECURE;
+    vi.resetModules();
+  });
+
+  async function freshSessionModule(env: Record<string, string | undefined>) {
+    Object.assign(process.env, env);
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
+    vi.resetModules();
+    return import("~/lib/session.server");
+  }
+
+  it("marks the session cookie Secure when NODE_ENV=production", async () => {
+    const user = await createTestUser(db);
+    const session = await freshSessionModule({ NODE_ENV: "production", COOKIE_SECURE: undefined });
+    const setCookie = await session.createSessionCookie(user.id, { ip: null, userAgent: null });
+    const attributes = setCookie.split(";").map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain("secure");
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("samesite=lax");
+    expect(session.blankSessionCookie().toLowerCase()).toContain("secure");
+  });
+
+  it("COOKIE_SECURE=false turns it off explicitly", async () => {
+    const session = await freshSessionModule({ NODE_ENV: "production", COOKIE_SECURE: "false" });
+    expect(session.blankSessionCookie().toLowerCase()).not.toContain("secure");
+  });
+});
+
+describe("failed sign-in", () => {
+  it("gives the identical answer for an unknown e-mail and a wrong password", async () => {
+    const user = await createTestUser(db);
+    const wrongPassword = await signIn(user.email, "not-the-password");
+    const unknownEmail = await signIn("nobody-here@qadam.test", TEST_PASSWORD);
+    expect(wrongPassword).toEqual({ ok: false, reason: "invalid" });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("refuses a deactivated account with the same generic answer", async () => {
+    const user = await createTestUser(db, { active: false });
+    expect(await signIn(user.email)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("creates no session", async () => {
+    const user = await createTestUser(db);
+    await signIn(user.email, "nope-nope-nope");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("throttling", () => {
+  let env: ReturnType<typeof getEnv>;
+  beforeAll(() => {
+    env = getEnv();
+  });
+
+  it("locks an account after LOGIN_MAX_FAILURES_PER_ACCOUNT failures, refusing even the right password until the lock ends", async () => {
+    const user = await createTestUser(db);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(await signIn(user.email, `wrong-${i}`)).toEqual({ ok: false, reason: "invalid" });
+    }
+    // Even the right password, even from another address.
+    const locked = await signIn(user.email, TEST_PASSWORD);
+    expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: env.LOGIN_LOCK_MINUTES });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+
+    // Still locked one minute before the end.
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await signIn(user.email)).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 1 });
+
+    // The lock ends: the right password works again and the counters are reset.
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signIn(user.email)).ok).toBe(true);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+  });
+
+  it("does not lock an account for fewer failures than the limit, and a success resets the count", async () => {
+    const user = await createTestUser(db);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1; i++) await signIn(user.email, `wrong-${i}`);
+    expect((await signIn(user.email)).ok).toBe(true);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1; i++) await signIn(user.email, `wrong-${i}`);
+    expect((await signIn(user.email)).ok).toBe(true);
+  });
+
+  it("locks an unknown e-mail exactly like a real account, so a lockout reveals nothing", async () => {
+    const user = await createTestUser(db);
+    const unknown = "ghost@qadam.test";
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
+      const known = await signIn(user.email, `wrong-${i}`);
+      const ghost = await signIn(unknown, `wrong-${i}`);
+      expect(ghost).toEqual(known);
+    }
+    const known = await signIn(user.email, TEST_PASSWORD);
+    const ghost = await signIn(unknown, TEST_PASSWORD);
+    expect(known).toMatchObject({ ok: false, reason: "throttled" });
+    expect(ghost).toEqual(known);
+  });
+
+  it("blocks an IP after LOGIN_MAX_FAILURES_PER_IP failures, for any account, with a retry-after", async () => {
+    const ip = "10.0.0.9";
+    const user = await createTestUser(db);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_IP; i++) {
+      // Different (unknown) e-mails each time: only the address ties the attempts together.
+      const result = await signIn(`spray-${i}@qadam.test`, "guess", ip);
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+    const blocked = await signIn(user.email, TEST_PASSWORD, ip);
+    expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: env.LOGIN_LOCK_MINUTES });
+    // Another address is not affected, and the account itself is not locked.
+    expect((await signIn(user.email, TEST_PASSWORD, "10.0.0.10")).ok).toBe(true);
+
+    // When the block ends the address may try again.
+    await db.loginThrottle.update({ where: { key: `ip:${ip}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signIn(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+  });
+});
+
+describe("session lifecycle", () => {
+  it("a session cookie identifies its user", async () => {
+    const user = await createTestUser(db, { role: "OFFICER", orgKind: "IFC" });
+    const { setCookie } = await signInOk(user.email);
+    const result = await validateRequestSession(requestWithSession(setCookie));
+    expect(result?.user).toMatchObject({ id: user.id, role: "OFFICER", organizationKind: "IFC", email: user.email });
+    expect(await validateRequestSession(requestWithSession(null))).toBeNull();
+    expect(await validateRequestSession(requestWithSession("qadam_session=forged-token-aaaaaaaaaaaaaaaaaaaa"))).toBeNull();
+  });
+
+  it("presenting the stored hash as a cookie does not work (a leaked table holds no usable token)", async () => {
+    const user = await createTestUser(db);
+    await signInOk(user.email);
+    const [row] = await db.session.findMany({ where: { userId: user.id } });
+    expect(await validateRequestSession(requestWithSession(`qadam_session=${row.id}`))).toBeNull();
+  });
+
+  it("logout deletes the session and returns a blank cookie", async () => {
+    const user = await createTestUser(db);
+    const { setCookie } = await signInOk(user.email);
+    const other = await signInOk(user.email);
+    const blank = await logout(requestWithSession(setCookie, "/logout", { method: "POST" }));
+    expect(blank).toMatch(/^qadam_session=;/);
+    expect(blank.toLowerCase()).toMatch(/max-age=0|expires=thu, 01 jan 1970/);
+    expect(await db.session.findUnique({ where: { id: hashSessionToken(tokenFromSetCookie(setCookie)) } })).toBeNull();
+    expect(await validateRequestSession(requestWithSession(setCookie))).toBeNull();
+    // Only that session: the user's other browser stays signed in.
+    expect(await validateRequestSession(requestWithSession(other.setCookie))).not.toBeNull();
+  });
+
+  it("deactivating a user ends their sessions", async () => {
+    const user = await createTestUser(db);
+    const { setCookie } = await signInOk(user.email);
+    expect(await validateRequestSession(requestWithSession(setCookie))).not.toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await validateRequestSession(requestWithSession(setCookie))).toBeNull();
+    // The session is gone for good: reactivation does not revive it.
+    await db.user.update({ where: { id: user.id }, data: { active: true } });
+    expect(await validateRequestSession(requestWithSession(setCookie))).toBeNull();
+  });
+
+  it("changing the password deletes every session of the user, and only with the right current password", async () => {
+    const user = await createTestUser(db);
+    const bystander = await createTestUser(db);
+    const a = await signInOk(user.email);
+    const b = await signInOk(user.email);
+    const theirs = await signInOk(bystander.email);
+    const context = { actorId: user.id, actorEmail: user.email, requestId: null, ip: null };
+
+    const refused = await changePassword({ userId: user.id, currentPassword: "wrong", newPassword: "a-brand-new-passphrase", context });
+    expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
+
+    const changed = await changePassword({ userId: user.id, currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-passphrase", context });
+    expect(changed).toEqual({ ok: true });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await validateRequestSession(requestWithSession(a.setCookie))).toBeNull();
+    expect(await validateRequestSession(requestWithSession(b.setCookie))).toBeNull();
+    expect(await validateRequestSession(requestWithSession(theirs.setCookie))).not.toBeNull();
+
+    expect(await signIn(user.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect((await signIn(user.email, "a-brand-new-passphrase")).ok).toBe(true);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toMatch(ARGON2ID_OWASP);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "user.changePassword" } });
+    expect(`${event.before}${event.after}`).not.toContain("argon2");
+  });
+
+  it("an idle session is rejected after SESSION_IDLE_MINUTES, an active one slides", async () => {
+    const idleMinutes = getEnv().SESSION_IDLE_MINUTES;
+    const user = await createTestUser(db);
+    const idle = await signInOk(user.email);
+    const active = await signInOk(user.email);
+    const idleId = hashSessionToken(tokenFromSetCookie(idle.setCookie));
+    const activeId = hashSessionToken(tokenFromSetCookie(active.setCookie));
+
+    await db.session.update({ where: { id: idleId }, data: { lastSeenAt: new Date(Date.now() - (idleMinutes + 1) * 60_000) } });
+    const lastSeen = new Date(Date.now() - (idleMinutes - 1) * 60_000);
+    await db.session.update({ where: { id: activeId }, data: { lastSeenAt: lastSeen } });
+
+    expect(await validateRequestSession(requestWithSession(idle.setCookie))).toBeNull();
+    expect(await db.session.findUnique({ where: { id: idleId } })).toBeNull();
+
+    expect(await validateRequestSession(requestWithSession(active.setCookie))).not.toBeNull();
+    const touched = await db.session.findUniqueOrThrow({ where: { id: activeId } });
+    expect(touched.lastSeenAt.getTime()).toBeGreaterThan(lastSeen.getTime() + 60_000);
+  });
+
+  it("an expired session is rejected", async () => {
+    const user = await createTestUser(db);
+    const setCookie = await createSessionCookie(user.id, { ip: null, userAgent: null });
+    const id = hashSessionToken(tokenFromSetCookie(setCookie));
+    await db.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await validateRequestSession(requestWithSession(setCookie))).toBeNull();
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each([
+    "https://evil.test",
+    "//evil.test",
+    "/\\evil.test",
+    "javascript:alert(1)",
+    "/.//evil.test",
+    "/..//evil.test",
+    "/a/..//evil.test",
+    "/%2e//evil.test",
+    "/\t/evil.test",
+    "\\\\evil.test",
+    "evil.test",
+    "",
+  ])("refuses %j", (target) => {
+    const result = safeRedirectPath(target);
+    expect(result).toBe("/");
+  });
+
+  it.each([
+    ["/projects?x=1", "/projects?x=1"],
+    ["/projects/abc#milestones", "/projects/abc#milestones"],
+    ["/history?project=P099270&entity=Milestone", "/history?project=P099270&entity=Milestone"],
+  ])("keeps %j", (target, expected) => {
+    expect(safeRedirectPath(target)).toBe(expected);
+  });
+
+  it("falls back for non-strings and uses the given fallback", () => {
+    expect(safeRedirectPath(null)).toBe("/");
+    expect(safeRedirectPath(undefined, "/reviews")).toBe("/reviews");
+    expect(safeRedirectPath("https://evil.test", "/reviews")).toBe("/reviews");
+  });
+});
+
+describe("isAllowedOrigin (the CSRF check in scripts/server.mjs)", () => {
+  const base = { host: "qadam.example.org", protocol: "https", allowedOrigins: ["https://public.example.org"] };
+
+  it.each(["POST", "PUT", "PATCH", "DELETE", "post"])("%s: refuses a missing, foreign or \"null\" Origin", (method) => {
+    expect(isAllowedOrigin({ ...base, method, origin: undefined })).toBe(false);
+    expect(isAllowedOrigin({ ...base, method, origin: "" })).toBe(false);
+    expect(isAllowedOrigin({ ...base, method, origin: "null" })).toBe(false);
+    expect(isAllowedOrigin({ ...base, method, origin: "https://evil.test" })).toBe(false);
+    // Same host, wrong scheme or port; a look-alike suffix.
+    expect(isAllowedOrigin({ ...base, method, origin: "http://qadam.example.org" })).toBe(false);
+    expect(isAllowedOrigin({ ...base, method, origin: "https://qadam.example.org:8443" })).toBe(false);
+    expect(isAllowedOrigin({ ...base, method, origin: "https://qadam.example.org.evil.test" })).toBe(false);
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE"])("%s: allows the same origin and ALLOWED_ORIGINS", (method) => {
+    expect(isAllowedOrigin({ ...base, method, origin: "https://qadam.example.org" })).toBe(true);
+    expect(isAllowedOrigin({ ...base, method, origin: "https://public.example.org" })).toBe(true);
+  });
+
+  it.each(["GET", "HEAD", "OPTIONS"])("%s needs no Origin", (method) => {
+    expect(isAllowedOrigin({ ...base, method, origin: undefined })).toBe(true);
+    expect(isAllowedOrigin({ ...base, method, origin: "https://evil.test" })).toBe(true);
+  });
+});

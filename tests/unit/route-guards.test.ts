@@ -1,0 +1,252 @@
+// Every route guards itself as app/lib/route-access.ts says. Each route module's loader and action is called
+// directly for every demo user (and for no user), on a project in scope (member and non-member) and out of scope,
+// and the HTTP status must match what the permission module decides for the route's ROUTE_ACCESS entry.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import {
+  GLOBAL_ACTIONS,
+  PROJECT_ACTIONS,
+  canViewProject,
+  decideGlobal,
+  decideOnProject,
+  type Actor,
+  type Decision,
+  type GlobalAction,
+  type ProjectAction,
+  type ProjectScope,
+} from "~/lib/permissions";
+import { ROUTE_ACCESS, type Access } from "~/lib/route-access";
+import { createSessionCookie } from "~/lib/session.server";
+import { DEMO_USERS, seedDatabase } from "../../prisma/seed";
+import { cookiePair } from "../helpers/auth";
+import {
+  appFileExists,
+  getRequest,
+  importRouteModule,
+  listRouteFiles,
+  outcomeOf,
+  postRequest,
+  routeParams,
+  routeUrlPath,
+  type Outcome,
+} from "../helpers/route-harness";
+
+type Expected = "login" | "ok" | 403 | 404;
+
+type Subject = Actor & { email: string; cookie: string };
+
+type SeedProject = ProjectScopeBase & { id: string; code: string; memberIds: Set<string>; milestoneId: string; indicatorId: string };
+type ProjectScopeBase = Omit<ProjectScope, "isMember">;
+
+/** One (user, project) situation to try a route in. */
+type Situation = { user: Subject; project: SeedProject | null; label: string };
+
+const isGlobal = (action: string): action is GlobalAction => (GLOBAL_ACTIONS as readonly string[]).includes(action);
+
+describe("ROUTE_ACCESS is complete", () => {
+  it("every file under app/routes has an entry", () => {
+    const missing = listRouteFiles().filter((file) => !(file in ROUTE_ACCESS));
+    expect(missing, "route files without an entry in app/lib/route-access.ts").toEqual([]);
+  });
+
+  it("every entry names an existing file (fails while planned routes are still being written)", () => {
+    const dangling = Object.keys(ROUTE_ACCESS).filter((file) => !appFileExists(file));
+    expect(dangling, "ROUTE_ACCESS entries whose file does not exist").toEqual([]);
+  });
+
+  it("every entry names only known actions", () => {
+    const known = new Set<string>(["public", "session", ...GLOBAL_ACTIONS, ...PROJECT_ACTIONS]);
+    const unknown = Object.entries(ROUTE_ACCESS).flatMap(([file, access]) =>
+      [access.loader, access.action]
+        .flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]))
+        .filter((a) => !known.has(a))
+        .map((a) => `${file}: ${a}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it("project-scoped access is only declared on routes with a $projectId", () => {
+    const wrong = Object.entries(ROUTE_ACCESS).flatMap(([file, access]) => {
+      const single = [access.loader, access.action].filter((a): a is GlobalAction | ProjectAction | "public" | "session" => typeof a === "string");
+      return single
+        .filter((a) => a !== "public" && a !== "session" && !isGlobal(a) && !routeParams(file).includes("projectId"))
+        .map((a) => `${file}: ${a}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The seeded world
+
+const subjects: Subject[] = [];
+const projects: SeedProject[] = [];
+const otherParams: Record<string, string> = {};
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const users = await db.user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+    include: { organization: true },
+    orderBy: { email: "asc" },
+  });
+  for (const u of users) {
+    const cookie = cookiePair(await createSessionCookie(u.id, { ip: null, userAgent: null }));
+    subjects.push({ id: u.id, email: u.email, role: u.role, organizationId: u.organizationId, organizationKind: u.organization.kind, cookie });
+  }
+  const rows = await db.project.findMany({
+    orderBy: { code: "asc" },
+    select: {
+      id: true,
+      code: true,
+      institution: true,
+      implementingAgencyId: true,
+      members: { select: { userId: true } },
+      milestones: { select: { id: true }, take: 1, orderBy: { sortOrder: "asc" } },
+      indicators: { select: { id: true }, take: 1, orderBy: { sortOrder: "asc" } },
+    },
+  });
+  for (const p of rows) {
+    if (p.milestones.length === 0 || p.indicators.length === 0) continue;
+    projects.push({
+      id: p.id,
+      code: p.code,
+      institution: p.institution,
+      implementingAgencyId: p.implementingAgencyId,
+      memberIds: new Set(p.members.map((m) => m.userId)),
+      milestoneId: p.milestones[0].id,
+      indicatorId: p.indicators[0].id,
+    });
+  }
+  const officer = users.find((u) => u.role === "OFFICER")!;
+  const framework = await db.framework.findFirstOrThrow({ orderBy: { code: "asc" } });
+  Object.assign(otherParams, { userId: officer.id, frameworkId: framework.id });
+}, 120_000);
+
+function scopeFor(user: Subject, project: SeedProject): ProjectScope {
+  return { institution: project.institution, implementingAgencyId: project.implementingAgencyId, isMember: project.memberIds.has(user.id) };
+}
+
+/** For each user: a project in scope where they are a member, one where they are not, and one out of scope. */
+function situationsFor(file: string): Situation[] {
+  const projectScoped = routeParams(file).includes("projectId");
+  return subjects.flatMap((user): Situation[] => {
+    if (!projectScoped) return [{ user, project: null, label: user.email }];
+    const visible = projects.filter((p) => canViewProject(user, p));
+    const picks: Array<[string, SeedProject | undefined]> = [
+      ["in scope, member", visible.find((p) => p.memberIds.has(user.id))],
+      ["in scope, not a member", visible.find((p) => !p.memberIds.has(user.id))],
+      ["out of scope", projects.find((p) => !canViewProject(user, p))],
+    ];
+    return picks
+      .filter((pick): pick is [string, SeedProject] => pick[1] !== undefined)
+      .map(([label, project]) => ({ user, project, label: `${user.email} on ${project.code} (${label})` }));
+  });
+}
+
+function paramsFor(file: string, project: SeedProject | null): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of routeParams(file)) {
+    if (name === "projectId") params.projectId = project?.id ?? "no-project";
+    else if (name === "milestoneId") params.milestoneId = project?.milestoneId ?? "no-milestone";
+    else if (name === "indicatorId") params.indicatorId = project?.indicatorId ?? "no-indicator";
+    else if (name in otherParams) params[name] = otherParams[name];
+    else throw new Error(`${file}: no seed value for route param $${name}; teach route-guards.test.ts about it`);
+  }
+  return params;
+}
+
+/** What the permission module says about one action for this user here. */
+function decide(user: Subject, action: GlobalAction | ProjectAction, project: SeedProject | null): Decision {
+  if (isGlobal(action)) return decideGlobal(user, action);
+  if (project) return decideOnProject(user, action, scopeFor(user, project));
+  // A project action on a route without a project (e.g. the review queue acting on items): what the role may do
+  // on a project of its own, as a member.
+  const own: ProjectScope =
+    user.organizationKind === "MINISTRY"
+      ? { institution: "WB", implementingAgencyId: user.organizationId, isMember: true }
+      : { institution: user.organizationKind === "IFC" ? "IFC" : "WB", implementingAgencyId: "any", isMember: true };
+  return decideOnProject(user, action, own);
+}
+
+/** The expected outcome of `access` for this user (null = no session). Arrays: allowed if any listed action is. */
+function expectedFor(access: Access, user: Subject | null, project: SeedProject | null): Expected {
+  if (access === "public") return "ok";
+  if (!user) return "login";
+  if (access === "session") return "ok";
+  const decisions = (Array.isArray(access) ? access : [access]).map((a) => decide(user, a, project));
+  if (decisions.includes("allow")) return "ok";
+  if (decisions.every((d) => d === "not-found")) return 404;
+  return decisions.includes("forbidden") ? 403 : 404;
+}
+
+function matches(expected: Expected, outcome: Outcome): boolean {
+  if (outcome.status >= 500) return false;
+  switch (expected) {
+    case "login":
+      return outcome.status === 302 && (outcome.location ?? "").startsWith("/login");
+    case "ok":
+      return ![401, 403, 404].includes(outcome.status);
+    default:
+      return outcome.status === expected;
+  }
+}
+
+function describeOutcome(o: Outcome): string {
+  return `${o.status}${o.location ? ` → ${o.location}` : ""}${o.error ? ` (${o.error})` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One block per route in the table
+
+for (const [file, access] of Object.entries(ROUTE_ACCESS)) {
+  if (!appFileExists(file)) {
+    it.todo(`${file}: not written yet (skipped)`);
+    continue;
+  }
+
+  describe(file, () => {
+    it("exports a loader/action exactly where ROUTE_ACCESS declares one", async () => {
+      const mod = await importRouteModule(file);
+      expect({ loader: typeof mod.loader === "function", action: typeof mod.action === "function" }).toEqual({
+        loader: access.loader !== undefined,
+        action: access.action !== undefined,
+      });
+    });
+
+    for (const kind of ["loader", "action"] as const) {
+      const declared = access[kind];
+      if (declared === undefined) continue;
+      // A loader that names several actions enforces the first one.
+      const effective: Access = kind === "loader" && Array.isArray(declared) ? declared[0] : declared;
+
+      it(`${kind} (${JSON.stringify(effective)}) answers every user as the permission module decides`, async () => {
+        const mod = await importRouteModule(file);
+        const handler = mod[kind];
+        if (!handler) return; // reported by the export check above
+        const mismatches: string[] = [];
+
+        const attempt = async (user: Subject | null, project: SeedProject | null, label: string) => {
+          const params = paramsFor(file, project);
+          const url = routeUrlPath(file, params);
+          // Actions get a session of their own: one may end it (logout) or replace it (password change).
+          const cookie = user
+            ? kind === "action"
+              ? cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: null }))
+              : user.cookie
+            : null;
+          const request = kind === "loader" ? getRequest(url, cookie) : postRequest(url, cookie);
+          const outcome = await outcomeOf(() => handler({ request, params, context: {} }));
+          const expected = expectedFor(effective, user, project);
+          if (!matches(expected, outcome)) mismatches.push(`${label}: expected ${expected}, got ${describeOutcome(outcome)}`);
+        };
+
+        const anyProject = projects[0] ?? null;
+        await attempt(null, anyProject, "no session");
+        for (const { user, project, label } of situationsFor(file)) await attempt(user, project, label);
+
+        expect(mismatches, `${file} ${kind}`).toEqual([]);
+      });
+    }
+  });
+}
