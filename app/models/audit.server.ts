@@ -78,10 +78,13 @@ export async function auditedTransaction<T>(
         return work(tx, audit);
       });
     } catch (error) {
+      // Another process appended first: the sequence number is taken, or SQLite refused our stale snapshot.
+      // The whole transaction was rolled back, so running `work` again is safe.
       const seqTaken =
-        error instanceof Prisma.PrismaClientKnownRequestError &&
-        error.code === "P2002" &&
-        String(error.meta?.modelName ?? error.message).includes("AuditEvent");
+        (error instanceof Prisma.PrismaClientKnownRequestError &&
+          error.code === "P2002" &&
+          String(error.meta?.modelName ?? error.message).includes("AuditEvent")) ||
+        /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message));
       if (!seqTaken || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
