@@ -1,0 +1,145 @@
+// Sign-in end to end: every demo account lands on its home and sees exactly its scope; generic failure message;
+// no open redirect; CSRF refusal; sign-out; health check.
+import { expect, test } from "@playwright/test";
+import { canViewProject, type Actor, type Institution, type OrganizationKind, type Role } from "../../app/lib/permissions";
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_USER_KEYS, loginAs, openE2eDb, signIn } from "./fixtures";
+
+/** The project codes the permission module lets this user see, computed from the e2e database. */
+async function expectedProjectCodes(email: string): Promise<string[]> {
+  const db = openE2eDb();
+  try {
+    const userRows = await db.execute({
+      sql: `SELECT u.id, u.role, u.organizationId, o.kind FROM "User" u JOIN "Organization" o ON o.id = u.organizationId WHERE u.email = ?`,
+      args: [email],
+    });
+    const row = userRows.rows[0];
+    const actor: Actor = {
+      id: String(row.id),
+      role: row.role as Role,
+      organizationId: String(row.organizationId),
+      organizationKind: row.kind as OrganizationKind,
+    };
+    // The home lists current projects: archived ones are not on it.
+    const projects = await db.execute(`SELECT code, institution, implementingAgencyId FROM "Project" WHERE archivedAt IS NULL`);
+    return projects.rows
+      .filter((p) =>
+        canViewProject(actor, { institution: p.institution as Institution, implementingAgencyId: String(p.implementingAgencyId) }),
+      )
+      .map((p) => String(p.code))
+      .sort();
+  } finally {
+    db.close();
+  }
+}
+
+test.describe("every demo account", () => {
+  for (const key of DEMO_USER_KEYS) {
+    const user = DEMO_USERS[key];
+    test(`${user.email} signs in, lands on the ${user.role.toLowerCase()} home and sees exactly its projects`, async ({ page }) => {
+      await loginAs(page, key);
+      await expect(page.getByTestId(`home-${user.role.toLowerCase()}`)).toBeVisible();
+
+      const expected = await expectedProjectCodes(user.email);
+      expect(expected.length, "the seed gives every demo account something to see").toBeGreaterThan(0);
+      const rows = page.locator("[data-testid=visible-projects] [data-project-code]");
+      await expect(rows).toHaveCount(expected.length);
+      const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-project-code") ?? ""));
+      expect(shown.sort()).toEqual(expected);
+    });
+  }
+
+  test("scopes differ as the rules say (sanity check on the expectations)", async () => {
+    const wb = await expectedProjectCodes(DEMO_USERS["wb.manager"].email);
+    const ifc = await expectedProjectCodes(DEMO_USERS["ifc.manager"].email);
+    const auditor = await expectedProjectCodes(DEMO_USERS.auditor.email);
+    const water = await expectedProjectCodes(DEMO_USERS["water.officer"].email);
+    expect(auditor.length).toBeGreaterThan(wb.length);
+    expect(wb).toContain("P099270");
+    expect(wb).not.toContain("IFC-ALMATY-BYPASS");
+    expect(ifc).toContain("IFC-ALMATY-BYPASS");
+    expect(ifc).not.toContain("P099270");
+    expect(water).toContain("P086592");
+    expect(water).not.toContain("P099270");
+  });
+});
+
+test.describe("failed sign-in", () => {
+  test("a wrong password and an unknown e-mail get the same generic message", async ({ page }) => {
+    await signIn(page, DEMO_USERS.auditor.email, "not-the-demo-password");
+    const error = page.getByTestId("login-error");
+    await expect(error).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    const wrongPassword = (await error.textContent())?.trim();
+    expect(wrongPassword).toBeTruthy();
+    expect(wrongPassword).not.toMatch(/password is wrong|no account|unknown|not found/i);
+
+    await signIn(page, "nobody-at-all@qadam.test", DEMO_PASSWORD);
+    await expect(page.getByTestId("login-error")).toHaveText(wrongPassword!);
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("redirect after sign-in", () => {
+  for (const target of ["https://evil.test", "//evil.test", "/.//evil.test"]) {
+    test(`redirectTo=${target} lands on the Qadam home, not elsewhere`, async ({ page, baseURL }) => {
+      await signIn(page, DEMO_USERS["wb.officer"].email, DEMO_PASSWORD, {
+        loginPath: `/login?redirectTo=${encodeURIComponent(target)}`,
+      });
+      await expect(page.getByTestId("home-officer")).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      expect(new URL(page.url()).pathname).toBe("/");
+    });
+  }
+
+  test("an inside redirectTo is honoured", async ({ page }) => {
+    await signIn(page, DEMO_USERS["wb.officer"].email, DEMO_PASSWORD, { loginPath: "/login?redirectTo=%2Faccount%2Fpassword" });
+    await expect(page).toHaveURL((url) => url.pathname === "/account/password");
+  });
+});
+
+test.describe("CSRF: state-changing requests need this site's Origin", () => {
+  test("a POST with a foreign Origin is refused with 403", async ({ page }) => {
+    const response = await page.request.post("/login", {
+      headers: { Origin: "https://evil.test" },
+      form: { email: DEMO_USERS.admin.email, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"]).toBeUndefined();
+  });
+
+  test("a POST without Origin is refused with 403", async ({ page }) => {
+    const response = await page.request.post("/logout", { form: {}, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+  });
+
+  test('a POST with Origin "null" is refused with 403', async ({ page }) => {
+    const response = await page.request.post("/login", { headers: { Origin: "null" }, form: {}, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+  });
+
+  test("a POST from the site's own origin goes through", async ({ page, baseURL }) => {
+    const response = await page.request.post("/login", {
+      headers: { Origin: new URL(baseURL!).origin },
+      form: { email: "", password: "" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).not.toBe(403);
+  });
+});
+
+test("signing out ends the session: / then redirects to /login", async ({ page }) => {
+  await loginAs(page, "ifc.officer");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/login");
+  await page.goto("/");
+  await expect(page).toHaveURL((url) => url.pathname === "/login");
+  await expect(page.locator('input[name="email"]')).toBeVisible();
+});
+
+test("/healthz answers 200 JSON", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/application\/json/);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
+});
