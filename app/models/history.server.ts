@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
+import { createChainVerifier, type ChainVerdict } from "~/lib/audit-chain.server";
+import { db, type Db } from "~/lib/db.server";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 
@@ -11,27 +13,64 @@ export type HistoryFilters = {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  /** Used when the e-mail names no user (e.g. failed sign-ins with an unknown address); not indexed. */
+  actorEmail?: string;
   action?: string;
 };
+
+/** Matches nothing: a filter naming a project or user that does not exist must not widen the selection. */
+const NONE = "__none__";
 
 /**
  * The audit events an actor may read that match the filters. Scope: ADMIN and AUDITOR read everything;
  * others read events of projects they can see (events without a project are not theirs).
+ *
+ * A date range is also turned into the exact seq range of the events inside it (MIN/MAX over the occurredAt
+ * index, which carries seq as its rowid), so that the seq-ordered scans below stay inside the range instead of
+ * walking the whole table from its newest end.
  */
 export async function auditWhereFor(actor: Actor, filters: HistoryFilters): Promise<Prisma.AuditEventWhereInput> {
   const where: Prisma.AuditEventWhereInput = {};
-  if (filters.from || filters.to) where.occurredAt = { gte: filters.from, lt: filters.to };
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (filters.from || filters.to) {
+    const occurredAt = { gte: storedDateBound(filters.from), lt: storedDateBound(filters.to) };
+    where.occurredAt = occurredAt;
+    const bounds = await db.auditEvent.aggregate({ where: { occurredAt }, _min: { seq: true }, _max: { seq: true } });
+    and.push({ seq: { gte: bounds._min.seq ?? 1, lte: bounds._max.seq ?? 0 } });
+  }
   if (filters.entityType) where.entityType = filters.entityType;
   if (filters.entityId) where.entityId = filters.entityId;
   if (filters.actorId) where.actorId = filters.actorId;
+  if (filters.actorEmail) where.actorEmail = filters.actorEmail;
   if (filters.action) where.action = filters.action;
   if (filters.projectId) where.projectId = filters.projectId;
   if (!canSeeEverything(actor)) {
-    const visible = await db.project.findMany({ where: projectWhereForActor(actor), select: { id: true } });
-    const ids = visible.map((p) => p.id);
-    where.projectId = filters.projectId ? (ids.includes(filters.projectId) ? filters.projectId : "__none__") : { in: ids };
+    const ids = await visibleProjectIds(actor);
+    where.projectId = filters.projectId ? (ids.includes(filters.projectId) ? filters.projectId : NONE) : { in: ids };
   }
+  if (and.length) where.AND = and;
   return where;
+}
+
+/**
+ * The libSQL driver adapter stores DateTime as text like `2026-11-26T10:00:00.000+00:00` but binds Date
+ * parameters as `2026-11-26T10:00:00.000Z`; text comparison then puts an event stored at exactly the bound on
+ * the wrong side ("+" sorts before "Z"). Moving the bound back by one millisecond gives exact `>=` / `<`
+ * semantics for the stored form (pinned by tests/unit/history-model.test.ts).
+ */
+function storedDateBound(date: Date | undefined): Date | undefined {
+  return date ? new Date(date.getTime() - 1) : undefined;
+}
+
+async function visibleProjectIds(actor: Actor): Promise<string[]> {
+  const visible = await db.project.findMany({ where: projectWhereForActor(actor), select: { id: true } });
+  return visible.map((p) => p.id);
+}
+
+/** Adds a seq bound to a where clause without losing a date-derived seq range already in it. */
+function withSeq(where: Prisma.AuditEventWhereInput, seq: Prisma.IntFilter): Prisma.AuditEventWhereInput {
+  const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
+  return { ...where, AND: [...and, { seq }] };
 }
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -47,11 +86,217 @@ export async function listAuditEvents(options: {
   limit?: number;
 }) {
   const limit = options.limit ?? HISTORY_PAGE_SIZE;
-  const where = await auditWhereFor(options.actor, options.filters);
-  if (options.before) where.seq = { lt: options.before };
+  let where = await auditWhereFor(options.actor, options.filters);
+  if (options.before) where = withSeq(where, { lt: options.before });
   const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: limit + 1 });
   const events = rows.slice(0, limit).map(toHistoryEvent);
   return { events, nextBefore: rows.length > limit ? events[events.length - 1].seq : null };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Query-string filters shared by the history page and the audit exports.
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date (YYYY-MM-DD)")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+
+/** `from` and `to` are whole UTC days, both inclusive; `project` is a project code, `actor` an e-mail. */
+export const historyQueryFields = {
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  project: z.string().trim().max(40).optional(),
+  entity: z.string().trim().max(60).optional(),
+  entityId: z.string().trim().max(120).optional(),
+  actor: z.string().trim().toLowerCase().max(254).optional(),
+  action: z.string().trim().max(80).optional(),
+};
+
+const fromNotAfterTo: [(q: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => !q.from || !q.to || q.from <= q.to,
+  { message: "from must not be after to", path: ["to"] },
+];
+
+export const HistoryQuerySchema = z.object(historyQueryFields).refine(...fromNotAfterTo);
+
+/** The history page: the filters plus the keyset cursor. */
+export const HistoryPageQuerySchema = z
+  .object({ ...historyQueryFields, before: z.coerce.number().int().positive().optional() })
+  .refine(...fromNotAfterTo);
+
+/** The audit exports: the filters plus `bom=1` (CSV only) for Excel. */
+export const AuditExportQuerySchema = z
+  .object({ ...historyQueryFields, bom: z.enum(["0", "1"]).optional() })
+  .refine(...fromNotAfterTo);
+
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
+
+/** The resolved project id of a `project` filter, when it names a real project (for the export's own event). */
+export function filteredProjectId(filters: HistoryFilters): string | null {
+  return filters.projectId && filters.projectId !== NONE ? filters.projectId : null;
+}
+
+const HISTORY_QUERY_KEYS = ["from", "to", "project", "entity", "entityId", "actor", "action"] as const;
+
+/** The filters as they appear in URLs and export metadata (only the ones that are set). */
+export function historyQueryParams(query: HistoryQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of HISTORY_QUERY_KEYS) {
+    const value = query[key];
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Turns the URL's codes and e-mails into ids. Unknown ones match nothing (they never widen the selection). */
+export async function resolveHistoryFilters(query: HistoryQuery): Promise<HistoryFilters> {
+  const filters: HistoryFilters = {};
+  if (query.from) filters.from = new Date(`${query.from}T00:00:00.000Z`);
+  if (query.to) filters.to = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  if (query.project) {
+    const project = await db.project.findUnique({ where: { code: query.project }, select: { id: true } });
+    filters.projectId = project?.id ?? NONE;
+  }
+  if (query.actor) {
+    const user = await db.user.findUnique({ where: { email: query.actor }, select: { id: true } });
+    if (user) filters.actorId = user.id;
+    else filters.actorEmail = query.actor;
+  }
+  if (query.entity) filters.entityType = query.entity;
+  if (query.entityId) filters.entityId = query.entityId;
+  if (query.action) filters.action = query.action;
+  return filters;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Streaming reads for exports and the chain verifier: keyset batches in seq order, never all rows at once.
+
+export const auditExportSelect = {
+  seq: true,
+  occurredAt: true,
+  actorId: true,
+  actorEmail: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  projectId: true,
+  before: true,
+  after: true,
+  reason: true,
+  requestId: true,
+  ip: true,
+  prevHash: true,
+  hash: true,
+} as const;
+
+export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof auditExportSelect }>;
+
+/** How many events the where clause selects up to and including `maxSeq` (index-only with the AuditEvent indexes). */
+export async function countAuditEvents(where: Prisma.AuditEventWhereInput, maxSeq: number): Promise<number> {
+  return db.auditEvent.count({ where: withSeq(where, { lte: maxSeq }) });
+}
+
+/** Oldest first, in batches of `batchSize`, stopping at `maxSeq` so the result matches a count taken before. */
+export async function* streamAuditEvents(options: {
+  where: Prisma.AuditEventWhereInput;
+  maxSeq: number;
+  batchSize?: number;
+  client?: Db;
+}): AsyncGenerator<AuditEventRow[]> {
+  const client = options.client ?? db;
+  const batchSize = options.batchSize ?? 1000;
+  let after = 0;
+  for (;;) {
+    const rows = await client.auditEvent.findMany({
+      where: withSeq(options.where, { gt: after, lte: options.maxSeq }),
+      orderBy: { seq: "asc" },
+      take: batchSize,
+      select: auditExportSelect,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].seq;
+  }
+}
+
+export const VERIFY_BATCH_SIZE = 5000;
+
+/**
+ * Recomputes the whole hash chain, reading `batchSize` events at a time in seq order (memory stays flat on
+ * millions of events). `onProgress` is called after each batch with the number of events read so far.
+ */
+export async function verifyAuditChain(
+  options: { client?: Db; batchSize?: number; onProgress?: (count: number) => void } = {},
+): Promise<ChainVerdict> {
+  const client = options.client ?? db;
+  const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
+  const verifier = createChainVerifier();
+  let after = 0;
+  let read = 0;
+  for (;;) {
+    const rows = await client.auditEvent.findMany({
+      where: { seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: batchSize,
+      select: auditExportSelect,
+    });
+    for (const row of rows) {
+      if (!verifier.push(row)) return verifier.result();
+    }
+    read += rows.length;
+    options.onProgress?.(read);
+    if (rows.length < batchSize) return verifier.result();
+    after = rows[rows.length - 1].seq;
+  }
+}
+
+/** The newest event and the number of events (the count is index-only). */
+export async function getChainSummary(client: Db = db) {
+  const [head, count] = await Promise.all([
+    client.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, occurredAt: true } }),
+    client.auditEvent.count(),
+  ]);
+  return head
+    ? { count, headSeq: head.seq, headHash: head.hash, headAt: head.occurredAt.toISOString() }
+    : { count, headSeq: 0, headHash: null, headAt: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Display helpers.
+
+/** id → code for every project (a few hundred at most): events carry the id, people read the code. */
+export async function projectCodesById(): Promise<Map<string, string>> {
+  const rows = await db.project.findMany({ select: { id: true, code: true } });
+  return new Map(rows.map((p) => [p.id, p.code]));
+}
+
+/** The projects an actor may filter history by (code and name), for the filter form. */
+export async function listHistoryProjects(actor: Actor) {
+  return db.project.findMany({
+    where: projectWhereForActor(actor),
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true },
+  });
+}
+
+let optionsCache: { at: number; actions: string[]; entityTypes: string[] } | null = null;
+const OPTIONS_TTL_MS = 5 * 60_000;
+
+/**
+ * Distinct actions and entity types for the filter form's suggestions. GROUP BY walks a covering index
+ * (~30 ms on a million events), so the answer is kept for a few minutes.
+ */
+export async function listHistoryFilterOptions(): Promise<{ actions: string[]; entityTypes: string[] }> {
+  if (optionsCache && Date.now() - optionsCache.at < OPTIONS_TTL_MS) return optionsCache;
+  const [actions, entityTypes] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
+  ]);
+  optionsCache = { at: Date.now(), actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
+  return optionsCache;
 }
 
 export type FieldChange = { field: string; before: unknown; after: unknown };

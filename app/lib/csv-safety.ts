@@ -1,0 +1,55 @@
+/**
+ * Cell-level safety for spreadsheet exports (CSV and XLSX), shared by every exporter and the tests.
+ *
+ * Formula injection: Excel, LibreOffice and Google Sheets evaluate a cell that starts with `=`, `+`, `-` or `@`
+ * (and, after trimming, one that starts with tab, CR or LF). Such a text cell is neutralised by prefixing a
+ * single quote `'` — the OWASP recommendation — and nothing else about the value changes. Numbers are written as
+ * numbers and never touched.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r\n]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+/** A spreadsheet cell value: text is neutralised, numbers/null pass through unchanged. */
+export function safeCell<T>(value: T): T | string {
+  return typeof value === "string" ? neutraliseFormula(value) : value;
+}
+
+/**
+ * XML cannot carry every character literally: a CR in element text is read back as LF (XML end-of-line
+ * normalisation) and control characters are not allowed at all. OOXML (ECMA-376 Part 1, §22.9.2.19 ST_Xstring)
+ * escapes them as `_xHHHH_`, which Excel and LibreOffice decode; a literal `_xHHHH_` in the data is itself
+ * escaped as `_x005F_xHHHH_`. exceljs writes text as-is, so the XLSX exporters encode with this first.
+ */
+// eslint-disable-next-line no-control-regex
+const XLSX_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function encodeXlsxText(value: string): string {
+  return value.replace(XLSX_ESCAPE, (match) =>
+    match.length === 1 ? `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_` : `_x005F${match}`,
+  );
+}
+
+/** The reverse of encodeXlsxText, as a spreadsheet application reads the cell. */
+export function decodeXlsxText(value: string): string {
+  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A value ready for an exceljs cell: text neutralised against formulas, then OOXML-escaped. */
+export function xlsxCell(value: string | number | boolean | null | undefined): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === "string" ? encodeXlsxText(neutraliseFormula(value)) : value;
+}
+
+/**
+ * XML 1.0 forbids most control characters even as character references; the IATI exporter replaces them with
+ * U+FFFD so that a stray control character in a project name cannot make the whole file invalid.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafeText(value: string): string {
+  return value.replace(XML_INVALID, "\uFFFD");
+}

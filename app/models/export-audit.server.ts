@@ -1,0 +1,197 @@
+import { Readable, pipeline } from "node:stream";
+import { stringify } from "csv-stringify";
+import { safeCell, xlsxCell } from "~/lib/csv-safety";
+import { logger } from "~/lib/logger.server";
+import type { Actor } from "~/lib/permissions";
+import type { AuditContext } from "./audit.server";
+import { chainHeadStamp, recordExport, xlsxStream, type ChainHeadStamp, type ExportKind } from "./export-common.server";
+import {
+  auditWhereFor,
+  countAuditEvents,
+  filteredProjectId,
+  historyQueryParams,
+  projectCodesById,
+  resolveHistoryFilters,
+  streamAuditEvents,
+  type AuditEventRow,
+  type HistoryQuery,
+} from "./history.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+/**
+ * The audit-log exports (CSV, XLSX, NDJSON). One plan — the scoped filter, the chain head and the row count — is
+ * taken first; the export is recorded; then events are streamed oldest first in keyset batches up to the head's
+ * seq, so the stated row count is exactly the number of rows in the file.
+ */
+
+export const AUDIT_COLUMNS = [
+  "seq",
+  "occurred_at",
+  "actor_email",
+  "actor_id",
+  "action",
+  "entity_type",
+  "entity_id",
+  "project_code",
+  "project_id",
+  "reason",
+  "before",
+  "after",
+  "request_id",
+  "ip",
+  "prev_hash",
+  "hash",
+] as const;
+
+export type AuditExportPlan = {
+  where: Prisma.AuditEventWhereInput;
+  head: ChainHeadStamp;
+  rowCount: number;
+  generatedAt: Date;
+  generatedBy: string;
+  scope: "all" | "visible-projects";
+  filters: Record<string, string>;
+  projectCodes: Map<string, string>;
+  /** The filtered project, if any: the export's own audit event is filed under it. */
+  projectId: string | null;
+};
+
+export async function planAuditExport(options: {
+  actor: Actor & { email: string; role: string };
+  query: HistoryQuery;
+}): Promise<AuditExportPlan> {
+  const filters = await resolveHistoryFilters(options.query);
+  const where = await auditWhereFor(options.actor, filters);
+  const head = await chainHeadStamp();
+  const rowCount = await countAuditEvents(where, head.seq);
+  return {
+    where,
+    head,
+    rowCount,
+    generatedAt: new Date(),
+    generatedBy: options.actor.email,
+    scope: options.actor.role === "ADMIN" || options.actor.role === "AUDITOR" ? "all" : "visible-projects",
+    filters: historyQueryParams(options.query),
+    projectCodes: await projectCodesById(),
+    projectId: filteredProjectId(filters),
+  };
+}
+
+/** Records the export (its filters, row count and chain head) in the audit log before streaming. */
+export async function recordAuditExport(context: AuditContext, kind: ExportKind, plan: AuditExportPlan) {
+  const { filters, rowCount, head, projectId } = plan;
+  await recordExport(context, { kind, filters, rowCount, head, projectId });
+}
+
+/** The metadata block, in a fixed order (documented in the README). */
+export function auditMetadata(plan: AuditExportPlan, format: string): Array<[string, string]> {
+  const f = plan.filters;
+  return [
+    ["format", format],
+    ["generated_at", plan.generatedAt.toISOString()],
+    ["generated_by", plan.generatedBy],
+    ["scope", plan.scope],
+    ["filter_from", f.from ?? ""],
+    ["filter_to", f.to ?? ""],
+    ["filter_project", f.project ?? ""],
+    ["filter_entity", f.entity ?? ""],
+    ["filter_entity_id", f.entityId ?? ""],
+    ["filter_actor", f.actor ?? ""],
+    ["filter_action", f.action ?? ""],
+    ["row_count", String(plan.rowCount)],
+    ["chain_head_seq", String(plan.head.seq)],
+    ["chain_head_hash", plan.head.hash ?? ""],
+  ];
+}
+
+function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<string | number | null> {
+  return [
+    row.seq,
+    row.occurredAt.toISOString(),
+    row.actorEmail,
+    row.actorId,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.projectId ? (codes.get(row.projectId) ?? null) : null,
+    row.projectId,
+    row.reason,
+    row.before,
+    row.after,
+    row.requestId,
+    row.ip,
+    row.prevHash,
+    row.hash,
+  ];
+}
+
+async function* plannedEvents(plan: AuditExportPlan): AsyncGenerator<AuditEventRow> {
+  for await (const batch of streamAuditEvents({ where: plan.where, maxSeq: plan.head.seq })) yield* batch;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSV (RFC 4180): CRLF line ends, fields with comma, quote, CR or LF quoted, quotes doubled. The metadata block
+// comes first as records of the same width as the data: `#`, key, value, then empty fields — valid RFC 4180, and
+// skipped by readers that treat `#` lines as comments (pandas `comment="#"`, csv-parse `comment: "#"`).
+
+export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean }): Readable {
+  const width = AUDIT_COLUMNS.length;
+  async function* records() {
+    for (const [key, value] of auditMetadata(plan, "qadam-audit-csv/1")) {
+      yield ["#", key, value, ...Array<string>(width - 3).fill("")].map(safeCell);
+    }
+    yield [...AUDIT_COLUMNS];
+    for await (const row of plannedEvents(plan)) yield eventCells(row, plan.projectCodes).map(safeCell);
+  }
+  const stringifier = stringify({ record_delimiter: "windows", bom: options.bom, quoted_match: /[\r\n]/ });
+  pipeline(Readable.from(records()), stringifier, (error) => {
+    if (error) logger.error({ err: error }, "csv export failed while streaming");
+  });
+  return stringifier;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// NDJSON: one JSON object per line. Line 1 is the metadata; every following line is one event with all its
+// stored fields (before/after as the stored JSON text), so an integrator can recompute the hash chain.
+
+export function auditNdjsonStream(plan: AuditExportPlan): Readable {
+  async function* lines() {
+    const meta = Object.fromEntries(auditMetadata(plan, "qadam-audit-ndjson/1"));
+    yield `${JSON.stringify({
+      type: "metadata",
+      format: meta.format,
+      generatedAt: meta.generated_at,
+      generatedBy: meta.generated_by,
+      scope: meta.scope,
+      filters: plan.filters,
+      rowCount: plan.rowCount,
+      chainHead: { seq: plan.head.seq, hash: plan.head.hash },
+    })}\n`;
+    for await (const row of plannedEvents(plan)) {
+      const projectCode = row.projectId ? (plan.projectCodes.get(row.projectId) ?? null) : null;
+      yield `${JSON.stringify({ type: "event", ...row, occurredAt: row.occurredAt.toISOString(), projectCode })}\n`;
+    }
+  }
+  return Readable.from(lines());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XLSX: a "metadata" sheet (key, value) and an "events" sheet with the same columns as the CSV.
+
+export function auditXlsxStream(plan: AuditExportPlan): Readable {
+  return xlsxStream(async ({ workbook, drain }) => {
+    const meta = workbook.addWorksheet("metadata");
+    meta.addRow(["key", "value"]).commit();
+    for (const [key, value] of auditMetadata(plan, "qadam-audit-xlsx/1")) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
+    meta.commit();
+
+    const sheet = workbook.addWorksheet("events");
+    sheet.addRow([...AUDIT_COLUMNS]).commit();
+    let written = 0;
+    for await (const row of plannedEvents(plan)) {
+      sheet.addRow(eventCells(row, plan.projectCodes).map(xlsxCell)).commit();
+      if (++written % 500 === 0) await drain();
+    }
+    sheet.commit();
+  });
+}

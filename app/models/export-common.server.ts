@@ -1,0 +1,106 @@
+import { once } from "node:events";
+import { PassThrough, type Readable } from "node:stream";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import ExcelJS from "exceljs";
+import { logger } from "~/lib/logger.server";
+import { auditedTransaction, getChainHead, type AuditContext } from "./audit.server";
+
+/**
+ * What every export shares: the chain head it was taken against, its own audit event, the streamed HTTP response
+ * and the streaming XLSX writer. Rows are always read in keyset batches and written as they are read.
+ */
+
+export type ExportKind = "audit_csv" | "audit_xlsx" | "audit_ndjson" | "portfolio_xlsx" | "iati_xml";
+
+export const EXPORT_FILE: Record<ExportKind, string> = {
+  audit_csv: "audit.csv",
+  audit_xlsx: "audit.xlsx",
+  audit_ndjson: "audit.ndjson",
+  portfolio_xlsx: "portfolio.xlsx",
+  iati_xml: "iati.xml",
+};
+
+export type ChainHeadStamp = { seq: number; hash: string | null };
+
+/** The chain head at the start of an export: the file states it, and audit exports stop at its seq. */
+export async function chainHeadStamp(): Promise<ChainHeadStamp> {
+  const head = await getChainHead();
+  return { seq: head?.seq ?? 0, hash: head?.hash ?? null };
+}
+
+/**
+ * Records the export itself in the audit log, in its own transaction, before a byte is streamed: a download
+ * that fails half-way is still on record as attempted.
+ */
+export async function recordExport(
+  context: AuditContext,
+  input: {
+    kind: ExportKind;
+    filters: Record<string, string>;
+    rowCount: number | Record<string, number>;
+    head: ChainHeadStamp;
+    projectId?: string | null;
+  },
+) {
+  await auditedTransaction(context, async (_tx, audit) => {
+    await audit({
+      action: `export.${input.kind}`,
+      entityType: "Export",
+      entityId: EXPORT_FILE[input.kind],
+      projectId: input.projectId ?? null,
+      after: {
+        format: EXPORT_FILE[input.kind],
+        filters: input.filters,
+        rowCount: input.rowCount,
+        chainHeadSeq: input.head.seq,
+        chainHeadHash: input.head.hash,
+      },
+    });
+  });
+}
+
+/** `qadam-audit-2026-11-26.csv` — the date is the UTC day the file was generated. */
+export function exportFilename(stem: string, extension: string, generatedAt: Date): string {
+  return `qadam-${stem}-${generatedAt.toISOString().slice(0, 10)}.${extension}`;
+}
+
+/** Streams a Node readable as the HTTP response body (nothing is buffered here). */
+export function streamResponse(body: Readable, options: { contentType: string; filename: string }): Response {
+  return new Response(createReadableStreamFromReadable(body), {
+    status: 200,
+    headers: {
+      "Content-Type": options.contentType,
+      "Content-Disposition": `attachment; filename="${options.filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export type XlsxWriter = {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Waits while the consumer is behind, so committed rows do not pile up in memory. */
+  drain: () => Promise<void>;
+};
+
+/**
+ * exceljs's streaming WorkbookWriter writing into a PassThrough that becomes the response body. Inline strings
+ * (no shared-strings table) and no styles keep memory flat; each worksheet must be committed before the next is
+ * added, because the zip writer appends one entry at a time.
+ */
+export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readable {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const drain = async () => {
+    if (out.writableNeedDrain && !out.destroyed) await once(out, "drain");
+  };
+  build({ workbook, drain })
+    .then(() => workbook.commit())
+    .catch((error: unknown) => {
+      logger.error({ err: error }, "xlsx export failed while streaming");
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  return out;
+}

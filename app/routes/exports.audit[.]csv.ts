@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { auditCsvStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
+import { exportFilename, streamResponse } from "~/models/export-common.server";
+import { AuditExportQuerySchema } from "~/models/history.server";
+
+/** GET /exports/audit.csv?from&to&project&entity&entityId&actor&action&bom=1 — RFC 4180, streamed. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "history.export");
+  const { bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
+  const plan = await planAuditExport({ actor: user, query });
+  await recordAuditExport(auditContextFor(user), "audit_csv", plan);
+  return streamResponse(auditCsvStream(plan, { bom: bom === "1" }), {
+    contentType: "text/csv; charset=utf-8; header=present",
+    filename: exportFilename("audit", "csv", plan.generatedAt),
+  });
+}

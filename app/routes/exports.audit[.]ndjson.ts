@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { auditNdjsonStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
+import { exportFilename, streamResponse } from "~/models/export-common.server";
+import { AuditExportQuerySchema } from "~/models/history.server";
+
+/** GET /exports/audit.ndjson?from&to&project&entity&entityId&actor&action — a metadata line, then one event per line. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "history.export");
+  const { bom: _bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
+  const plan = await planAuditExport({ actor: user, query });
+  await recordAuditExport(auditContextFor(user), "audit_ndjson", plan);
+  return streamResponse(auditNdjsonStream(plan), {
+    contentType: "application/x-ndjson; charset=utf-8",
+    filename: exportFilename("audit", "ndjson", plan.generatedAt),
+  });
+}

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { auditXlsxStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
+import { exportFilename, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
+import { AuditExportQuerySchema } from "~/models/history.server";
+
+/** GET /exports/audit.xlsx?from&to&project&entity&entityId&actor&action — sheets "metadata" and "events", streamed. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "history.export");
+  const { bom: _bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
+  const plan = await planAuditExport({ actor: user, query });
+  await recordAuditExport(auditContextFor(user), "audit_xlsx", plan);
+  return streamResponse(auditXlsxStream(plan), {
+    contentType: XLSX_CONTENT_TYPE,
+    filename: exportFilename("audit", "xlsx", plan.generatedAt),
+  });
+}

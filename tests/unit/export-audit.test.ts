@@ -1,0 +1,231 @@
+// The audit exports select exactly the events the filters and the user's scope allow (compared with direct
+// database queries), state them in a metadata block, record themselves, and refuse officers.
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import { db } from "~/lib/db.server";
+import { decodeXlsxText } from "~/lib/csv-safety";
+import { AUDIT_COLUMNS } from "~/models/export-audit.server";
+import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
+import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
+import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
+import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
+
+const cookies: Record<string, string> = {};
+let projects: Array<{ id: string; code: string; institution: string; implementingAgencyId: string }> = [];
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  for (const key of ["auditor", "wb.manager", "wb.officer", "transport.manager", "admin"]) {
+    cookies[key] = await sessionCookieFor(`${key}@qadam.test`);
+  }
+  projects = await db.project.findMany({ select: { id: true, code: true, institution: true, implementingAgencyId: true } });
+  const users = await db.user.findMany({ select: { id: true, email: true } });
+  // Events on known days, two of them exactly on midnight boundaries, spread over projects and actors.
+  await appendSyntheticEvents({
+    url: process.env.DATABASE_URL!,
+    count: 600,
+    projectIds: [...projects.map((p) => p.id), null],
+    actors: users,
+    startAt: new Date(Date.UTC(2026, 0, 10)),
+    stepMs: 60 * 60_000,
+  });
+}, 120_000);
+
+type CsvExport = { meta: Record<string, string>; header: string[]; rows: Record<string, string>[] };
+
+function readCsv(text: string): CsvExport {
+  const records = parse(text, { relax_column_count: false, bom: true }) as string[][];
+  const meta: Record<string, string> = {};
+  let i = 0;
+  for (; records[i][0] === "#"; i++) meta[records[i][1]] = records[i][2];
+  const header = records[i];
+  const rows = records.slice(i + 1).map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]])));
+  return { meta, header, rows };
+}
+
+async function exportCsv(query: string, who = "auditor"): Promise<CsvExport> {
+  const response = await callLoader(csvLoader, `/exports/audit.csv${query}`, { cookie: cookies[who] });
+  expect(response.status).toBe(200);
+  return readCsv(await response.text());
+}
+
+const seqs = (rows: Array<{ seq: number | string }>) => rows.map((r) => Number(r.seq));
+
+describe("audit exports select exactly what the filters and the scope allow", () => {
+  it("an auditor without filters gets every event up to the stated head, oldest first", async () => {
+    const csv = await exportCsv("");
+    const head = Number(csv.meta.chain_head_seq);
+    const expected = await db.auditEvent.findMany({ where: { seq: { lte: head } }, orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(seqs(csv.rows)).toEqual(seqs(expected));
+    expect(Number(csv.meta.row_count)).toBe(expected.length);
+    const headEvent = await db.auditEvent.findUniqueOrThrow({ where: { seq: head } });
+    expect(csv.meta.chain_head_hash).toBe(headEvent.hash);
+    expect(csv.header).toEqual([...AUDIT_COLUMNS]);
+    expect(csv.meta.scope).toBe("all");
+  });
+
+  const inDays = (e: { occurredAt: Date }, from: string, to: string) => {
+    const day = e.occurredAt.toISOString().slice(0, 10);
+    return day >= from && day <= to;
+  };
+
+  it("filters by project code, entity type and inclusive UTC days", async () => {
+    const project = projects.find((p) => p.code === "P128050")!;
+    const csv = await exportCsv("?project=P128050&entity=Milestone&from=2026-01-11&to=2026-01-20");
+    const expected = (
+      await db.auditEvent.findMany({
+        where: { projectId: project.id, entityType: "Milestone", seq: { lte: Number(csv.meta.chain_head_seq) } },
+        orderBy: { seq: "asc" },
+        select: { seq: true, occurredAt: true },
+      })
+    ).filter((e) => inDays(e, "2026-01-11", "2026-01-20"));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(seqs(csv.rows)).toEqual(seqs(expected));
+    expect(csv.meta.filter_project).toBe("P128050");
+    expect(csv.meta.filter_entity).toBe("Milestone");
+    expect(csv.meta.filter_from).toBe("2026-01-11");
+    expect(csv.meta.filter_to).toBe("2026-01-20");
+    expect(csv.rows.every((r) => r.project_code === "P128050" && r.entity_type === "Milestone")).toBe(true);
+  });
+
+  it("filters by actor e-mail and action", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { email: "wb.manager@qadam.test" } });
+    const csv = await exportCsv("?actor=WB.Manager@qadam.test&action=project.edit&to=2026-01-30");
+    const expected = (
+      await db.auditEvent.findMany({
+        where: { actorId: manager.id, action: "project.edit", seq: { lte: Number(csv.meta.chain_head_seq) } },
+        orderBy: { seq: "asc" },
+        select: { seq: true, occurredAt: true },
+      })
+    ).filter((e) => inDays(e, "0000-01-01", "2026-01-30"));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(seqs(csv.rows)).toEqual(seqs(expected));
+    expect(csv.meta.filter_actor).toBe("wb.manager@qadam.test");
+    // An e-mail that names nobody matches nothing rather than everything.
+    expect((await exportCsv("?actor=nobody@qadam.test")).rows).toHaveLength(0);
+    expect((await exportCsv("?project=P000000")).rows).toHaveLength(0);
+  });
+
+  it("includes an event at exactly 00:00:00.000 of `from` and excludes one at 00:00:00.000 after `to`", async () => {
+    // Synthetic events run hourly from 2026-01-10T00:00Z: both midnights exist.
+    const csv = await exportCsv("?from=2026-01-12&to=2026-01-12");
+    const times = csv.rows.map((r) => r.occurred_at);
+    expect(times[0]).toBe("2026-01-12T00:00:00.000Z");
+    expect(times).toHaveLength(24);
+    expect(times).not.toContain("2026-01-13T00:00:00.000Z");
+  });
+
+  it("a World Bank manager gets only events of WB and joint projects, whatever the filters", async () => {
+    const csv = await exportCsv("", "wb.manager");
+    const visible = projects.filter((p) => p.institution === "WB" || p.institution === "JOINT").map((p) => p.id);
+    const expected = await db.auditEvent.findMany({
+      where: { projectId: { in: visible }, seq: { lte: Number(csv.meta.chain_head_seq) } },
+      orderBy: { seq: "asc" },
+      select: { seq: true },
+    });
+    expect(seqs(csv.rows)).toEqual(seqs(expected));
+    expect(csv.meta.scope).toBe("visible-projects");
+    const ifc = projects.find((p) => p.institution === "IFC")!;
+    const outOfScope = await exportCsv(`?project=${ifc.code}`, "wb.manager");
+    expect(outOfScope.rows).toHaveLength(0);
+    expect(outOfScope.meta.row_count).toBe("0");
+  });
+
+  it("a ministry manager gets only events of the projects their ministry implements", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { email: "transport.manager@qadam.test" } });
+    const csv = await exportCsv("", "transport.manager");
+    const own = projects.filter((p) => p.implementingAgencyId === manager.organizationId).map((p) => p.id);
+    expect(own.length).toBeGreaterThan(0);
+    const expected = await db.auditEvent.findMany({
+      where: { projectId: { in: own }, seq: { lte: Number(csv.meta.chain_head_seq) } },
+      orderBy: { seq: "asc" },
+      select: { seq: true },
+    });
+    expect(seqs(csv.rows)).toEqual(seqs(expected));
+  });
+
+  it("XLSX and NDJSON carry the same events and metadata as CSV", async () => {
+    const query = "?project=P099270&from=2026-01-10";
+    const csv = await exportCsv(query);
+
+    const xlsxResponse = await callLoader(xlsxLoader, `/exports/audit.xlsx${query}`, { cookie: cookies.auditor });
+    expect(xlsxResponse.headers.get("Content-Type")).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsxResponse.arrayBuffer()));
+    const meta: Record<string, string> = {};
+    workbook.getWorksheet("metadata")!.eachRow((row, n) => {
+      if (n > 1) meta[String(row.getCell(1).value)] = decodeXlsxText(String(row.getCell(2).value ?? ""));
+    });
+    const events = workbook.getWorksheet("events")!;
+    const xlsxSeqs: number[] = [];
+    events.eachRow((row, n) => {
+      if (n > 1) xlsxSeqs.push(Number(row.getCell(1).value));
+    });
+    // Every export records an event, so the later export's head is one further on: compare up to the CSV's head.
+    expect(xlsxSeqs.filter((s) => s <= Number(csv.meta.chain_head_seq))).toEqual(seqs(csv.rows));
+    expect(Number(meta.row_count)).toBe(xlsxSeqs.length);
+    expect(meta.filter_project).toBe("P099270");
+
+    const ndjsonResponse = await callLoader(ndjsonLoader, `/exports/audit.ndjson${query}`, { cookie: cookies.auditor });
+    const lines = (await ndjsonResponse.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ type: "metadata", filters: { project: "P099270", from: "2026-01-10" } });
+    const ndSeqs = lines.slice(1).map((l) => Number(l.seq));
+    expect(ndSeqs.length).toBe((lines[0] as { rowCount: number }).rowCount);
+    expect(ndSeqs.filter((s) => s <= Number(csv.meta.chain_head_seq))).toEqual(seqs(csv.rows));
+  });
+
+  it("each export writes its own audit event with its filters, before streaming", async () => {
+    for (const [loader, kind] of [
+      [csvLoader, "audit_csv"],
+      [xlsxLoader, "audit_xlsx"],
+      [ndjsonLoader, "audit_ndjson"],
+    ] as const) {
+      const before = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const response = await callLoader(loader, `/exports/audit.${kind.slice(6)}?project=P128050&actor=wb.manager@qadam.test`, {
+        cookie: cookies.admin,
+      });
+      expect(response.status).toBe(200);
+      const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      expect(event.seq).toBe(before.seq + 1);
+      expect(event.action).toBe(`export.${kind}`);
+      expect(event.actorEmail).toBe("admin@qadam.test");
+      const after = JSON.parse(event.after!) as { filters: Record<string, string>; chainHeadSeq: number };
+      expect(after.filters).toEqual({ project: "P128050", actor: "wb.manager@qadam.test" });
+      expect(after.chainHeadSeq).toBe(before.seq);
+      await response.arrayBuffer();
+    }
+  });
+
+  it("refuses officers (403) and asks anonymous users to sign in", async () => {
+    for (const [loader, name] of [
+      [csvLoader, "csv"],
+      [xlsxLoader, "xlsx"],
+      [ndjsonLoader, "ndjson"],
+    ] as const) {
+      const refused = await callLoader(loader, `/exports/audit.${name}`, { cookie: cookies["wb.officer"] });
+      expect(refused.status).toBe(403);
+      const anonymous = await callLoader(loader, `/exports/audit.${name}`);
+      expect(anonymous.status).toBe(302);
+    }
+  });
+
+  it("rejects malformed filters with 400", async () => {
+    for (const query of ["?from=2026-13-01", "?from=yesterday", "?from=2026-02-01&to=2026-01-01", "?bom=yes"]) {
+      const response = await callLoader(csvLoader, `/exports/audit.csv${query}`, { cookie: cookies.auditor });
+      expect(response.status, query).toBe(400);
+    }
+  });
+
+  it("sends a dated attachment name, CRLF records and an optional UTF-8 BOM", async () => {
+    const plain = await callLoader(csvLoader, "/exports/audit.csv?project=P086592", { cookie: cookies.auditor });
+    expect(plain.headers.get("Content-Disposition")).toMatch(/^attachment; filename="qadam-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const plainBytes = new Uint8Array(await plain.arrayBuffer());
+    expect([...plainBytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(plainBytes)).toContain("\r\n");
+    const bom = await callLoader(csvLoader, "/exports/audit.csv?project=P086592&bom=1", { cookie: cookies.auditor });
+    const bomBytes = new Uint8Array(await bom.arrayBuffer());
+    expect([...bomBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
