@@ -1,6 +1,7 @@
 // Every test file gets its own freshly migrated SQLite file (real database, no mocks). Executing the
 // committed migration.sql files directly costs milliseconds (STACK.md trap 4).
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { afterAll } from "vitest";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
@@ -22,3 +23,9 @@ process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
 // A previous test file in the same worker may have left its client on globalThis.
 (globalThis as { qadamDb?: unknown }).qadamDb = undefined;
+
+afterAll(async () => {
+  const { db } = await import("~/lib/db.server");
+  await db.$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+});
