@@ -8,7 +8,8 @@ export function makeFormatters(language: string) {
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
-  const money = new Intl.NumberFormat(tag, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+  // minimumFractionDigits: Node's ICU and the browser's disagree on the default ("US$27.0m" vs "US$27m"), which breaks hydration.
+  const money = new Intl.NumberFormat(tag, { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
   return {
     date: (value: string | Date | null | undefined) => (value ? date.format(toDate(value)) : "—"),
