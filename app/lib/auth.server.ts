@@ -10,7 +10,7 @@ import {
   validateRequestSession,
   type SessionUser,
 } from "./session.server";
-import { appendAuditEvent, auditedTransaction, type AuditContext } from "~/models/audit.server";
+import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 
 export type { SessionUser };
 
@@ -103,50 +103,68 @@ export async function login(
   const audit: AuditContext = { actorId: user?.id ?? null, actorEmail: email, requestId: meta.requestId, ip: meta.ip };
   const lockUntil = new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000);
 
+  // The counters and locks are read again inside the transaction that updates them: parallel attempts must each
+  // count (reading them before the slow password check let N concurrent guesses all write "failures + 1"), and an
+  // attempt must not get past a lock another attempt set while it was checking its password.
+  const lockedMeanwhile = (...dates: Array<Date | null | undefined>) => dates.find((d): d is Date => !!d && d > now) ?? null;
+
   if (user && user.active && passwordOk) {
-    await auditedTransaction(audit, async (tx, record) => {
+    const blockedUntil = await auditedTransaction(audit, async (tx, record) => {
+      const ipNow = await tx.loginThrottle.findUnique({ where: { key: ipKey }, select: { blockedUntil: true } });
+      const accountNow = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
+      const locked = lockedMeanwhile(ipNow?.blockedUntil, accountNow.lockedUntil);
+      if (locked) return locked;
       await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastFailedLoginAt: null } });
       await record({ action: "auth.login", entityType: "User", entityId: user.id });
+      return null;
     });
+    if (blockedUntil) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(blockedUntil) };
     const setCookie = await createSessionCookie(user.id, { ip: meta.ip, userAgent: request.headers.get("user-agent") });
     return { ok: true, setCookie, user: { id: user.id, locale: user.locale } };
   }
 
-  await db.$transaction(async (tx) => {
-    const windowFresh = ipState && now.getTime() - ipState.windowStartedAt.getTime() < IP_WINDOW_MS;
-    const ipFailures = windowFresh ? ipState.failures + 1 : 1;
+  const blockedUntil = await auditedTransaction(audit, async (tx, record) => {
+    const ipNow = await tx.loginThrottle.findUnique({ where: { key: ipKey } });
+    const accountNow = user
+      ? await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedLoginCount: true, lockedUntil: true } })
+      : null;
+    const unknownNow = user ? null : await tx.loginThrottle.findUnique({ where: { key: unknownKey } });
+    // Locked by a parallel attempt: answer as the lock does (wrong and right passwords alike), count nothing more.
+    const locked = lockedMeanwhile(ipNow?.blockedUntil, accountNow?.lockedUntil, unknownNow?.blockedUntil);
+    if (locked) return locked;
+
+    const windowFresh = ipNow && now.getTime() - ipNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+    const ipFailures = windowFresh ? ipNow.failures + 1 : 1;
     const ipData = {
       failures: ipFailures,
-      windowStartedAt: windowFresh ? ipState.windowStartedAt : now,
+      windowStartedAt: windowFresh ? ipNow.windowStartedAt : now,
       blockedUntil: ipFailures >= env.LOGIN_MAX_FAILURES_PER_IP ? lockUntil : null,
     };
     await tx.loginThrottle.upsert({ where: { key: ipKey }, create: { key: ipKey, ...ipData }, update: ipData });
 
     let accountLocked = false;
-    if (user) {
-      const failures = user.failedLoginCount + 1;
+    if (user && accountNow) {
+      const failures = accountNow.failedLoginCount + 1;
       accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
       await tx.user.update({
         where: { id: user.id },
         data: { failedLoginCount: accountLocked ? 0 : failures, lastFailedLoginAt: now, lockedUntil: accountLocked ? lockUntil : null },
       });
     } else {
-      const fresh = unknownState && now.getTime() - unknownState.windowStartedAt.getTime() < IP_WINDOW_MS;
-      const failures = fresh ? unknownState.failures + 1 : 1;
+      const fresh = unknownNow && now.getTime() - unknownNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+      const failures = fresh ? unknownNow.failures + 1 : 1;
       accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
       const data = {
         failures: accountLocked ? 0 : failures,
-        windowStartedAt: fresh ? unknownState.windowStartedAt : now,
+        windowStartedAt: fresh ? unknownNow.windowStartedAt : now,
         blockedUntil: accountLocked ? lockUntil : null,
       };
       await tx.loginThrottle.upsert({ where: { key: unknownKey }, create: { key: unknownKey, ...data }, update: data });
     }
-    await appendAuditEvent(tx, audit, {
-      action: accountLocked ? "auth.locked" : "auth.login_failed",
-      entityType: "User",
-      entityId: user?.id ?? email,
-    });
+    await record({ action: accountLocked ? "auth.locked" : "auth.login_failed", entityType: "User", entityId: user?.id ?? email });
+    return null;
   });
+  if (blockedUntil) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(blockedUntil) };
   return { ok: false, reason: "invalid" };
 }
 

@@ -216,6 +216,24 @@ describe("throttling", () => {
     expect(ghost).toEqual(known);
   });
 
+  it("counts parallel guesses one by one: a burst locks the account, and the rest of the burst is refused", async () => {
+    const user = await createTestUser(db);
+    const limit = env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+    const burst = await Promise.all(Array.from({ length: limit * 2 }, (_, i) => signIn(user.email, `parallel-guess-${i}`)));
+    expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(limit);
+    expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(limit);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await signIn(user.email)).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("counts parallel failures from one IP one by one", async () => {
+    const ip = "10.0.0.77";
+    const n = Math.min(12, env.LOGIN_MAX_FAILURES_PER_IP - 1);
+    await Promise.all(Array.from({ length: n }, (_, i) => signIn(`parallel-${i}@qadam.test`, "guess", ip)));
+    expect(await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } })).toMatchObject({ failures: n, blockedUntil: null });
+  });
+
   it("blocks an IP after LOGIN_MAX_FAILURES_PER_IP failures, for any account, with a retry-after", async () => {
     const ip = "10.0.0.9";
     const user = await createTestUser(db);
