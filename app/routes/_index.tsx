@@ -1,15 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminHome } from "~/components/home/admin-home";
+import { AuditorHome } from "~/components/home/auditor-home";
+import { IfcView } from "~/components/home/ifc-view";
+import { ManagerHome } from "~/components/home/manager-home";
+import { MinistryView } from "~/components/home/ministry-view";
+import { OfficerHome } from "~/components/home/officer-home";
+import { VisibleProjects } from "~/components/home/visible-projects";
+import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
+import { getHomeData } from "~/models/home.server";
 import { listVisibleProjectSummaries } from "~/models/project.server";
+import { ErrorPanel } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Qadam" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projects = await listVisibleProjectSummaries(user);
-  return { user: { name: user.name, role: user.role, organizationName: user.organizationName }, projects };
+  const [projects, home] = await Promise.all([listVisibleProjectSummaries(user), getHomeData({ actor: user })]);
+  return {
+    user: { name: user.name, role: user.role, organizationName: user.organizationName, organizationKind: user.organizationKind },
+    projects,
+    home,
+  };
 }
 
 const INTRO_KEY = {
@@ -21,63 +35,28 @@ const INTRO_KEY = {
 
 export default function Home() {
   const { t } = useTranslation();
-  const { user, projects } = useLoaderData<typeof loader>();
-  const mine = projects.filter((p) => p.isMember);
+  const { user, projects, home } = useLoaderData<typeof loader>();
+  const org = home.org;
   return (
-    <div data-testid={`home-${user.role.toLowerCase()}`}>
+    <div data-testid={`home-${user.role.toLowerCase()}`} data-org-kind={user.organizationKind}>
       <h1>{t("home.greeting", { name: user.name })}</h1>
       <p className="muted">
         {t("home.signedInAs", { role: t(`common.roles.${user.role}`), organization: user.organizationName })} —{" "}
         {t(INTRO_KEY[user.role])}
       </p>
-      {mine.length > 0 ? (
-        <>
-          <h2>{t("home.yourProjects")}</h2>
-          <ul>
-            {mine.map((p) => (
-              <li key={p.id}>
-                <Link to={`/projects/${p.id}`}>
-                  {p.code} — {p.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h2>
-        {t("home.visibleProjects")} <span className="muted">({t("home.projectCount", { count: projects.length })})</span>
-      </h2>
-      {projects.length === 0 ? (
-        <p className="panel">{t("home.noProjects")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="visible-projects">
-            <thead>
-              <tr>
-                <th>{t("home.columns.code")}</th>
-                <th>{t("home.columns.name")}</th>
-                <th>{t("home.columns.institution")}</th>
-                <th>{t("home.columns.agency")}</th>
-                <th>{t("home.columns.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.map((p) => (
-                <tr key={p.id} data-project-code={p.code}>
-                  <td>{p.code}</td>
-                  <td>
-                    <Link to={`/projects/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{t(`domain.institution.${p.institution}`)}</td>
-                  <td>{p.agency}</td>
-                  <td>{t(`domain.projectStatus.${p.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {home.officer ? <OfficerHome data={home.officer} /> : null}
+      {home.manager ? <ManagerHome data={home.manager} /> : null}
+      {org?.kind === "WORLD_BANK" ? <WorldBankView projects={org.projects} /> : null}
+      {org?.kind === "IFC" ? <IfcView projects={org.projects} /> : null}
+      {org?.kind === "MINISTRY" ? <MinistryView data={org} /> : null}
+      {home.auditor ? <AuditorHome data={home.auditor} /> : null}
+      {home.admin ? <AdminHome data={home.admin} /> : null}
+      <VisibleProjects projects={projects} collapsed={user.role !== "OFFICER"} />
       <p className="notice">{t("common.illustrative")}</p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
 }

@@ -1,0 +1,47 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** GET form: the filters live in the URL, so a board view can be bookmarked and shared. */
+export function BoardFilters({
+  frameworks,
+  selected,
+  action = "/board",
+}: {
+  frameworks: { id: string; code: string; name: string }[];
+  selected: { frameworkId?: string; institution?: string };
+  action?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" action={action} className="filter-bar" aria-label={t("portfolio.board.filtersLabel")}>
+      <div className="field">
+        <label htmlFor="board-framework">{t("portfolio.board.framework")}</label>
+        <select id="board-framework" name="frameworkId" defaultValue={selected.frameworkId ?? ""}>
+          <option value="">{t("portfolio.board.allFrameworks")}</option>
+          {frameworks.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="board-institution">{t("portfolio.board.institution")}</label>
+        <select id="board-institution" name="institution" defaultValue={selected.institution ?? ""}>
+          <option value="">{t("portfolio.board.allInstitutions")}</option>
+          {(["WB", "IFC", "JOINT"] as const).map((i) => (
+            <option key={i} value={i}>
+              {t(`domain.institution.${i}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit">{t("common.actions.apply")}</button>
+        <Link to={action} className="button secondary">
+          {t("common.actions.reset")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,40 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { StatusColour, StatusReason } from "~/lib/status-rules";
+import { ReasonList } from "./reason-text";
+
+export type BoardCardProject = {
+  id: string;
+  code: string;
+  name: string;
+  institution: string;
+  status: string;
+  areaName: string;
+  agency: string;
+  colour: StatusColour;
+  reasons: StatusReason[];
+  latestRating: { pdoRating: string; ipRating: string } | null;
+};
+
+/** One project on the board: what it is, and why it has its colour. */
+export function ProjectCard({ project }: { project: BoardCardProject }) {
+  const { t } = useTranslation();
+  return (
+    <article className={`board-card board-card-${project.colour.toLowerCase()}`} data-project-code={project.code}>
+      <h3>
+        <Link to={`/projects/${project.id}`}>
+          <span className="board-code">{project.code}</span> {project.name}
+        </Link>
+      </h3>
+      <p className="muted board-meta">
+        {t(`domain.institution.${project.institution}`)} · {t(`domain.projectStatus.${project.status}`)} · {project.agency}
+      </p>
+      {project.latestRating ? (
+        <p className="board-meta">
+          {t("portfolio.board.latestRating", { pdo: project.latestRating.pdoRating, ip: project.latestRating.ipRating })}
+        </p>
+      ) : null}
+      <ReasonList reasons={project.reasons} />
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export type VisibleProject = {
+  id: string;
+  code: string;
+  name: string;
+  institution: string;
+  status: string;
+  agency: string;
+};
+
+/** Every project the user can see. Other tests read `[data-testid=visible-projects] [data-project-code]`: keep them. */
+export function VisibleProjects({ projects, collapsed }: { projects: VisibleProject[]; collapsed: boolean }) {
+  const { t } = useTranslation();
+  const table =
+    projects.length === 0 ? (
+      <p className="panel">{t("home.noProjects")}</p>
+    ) : (
+      <div className="table-wrap">
+        <table data-testid="visible-projects">
+          <thead>
+            <tr>
+              <th>{t("home.columns.code")}</th>
+              <th>{t("home.columns.name")}</th>
+              <th>{t("home.columns.institution")}</th>
+              <th>{t("home.columns.agency")}</th>
+              <th>{t("home.columns.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {projects.map((p) => (
+              <tr key={p.id} data-project-code={p.code}>
+                <td>{p.code}</td>
+                <td>
+                  <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{t(`domain.institution.${p.institution}`)}</td>
+                <td>{p.agency}</td>
+                <td>{t(`domain.projectStatus.${p.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  const heading = (
+    <>
+      {t("home.visibleProjects")} <span className="muted">({t("home.projectCount", { count: projects.length })})</span>
+    </>
+  );
+  if (!collapsed) {
+    return (
+      <section>
+        <h2>{heading}</h2>
+        {table}
+      </section>
+    );
+  }
+  return (
+    <details className="home-all-projects">
+      <summary>
+        <strong>{heading}</strong>
+      </summary>
+      {table}
+    </details>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import { disbursementShare } from "~/lib/metrics";
+import type { Actor, Institution } from "~/lib/permissions";
+import { projectWhereForActor } from "~/lib/permissions.server";
+import { assessProjectStatus, STATUS_COLOURS, type StatusColour, type StatusReason } from "~/lib/status-rules";
+
+export type BoardFilters = { frameworkId?: string; institution?: Institution };
+
+/** What the status rules need, loaded in one query (latest two ratings, open milestones, latest verified values). */
+const statusSelect = {
+  id: true,
+  code: true,
+  name: true,
+  institution: true,
+  instrument: true,
+  status: true,
+  closingOriginalDate: true,
+  closingRevisedDate: true,
+  commitmentMinor: true,
+  disbursedMinor: true,
+  priorityAreaId: true,
+  priorityArea: { select: { name: true, code: true, framework: { select: { id: true, code: true } } } },
+  implementingAgency: { select: { name: true } },
+  ratings: {
+    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
+    take: 2,
+    select: { ratedOn: true, pdoRating: true, ipRating: true, riskRating: true },
+  },
+  milestones: {
+    where: { status: { notIn: ["COMPLETED", "CANCELLED"] } },
+    select: { title: true, baselineDueDate: true, currentDueDate: true, status: true },
+  },
+  indicators: {
+    select: {
+      code: true,
+      type: true,
+      measure: true,
+      ascending: true,
+      baselineValue: true,
+      baselineDate: true,
+      targetValue: true,
+      targetDate: true,
+      values: {
+        where: { state: "VERIFIED" },
+        orderBy: { periodEnd: "desc" },
+        take: 1,
+        select: { periodEnd: true, value: true },
+      },
+    },
+  },
+} satisfies Prisma.ProjectSelect;
+
+/** The scoped `where` for board-like lists: visible, not archived, and the filters (ANDed so the scope is never widened). */
+export function boardWhere(actor: Actor, filters: BoardFilters = {}): Prisma.ProjectWhereInput {
+  const and: Prisma.ProjectWhereInput[] = [projectWhereForActor(actor), { archivedAt: null }];
+  if (filters.frameworkId) and.push({ priorityArea: { frameworkId: filters.frameworkId } });
+  if (filters.institution) and.push({ institution: filters.institution });
+  return { AND: and };
+}
+
+export type AssessedProject = {
+  id: string;
+  code: string;
+  name: string;
+  institution: Institution;
+  instrument: string;
+  status: "PIPELINE" | "ACTIVE" | "CLOSED" | "CANCELLED";
+  priorityAreaId: string;
+  areaName: string;
+  frameworkId: string;
+  frameworkCode: string;
+  agency: string;
+  commitmentCents: number;
+  disbursedCents: number;
+  disbursedShare: number | null;
+  latestRating: { ratedOn: string; pdoRating: string; ipRating: string; riskRating: string } | null;
+  colour: StatusColour;
+  reasons: StatusReason[];
+};
+
+/** Every project matching `where`, with its board colour and reasons (see app/lib/status-rules.ts). */
+export async function assessProjects(where: Prisma.ProjectWhereInput, today: Date = new Date()): Promise<AssessedProject[]> {
+  const rows = await db.project.findMany({ where, orderBy: { code: "asc" }, select: statusSelect });
+  return rows.map((row) => {
+    const { colour, reasons } = assessProjectStatus(
+      {
+        status: row.status,
+        closingOriginalDate: row.closingOriginalDate,
+        closingRevisedDate: row.closingRevisedDate,
+        ratings: row.ratings,
+        milestones: row.milestones,
+        indicators: row.indicators.map(({ values, ...indicator }) => ({ ...indicator, latestVerified: values[0] ?? null })),
+      },
+      today,
+    );
+    const latest = row.ratings[0];
+    const commitmentCents = Number(row.commitmentMinor);
+    const disbursedCents = Number(row.disbursedMinor);
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      institution: row.institution,
+      instrument: row.instrument,
+      status: row.status,
+      priorityAreaId: row.priorityAreaId,
+      areaName: row.priorityArea.name,
+      frameworkId: row.priorityArea.framework.id,
+      frameworkCode: row.priorityArea.framework.code,
+      agency: row.implementingAgency.name,
+      commitmentCents,
+      disbursedCents,
+      disbursedShare: disbursementShare(commitmentCents, disbursedCents),
+      latestRating: latest
+        ? {
+            ratedOn: latest.ratedOn.toISOString(),
+            pdoRating: latest.pdoRating,
+            ipRating: latest.ipRating,
+            riskRating: latest.riskRating,
+          }
+        : null,
+      colour,
+      reasons,
+    };
+  });
+}
+
+export type BoardGroups = Record<StatusColour, AssessedProject[]>;
+
+export function groupByColour(projects: AssessedProject[]): BoardGroups {
+  const groups = Object.fromEntries(STATUS_COLOURS.map((c) => [c, [] as AssessedProject[]])) as BoardGroups;
+  for (const project of projects) groups[project.colour].push(project);
+  return groups;
+}
+
+/** The status board for an actor: their visible, non-archived projects grouped Red / Amber / Green / Completed. */
+export async function getStatusBoard(options: { actor: Actor; filters?: BoardFilters; today?: Date }) {
+  const projects = await assessProjects(boardWhere(options.actor, options.filters), options.today);
+  return groupByColour(projects);
+}
+
+/** The frameworks offered in the board's filter (framework facts are visible to every signed-in user). */
+export async function listFrameworkOptions() {
+  return db.framework.findMany({ orderBy: { startDate: "desc" }, select: { id: true, code: true, name: true } });
+}

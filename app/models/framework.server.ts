@@ -1,0 +1,166 @@
+import { db } from "~/lib/db.server";
+import { daysBetween, progressTowardsTarget } from "~/lib/metrics";
+import type { Actor } from "~/lib/permissions";
+import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
+import { assessProjects, boardWhere, type AssessedProject } from "./board.server";
+
+/**
+ * The CPF view. Envelope figures are framework-level facts shown to every signed-in user; commitments, project
+ * counts and indicator progress are computed over the projects the user can see (archived projects excluded).
+ *
+ * - years = the framework period in whole years: round((end − start + 1 day) / 365.25), at least 1;
+ *   total envelope = annual envelope × years.
+ * - committed = net commitments of ACTIVE and CLOSED projects; pipeline = commitments of PIPELINE projects;
+ *   CANCELLED projects count for neither.
+ * - indicator progress = mean over PDO indicators (non-qualitative, with baseline, target and a verified value) of the
+ *   latest verified value's progress towards the target, each clamped to 0–100 %; with the number of indicators.
+ */
+export function frameworkYears(startDate: Date | string, endDate: Date | string): number {
+  return Math.max(1, Math.round((daysBetween(startDate, endDate) + 1) / 365.25));
+}
+
+type Money = { committedCents: number; pipelineCents: number };
+
+function sumCommitments(projects: AssessedProject[]): Money {
+  let committedCents = 0;
+  let pipelineCents = 0;
+  for (const p of projects) {
+    if (p.status === "ACTIVE" || p.status === "CLOSED") committedCents += p.commitmentCents;
+    else if (p.status === "PIPELINE") pipelineCents += p.commitmentCents;
+  }
+  return { committedCents, pipelineCents };
+}
+
+function countBy<K extends string>(keys: readonly K[], values: K[]): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const v of values) out[v] += 1;
+  return out;
+}
+
+const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
+
+/** All frameworks with their envelope and what the actor can see committed under them. */
+export async function listFrameworkSummaries(options: { actor: Actor; today?: Date }) {
+  const [frameworks, projects] = await Promise.all([
+    db.framework.findMany({
+      orderBy: { startDate: "desc" },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        startDate: true,
+        endDate: true,
+        annualEnvelopeMinor: true,
+        _count: { select: { priorityAreas: true } },
+      },
+    }),
+    assessProjects(boardWhere(options.actor), options.today),
+  ]);
+  return frameworks.map((f) => {
+    const mine = projects.filter((p) => p.frameworkId === f.id);
+    const years = frameworkYears(f.startDate, f.endDate);
+    const annualEnvelopeCents = Number(f.annualEnvelopeMinor);
+    return {
+      id: f.id,
+      code: f.code,
+      name: f.name,
+      startDate: f.startDate.toISOString(),
+      endDate: f.endDate.toISOString(),
+      years,
+      annualEnvelopeCents,
+      totalEnvelopeCents: annualEnvelopeCents * years,
+      areaCount: f._count.priorityAreas,
+      projectCount: mine.length,
+      ...sumCommitments(mine),
+    };
+  });
+}
+
+/** One framework, area by area; null when it does not exist. */
+export async function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
+  const framework = await db.framework.findUnique({
+    where: { id: options.frameworkId },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      description: true,
+      startDate: true,
+      endDate: true,
+      annualEnvelopeMinor: true,
+      priorityAreas: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, code: true, name: true, description: true },
+      },
+    },
+  });
+  if (!framework) return null;
+  const where = boardWhere(options.actor, { frameworkId: framework.id });
+  const [projects, indicators] = await Promise.all([
+    assessProjects(where, options.today),
+    db.indicator.findMany({
+      where: { type: "PDO", measure: { not: "QUALITATIVE" }, project: where },
+      select: {
+        ascending: true,
+        baselineValue: true,
+        targetValue: true,
+        project: { select: { priorityAreaId: true } },
+        values: { where: { state: "VERIFIED" }, orderBy: { periodEnd: "desc" }, take: 1, select: { value: true } },
+      },
+    }),
+  ]);
+
+  const progressByArea = new Map<string, number[]>();
+  for (const indicator of indicators) {
+    const progress = progressTowardsTarget({
+      baseline: indicator.baselineValue,
+      target: indicator.targetValue,
+      actual: indicator.values[0]?.value ?? null,
+      ascending: indicator.ascending,
+    });
+    if (progress === null) continue;
+    const list = progressByArea.get(indicator.project.priorityAreaId) ?? [];
+    list.push(Math.min(1, Math.max(0, progress)));
+    progressByArea.set(indicator.project.priorityAreaId, list);
+  }
+
+  const years = frameworkYears(framework.startDate, framework.endDate);
+  const annualEnvelopeCents = Number(framework.annualEnvelopeMinor);
+  const areas = framework.priorityAreas.map((area) => {
+    const areaProjects = projects.filter((p) => p.priorityAreaId === area.id);
+    const progress = progressByArea.get(area.id) ?? [];
+    return {
+      ...area,
+      ...sumCommitments(areaProjects),
+      byStatus: countBy(PROJECT_STATUSES, areaProjects.map((p) => p.status)),
+      byColour: countBy<StatusColour>(STATUS_COLOURS, areaProjects.map((p) => p.colour)),
+      indicatorProgress: progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : null,
+      indicatorCount: progress.length,
+      projects: areaProjects.map((p) => ({
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        institution: p.institution,
+        status: p.status,
+        colour: p.colour,
+        commitmentCents: p.commitmentCents,
+        disbursedShare: p.disbursedShare,
+      })),
+    };
+  });
+  return {
+    framework: {
+      id: framework.id,
+      code: framework.code,
+      name: framework.name,
+      description: framework.description,
+      startDate: framework.startDate.toISOString(),
+      endDate: framework.endDate.toISOString(),
+      years,
+      annualEnvelopeCents,
+      totalEnvelopeCents: annualEnvelopeCents * years,
+      ...sumCommitments(projects),
+    },
+    areas,
+  };
+}

@@ -1,0 +1,307 @@
+import { db } from "~/lib/db.server";
+import { isMilestoneOverdue } from "~/lib/metrics";
+import type { Actor, OrganizationKind, Role } from "~/lib/permissions";
+import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
+import { assessProjects, boardWhere, type AssessedProject } from "./board.server";
+import { listAuditEvents } from "./history.server";
+import { listMissingReports } from "./reporting.server";
+import { listReviewQueue } from "./review.server";
+
+/**
+ * The home page, by role and organisation. Every list is scoped like the rest of the app (visible, non-archived
+ * projects only). "Due" = an open milestone whose current due date is within the next 30 days or already past.
+ */
+export const DUE_WINDOW_DAYS = 30;
+/** The ministry view looks a quarter ahead for implementation milestones. */
+export const MINISTRY_WINDOW_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+type HomeActor = Actor & { role: Role; organizationKind: OrganizationKind };
+
+function lite(p: AssessedProject) {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    institution: p.institution,
+    instrument: p.instrument,
+    status: p.status,
+    areaName: p.areaName,
+    agency: p.agency,
+    colour: p.colour,
+    reasons: p.reasons,
+    latestRating: p.latestRating,
+    commitmentCents: p.commitmentCents,
+    disbursedShare: p.disbursedShare,
+  };
+}
+export type HomeProject = ReturnType<typeof lite>;
+
+const PIPELINE_ORDER = { PIPELINE: 0, ACTIVE: 1, CLOSED: 2, CANCELLED: 3 } as const;
+const COLOUR_ORDER: Record<StatusColour, number> = { RED: 0, AMBER: 1, GREEN: 2, COMPLETED: 3 };
+
+function boardCounts(projects: AssessedProject[]) {
+  const counts = Object.fromEntries(STATUS_COLOURS.map((c) => [c, 0])) as Record<StatusColour, number>;
+  for (const p of projects) counts[p.colour] += 1;
+  return counts;
+}
+
+/** Open milestones the officer answers for (owner, or member of a project where the milestone has no owner), due soon or overdue. */
+async function listDueMilestones(actor: Actor, today: Date, onlyMine: boolean, horizonDays = DUE_WINDOW_DAYS) {
+  const horizon = new Date(today.getTime() + horizonDays * DAY_MS);
+  const rows = await db.milestone.findMany({
+    where: {
+      status: { notIn: ["COMPLETED", "CANCELLED"] },
+      currentDueDate: { lte: horizon },
+      project: { AND: [boardWhere(actor), { status: { in: ["ACTIVE", "PIPELINE"] } }] },
+      ...(onlyMine
+        ? { OR: [{ ownerId: actor.id }, { ownerId: null, project: { members: { some: { userId: actor.id } } } }] }
+        : {}),
+    },
+    orderBy: { currentDueDate: "asc" },
+    take: 25,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      currentDueDate: true,
+      percentComplete: true,
+      project: { select: { id: true, code: true } },
+      owner: { select: { name: true } },
+    },
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    status: m.status,
+    percentComplete: m.percentComplete,
+    dueDate: m.currentDueDate.toISOString(),
+    overdue: isMilestoneOverdue(m, today),
+    projectId: m.project.id,
+    projectCode: m.project.code,
+    ownerName: m.owner?.name ?? null,
+  }));
+}
+
+/** The officer's own submissions: returned ones (not yet corrected) with the reviewer's comment, and pending ones. */
+async function listOwnSubmissions(actor: Actor) {
+  const visible = boardWhere(actor);
+  const [updates, values] = await Promise.all([
+    db.milestoneUpdate.findMany({
+      where: { authorId: actor.id, reviewState: { in: ["RETURNED", "SUBMITTED"] }, milestone: { project: visible } },
+      orderBy: { submittedAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        reviewState: true,
+        reviewComment: true,
+        submittedAt: true,
+        reviewedAt: true,
+        reviewer: { select: { name: true } },
+        milestone: {
+          select: {
+            id: true,
+            title: true,
+            project: { select: { id: true, code: true } },
+            updates: { orderBy: { submittedAt: "desc" }, take: 1, select: { id: true } },
+          },
+        },
+      },
+    }),
+    db.indicatorValue.findMany({
+      where: { reporterId: actor.id, state: { in: ["RETURNED", "SUBMITTED"] }, indicator: { project: visible } },
+      orderBy: { submittedAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        state: true,
+        reviewComment: true,
+        submittedAt: true,
+        reviewedAt: true,
+        periodEnd: true,
+        indicatorId: true,
+        verifier: { select: { name: true } },
+        indicator: { select: { id: true, code: true, name: true, project: { select: { id: true, code: true } } } },
+      },
+    }),
+  ]);
+  // A returned value is settled once a newer value for the same indicator and period exists.
+  const newerValue = new Set<string>();
+  if (values.some((v) => v.state === "RETURNED")) {
+    const later = await db.indicatorValue.findMany({
+      where: { indicatorId: { in: values.map((v) => v.indicatorId) } },
+      select: { id: true, indicatorId: true, periodEnd: true, submittedAt: true },
+    });
+    for (const v of values) {
+      if (
+        later.some(
+          (l) => l.id !== v.id && l.indicatorId === v.indicatorId && +l.periodEnd === +v.periodEnd && l.submittedAt > v.submittedAt,
+        )
+      ) {
+        newerValue.add(v.id);
+      }
+    }
+  }
+  type Submission = {
+    kind: "milestoneUpdate" | "indicatorValue";
+    id: string;
+    state: string;
+    title: string;
+    href: string;
+    projectCode: string;
+    submittedAt: string;
+    reviewedAt: string | null;
+    reviewerName: string | null;
+    comment: string | null;
+  };
+  const all: Submission[] = [
+    ...updates
+      // A returned update is settled once a newer update on the same milestone exists.
+      .filter((u) => u.reviewState !== "RETURNED" || u.milestone.updates[0]?.id === u.id)
+      .map((u) => ({
+        kind: "milestoneUpdate" as const,
+        id: u.id,
+        state: u.reviewState,
+        title: u.milestone.title,
+        href: `/projects/${u.milestone.project.id}/milestones/${u.milestone.id}`,
+        projectCode: u.milestone.project.code,
+        submittedAt: u.submittedAt.toISOString(),
+        reviewedAt: u.reviewedAt?.toISOString() ?? null,
+        reviewerName: u.reviewer?.name ?? null,
+        comment: u.reviewComment,
+      })),
+    ...values
+      .filter((v) => !newerValue.has(v.id))
+      .map((v) => ({
+        kind: "indicatorValue" as const,
+        id: v.id,
+        state: v.state,
+        title: `${v.indicator.code} — ${v.indicator.name}`,
+        href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}`,
+        projectCode: v.indicator.project.code,
+        submittedAt: v.submittedAt.toISOString(),
+        reviewedAt: v.reviewedAt?.toISOString() ?? null,
+        reviewerName: v.verifier?.name ?? null,
+        comment: v.reviewComment,
+      })),
+  ];
+  return {
+    returned: all.filter((s) => s.state === "RETURNED").sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")),
+    pending: all.filter((s) => s.state === "SUBMITTED").sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+  };
+}
+
+export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
+  const { actor } = options;
+  const today = options.today ?? new Date();
+  const assessed = await assessProjects(boardWhere(actor), today);
+  const counts = boardCounts(assessed);
+  const atRisk = assessed
+    .filter((p) => p.colour === "RED" || p.colour === "AMBER")
+    .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
+    .map(lite);
+
+  const officer =
+    actor.role === "OFFICER"
+      ? await (async () => {
+          const [memberships, due, submissions, reports] = await Promise.all([
+            db.projectMember.findMany({ where: { userId: actor.id }, select: { projectId: true, capacity: true } }),
+            listDueMilestones(actor, today, true),
+            listOwnSubmissions(actor),
+            listMissingReports({ actor, today }),
+          ]);
+          const capacity = new Map(memberships.map((m) => [m.projectId, m.capacity]));
+          return {
+            projects: assessed.filter((p) => capacity.has(p.id)).map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
+            due,
+            ...submissions,
+            reportsDue: reports.items.filter((i) => i.responsible.some((r) => r.id === actor.id)).length,
+          };
+        })()
+      : null;
+
+  const manager =
+    actor.role === "MANAGER"
+      ? await (async () => {
+          const queue = await listReviewQueue({ actor });
+          const reviewable = queue.filter((i) => !i.ownSubmission);
+          return {
+            queueCount: reviewable.length,
+            queueTop: reviewable.slice(0, 5).map((i) => ({
+              kind: i.kind,
+              id: i.id,
+              title: i.kind === "milestoneUpdate" ? i.milestone.title : `${i.indicator.code} — ${i.indicator.name}`,
+              projectCode: i.project.code,
+              authorName: i.authorName,
+              submittedAt: i.submittedAt,
+            })),
+            atRisk,
+            counts,
+          };
+        })()
+      : null;
+
+  const auditor =
+    actor.role === "AUDITOR" ? { events: (await listAuditEvents({ actor, filters: {}, limit: 10 })).events } : null;
+
+  const admin =
+    actor.role === "ADMIN"
+      ? await (async () => {
+          const [activeUsers, inactiveUsers, organizations, frameworks, mustChange] = await Promise.all([
+            db.user.count({ where: { active: true } }),
+            db.user.count({ where: { active: false } }),
+            db.organization.count(),
+            db.framework.count(),
+            db.user.count({ where: { active: true, mustChangePassword: true } }),
+          ]);
+          return { activeUsers, inactiveUsers, organizations, frameworks, mustChange, projects: assessed.length };
+        })()
+      : null;
+
+  // The organisation's lead view (every role but ADMIN, whose home is the administration summary).
+  const org =
+    actor.role === "ADMIN"
+      ? null
+      : actor.organizationKind === "WORLD_BANK"
+        ? {
+            kind: "WORLD_BANK" as const,
+            projects: assessed
+              .filter((p) => p.status === "ACTIVE")
+              .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
+              .map(lite),
+          }
+        : actor.organizationKind === "IFC"
+          ? {
+              kind: "IFC" as const,
+              projects: assessed
+                .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
+                .sort(
+                  (a, b) =>
+                    PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code),
+                )
+                .map(lite),
+            }
+          : await (async () => {
+              const [milestones, reports] = await Promise.all([
+                listDueMilestones(actor, today, false, MINISTRY_WINDOW_DAYS),
+                listMissingReports({ actor, today }),
+              ]);
+              const byProject = new Map<string, { projectId: string; projectCode: string; count: number; overdue: number }>();
+              for (const item of reports.items) {
+                const row = byProject.get(item.projectId) ?? {
+                  projectId: item.projectId,
+                  projectCode: item.projectCode,
+                  count: 0,
+                  overdue: 0,
+                };
+                row.count += 1;
+                if (item.overdue) row.overdue += 1;
+                byProject.set(item.projectId, row);
+              }
+              return { kind: "MINISTRY" as const, milestones, reportsDue: [...byProject.values()] };
+            })();
+
+  return { counts, officer, manager, auditor, admin, org };
+}
+
+export type HomeData = Awaited<ReturnType<typeof getHomeData>>;

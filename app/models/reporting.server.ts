@@ -1,0 +1,190 @@
+import { db } from "~/lib/db.server";
+import { isMilestoneOverdue } from "~/lib/metrics";
+import type { Actor } from "~/lib/permissions";
+import { boardWhere } from "./board.server";
+
+/**
+ * "Who hasn't reported" for the current period. Only ACTIVE, non-archived projects the actor can see: reporting
+ * starts at effectiveness and ends at closing.
+ *
+ * - Milestones: the current period is the calendar quarter (UTC) containing today. A milestone that is not
+ *   COMPLETED or CANCELLED is missing when no update was submitted during the quarter, not counting updates that
+ *   were returned (they must be corrected and resubmitted). Overdue (highlighted) = its current due date has passed.
+ * - Indicators: the period follows the indicator's frequency: QUARTERLY → the calendar quarter, SEMI_ANNUAL → the
+ *   half-year, MONTHLY → the month, ANNUAL and anything else → the calendar year, containing today. An indicator is
+ *   missing when no value (SUBMITTED or VERIFIED; RETURNED does not count) has a period end inside that period.
+ *   Overdue (highlighted) = the previous period has no such value either, although the indicator's baseline date
+ *   is before that previous period ended (a value was due and never came).
+ * - Responsible officer: the milestone's owner when set; otherwise (and for indicators) the project's members whose
+ *   role is OFFICER. Items with nobody responsible are listed as unassigned.
+ */
+
+export type Period = { start: Date; end: Date };
+
+const utc = (y: number, m: number) => new Date(Date.UTC(y, m, 1));
+
+/** The period of `months` months (1, 3, 6, 12; aligned on the calendar year) containing `day`; end is exclusive. */
+export function periodContaining(day: Date, months: number): Period {
+  const y = day.getUTCFullYear();
+  const first = Math.floor(day.getUTCMonth() / months) * months;
+  return { start: utc(y, first), end: utc(y, first + months) };
+}
+
+export function previousPeriod(period: Period, months: number): Period {
+  return { start: utc(period.start.getUTCFullYear(), period.start.getUTCMonth() - months), end: period.start };
+}
+
+export function monthsForFrequency(frequency: string): number {
+  switch (frequency) {
+    case "MONTHLY":
+      return 1;
+    case "QUARTERLY":
+      return 3;
+    case "SEMI_ANNUAL":
+      return 6;
+    default:
+      return 12;
+  }
+}
+
+const inPeriod = (date: Date, p: Period) => date >= p.start && date < p.end;
+
+export type Responsible = { id: string; name: string; email: string };
+
+export type ReportingItem = {
+  kind: "milestone" | "indicator";
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  title: string;
+  /** Milestones: current due date. Indicators: end of the current period. */
+  dueDate: string;
+  period: { start: string; end: string };
+  frequency: string | null;
+  overdue: boolean;
+  /** The latest submission of any state, for context ("last reported on…", "returned"). */
+  last: { at: string; state: string } | null;
+  responsible: Responsible[];
+};
+
+export async function listMissingReports(options: { actor: Actor; today?: Date }) {
+  const today = options.today ?? new Date();
+  const quarter = periodContaining(today, 3);
+  const projects = await db.project.findMany({
+    where: { AND: [boardWhere(options.actor), { status: "ACTIVE" }] },
+    orderBy: { code: "asc" },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      members: {
+        where: { user: { role: "OFFICER", active: true } },
+        orderBy: { user: { name: "asc" } },
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
+      milestones: {
+        where: { status: { notIn: ["COMPLETED", "CANCELLED"] } },
+        orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          currentDueDate: true,
+          status: true,
+          owner: { select: { id: true, name: true, email: true } },
+          updates: { orderBy: { submittedAt: "desc" }, select: { submittedAt: true, reviewState: true } },
+        },
+      },
+      indicators: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          frequency: true,
+          baselineDate: true,
+          values: { orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }], select: { periodEnd: true, state: true, submittedAt: true } },
+        },
+      },
+    },
+  });
+
+  const items: ReportingItem[] = [];
+  for (const project of projects) {
+    const officers = project.members.map((m) => m.user);
+    const base = { projectId: project.id, projectCode: project.code, projectName: project.name };
+    for (const m of project.milestones) {
+      const reported = m.updates.some((u) => u.reviewState !== "RETURNED" && inPeriod(u.submittedAt, quarter));
+      if (reported) continue;
+      const last = m.updates[0];
+      items.push({
+        ...base,
+        kind: "milestone",
+        id: m.id,
+        title: m.title,
+        dueDate: m.currentDueDate.toISOString(),
+        period: { start: quarter.start.toISOString(), end: quarter.end.toISOString() },
+        frequency: null,
+        overdue: isMilestoneOverdue(m, today),
+        last: last ? { at: last.submittedAt.toISOString(), state: last.reviewState } : null,
+        responsible: m.owner ? [m.owner] : officers,
+      });
+    }
+    for (const ind of project.indicators) {
+      const months = monthsForFrequency(ind.frequency);
+      const current = periodContaining(today, months);
+      const counted = ind.values.filter((v) => v.state !== "RETURNED");
+      if (counted.some((v) => inPeriod(v.periodEnd, current))) continue;
+      const previous = previousPeriod(current, months);
+      const wasDue = !ind.baselineDate || ind.baselineDate < previous.end;
+      const last = ind.values[0];
+      items.push({
+        ...base,
+        kind: "indicator",
+        id: ind.id,
+        title: `${ind.code} — ${ind.name}`,
+        dueDate: new Date(current.end.getTime() - 86_400_000).toISOString(),
+        period: { start: current.start.toISOString(), end: current.end.toISOString() },
+        frequency: ind.frequency,
+        overdue: wasDue && !counted.some((v) => inPeriod(v.periodEnd, previous)),
+        last: last ? { at: last.submittedAt.toISOString(), state: last.state } : null,
+        responsible: officers,
+      });
+    }
+  }
+  return { quarter: { start: quarter.start.toISOString(), end: quarter.end.toISOString() }, items };
+}
+
+export type ReportingGroup = { key: string; label: string; responsible: Responsible | null; items: ReportingItem[] };
+
+export function groupByProject(items: ReportingItem[]): ReportingGroup[] {
+  const groups = new Map<string, ReportingGroup>();
+  for (const item of items) {
+    const group = groups.get(item.projectId) ?? {
+      key: item.projectId,
+      label: `${item.projectCode} — ${item.projectName}`,
+      responsible: null,
+      items: [],
+    };
+    group.items.push(item);
+    groups.set(item.projectId, group);
+  }
+  return [...groups.values()];
+}
+
+/** One group per responsible officer (an item with two officers is listed under both); unassigned last. */
+export function groupByOfficer(items: ReportingItem[]): ReportingGroup[] {
+  const groups = new Map<string, ReportingGroup>();
+  const unassigned: ReportingItem[] = [];
+  for (const item of items) {
+    if (item.responsible.length === 0) unassigned.push(item);
+    for (const person of item.responsible) {
+      const group = groups.get(person.id) ?? { key: person.id, label: person.name, responsible: person, items: [] };
+      group.items.push(item);
+      groups.set(person.id, group);
+    }
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+  if (unassigned.length > 0) sorted.push({ key: "unassigned", label: "", responsible: null, items: unassigned });
+  return sorted;
+}

@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EnvelopeBar } from "~/components/board/envelope-bar";
+import { useFormat } from "~/i18n/format";
+import { requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { listFrameworkSummaries } from "~/models/framework.server";
+import { ErrorPanel } from "~/root";
+
+export const meta: MetaFunction = () => [{ title: "Qadam" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "portfolio.view");
+  return { frameworks: await listFrameworkSummaries({ actor: user }) };
+}
+
+export default function FrameworksPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { frameworks } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("portfolio.cpf.title")}</h1>
+      <p className="muted">{t("portfolio.cpf.intro")}</p>
+      {frameworks.length === 0 ? (
+        <p className="panel muted">{t("portfolio.cpf.empty")}</p>
+      ) : (
+        <div className="grid" data-testid="framework-list">
+          {frameworks.map((f) => (
+            <section key={f.id} className="panel" data-framework-code={f.code}>
+              <h2>
+                <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
+              </h2>
+              <p className="muted">
+                {format.date(f.startDate)} – {format.date(f.endDate)} · {t("portfolio.cpf.areaCount", { count: f.areaCount })} ·{" "}
+                {t("portfolio.cpf.projectCount", { count: f.projectCount })}
+              </p>
+              <EnvelopeBar
+                annualEnvelopeCents={f.annualEnvelopeCents}
+                years={f.years}
+                totalEnvelopeCents={f.totalEnvelopeCents}
+                committedCents={f.committedCents}
+                pipelineCents={f.pipelineCents}
+              />
+              <p>
+                <Link to={`/frameworks/${f.id}`}>{t("portfolio.cpf.open")}</Link>
+              </p>
+            </section>
+          ))}
+        </div>
+      )}
+      <p className="notice">{t("portfolio.cpf.scopeNote")}</p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

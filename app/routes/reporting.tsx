@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ReportingTable } from "~/components/board/reporting-table";
+import { useFormat } from "~/i18n/format";
+import { requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { groupByOfficer, groupByProject, listMissingReports } from "~/models/reporting.server";
+import { ErrorPanel } from "~/root";
+
+export const meta: MetaFunction = () => [{ title: "Qadam" }];
+
+const ReportingSearchSchema = z.object({
+  groupBy: z.enum(["project", "officer"]).default("project"),
+  mine: z.enum(["1"]).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "portfolio.view");
+  const search = parseSearchParams(ReportingSearchSchema, new URL(request.url));
+  const { quarter, items: all } = await listMissingReports({ actor: user });
+  const items = search.mine ? all.filter((i) => i.responsible.some((p) => p.id === user.id)) : all;
+  const groups = search.groupBy === "officer" ? groupByOfficer(items) : groupByProject(items);
+  return {
+    quarter,
+    search,
+    totals: {
+      milestones: items.filter((i) => i.kind === "milestone").length,
+      indicators: items.filter((i) => i.kind === "indicator").length,
+      overdue: items.filter((i) => i.overdue).length,
+    },
+    groups: groups.map((g) => ({
+      ...g,
+      items: g.items.map((i) => ({ ...i, responsible: i.responsible.map((p) => ({ id: p.id, name: p.name })) })),
+    })),
+  };
+}
+
+export default function ReportingPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { quarter, search, totals, groups } = useLoaderData<typeof loader>();
+  const start = new Date(quarter.start);
+  const lastDay = new Date(new Date(quarter.end).getTime() - 86_400_000);
+  return (
+    <div>
+      <h1>{t("portfolio.reporting.title")}</h1>
+      <p className="muted">
+        {t("portfolio.reporting.period", {
+          quarter: Math.floor(start.getUTCMonth() / 3) + 1,
+          year: start.getUTCFullYear(),
+          from: format.date(start),
+          to: format.date(lastDay),
+        })}
+      </p>
+      <p className="muted">{t("portfolio.reporting.definition")}</p>
+      <Form method="get" className="filter-bar" aria-label={t("portfolio.reporting.filtersLabel")}>
+        <div className="field">
+          <label htmlFor="reporting-group">{t("portfolio.reporting.groupBy")}</label>
+          <select id="reporting-group" name="groupBy" defaultValue={search.groupBy}>
+            <option value="project">{t("portfolio.reporting.byProject")}</option>
+            <option value="officer">{t("portfolio.reporting.byOfficer")}</option>
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={search.mine === "1"} /> {t("portfolio.reporting.onlyMine")}
+        </label>
+        <div className="filter-actions">
+          <button type="submit">{t("common.actions.apply")}</button>
+          <Link to="/reporting" className="button secondary">
+            {t("common.actions.reset")}
+          </Link>
+        </div>
+      </Form>
+      <p data-testid="reporting-totals">
+        {t("portfolio.reporting.totals", totals)}
+      </p>
+      {groups.length === 0 ? (
+        <p className="panel muted" data-testid="reporting-empty">
+          {t("portfolio.reporting.empty")}
+        </p>
+      ) : (
+        groups.map((group) => (
+          <section key={group.key} className="panel" data-group={group.key}>
+            <h2>
+              {group.key === "unassigned" ? t("portfolio.reporting.unassigned") : group.label}{" "}
+              <span className="muted">({group.items.length})</span>
+            </h2>
+            {group.responsible ? <p className="muted">{group.responsible.email}</p> : null}
+            <ReportingTable
+              items={group.items}
+              showProject={search.groupBy === "officer"}
+              showResponsible={search.groupBy === "project"}
+            />
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
