@@ -6,9 +6,12 @@ import { canCreateProjectFor, decideGlobal, type Actor } from "~/lib/permissions
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { auditedTransaction, type AuditContext, type Tx } from "~/models/audit.server";
 import { VersionConflictError } from "~/models/concurrency.server";
+import { diffSnapshots } from "~/models/history.server";
 import {
   INSTITUTIONS,
+  PROJECT_FORM_FIELDS,
   PROJECT_PAGE_SIZE,
+  ProjectIdParamsSchema,
   toProjectData,
   type ProjectCreateInput,
   type ProjectFormValues,
@@ -534,4 +537,61 @@ export async function archiveProject(options: { context: AuditContext; projectId
     await audit({ action: "project.archive", entityType: "Project", entityId: projectId, projectId, before, after, reason });
     return { ok: true as const };
   });
+}
+
+/** The `:projectId` route parameter, validated: a malformed id is a 400, never a query. */
+export function requireProjectIdParam(params: Record<string, string | undefined>): string {
+  const parsed = ProjectIdParamsSchema.safeParse(params);
+  if (!parsed.success) throw new Response("Invalid project id", { status: 400, statusText: "Bad Request" });
+  return parsed.data.projectId;
+}
+
+/** Database field → edit-form field, for naming what changed in a conflict. */
+const FORM_FIELD_OF: Record<string, string> = {
+  commitmentMinor: "commitmentUsd",
+  disbursedMinor: "disbursedUsd",
+  archivedAt: "archivedAt",
+};
+for (const field of PROJECT_FORM_FIELDS) FORM_FIELD_OF[field] ??= field;
+
+function versionOf(snapshotJson: string | null): number {
+  if (!snapshotJson) return 0;
+  try {
+    const value = JSON.parse(snapshotJson) as { version?: unknown };
+    return typeof value.version === "number" ? value.version : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Who changed the project, and which form fields, after `version` — read from the audit log, which holds the
+ * before/after snapshot of every project write. Used to explain a 409 to the person whose save was refused.
+ */
+export async function describeProjectChangesSince(options: { projectId: string; version: number }) {
+  const events = await db.auditEvent.findMany({
+    where: { entityType: "Project", entityId: options.projectId },
+    orderBy: { seq: "desc" },
+    take: 100,
+    select: { before: true, after: true, actorId: true, actorEmail: true, occurredAt: true },
+  });
+  const newer = events.filter((e) => versionOf(e.after) > options.version);
+  const fields = new Set<string>();
+  for (const event of newer) {
+    for (const change of diffSnapshots(event.before, event.after)) {
+      const field = FORM_FIELD_OF[change.field];
+      if (field) fields.add(field);
+    }
+  }
+  const actorIds = [...new Set(newer.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const users = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return {
+    // In form order, so the message reads like the form.
+    changedFields: [...PROJECT_FORM_FIELDS, "archivedAt"].filter((f) => fields.has(f)),
+    changedBy: newer.map((e) => ({
+      name: (e.actorId && nameOf.get(e.actorId)) || e.actorEmail || "—",
+      at: e.occurredAt.toISOString(),
+    })),
+  };
 }

@@ -110,7 +110,6 @@ export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof Pro
 
 export const ArchiveProjectSchema = z.object({
   reason: z.string().trim().min(10, "projects.errors.archiveReasonRequired").max(500, "projects.errors.textTooLong"),
-  version: z.coerce.number().int().min(1),
 });
 export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 

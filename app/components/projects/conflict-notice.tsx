@@ -1,0 +1,112 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
+import type { ProjectFormValues } from "~/schemas/project";
+import { PROJECT_FIELD_LABELS, type ProjectFormOptions } from "./project-form";
+
+export type ProjectConflict = {
+  values: ProjectFormValues & { version: number };
+  /** Fields changed by others since the version this form was loaded from. */
+  changedFields: string[];
+  changedBy: { name: string; at: string }[];
+  archivedAt: string | null;
+  /** What this user tried to save. */
+  yours: ProjectFormValues;
+};
+
+function describe(
+  field: string,
+  value: string | undefined,
+  options: ProjectFormOptions,
+  t: TFunction,
+  format: ReturnType<typeof useFormat>,
+): string {
+  if (value === undefined || value === "") return "—";
+  switch (field) {
+    case "institution":
+      return t(`domain.institution.${value}`);
+    case "status":
+      return t(`domain.projectStatus.${value}`);
+    case "instrument":
+      return t(`projects.instruments.${value}`, { defaultValue: value });
+    case "implementingAgencyId":
+      return options.agencies.find((a) => a.id === value)?.name ?? value;
+    case "priorityAreaId": {
+      const area = options.frameworks.flatMap((f) => f.priorityAreas).find((a) => a.id === value);
+      return area ? `${area.code} — ${area.name}` : value;
+    }
+    case "commitmentUsd":
+    case "disbursedUsd":
+      return `${format.number(Number(value.replace(/[\s,$]/g, "")))} USD`;
+    default:
+      if (field.endsWith("Date")) return format.date(`${value}T00:00:00Z`);
+      return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+  }
+}
+
+/**
+ * Someone saved this project after the form was opened. Shows who, which fields they changed, their values next
+ * to the user's own input (still in the form), and the two ways forward.
+ */
+export function ConflictNotice({
+  conflict,
+  options,
+  onUseTheirs,
+}: {
+  conflict: ProjectConflict;
+  options: ProjectFormOptions;
+  onUseTheirs: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const theirs = conflict.values as Record<string, string | number>;
+  const yours = conflict.yours as Record<string, string>;
+  return (
+    <section className="conflict-notice" role="alert" aria-labelledby="conflict-title" data-testid="conflict-notice">
+      <h2 id="conflict-title">{t("projects.conflict.title")}</h2>
+      <p>
+        {conflict.changedBy.length > 0
+          ? t("projects.conflict.changedBy", {
+              names: [...new Set(conflict.changedBy.map((c) => c.name))].join(", "),
+              at: format.dateTime(conflict.changedBy[0].at),
+            })
+          : t("projects.conflict.changedBySomeone")}
+      </p>
+      {conflict.changedFields.length > 0 ? (
+        <div className="table-wrap">
+          <table data-testid="conflict-changes">
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.conflict.field")}</th>
+                <th scope="col">{t("projects.conflict.theirs")}</th>
+                <th scope="col">{t("projects.conflict.yours")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflict.changedFields.map((field) => (
+                <tr key={field} data-field={field}>
+                  <th scope="row">{t(PROJECT_FIELD_LABELS[field as keyof typeof PROJECT_FIELD_LABELS] ?? field)}</th>
+                  <td>
+                    {field === "archivedAt"
+                      ? format.date(conflict.archivedAt)
+                      : describe(field, String(theirs[field] ?? ""), options, t, format)}
+                  </td>
+                  <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>{t("projects.conflict.kept")}</p>
+      <p>
+        <strong>{t("projects.conflict.saveAgain")}</strong>
+      </p>
+      <p>
+        <button type="button" className="button secondary" onClick={onUseTheirs} data-testid="use-theirs">
+          {t("projects.conflict.useTheirs")}
+        </button>
+      </p>
+    </section>
+  );
+}

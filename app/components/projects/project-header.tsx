@@ -1,0 +1,89 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export type ProjectHeaderData = {
+  id: string;
+  code: string;
+  name: string;
+  institution: string;
+  status: string;
+  instrument: string;
+  archivedAt: string | null;
+  agency: string;
+  priorityArea: { code: string; name: string; framework: { code: string; name: string } };
+};
+
+const STATUS_TONE: Record<string, string> = { ACTIVE: "green", PIPELINE: "amber", CLOSED: "", CANCELLED: "" };
+
+export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
+  const { t } = useTranslation();
+  return (
+    <header className="project-header" data-testid="project-header">
+      <p className="project-code">
+        <code>{project.code}</code> · {t(`domain.institution.${project.institution}`)} ·{" "}
+        <span className={`badge ${STATUS_TONE[project.status] ?? ""}`} data-testid="project-status">
+          {t(`domain.projectStatus.${project.status}`)}
+        </span>
+        {project.archivedAt ? (
+          <>
+            {" "}
+            <span className="badge red" data-testid="archived-badge">
+              {t("projects.archived")}
+            </span>
+          </>
+        ) : null}
+      </p>
+      <h1>{project.name}</h1>
+      <dl className="project-facts">
+        <div>
+          <dt>{t("projects.fields.implementingAgency")}</dt>
+          <dd>{project.agency}</dd>
+        </div>
+        <div>
+          <dt>{t("projects.fields.priorityArea")}</dt>
+          <dd>
+            {project.priorityArea.code} — {project.priorityArea.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("projects.fields.framework")}</dt>
+          <dd>
+            {project.priorityArea.framework.code} — {project.priorityArea.framework.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("projects.fields.instrument")}</dt>
+          <dd>{t(`projects.instruments.${project.instrument}`, { defaultValue: project.instrument })}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+/** The project's sections. History is listed only for those allowed to read it (its loader checks again). */
+export function ProjectTabs({ projectId, showHistory }: { projectId: string; showHistory: boolean }) {
+  const { t } = useTranslation();
+  const base = `/projects/${projectId}`;
+  const tabs = [
+    { to: base, label: t("projects.tabs.overview"), end: true },
+    { to: `${base}/milestones`, label: t("projects.tabs.milestones") },
+    { to: `${base}/indicators`, label: t("projects.tabs.indicators") },
+    { to: `${base}/ratings`, label: t("projects.tabs.ratings") },
+    { to: `${base}/team`, label: t("projects.tabs.team") },
+    ...(showHistory ? [{ to: `${base}/history`, label: t("projects.tabs.history") }] : []),
+    { to: `${base}/report`, label: t("projects.tabs.report") },
+  ];
+  return (
+    <nav className="project-tabs" aria-label={t("projects.tabs.label")}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end} prefetch="intent">
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,132 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRemixForm } from "~/components/ui/form";
+import { useFormat } from "~/i18n/format";
+import { AddMemberSchema, MEMBER_CAPACITIES, type AddMemberValues } from "~/schemas/membership";
+
+export type TeamMember = {
+  id: string;
+  capacity: string;
+  since: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  organization: string;
+};
+
+export function TeamTable({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigation = useNavigation();
+  if (members.length === 0) {
+    return (
+      <p className="panel muted" data-testid="team-empty">
+        {t("projects.team.empty")}
+      </p>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table data-testid="team-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("projects.team.name")}</th>
+            <th scope="col">{t("projects.team.organization")}</th>
+            <th scope="col">{t("projects.team.role")}</th>
+            <th scope="col">{t("projects.team.capacity")}</th>
+            <th scope="col">{t("projects.team.since")}</th>
+            {canManage ? <th scope="col">{t("projects.team.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => {
+            const removing = navigation.state === "submitting" && navigation.formData?.get("memberId") === m.id;
+            return (
+              <tr key={m.id} data-member-email={m.email}>
+                <td>
+                  {m.name} <span className="muted small">{m.email}</span>
+                  {!m.active ? <span className="badge">{t("projects.team.inactive")}</span> : null}
+                </td>
+                <td>{m.organization}</td>
+                <td>{t(`common.roles.${m.role}`)}</td>
+                <td>{t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })}</td>
+                <td>{format.date(m.since)}</td>
+                {canManage ? (
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <button type="submit" className="button secondary" disabled={removing} aria-label={t("projects.team.removeNamed", { name: m.name })}>
+                        {removing ? t("common.actions.saving") : t("projects.team.remove")}
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export type Candidate = { id: string; name: string; email: string; role: string; organization: string };
+
+/** Only people who could see the project are offered; the server checks again (a field error otherwise). */
+export function AddMemberForm({ candidates, serverErrors }: { candidates: Candidate[]; serverErrors: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const { form, onSubmit } = useRemixForm<AddMemberValues>(AddMemberSchema, {
+    defaultValues: { userId: "", capacity: "PROJECT_OFFICER" },
+    serverErrors,
+  });
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "add";
+  const errors = form.formState.errors;
+  return (
+    <section className="panel" aria-labelledby="add-member-title">
+      <h2 id="add-member-title">{t("projects.team.add")}</h2>
+      {candidates.length === 0 ? <p className="muted">{t("projects.team.noCandidates")}</p> : null}
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <div className="field">
+          <label htmlFor="field-userId">{t("projects.team.person")}</label>
+          <select id="field-userId" aria-invalid={errors.userId ? true : undefined} aria-describedby={errors.userId ? "field-userId-error" : undefined} {...form.register("userId")}>
+            <option value="">{t("projects.form.choose")}</option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} — {c.organization} ({t(`common.roles.${c.role}`)})
+              </option>
+            ))}
+          </select>
+          {typeof errors.userId?.message === "string" ? (
+            <p className="field-error" id="field-userId-error" role="alert">
+              {t(errors.userId.message)}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="field-capacity">{t("projects.team.capacity")}</label>
+          <select id="field-capacity" {...form.register("capacity")}>
+            {MEMBER_CAPACITIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`projects.team.capacities.${c}`)}
+              </option>
+            ))}
+          </select>
+          {typeof errors.capacity?.message === "string" ? (
+            <p className="field-error" role="alert">
+              {t(errors.capacity.message)}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" disabled={submitting} data-testid="add-member">
+            {submitting ? t("common.actions.saving") : t("projects.team.add")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

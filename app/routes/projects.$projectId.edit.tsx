@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ArchiveForm } from "~/components/projects/archive-form";
+import { ConflictNotice } from "~/components/projects/conflict-notice";
+import { ProjectFormFields, useIsSubmittingIntent } from "~/components/projects/project-form";
+import { useRemixForm } from "~/components/ui/form";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { decideOnProject } from "~/lib/permissions";
+import { enforce, requireProjectPermission } from "~/lib/permissions.server";
+import { parseForm } from "~/lib/validation.server";
+import { conflictResponse, VersionConflictError } from "~/models/concurrency.server";
+import {
+  archiveProject,
+  describeProjectChangesSince,
+  getProjectForEdit,
+  listProjectFormOptions,
+  requireProjectIdParam,
+  updateProject,
+} from "~/models/project.server";
+import { ErrorPanel } from "~/root";
+import {
+  ArchiveProjectSchema,
+  ProjectCreateSchema,
+  ProjectEditIntentSchema,
+  ProjectEditSchema,
+  type ProjectFormValues,
+} from "~/schemas/project";
+
+export const meta: MetaFunction = () => [{ title: "Edit project · Qadam" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const projectId = requireProjectIdParam(params);
+  const scope = await requireProjectPermission(user, projectId, "project.edit");
+  const [project, options] = await Promise.all([getProjectForEdit(projectId), listProjectFormOptions(user)]);
+  if (!project) enforce("not-found");
+  return { projectId, project: project!, options, canArchive: decideOnProject(user, "project.archive", scope) === "allow" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const projectId = requireProjectIdParam(params);
+  const formData = await request.formData();
+  const intent = ProjectEditIntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) throw new Response("Unknown intent", { status: 400, statusText: "Bad Request" });
+
+  if (intent.data === "archive") {
+    await requireProjectPermission(user, projectId, "project.archive");
+    const parsed = parseForm(ArchiveProjectSchema, formData);
+    if (!parsed.ok) return parsed.response;
+    const result = await archiveProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
+    if (!result.ok) return data({ ok: false as const, fieldErrors: { reason: "projects.archive.already" } }, { status: 400 });
+    return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.archived" });
+  }
+
+  await requireProjectPermission(user, projectId, "project.edit");
+  const parsed = parseForm(ProjectEditSchema, formData);
+  if (!parsed.ok) return parsed.response;
+  const { version, ...input } = parsed.data;
+  try {
+    const result = await updateProject({ actor: user, context: auditContextFor(user), projectId, expectedVersion: version, input });
+    if (!result.ok) {
+      // Moving the project out of the manager's own scope (another institution or ministry) is refused.
+      if (result.status === 403) enforce("forbidden");
+      return data({ ok: false as const, fieldErrors: result.status === 400 ? result.fieldErrors : {} }, { status: 400 });
+    }
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    const current = error.current as ProjectFormValues & { version: number };
+    const [changes, stored] = await Promise.all([
+      describeProjectChangesSince({ projectId, version }),
+      getProjectForEdit(projectId),
+    ]);
+    return conflictResponse({ values: current, ...changes, archivedAt: stored?.archivedAt ?? null, yours: input });
+  }
+  return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.updated", values: { code: input.code } });
+}
+
+export default function EditProjectPage() {
+  const { t } = useTranslation();
+  const { projectId, project, options, canArchive } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const conflict = actionData && "conflict" in actionData ? actionData.conflict.current : null;
+  const fieldErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
+  const { version: loadedVersion, ...values } = project.values;
+  // The version travels outside react-hook-form: after a conflict it becomes the latest one, so the next Save
+  // knowingly applies this user's input on top of the other person's changes.
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const version = conflict?.values.version ?? loadedVersion;
+  const { form, onSubmit } = useRemixForm<ProjectFormValues>(ProjectCreateSchema, {
+    defaultValues: values,
+    serverErrors: fieldErrors && !("reason" in fieldErrors) ? fieldErrors : null,
+  });
+  const submitting = useIsSubmittingIntent("save");
+  const loadTheirs = () => {
+    if (!conflict) return;
+    const { version: _v, ...theirs } = conflict.values;
+    form.reset(theirs);
+    setDismissed(conflict.values.version);
+  };
+  return (
+    <div className="project-form-page">
+      <h2>{t("projects.form.editTitle", { code: project.code })}</h2>
+      {conflict && dismissed !== conflict.values.version ? (
+        <ConflictNotice conflict={conflict} options={options} onUseTheirs={loadTheirs} />
+      ) : null}
+      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="version" value={version} data-testid="project-version" />
+        <ProjectFormFields form={form} options={options} />
+        <div className="form-actions">
+          <button type="submit" disabled={submitting} data-testid="save-project">
+            {submitting ? t("common.actions.saving") : t("common.actions.save")}
+          </button>
+          <Link to={`/projects/${projectId}`} className="button secondary">
+            {t("common.actions.cancel")}
+          </Link>
+        </div>
+      </Form>
+      {canArchive ? (
+        <ArchiveForm
+          archivedAt={project.archivedAt}
+          serverErrors={fieldErrors && "reason" in fieldErrors ? { reason: fieldErrors.reason } : null}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
