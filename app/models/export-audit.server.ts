@@ -179,7 +179,7 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
 // XLSX: a "metadata" sheet (key, value) and an "events" sheet with the same columns as the CSV.
 
 export function auditXlsxStream(plan: AuditExportPlan): Readable {
-  return xlsxStream(async ({ workbook, drain }) => {
+  return xlsxStream(async ({ workbook, drain, aborted }) => {
     const meta = workbook.addWorksheet("metadata");
     meta.addRow(["key", "value"]).commit();
     for (const [key, value] of auditMetadata(plan, "qadam-audit-xlsx/1")) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
@@ -190,7 +190,10 @@ export function auditXlsxStream(plan: AuditExportPlan): Readable {
     let written = 0;
     for await (const row of plannedEvents(plan)) {
       sheet.addRow(eventCells(row, plan.projectCodes).map(xlsxCell)).commit();
-      if (++written % 500 === 0) await drain();
+      if (++written % 500 === 0) {
+        if (aborted()) return;
+        await drain();
+      }
     }
     sheet.commit();
   });

@@ -1,5 +1,4 @@
-import { once } from "node:events";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, type Readable, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { logger } from "~/lib/logger.server";
@@ -77,12 +76,33 @@ export function streamResponse(body: Readable, options: { contentType: string; f
   });
 }
 
+/**
+ * Resolves once a writable that is over its high-water mark has drained — or has been closed because the
+ * client went away, so a producer never waits forever on an abandoned download.
+ */
+export function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+}
+
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type XlsxWriter = {
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   /** Waits while the consumer is behind, so committed rows do not pile up in memory. */
   drain: () => Promise<void>;
+  /** True once the client has gone away: stop reading the database. */
+  aborted: () => boolean;
 };
 
 /**
@@ -93,10 +113,7 @@ export type XlsxWriter = {
 export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const drain = async () => {
-    if (out.writableNeedDrain && !out.destroyed) await once(out, "drain");
-  };
-  build({ workbook, drain })
+  build({ workbook, drain: () => drained(out), aborted: () => out.destroyed })
     .then(() => workbook.commit())
     .catch((error: unknown) => {
       logger.error({ err: error }, "xlsx export failed while streaming");

@@ -1,7 +1,6 @@
 // The audit exports select exactly the events the filters and the user's scope allow (compared with direct
 // database queries), state them in a metadata block, record themselves, and refuse officers.
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
@@ -10,7 +9,7 @@ import { AUDIT_COLUMNS } from "~/models/export-audit.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
 import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
 import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
-import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
+import { appendSyntheticEvents, callLoader, readXlsx, sessionCookieFor } from "./history-fixtures";
 
 const cookies: Record<string, string> = {};
 let projects: Array<{ id: string; code: string; institution: string; implementingAgencyId: string }> = [];
@@ -51,7 +50,7 @@ async function exportCsv(query: string, who = "auditor"): Promise<CsvExport> {
   return readCsv(await response.text());
 }
 
-const seqs = (rows: Array<{ seq: number | string }>) => rows.map((r) => Number(r.seq));
+const seqs = (rows: Array<{ seq: number } | Record<string, string>>) => rows.map((r) => Number(r.seq));
 
 describe("audit exports select exactly what the filters and the scope allow", () => {
   it("an auditor without filters gets every event up to the stated head, oldest first", async () => {
@@ -152,8 +151,7 @@ describe("audit exports select exactly what the filters and the scope allow", ()
 
     const xlsxResponse = await callLoader(xlsxLoader, `/exports/audit.xlsx${query}`, { cookie: cookies.auditor });
     expect(xlsxResponse.headers.get("Content-Type")).toContain("spreadsheetml");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await xlsxResponse.arrayBuffer()));
+    const workbook = await readXlsx(xlsxResponse);
     const meta: Record<string, string> = {};
     workbook.getWorksheet("metadata")!.eachRow((row, n) => {
       if (n > 1) meta[String(row.getCell(1).value)] = decodeXlsxText(String(row.getCell(2).value ?? ""));

@@ -121,3 +121,11 @@ export async function callLoader(
     throw thrown;
   }
 }
+
+/** Parses an XLSX response body back with exceljs. */
+export async function readXlsx(response: Response): Promise<import("exceljs").Workbook> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await response.arrayBuffer()) as unknown as import("exceljs").Buffer);
+  return workbook;
+}

@@ -1,0 +1,165 @@
+// /exports/iati.xml: the visible projects as IATI 2.03 activities, valid against the official schema.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { create } from "xmlbuilder2";
+import { validateXML } from "xmllint-wasm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import { db } from "~/lib/db.server";
+import { loader as iatiLoader } from "~/routes/exports.iati[.]xml";
+import { callLoader, sessionCookieFor } from "./history-fixtures";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const schemaDir = path.resolve(repoRoot, "../shared/iati-2.03");
+const schemaFile = path.join(schemaDir, "iati-activities-schema.xsd");
+
+/** Validates with Debian's xmllint when present, else with xmllint-wasm (same libxml2). */
+async function validateIati(xml: string, engine: "auto" | "wasm" = "auto"): Promise<{ valid: boolean; output: string }> {
+  if (!existsSync(schemaFile)) {
+    throw new Error(
+      `The official IATI 2.03 schema is missing: expected ${schemaFile} (the ../shared/iati-2.03 folder next to the repository).`,
+    );
+  }
+  if (engine === "auto" && existsSync("/usr/bin/xmllint")) {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "iati-")), "iati.xml");
+    writeFileSync(file, xml);
+    try {
+      const output = execFileSync("/usr/bin/xmllint", ["--noout", "--schema", schemaFile, file], { encoding: "utf8", stdio: "pipe" });
+      return { valid: true, output };
+    } catch (error) {
+      const e = error as { stderr?: string };
+      return { valid: false, output: String(e.stderr ?? error) };
+    }
+  }
+  const read = (name: string) => ({ fileName: name, contents: readFileSync(path.join(schemaDir, name), "utf8") });
+  const result = await validateXML({
+    xml: [{ fileName: "iati.xml", contents: xml }],
+    schema: [read("iati-activities-schema.xsd")],
+    preload: [read("iati-common.xsd"), read("xml.xsd")],
+  });
+  return { valid: result.valid, output: result.rawOutput };
+}
+
+type Node = Record<string, unknown>;
+const list = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : value ? [value as Node] : []);
+
+async function exportIati(who: string) {
+  const cookie = await sessionCookieFor(`${who}@qadam.test`);
+  const response = await callLoader(iatiLoader, "/exports/iati.xml", { cookie });
+  return response;
+}
+
+let auditorXml = "";
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const response = await exportIati("auditor");
+  expect(response.status).toBe(200);
+  auditorXml = await response.text();
+}, 120_000);
+
+describe("IATI 2.03 export", () => {
+  it("validates against the official IATI 2.03 activity schema", async () => {
+    const result = await validateIati(auditorXml);
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.valid).toBe(true);
+  });
+
+  it("validates with xmllint-wasm too, and both validators reject an element out of schema order", async () => {
+    expect((await validateIati(auditorXml, "wasm")).valid).toBe(true);
+    // activity-status must come before activity-date: moving it after makes the file invalid.
+    const broken = auditorXml.replace(/(\s*<activity-status code="\d"\/>)([\s\S]*?<\/activity-date>|[\s\S]*?<activity-date[^>]*\/>)/, "$2$1");
+    expect(broken).not.toBe(auditorXml);
+    expect((await validateIati(broken)).valid).toBe(false);
+    expect((await validateIati(broken, "wasm")).valid).toBe(false);
+  });
+
+  it("lists every project as an activity with the right identifier, status, sector and money", async () => {
+    const doc = create(auditorXml).end({ format: "object" }) as Node;
+    const root = doc["iati-activities"] as Node;
+    expect(root["@version"]).toBe("2.03");
+    const activities = list(root["iati-activity"]);
+    const projects = await db.project.findMany({ orderBy: { code: "asc" } });
+    expect(activities).toHaveLength(projects.length);
+    const statusCode = { PIPELINE: "1", ACTIVE: "2", CLOSED: "4", CANCELLED: "5" } as const;
+    for (const [i, project] of projects.entries()) {
+      const activity = activities[i];
+      const prefix = project.institution === "IFC" ? "XM-DAC-903" : "44000";
+      expect(activity["iati-identifier"]).toBe(`${prefix}-${project.code}`);
+      expect((activity["reporting-org"] as Node)["@ref"]).toBe(prefix);
+      expect((activity["activity-status"] as Node)["@code"]).toBe(statusCode[project.status]);
+      expect((activity["recipient-country"] as Node)["@code"]).toBe("KZ");
+      expect(activity["sector"]).toMatchObject({ "@vocabulary": "1", "@code": project.sectorCode });
+      const transactions = list(activity["transaction"]);
+      const commitment = transactions.find((t) => (t["transaction-type"] as Node)["@code"] === "2");
+      if (project.commitmentMinor > 0n) {
+        expect(Number((commitment!["value"] as Node)["#"])).toBe(Number(project.commitmentMinor) / 100);
+      } else {
+        expect(commitment).toBeUndefined();
+      }
+      const disbursement = transactions.find((t) => (t["transaction-type"] as Node)["@code"] === "3");
+      if (project.disbursedMinor > 0n) expect(Number((disbursement!["value"] as Node)["#"])).toBe(Number(project.disbursedMinor) / 100);
+    }
+  });
+
+  it("writes PDO indicators as outcomes and intermediate ones as outputs, with baseline, targets and verified actuals", async () => {
+    const project = await db.project.findUniqueOrThrow({
+      where: { code: "P086592" },
+      include: { indicators: { include: { values: { where: { state: "VERIFIED" } }, targets: true } } },
+    });
+    const doc = create(auditorXml).end({ format: "object" }) as Node;
+    const activity = list((doc["iati-activities"] as Node)["iati-activity"]).find((a) => a["iati-identifier"] === "44000-P086592")!;
+    const results = list(activity["result"]);
+    const outcome = results.find((r) => r["@type"] === "2");
+    const output = results.find((r) => r["@type"] === "1");
+    const pdo = project.indicators.filter((i) => i.type === "PDO");
+    const intermediate = project.indicators.filter((i) => i.type === "INTERMEDIATE");
+    expect(list(outcome?.["indicator"])).toHaveLength(pdo.length);
+    expect(list(output?.["indicator"])).toHaveLength(intermediate.length);
+    for (const indicator of pdo) {
+      const node = list(outcome!["indicator"]).find((n) => ((n["title"] as Node)["narrative"] as Node)["#"] === indicator.name)!;
+      expect(node["@ascending"]).toBe(indicator.ascending ? "1" : "0");
+      if (indicator.baselineValue !== null) expect(Number((node["baseline"] as Node)["@value"])).toBe(indicator.baselineValue);
+      const actuals = list(node["period"]).flatMap((p) => list(p["actual"]).map((a) => Number(a["@value"])));
+      expect(actuals.sort()).toEqual(indicator.values.map((v) => v.value).sort());
+      const targets = list(node["period"]).flatMap((p) => list(p["target"]).map((a) => Number(a["@value"])));
+      for (const target of indicator.targets) expect(targets).toContain(target.value);
+      if (indicator.targetValue !== null) expect(targets).toContain(indicator.targetValue);
+    }
+  });
+
+  it("holds only the projects the user may see, states its metadata and records the export", async () => {
+    const before = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const response = await exportIati("ifc.officer");
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    const identifiers = [...xml.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1]);
+    const visible = await db.project.findMany({ where: { institution: { in: ["IFC", "JOINT"] } }, orderBy: { code: "asc" } });
+    expect(identifiers).toEqual(visible.map((p) => (p.institution === "IFC" ? `XM-DAC-903-${p.code}` : `44000-${p.code}`)));
+    expect(xml).toContain(`row_count: ${visible.length}`);
+    expect(xml).toContain(`chain_head_hash: ${before.hash}`);
+    expect(response.headers.get("Content-Disposition")).toMatch(/filename="qadam-iati-\d{4}-\d{2}-\d{2}\.xml"/);
+    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(event).toMatchObject({ seq: before.seq + 1, action: "export.iati_xml", actorEmail: "ifc.officer@qadam.test" });
+    expect((await validateIati(xml)).valid).toBe(true);
+  });
+
+  it("keeps the file valid when project text holds XML-hostile characters", async () => {
+    const project = await db.project.findFirstOrThrow({ where: { code: "P150402" } });
+    const { auditedTransaction, SYSTEM_CONTEXT } = await import("~/models/audit.server");
+    await auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
+      const after = await tx.project.update({
+        where: { id: project.id },
+        data: { name: `<script>&amp; "quotes" 'single' ]]> -- \u0001 bell\u0007 Қазақ 😀`, version: { increment: 1 } },
+      });
+      await audit({ action: "project.edit", entityType: "Project", entityId: project.id, projectId: project.id, before: project, after });
+    });
+    const response = await exportIati("admin");
+    const xml = await response.text();
+    const result = await validateIati(xml);
+    expect(result.output).not.toMatch(/error/i);
+    expect(xml).toContain("&lt;script&gt;&amp;amp; \"quotes\" 'single' ]]&gt; -- \uFFFD bell\uFFFD Қазақ 😀");
+  });
+});
