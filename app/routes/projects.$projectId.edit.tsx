@@ -46,10 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const projectId = requireProjectIdParam(params);
   const formData = await request.formData();
   const intent = ProjectEditIntentSchema.safeParse(formData.get("intent"));
+  // Authorize before judging the input: out of scope is 404 and not allowed is 403, whatever was posted.
+  await requireProjectPermission(user, projectId, intent.data === "archive" ? "project.archive" : "project.edit");
   if (!intent.success) throw new Response("Unknown intent", { status: 400, statusText: "Bad Request" });
 
   if (intent.data === "archive") {
-    await requireProjectPermission(user, projectId, "project.archive");
     const parsed = parseForm(ArchiveProjectSchema, formData);
     if (!parsed.ok) return parsed.response;
     const result = await archiveProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
@@ -57,7 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.archived" });
   }
 
-  await requireProjectPermission(user, projectId, "project.edit");
   const parsed = parseForm(ProjectEditSchema, formData);
   if (!parsed.ok) return parsed.response;
   const { version, ...input } = parsed.data;

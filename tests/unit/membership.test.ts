@@ -1,0 +1,104 @@
+// Project teams: only admins manage them; only people who could see the project may join; removals are checked
+// against the project in the URL; every change is audited.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { listMemberCandidates } from "~/models/membership.server";
+import * as teamRoute from "~/routes/projects.$projectId.team";
+import { seedDatabase } from "../../prisma/seed";
+import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
+
+let admin: Demo;
+let wbManager: Demo;
+let ifcOfficer: Demo;
+let waterOfficer: Demo;
+let transportOfficer: Demo;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  [admin, wbManager, ifcOfficer, waterOfficer, transportOfficer] = await Promise.all([
+    demo("admin"),
+    demo("wb.manager"),
+    demo("ifc.officer"),
+    demo("water.officer"),
+    demo("transport.officer"),
+  ]);
+}, 120_000);
+
+const post = (user: Demo, projectId: string, form: Record<string, string>) =>
+  call(teamRoute.action, { user, path: `/projects/${projectId}/team`, params: { projectId }, form });
+
+describe("adding members", () => {
+  it("refuses people who could not see the project, with a field error and no write", async () => {
+    // P199912 is a World Bank project of the digital ministry: neither IFC staff nor the water ministry can see it.
+    const project = await projectByCode("P199912");
+    const before = { members: await db.projectMember.count(), events: await auditCount() };
+    for (const user of [ifcOfficer, waterOfficer]) {
+      const result = await post(admin, project.id, { intent: "add", userId: user.id, capacity: "PROJECT_OFFICER" });
+      expect(result.status, user.email).toBe(400);
+      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.userCannotSee" });
+    }
+    const unknown = await post(admin, project.id, { intent: "add", userId: "nobody", capacity: "PROJECT_OFFICER" });
+    expect((unknown.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.userUnknown" });
+    const badCapacity = await post(admin, project.id, { intent: "add", userId: ifcOfficer.id, capacity: "BOSS" });
+    expect((badCapacity.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ capacity: "projects.team.errors.capacityRequired" });
+    expect(await db.projectMember.count()).toBe(before.members);
+    expect(await auditCount()).toBe(before.events);
+  });
+
+  it("offers as candidates exactly the active users who could see the project and are not on it", async () => {
+    const project = await projectByCode("P199912");
+    const candidates = await listMemberCandidates({ projectId: project.id, project });
+    const emails = candidates.map((c) => c.email).sort();
+    expect(emails).toEqual(["admin@qadam.test", "auditor@qadam.test", "wb.officer@qadam.test"]);
+  });
+
+  it("an admin adds a member who can see the project: audited; adding them twice is a field error", async () => {
+    const project = await projectByCode("P199912");
+    const wbOfficer = await demo("wb.officer");
+    const events = await auditCount();
+    const result = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "PROJECT_OFFICER" });
+    expect(result.status).toBe(302);
+    const member = await db.projectMember.findUniqueOrThrow({ where: { projectId_userId: { projectId: project.id, userId: wbOfficer.id } } });
+    expect(member.capacity).toBe("PROJECT_OFFICER");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId: project.id, actorId: admin.id });
+
+    const twice = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "REVIEWER" });
+    expect(twice.status).toBe(400);
+    expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+  });
+
+  it("managers and officers cannot change the team (403), and out of scope is 404", async () => {
+    const project = await projectByCode("P128050");
+    expect((await post(wbManager, project.id, { intent: "add", userId: transportOfficer.id, capacity: "REVIEWER" })).status).toBe(403);
+    expect((await post(transportOfficer, project.id, { intent: "remove", memberId: "x" })).status).toBe(403);
+    expect((await post(ifcOfficer, project.id, { intent: "add", userId: ifcOfficer.id, capacity: "REVIEWER" })).status).toBe(404);
+    const loaded = await call(teamRoute.loader, { user: wbManager, path: `/projects/${project.id}/team`, params: { projectId: project.id } });
+    expect((loaded.data as { canManage: boolean; candidates: unknown[] }).canManage).toBe(false);
+    expect((loaded.data as { candidates: unknown[] }).candidates).toEqual([]);
+  });
+});
+
+describe("removing members", () => {
+  it("a member of another project cannot be removed through this project's URL (404), nothing changes", async () => {
+    const here = await projectByCode("P199913");
+    const elsewhere = await db.projectMember.findFirstOrThrow({ where: { project: { code: "P128050" } } });
+    const events = await auditCount();
+    const result = await post(admin, here.id, { intent: "remove", memberId: elsewhere.id });
+    expect(result.status).toBe(404);
+    expect(await db.projectMember.findUnique({ where: { id: elsewhere.id } })).not.toBeNull();
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("an admin removes a member: gone, audited with the before snapshot", async () => {
+    const project = await projectByCode("P128050");
+    const member = await db.projectMember.findFirstOrThrow({ where: { projectId: project.id, userId: transportOfficer.id } });
+    const events = await auditCount();
+    const result = await post(admin, project.id, { intent: "remove", memberId: member.id });
+    expect(result.status).toBe(302);
+    expect(await db.projectMember.findUnique({ where: { id: member.id } })).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "member.remove", entityId: member.id, projectId: project.id });
+    expect(JSON.parse(event.before!)).toMatchObject({ userId: transportOfficer.id, capacity: member.capacity });
+  });
+});

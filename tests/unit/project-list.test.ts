@@ -1,0 +1,232 @@
+// The projects list: every filter, the search, each sort and the pagination return exactly what a direct query of the
+// seeded database says, and never anything outside the user's scope. Also the route's URL validation (400).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { canViewProject } from "~/lib/permissions";
+import { listProjects } from "~/models/project.server";
+import { ProjectListQuerySchema, type ProjectListQuery } from "~/schemas/project";
+import * as listRoute from "~/routes/projects._index";
+import { seedDatabase } from "../../prisma/seed";
+import { areaId, call, demo, orgId, type Demo } from "./project-kit";
+
+const SCALE = ["HS", "S", "MS", "MU", "U", "HU"];
+
+type Row = Awaited<ReturnType<typeof allProjects>>[number];
+
+/** Every project with what the list filters and sorts on, straight from the database. */
+async function allProjects() {
+  return db.project.findMany({
+    include: {
+      priorityArea: true,
+      ratings: { orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }], take: 1 },
+    },
+  });
+}
+
+const q = (input: Record<string, string> = {}): ProjectListQuery => ProjectListQuerySchema.parse(input);
+
+async function codesOf(user: Demo, query: ProjectListQuery, pageSize = 1000) {
+  const result = await listProjects({ actor: user, query, pageSize });
+  return result.projects.map((p) => p.code);
+}
+
+const visibleTo = (user: Demo, rows: Row[]) => rows.filter((r) => canViewProject(user, r) && r.archivedAt === null);
+const byCode = (a: Row, b: Row) => a.code.localeCompare(b.code, "en", { numeric: true });
+
+let wbManager: Demo;
+let ifcOfficer: Demo;
+let transportOfficer: Demo;
+let waterOfficer: Demo;
+let admin: Demo;
+let auditor: Demo;
+let rows: Row[];
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  [wbManager, ifcOfficer, transportOfficer, waterOfficer, admin, auditor] = await Promise.all([
+    demo("wb.manager"),
+    demo("ifc.officer"),
+    demo("transport.officer"),
+    demo("water.officer"),
+    demo("admin"),
+    demo("auditor"),
+  ]);
+  rows = await allProjects();
+}, 120_000);
+
+describe("scope", () => {
+  it("each user sees exactly the projects they may view, and nothing else", async () => {
+    for (const user of [wbManager, ifcOfficer, transportOfficer, waterOfficer, admin, auditor]) {
+      const expected = visibleTo(user, rows).sort(byCode).map((r) => r.code);
+      expect(await codesOf(user, q()), user.email).toEqual(expected);
+    }
+  });
+
+  it("a ministry officer sees only their ministry's projects, whatever the filters ask for", async () => {
+    const mot = await orgId("MOT");
+    const codes = await codesOf(transportOfficer, q({ institution: "WB" }));
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) expect(rows.find((r) => r.code === code)!.implementingAgencyId).toBe(mot);
+    // Asking for another ministry's projects finds nothing rather than leaking them.
+    expect(await codesOf(transportOfficer, q({ agency: await orgId("MWRI") }))).toEqual([]);
+  });
+});
+
+describe("search and filters", () => {
+  it("search matches code or name, case-insensitively", async () => {
+    const expectedFor = (needle: string) =>
+      visibleTo(wbManager, rows)
+        .filter((r) => r.code.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle))
+        .sort(byCode)
+        .map((r) => r.code);
+    const upper = await codesOf(wbManager, q({ q: "ROAD" }));
+    expect(upper).toEqual(expectedFor("road"));
+    expect(upper.length).toBeGreaterThan(1);
+    expect(await codesOf(wbManager, q({ q: "p0992" }))).toEqual(["P099270"]);
+    expect(await codesOf(wbManager, q({ q: "no such project anywhere" }))).toEqual([]);
+  });
+
+  it("framework, priority area, institution, agency and status filter in the query", async () => {
+    const framework = await db.framework.findUniqueOrThrow({ where: { code: "CPF-2026-2031" } });
+    const pa1 = await areaId("PA1");
+    const mot = await orgId("MOT");
+    const cases: Array<[Record<string, string>, (r: Row) => boolean]> = [
+      [{ framework: framework.id }, (r) => r.priorityArea.frameworkId === framework.id],
+      [{ priorityArea: pa1 }, (r) => r.priorityAreaId === pa1],
+      [{ institution: "JOINT" }, (r) => r.institution === "JOINT"],
+      [{ agency: mot }, (r) => r.implementingAgencyId === mot],
+      [{ status: "CLOSED" }, (r) => r.status === "CLOSED"],
+      [{ status: "ACTIVE", agency: mot }, (r) => r.status === "ACTIVE" && r.implementingAgencyId === mot],
+    ];
+    for (const [params, keep] of cases) {
+      const expected = visibleTo(admin, rows).filter(keep).sort(byCode).map((r) => r.code);
+      expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
+      expect(await codesOf(admin, q(params)), JSON.stringify(params)).toEqual(expected);
+    }
+  });
+
+  it("the rating filter reads the latest rating (PDO or IP), MU-or-worse, or none", async () => {
+    const latest = (r: Row) => r.ratings[0];
+    const cases: Array<[string, (r: Row) => boolean]> = [
+      ["MU", (r) => !!latest(r) && (latest(r).pdoRating === "MU" || latest(r).ipRating === "MU")],
+      ["S", (r) => !!latest(r) && (latest(r).pdoRating === "S" || latest(r).ipRating === "S")],
+      [
+        "unsatisfactory",
+        (r) => !!latest(r) && Math.max(SCALE.indexOf(latest(r).pdoRating), SCALE.indexOf(latest(r).ipRating)) >= 3,
+      ],
+      ["none", (r) => !latest(r)],
+    ];
+    for (const [rating, keep] of cases) {
+      const expected = visibleTo(wbManager, rows).filter(keep).sort(byCode).map((r) => r.code);
+      expect(expected.length, rating).toBeGreaterThan(0);
+      expect(await codesOf(wbManager, q({ rating })), rating).toEqual(expected);
+    }
+  });
+});
+
+describe("sorting", () => {
+  const share = (r: Row) => (r.commitmentMinor > 0n ? Number(r.disbursedMinor) / Number(r.commitmentMinor) : null);
+  const closing = (r: Row) => (r.closingRevisedDate ?? r.closingOriginalDate)?.getTime() ?? null;
+  const rank = (r: Row) => (r.ratings[0] ? Math.max(SCALE.indexOf(r.ratings[0].pdoRating), SCALE.indexOf(r.ratings[0].ipRating)) : null);
+
+  /** Ascending or descending by key, unknown (null) values last either way, ties by code. */
+  function expectedOrder(key: (r: Row) => number | bigint | string | null, dir: "asc" | "desc") {
+    return visibleTo(admin, rows)
+      .sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        if (ka === null || kb === null) return ka === kb ? byCode(a, b) : ka === null ? 1 : -1;
+        const c = ka < kb ? -1 : ka > kb ? 1 : 0;
+        return (dir === "asc" ? c : -c) || byCode(a, b);
+      })
+      .map((r) => r.code);
+  }
+
+  it.each([
+    ["commitment", (r: Row) => r.commitmentMinor],
+    ["disbursed", share],
+    ["closing", closing],
+    ["rating", rank],
+  ] as const)("by %s, both directions", async (sort, key) => {
+    for (const dir of ["asc", "desc"] as const) {
+      expect(await codesOf(admin, q({ sort, dir })), `${sort} ${dir}`).toEqual(expectedOrder(key, dir));
+    }
+  });
+
+  it("by code and by name", async () => {
+    expect(await codesOf(admin, q({ sort: "code", dir: "desc" }))).toEqual(visibleTo(admin, rows).sort(byCode).reverse().map((r) => r.code));
+    const byName = await listProjects({ actor: admin, query: q({ sort: "name" }), pageSize: 1000 });
+    const names = byName.projects.map((p) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" })));
+  });
+});
+
+describe("pagination", () => {
+  it("pages are consecutive slices of the sorted list, and an out-of-range page shows the last one", async () => {
+    const all = await codesOf(admin, q({ sort: "commitment", dir: "desc" }));
+    const pageSize = 5;
+    const pages = Math.ceil(all.length / pageSize);
+    expect(pages).toBeGreaterThan(2);
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const result = await listProjects({ actor: admin, query: q({ sort: "commitment", dir: "desc", page: String(page) }), pageSize });
+      expect(result).toMatchObject({ total: all.length, pages, page });
+      seen.push(...result.projects.map((p) => p.code));
+    }
+    expect(seen).toEqual(all);
+    const beyond = await listProjects({ actor: admin, query: q({ page: "999" }), pageSize });
+    expect(beyond.page).toBe(pages);
+  });
+});
+
+describe("archived projects", () => {
+  it("are hidden unless a manager or admin asks for them with ?archived=1", async () => {
+    const target = rows.find((r) => r.code === "P199915")!;
+    await db.project.update({ where: { id: target.id }, data: { archivedAt: new Date() } });
+    try {
+      expect(await codesOf(wbManager, q())).not.toContain("P199915");
+      expect(await codesOf(wbManager, q({ archived: "1" }))).toContain("P199915");
+      expect(await codesOf(admin, q({ archived: "1" }))).toContain("P199915");
+
+      const route = await call(listRoute.loader, { user: wbManager, path: "/projects?archived=1" });
+      expect(route.status).toBe(200);
+      const officer = await call(listRoute.loader, { user: await demo("wb.officer"), path: "/projects?archived=1" });
+      expect(officer.status).toBe(403);
+    } finally {
+      await db.project.update({ where: { id: target.id }, data: { archivedAt: null } });
+    }
+  });
+});
+
+describe("the /projects loader", () => {
+  it("reads filters from the URL and answers with the scoped page", async () => {
+    const result = await call(listRoute.loader, { user: ifcOfficer, path: "/projects?sort=disbursed&dir=desc&status=ACTIVE" });
+    expect(result.status).toBe(200);
+    const data = result.data as Awaited<ReturnType<typeof listRoute.loader>>;
+    expect(data.query).toMatchObject({ sort: "disbursed", dir: "desc", status: "ACTIVE", page: 1 });
+    expect(data.list.projects.every((p) => p.institution === "IFC" || p.institution === "JOINT")).toBe(true);
+    expect(data.list.projects.every((p) => p.status === "ACTIVE")).toBe(true);
+    expect(data.canCreate).toBe(false);
+  });
+
+  it.each([
+    "/projects?sort=bogus",
+    "/projects?dir=sideways",
+    "/projects?page=0",
+    "/projects?page=abc",
+    "/projects?status=DONE",
+    "/projects?institution=EBRD",
+    "/projects?rating=Z",
+    "/projects?agency=%27%20OR%201%3D1",
+    "/projects?archived=yes",
+  ])("rejects %s with 400", async (path) => {
+    const result = await call(listRoute.loader, { user: wbManager, path });
+    expect(result.status).toBe(400);
+  });
+
+  it("sends a visitor without a session to sign in", async () => {
+    const result = await call(listRoute.loader, { user: null, path: "/projects?q=road" });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/login?redirectTo=${encodeURIComponent("/projects?q=road")}`);
+  });
+});

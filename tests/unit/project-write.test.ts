@@ -1,0 +1,274 @@
+// Creating, editing and archiving projects through the route actions, as a signed-in user would: validation (400 with
+// field errors, nothing written, nothing audited), scope (403/404), optimistic concurrency (409, nothing changed) and
+// the audit events of what is written.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { toProjectFormValues } from "~/models/project.server";
+import * as editRoute from "~/routes/projects.$projectId.edit";
+import * as newRoute from "~/routes/projects.new";
+import * as overviewRoute from "~/routes/projects.$projectId._index";
+import * as layoutRoute from "~/routes/projects.$projectId";
+import { ProjectEditSchema } from "~/schemas/project";
+import { seedDatabase } from "../../prisma/seed";
+import { areaId, auditCount, call, demo, editFormOf, orgId, projectByCode, type Demo } from "./project-kit";
+
+let wbManager: Demo;
+let admin: Demo;
+let ifcManager: Demo;
+let transportManager: Demo;
+let wbOfficer: Demo;
+let validForm: Record<string, string>;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  [wbManager, admin, ifcManager, transportManager, wbOfficer] = await Promise.all([
+    demo("wb.manager"),
+    demo("admin"),
+    demo("ifc.manager"),
+    demo("transport.manager"),
+    demo("wb.officer"),
+  ]);
+  validForm = {
+    code: "P512345",
+    name: "Kazakhstan Urban Mobility Project",
+    description: "Bus rapid transit and safer streets in Almaty and Astana.",
+    institution: "WB",
+    instrument: "IPF",
+    implementingAgencyId: await orgId("MOT"),
+    priorityAreaId: await areaId("PA1"),
+    sectorCode: "21020",
+    status: "ACTIVE",
+    approvalDate: "2026-03-15",
+    effectivenessDate: "2026-06-01",
+    mtrPlannedDate: "2028-06-30",
+    mtrActualDate: "",
+    closingOriginalDate: "2031-12-31",
+    closingRevisedDate: "",
+    commitmentUsd: "250,000,000",
+    disbursedUsd: "12500000.50",
+    narrative: "Effective in June; procurement of the first BRT corridor under way.",
+  };
+}, 120_000);
+
+const create = (user: Demo, form: Record<string, string>) => call(newRoute.action, { user, path: "/projects/new", form });
+
+describe("create (/projects/new)", () => {
+  it("a manager creates a project in scope: redirect with a confirmation, row and audit event written", async () => {
+    const before = await auditCount();
+    const result = await create(wbManager, validForm);
+    expect(result.status).toBe(302);
+    const project = await projectByCode("P512345");
+    expect(result.location).toBe(`/projects/${project.id}`);
+    expect(result.setCookie).toContain("qadam_flash");
+    expect(project).toMatchObject({
+      name: validForm.name,
+      institution: "WB",
+      commitmentMinor: 25_000_000_000n,
+      disbursedMinor: 1_250_000_050n,
+      approvalDate: new Date("2026-03-15T00:00:00Z"),
+      closingRevisedDate: null,
+      version: 1,
+    });
+    const events = await db.auditEvent.findMany({ where: { seq: { gt: before } } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "project.create", entityType: "Project", entityId: project.id, projectId: project.id, actorId: wbManager.id });
+    // BigInt money is in the snapshot as a string.
+    expect(JSON.parse(events[0].after!)).toMatchObject({ code: "P512345", commitmentMinor: "25000000000" });
+  });
+
+  it.each([
+    [{ code: "X-1" }, "code", "projects.errors.codePattern"],
+    [{ name: "" }, "name", "projects.errors.nameRequired"],
+    [{ sectorCode: "2102" }, "sectorCode", "projects.errors.sectorPattern"],
+    [{ institution: "EBRD" }, "institution", "projects.errors.institutionRequired"],
+    [{ approvalDate: "2026-02-30" }, "approvalDate", "projects.errors.dateInvalid"],
+    [{ commitmentUsd: "ten million" }, "commitmentUsd", "projects.errors.moneyInvalid"],
+    [{ disbursedUsd: "300000000" }, "disbursedUsd", "projects.errors.disbursedOverCommitment"],
+    [{ effectivenessDate: "2026-01-01" }, "effectivenessDate", "projects.errors.effectivenessBeforeApproval"],
+    [{ closingRevisedDate: "2030-01-01" }, "closingRevisedDate", "projects.errors.revisedBeforeOriginal"],
+    [{ closingOriginalDate: "", closingRevisedDate: "2032-01-01" }, "closingOriginalDate", "projects.errors.closingOriginalRequired"],
+    [{ approvalDate: "", effectivenessDate: "" }, "approvalDate", "projects.errors.approvalRequiredForStatus"],
+    [{ code: "P099270" }, "code", "projects.errors.codeTaken"],
+  ])("refuses %j with a field error on %s (400, nothing written or audited)", async (change, field, message) => {
+    const before = { projects: await db.project.count(), events: await auditCount() };
+    const result = await create(wbManager, { ...validForm, code: "P600001", ...change });
+    expect(result.status).toBe(400);
+    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors[field]).toBe(message);
+    expect(await db.project.count()).toBe(before.projects);
+    expect(await auditCount()).toBe(before.events);
+  });
+
+  it("refuses an implementing agency that is not a ministry, and an unknown priority area", async () => {
+    const result = await create(wbManager, {
+      ...validForm,
+      code: "P600002",
+      implementingAgencyId: await orgId("IFC"),
+      priorityAreaId: "nope",
+    });
+    expect(result.status).toBe(400);
+    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      implementingAgencyId: "projects.errors.agencyInvalid",
+      priorityAreaId: "projects.errors.priorityAreaInvalid",
+    });
+  });
+
+  it("keeps managers inside their own scope: 403 and nothing written", async () => {
+    const before = { projects: await db.project.count(), events: await auditCount() };
+    // An IFC manager cannot create a World Bank project.
+    expect((await create(ifcManager, { ...validForm, code: "P600003" })).status).toBe(403);
+    // A ministry manager only for their own ministry.
+    expect((await create(transportManager, { ...validForm, code: "P600004", implementingAgencyId: await orgId("MWRI") })).status).toBe(403);
+    expect(await db.project.count()).toBe(before.projects);
+    expect(await auditCount()).toBe(before.events);
+    // ...but the same manager may create one for their own ministry.
+    expect((await create(transportManager, { ...validForm, code: "P600005" })).status).toBe(302);
+    expect((await create(ifcManager, { ...validForm, code: "IFC-NEW-ADVISORY", institution: "IFC", instrument: "IFC Advisory" })).status).toBe(302);
+  });
+
+  it("officers may not create projects (loader and action)", async () => {
+    expect((await call(newRoute.loader, { user: wbOfficer, path: "/projects/new" })).status).toBe(403);
+    expect((await create(wbOfficer, { ...validForm, code: "P600006" })).status).toBe(403);
+    expect(await db.project.findUnique({ where: { code: "P600006" } })).toBeNull();
+  });
+});
+
+const edit = (user: Demo, projectId: string, form: Record<string, string>) =>
+  call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "save", ...form } });
+
+describe("edit (/projects/:id/edit)", () => {
+  it("every seeded project can be saved back unchanged (the form's rules accept the demo data)", async () => {
+    for (const row of await db.project.findMany()) {
+      const result = ProjectEditSchema.safeParse(toProjectFormValues(row));
+      expect(result.success, `${row.code}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+    }
+  });
+
+  it("saves on top of the current version: redirect, version bumped, audited with before and after", async () => {
+    const project = await projectByCode("P128050");
+    const form = await editFormOf(project.id);
+    const before = await auditCount();
+    const result = await edit(wbManager, project.id, { ...form, narrative: "Almaty–Khorgos section fully open.", disbursedUsd: "1000000000" });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/projects/${project.id}`);
+    const after = await projectByCode("P128050");
+    expect(after).toMatchObject({ narrative: "Almaty–Khorgos section fully open.", disbursedMinor: 100_000_000_000n, version: project.version + 1 });
+    const events = await db.auditEvent.findMany({ where: { seq: { gt: before } } });
+    expect(events.map((e) => e.action)).toEqual(["project.update"]);
+    expect(JSON.parse(events[0].before!)).toMatchObject({ narrative: project.narrative, version: project.version });
+    expect(JSON.parse(events[0].after!)).toMatchObject({ narrative: "Almaty–Khorgos section fully open.", version: project.version + 1 });
+  });
+
+  it("a stale version is refused with 409, the current record and what changed; nothing is written", async () => {
+    const project = await projectByCode("P500565");
+    const stale = await editFormOf(project.id);
+    // Someone else saves first.
+    expect((await edit(admin, project.id, { ...stale, name: "TRACE: Jezkazgan–Karagandy Road", status: "ACTIVE" })).status).toBe(302);
+    const saved = await projectByCode("P500565");
+    const events = await auditCount();
+
+    const result = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative." });
+    expect(result.status).toBe(409);
+    const conflict = (result.data as { conflict: { current: { values: Record<string, unknown>; changedFields: string[]; changedBy: { name: string }[]; yours: Record<string, string> } } }).conflict.current;
+    expect(conflict.values).toMatchObject({ name: "TRACE: Jezkazgan–Karagandy Road", version: saved.version });
+    expect(conflict.changedFields).toEqual(["name"]);
+    expect(conflict.changedBy.map((c) => c.name)).toEqual([admin.name]);
+    expect(conflict.yours).toMatchObject({ narrative: "My own narrative." });
+    expect(await projectByCode("P500565")).toEqual(saved);
+    expect(await auditCount()).toBe(events);
+
+    // Saving again on top of the version the 409 named goes through, knowingly.
+    const again = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative.", version: String(saved.version) });
+    expect(again.status).toBe(302);
+    expect(await projectByCode("P500565")).toMatchObject({ narrative: "My own narrative.", name: project.name, version: saved.version + 1 });
+  });
+
+  it("validation errors are 400 with field errors, and nothing changes", async () => {
+    const project = await projectByCode("P199911");
+    const form = await editFormOf(project.id);
+    const events = await auditCount();
+    const result = await edit(wbManager, project.id, { ...form, code: "P099270", commitmentUsd: "-5" });
+    expect(result.status).toBe(400);
+    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({ commitmentUsd: "projects.errors.moneyInvalid" });
+    const taken = await edit(wbManager, project.id, { ...form, code: "P099270" });
+    expect(taken.status).toBe(400);
+    expect((taken.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ code: "projects.errors.codeTaken" });
+    expect(await projectByCode("P199911")).toEqual(project);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("scope: out of scope is 404, an officer is 403, moving a project out of one's own scope is 403", async () => {
+    const wbOnly = await projectByCode("P199912");
+    const form = await editFormOf(wbOnly.id);
+    expect((await edit(ifcManager, wbOnly.id, form)).status).toBe(404);
+    expect((await call(editRoute.loader, { user: ifcManager, path: `/projects/${wbOnly.id}/edit`, params: { projectId: wbOnly.id } })).status).toBe(404);
+    expect((await edit(wbOfficer, wbOnly.id, form)).status).toBe(403);
+    expect((await edit(wbManager, wbOnly.id, { ...form, institution: "IFC" })).status).toBe(403);
+    expect(await projectByCode("P199912")).toEqual(wbOnly);
+  });
+
+  it("a malformed project id is 400 and an unknown intent is 400", async () => {
+    const bad = await call(editRoute.loader, { user: wbManager, path: "/projects/x/edit", params: { projectId: "a b;c" } });
+    expect(bad.status).toBe(400);
+    const project = await projectByCode("P199913");
+    const result = await call(editRoute.action, { user: wbManager, path: `/projects/${project.id}/edit`, params: { projectId: project.id }, form: { intent: "delete" } });
+    expect(result.status).toBe(400);
+  });
+});
+
+describe("archive", () => {
+  const archive = (user: Demo, projectId: string, reason: string) =>
+    call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "archive", reason } });
+
+  it("needs a reason; then sets archivedAt, bumps the version and audits the reason", async () => {
+    const project = await projectByCode("P199916");
+    const events = await auditCount();
+    const short = await archive(wbManager, project.id, "dup");
+    expect(short.status).toBe(400);
+    expect((short.data as { fieldErrors: Record<string, string> }).fieldErrors.reason).toBe("projects.errors.archiveReasonRequired");
+    expect(await auditCount()).toBe(events);
+    expect((await archive(wbOfficer, project.id, "Not my call to make, really.")).status).toBe(403);
+
+    const result = await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.");
+    expect(result.status).toBe(302);
+    const after = await projectByCode("P199916");
+    expect(after.archivedAt).not.toBeNull();
+    expect(after.version).toBe(project.version + 1);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "project.archive", entityId: project.id, reason: "Merged into the Agro-industry programme of 2027." });
+    expect(JSON.parse(event.before!).archivedAt).toBeNull();
+
+    // Archiving twice is refused without a second event.
+    const count = await auditCount();
+    expect((await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.")).status).toBe(400);
+    expect(await auditCount()).toBe(count);
+
+    // An open edit form from before the archive now conflicts and names the archive.
+    const stale = { ...toProjectFormValues({ ...project }) } as Record<string, unknown>;
+    const conflict = await edit(wbManager, project.id, Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])));
+    expect(conflict.status).toBe(409);
+    expect((conflict.data as { conflict: { current: { changedFields: string[] } } }).conflict.current.changedFields).toEqual(["archivedAt"]);
+  });
+});
+
+describe("project layout and overview loaders", () => {
+  it("answer with the header, the tabs the user may see and the buttons the server would allow", async () => {
+    const project = await projectByCode("P086592");
+    const params = { projectId: project.id };
+    const asManager = await call(overviewRoute.loader, { user: wbManager, path: `/projects/${project.id}`, params });
+    expect(asManager.status).toBe(200);
+    const data = asManager.data as Awaited<ReturnType<typeof overviewRoute.loader>>;
+    expect(data.can).toEqual({ edit: true, archive: true, rate: true });
+    expect(data.overview.financing.commitmentCents).toBe(Number(project.commitmentMinor));
+    expect(data.overview.ratings.length).toBe(2);
+
+    const asOfficer = await call(overviewRoute.loader, { user: wbOfficer, path: `/projects/${project.id}`, params });
+    expect((asOfficer.data as typeof data).can).toEqual({ edit: false, archive: false, rate: false });
+    const layout = await call(layoutRoute.loader, { user: wbOfficer, path: `/projects/${project.id}`, params });
+    expect((layout.data as Awaited<ReturnType<typeof layoutRoute.loader>>).showHistory).toBe(false);
+    const layoutManager = await call(layoutRoute.loader, { user: wbManager, path: `/projects/${project.id}`, params });
+    expect((layoutManager.data as Awaited<ReturnType<typeof layoutRoute.loader>>).showHistory).toBe(true);
+
+    const ifc = await call(overviewRoute.loader, { user: ifcManager, path: `/projects/${project.id}`, params });
+    expect(ifc.status).toBe(404);
+  });
+});

@@ -1,0 +1,83 @@
+// Ratings: validation (required justification, no future date, the scales), who may record one, and the audit event.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { listRatings } from "~/models/rating.server";
+import * as ratingsRoute from "~/routes/projects.$projectId.ratings";
+import { RatingSchema, todayIsoDay } from "~/schemas/rating";
+import { seedDatabase } from "../../prisma/seed";
+import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
+
+let wbManager: Demo;
+let wbOfficer: Demo;
+let admin: Demo;
+let ifcManager: Demo;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  [wbManager, wbOfficer, admin, ifcManager] = await Promise.all([demo("wb.manager"), demo("wb.officer"), demo("admin"), demo("ifc.manager")]);
+}, 120_000);
+
+const valid = {
+  ratedOn: "2026-11-20",
+  pdoRating: "MS",
+  ipRating: "MU",
+  riskRating: "S",
+  justification: "Civil works on lot 2 stalled for four months; the contractor's cash flow is the issue.",
+};
+
+const record = (user: Demo, projectId: string, form: Record<string, string>) =>
+  call(ratingsRoute.action, { user, path: `/projects/${projectId}/ratings`, params: { projectId }, form });
+
+describe("the rating schema", () => {
+  it("requires a justification of minimum length, a date not in the future and values on the scales", () => {
+    expect(RatingSchema.safeParse(valid).success).toBe(true);
+    const issues = (input: object) => RatingSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    expect(issues({ justification: "Too short." })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
+    expect(issues({ justification: "   " + "x".repeat(10) + "   " })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(issues({ ratedOn: tomorrow })).toEqual(["ratedOn:projects.ratings.errors.future"]);
+    expect(RatingSchema.safeParse({ ...valid, ratedOn: todayIsoDay() }).success).toBe(true);
+    expect(issues({ ratedOn: "2026-13-01" })?.[0]).toBe("ratedOn:projects.errors.dateInvalid");
+    expect(issues({ pdoRating: "A" })).toEqual(["pdoRating:projects.ratings.errors.ratingRequired"]);
+    expect(issues({ riskRating: "HS" })).toEqual(["riskRating:projects.ratings.errors.riskRequired"]);
+  });
+});
+
+describe("recording a rating (/projects/:id/ratings)", () => {
+  it("invalid input is 400 with field errors, and nothing is written or audited", async () => {
+    const project = await projectByCode("P128050");
+    const before = { ratings: await db.rating.count(), events: await auditCount() };
+    const result = await record(wbManager, project.id, { ...valid, justification: "", ratedOn: "2099-01-01" });
+    expect(result.status).toBe(400);
+    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      justification: "projects.ratings.errors.justificationTooShort",
+      ratedOn: "projects.ratings.errors.future",
+    });
+    expect(await db.rating.count()).toBe(before.ratings);
+    expect(await auditCount()).toBe(before.events);
+  });
+
+  it("only managers in scope record ratings: officer and admin 403, out of scope 404", async () => {
+    const project = await projectByCode("P128050");
+    expect((await record(wbOfficer, project.id, valid)).status).toBe(403);
+    expect((await record(admin, project.id, valid)).status).toBe(403);
+    expect((await record(ifcManager, project.id, valid)).status).toBe(404);
+  });
+
+  it("a manager records one: it tops the history, with the author, and is audited", async () => {
+    const project = await projectByCode("P128050");
+    const events = await auditCount();
+    const result = await record(wbManager, project.id, valid);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/projects/${project.id}/ratings`);
+    const [latest] = await listRatings({ projectId: project.id });
+    expect(latest).toMatchObject({ ratedOn: "2026-11-20T00:00:00.000Z", pdoRating: "MS", ipRating: "MU", riskRating: "S", author: wbManager.name });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "rating.record", entityType: "Rating", entityId: latest.id, projectId: project.id, actorId: wbManager.id });
+
+    const loaded = await call(ratingsRoute.loader, { user: wbOfficer, path: `/projects/${project.id}/ratings`, params: { projectId: project.id } });
+    const data = loaded.data as Awaited<ReturnType<typeof ratingsRoute.loader>>;
+    expect(data.canRecord).toBe(false);
+    expect(data.ratings[0].id).toBe(latest.id);
+  });
+});
