@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { exportFilename, recordExport, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
+import { planPortfolioExport, portfolioXlsxStream } from "~/models/export-portfolio.server";
+
+/** GET /exports/portfolio.xlsx — sheets metadata, projects, milestones, indicators, ratings (no parameters). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "portfolio.export");
+  const plan = await planPortfolioExport(user);
+  await recordExport(auditContextFor(user), {
+    kind: "portfolio_xlsx",
+    filters: {},
+    rowCount: plan.counts,
+    head: plan.head,
+  });
+  return streamResponse(portfolioXlsxStream(plan), {
+    contentType: XLSX_CONTENT_TYPE,
+    filename: exportFilename("portfolio", "xlsx", plan.generatedAt),
+  });
+}

