@@ -1,0 +1,186 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { centsToUsdString } from "~/lib/money";
+import {
+  CreateAreaSchema,
+  CreateFrameworkSchema,
+  UpdateAreaSchema,
+  UpdateFrameworkSchema,
+  toDayInput,
+  type UpdateAreaInput,
+  type UpdateFrameworkInput,
+} from "~/schemas/admin";
+import { ConflictNotice } from "./conflict-notice";
+import type { AdminActionData } from "./user-edit-forms";
+
+type FrameworkRow = {
+  id: string;
+  code: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  annualEnvelopeCents: number;
+  description: string;
+  version: number;
+};
+type AreaRow = { id: string; code: string; name: string; description: string; version: number };
+
+function useSubmittingIntent(intent: string, id?: string) {
+  const navigation = useNavigation();
+  return (
+    navigation.state === "submitting" &&
+    navigation.formData?.get("intent") === intent &&
+    (!id || navigation.formData?.get("id") === id)
+  );
+}
+
+/** Only the form the action answered (same intent, same record) shows its errors. */
+function answerFor(actionData: AdminActionData, intent: string, id?: string) {
+  if (!actionData || actionData.intent !== intent) return undefined;
+  if (id && actionData.id !== id) return undefined;
+  return actionData;
+}
+
+function useConflictVersion(
+  current: Record<string, unknown> | null | undefined,
+  setVersion: (version: number) => void,
+) {
+  const version = current?.version;
+  useEffect(() => {
+    if (typeof version === "number") setVersion(version);
+  }, [version, setVersion]);
+}
+
+export function FrameworkForm({
+  framework,
+  actionData,
+}: {
+  framework?: FrameworkRow;
+  actionData: AdminActionData;
+}) {
+  const { t } = useTranslation();
+  const intent = framework ? "updateFramework" : "createFramework";
+  const mine = answerFor(actionData, intent, framework?.id);
+  const { form, onSubmit } = useRemixForm<UpdateFrameworkInput>(framework ? UpdateFrameworkSchema : CreateFrameworkSchema, {
+    defaultValues: framework
+      ? {
+          intent: "updateFramework",
+          id: framework.id,
+          version: framework.version,
+          code: framework.code,
+          name: framework.name,
+          startDate: toDayInput(framework.startDate),
+          endDate: toDayInput(framework.endDate),
+          annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
+          description: framework.description,
+        }
+      : ({ intent: "createFramework", code: "", name: "", startDate: "", endDate: "", annualEnvelopeUsd: "", description: "" } as unknown as UpdateFrameworkInput),
+    serverErrors: mine?.fieldErrors ?? null,
+  });
+  const { setValue } = form;
+  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
+  const submitting = useSubmittingIntent(intent, framework?.id);
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`framework-${intent}-form`}>
+      {mine?.conflict ? (
+        <ConflictNotice
+          current={mine.conflict.current}
+          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), description: t("admin.fields.description") }}
+        />
+      ) : null}
+      <input type="hidden" {...form.register("intent")} />
+      {framework ? (
+        <>
+          <input type="hidden" {...form.register("id")} />
+          <input type="hidden" {...form.register("version")} />
+        </>
+      ) : null}
+      <Field form={form} name="code" label={t("admin.fields.code")} />
+      <Field form={form} name="name" label={t("admin.fields.name")} />
+      <div className="form-row">
+        <Field form={form} name="startDate" type="date" label={t("admin.fields.startDate")} />
+        <Field form={form} name="endDate" type="date" label={t("admin.fields.endDate")} />
+      </div>
+      <Field
+        form={form}
+        name="annualEnvelopeUsd"
+        label={t("admin.fields.annualEnvelope")}
+        hint={t("admin.frameworks.envelopeHint")}
+        inputMode="decimal"
+      />
+      <Field form={form} name="description" label={t("admin.fields.description")}>
+        <textarea id="field-description" rows={3} {...form.register("description")} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" disabled={submitting}>
+          {submitting ? t("common.actions.saving") : framework ? t("common.actions.save") : t("admin.frameworks.create")}
+        </button>
+        {framework ? (
+          <Link to="/admin/frameworks" className="button secondary">
+            {t("common.actions.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+export function AreaForm({
+  frameworkId,
+  area,
+  actionData,
+}: {
+  frameworkId: string;
+  area?: AreaRow;
+  actionData: AdminActionData;
+}) {
+  const { t } = useTranslation();
+  const intent = area ? "updateArea" : "createArea";
+  const mine = answerFor(actionData, intent, area?.id ?? frameworkId);
+  const { form, onSubmit } = useRemixForm<UpdateAreaInput & { frameworkId?: string }>(area ? UpdateAreaSchema : CreateAreaSchema, {
+    defaultValues: area
+      ? { intent: "updateArea", id: area.id, version: area.version, code: area.code, name: area.name, description: area.description }
+      : ({ intent: "createArea", frameworkId, code: "", name: "", description: "" } as unknown as UpdateAreaInput),
+    serverErrors: mine?.fieldErrors ?? null,
+  });
+  const { setValue } = form;
+  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
+  const submitting = useSubmittingIntent(intent, area?.id);
+  const prefix = area ? `area-${area.id}` : `new-area-${frameworkId}`;
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`${prefix}-form`}>
+      {mine?.conflict ? (
+        <ConflictNotice
+          current={mine.conflict.current}
+          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), description: t("admin.fields.description") }}
+        />
+      ) : null}
+      <input type="hidden" {...form.register("intent")} />
+      {area ? (
+        <>
+          <input type="hidden" {...form.register("id")} />
+          <input type="hidden" {...form.register("version")} />
+        </>
+      ) : (
+        <input type="hidden" {...form.register("frameworkId")} />
+      )}
+      <div className="form-row">
+        <Field form={form} name="code" label={t("admin.fields.code")} />
+        <Field form={form} name="name" label={t("admin.fields.name")} />
+      </div>
+      <Field form={form} name="description" label={t("admin.fields.description")} />
+      <div className="button-row">
+        <button type="submit" disabled={submitting}>
+          {submitting ? t("common.actions.saving") : area ? t("common.actions.save") : t("admin.frameworks.addArea")}
+        </button>
+        {area ? (
+          <Link to="/admin/frameworks" className="button secondary">
+            {t("common.actions.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,75 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { ORGANIZATION_KINDS } from "~/lib/permissions";
+import { CreateOrganizationSchema, UpdateOrganizationSchema, type UpdateOrganizationInput } from "~/schemas/admin";
+import { ConflictNotice } from "./conflict-notice";
+import { SelectField } from "./select-field";
+import type { AdminActionData } from "./user-edit-forms";
+
+type Org = { id: string; code: string; name: string; kind: string; version: number };
+
+/** Creates an organisation (no `organization`) or edits one (with its version). */
+export function OrganizationForm({ organization, actionData }: { organization?: Org; actionData: AdminActionData }) {
+  const { t } = useTranslation();
+  const intent = organization ? "update" : "create";
+  const mine = actionData?.intent === intent ? actionData : undefined;
+  const { form, onSubmit } = useRemixForm<UpdateOrganizationInput>(
+    organization ? UpdateOrganizationSchema : CreateOrganizationSchema,
+    {
+      defaultValues: organization
+        ? {
+            intent: "update",
+            id: organization.id,
+            version: organization.version,
+            code: organization.code,
+            name: organization.name,
+            kind: organization.kind as UpdateOrganizationInput["kind"],
+          }
+        : ({ intent: "create", code: "", name: "", kind: "MINISTRY" } as unknown as UpdateOrganizationInput),
+      serverErrors: mine?.fieldErrors ?? null,
+    },
+  );
+  const conflictVersion = mine?.conflict?.current?.version;
+  useEffect(() => {
+    if (typeof conflictVersion === "number") form.setValue("version", conflictVersion);
+  }, [conflictVersion, form]);
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`organization-${intent}-form`}>
+      {mine?.conflict ? (
+        <ConflictNotice
+          current={mine.conflict.current}
+          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), kind: t("admin.fields.kind") }}
+        />
+      ) : null}
+      <input type="hidden" {...form.register("intent")} />
+      {organization ? (
+        <>
+          <input type="hidden" {...form.register("id")} />
+          <input type="hidden" {...form.register("version")} />
+        </>
+      ) : null}
+      <Field form={form} name="code" label={t("admin.fields.code")} hint={t("admin.organizations.codeHint")} />
+      <Field form={form} name="name" label={t("admin.fields.name")} />
+      <SelectField
+        form={form}
+        name="kind"
+        label={t("admin.fields.kind")}
+        options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`common.orgKinds.${k}`) }))}
+      />
+      <div className="button-row">
+        <button type="submit" disabled={submitting}>
+          {submitting ? t("common.actions.saving") : organization ? t("common.actions.save") : t("admin.organizations.create")}
+        </button>
+        {organization ? (
+          <Link to="/admin/organizations" className="button secondary">
+            {t("common.actions.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

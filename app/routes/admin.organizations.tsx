@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { OrganizationForm } from "~/components/admin/organization-form";
+import type { AdminActionData } from "~/components/admin/user-edit-forms";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseForm, parseSearchParams } from "~/lib/validation.server";
+import { createOrganization, listOrganizationsForAdmin, updateOrganization } from "~/models/admin.server";
+import { VersionConflictError } from "~/models/concurrency.server";
+import { ErrorPanel } from "~/root";
+import { CreateOrganizationSchema, OrganizationIntentSchema, UpdateOrganizationSchema } from "~/schemas/admin";
+
+const SearchSchema = z.object({ edit: z.string().max(64).optional() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "admin.organizations");
+  const { edit } = parseSearchParams(SearchSchema, new URL(request.url));
+  return { organizations: await listOrganizationsForAdmin(), edit: edit ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "admin.organizations");
+  const formData = await request.formData();
+  const intentParsed = OrganizationIntentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intentParsed.success) throw new Response("Unknown intent", { status: 400 });
+  const intent = intentParsed.data.intent;
+  const context = auditContextFor(user);
+  try {
+    const parsed = intent === "create" ? parseForm(CreateOrganizationSchema, formData) : parseForm(UpdateOrganizationSchema, formData);
+    if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+    const result =
+      parsed.data.intent === "create"
+        ? await createOrganization({ context, input: parsed.data })
+        : await updateOrganization({ context, input: parsed.data });
+    if (!result.ok) return data({ ok: false as const, intent, fieldErrors: result.fieldErrors }, { status: 400 });
+    return redirectWithFlash("/admin/organizations", {
+      kind: "success",
+      key: intent === "create" ? "admin.flash.organizationCreated" : "admin.flash.organizationUpdated",
+      values: { name: parsed.data.name },
+    });
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      return data({ ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function AdminOrganizations() {
+  const { t } = useTranslation();
+  const { organizations, edit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as AdminActionData;
+  return (
+    <div>
+      <h2>{t("admin.organizations.title")}</h2>
+      <div className="table-wrap">
+        <table data-testid="admin-organizations">
+          <thead>
+            <tr>
+              <th>{t("admin.fields.code")}</th>
+              <th>{t("admin.fields.name")}</th>
+              <th>{t("admin.fields.kind")}</th>
+              <th className="num">{t("admin.organizations.users")}</th>
+              <th className="num">{t("admin.organizations.projects")}</th>
+              <th>
+                <span className="visually-hidden">{t("common.actions.edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.map((o) =>
+              edit === o.id ? (
+                <tr key={o.id} data-org-code={o.code}>
+                  <td colSpan={6}>
+                    <OrganizationForm key={o.version} organization={o} actionData={actionData} />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={o.id} data-org-code={o.code}>
+                  <td>{o.code}</td>
+                  <td>{o.name}</td>
+                  <td>{t(`common.orgKinds.${o.kind}`)}</td>
+                  <td className="num">
+                    <Link to={`/admin/users?organizationId=${o.id}`}>{o.userCount}</Link>
+                  </td>
+                  <td className="num">{o.projectCount}</td>
+                  <td>
+                    <Link to={`/admin/organizations?edit=${o.id}`} aria-label={t("admin.organizations.editNamed", { name: o.name })}>
+                      {t("common.actions.edit")}
+                    </Link>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+      {/* One form at a time: the create form is hidden while a row is being edited. */}
+      {edit ? null : (
+        <section className="panel" aria-labelledby="new-org" style={{ marginTop: "1rem" }}>
+          <h2 id="new-org">{t("admin.organizations.new")}</h2>
+          <OrganizationForm key={organizations.length} actionData={actionData} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/lib/auth.server";
+import { ROLES } from "~/lib/permissions";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { listOrganizationOptions, listUsers } from "~/models/admin.server";
+import { ErrorPanel } from "~/root";
+import { UserFilterSchema } from "~/schemas/admin";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "admin.users");
+  const filters = parseSearchParams(UserFilterSchema, new URL(request.url));
+  const [users, organizations] = await Promise.all([listUsers({ filters }), listOrganizationOptions()]);
+  return { users, organizations, filters };
+}
+
+export default function AdminUsers() {
+  const { t } = useTranslation();
+  const { users, organizations, filters } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="button-row">
+        <h2 style={{ marginRight: "auto" }}>{t("admin.users.title")}</h2>
+        <Link to="/admin/users/new" className="button">
+          {t("admin.users.new")}
+        </Link>
+      </div>
+      <Form method="get" className="filter-bar" aria-label={t("admin.users.filters")}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("admin.users.search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-org">{t("admin.fields.organization")}</label>
+          <select id="filter-org" name="organizationId" defaultValue={filters.organizationId ?? ""}>
+            <option value="">{t("admin.users.allOrganizations")}</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-role">{t("admin.fields.role")}</label>
+          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">{t("admin.users.allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`common.roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-active">{t("admin.fields.status")}</label>
+          <select id="filter-active" name="active" defaultValue={filters.active ?? ""}>
+            <option value="">{t("admin.users.anyStatus")}</option>
+            <option value="true">{t("admin.users.active")}</option>
+            <option value="false">{t("admin.users.inactive")}</option>
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("common.actions.apply")}</button>
+          <Link to="/admin/users" className="button secondary">
+            {t("common.actions.reset")}
+          </Link>
+        </div>
+      </Form>
+      {users.length === 0 ? (
+        <p className="panel muted">{t("admin.users.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="admin-users">
+            <thead>
+              <tr>
+                <th>{t("admin.fields.name")}</th>
+                <th>{t("admin.fields.email")}</th>
+                <th>{t("admin.fields.organization")}</th>
+                <th>{t("admin.fields.role")}</th>
+                <th>{t("admin.fields.locale")}</th>
+                <th>{t("admin.fields.status")}</th>
+                <th className="num">{t("admin.users.sessions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-user-email={u.email}>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{u.organizationName}</td>
+                  <td>{t(`common.roles.${u.role}`)}</td>
+                  <td>{t(`common.languages.${u.locale}`, { defaultValue: u.locale })}</td>
+                  <td>
+                    {u.active ? (
+                      <span className="badge green">{t("admin.users.active")}</span>
+                    ) : (
+                      <span className="badge">{t("admin.users.inactive")}</span>
+                    )}
+                    {u.mustChangePassword ? (
+                      <>
+                        {" "}
+                        <span className="badge amber">{t("admin.users.mustChange")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="num">{u.sessionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { UserProfileSelects } from "~/components/admin/user-fields";
+import { Field, useIsSubmitting, useRemixForm } from "~/components/ui/form";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
+import { parseForm } from "~/lib/validation.server";
+import { createUser, listOrganizationOptions } from "~/models/admin.server";
+import { ErrorPanel } from "~/root";
+import { CreateUserSchema, type CreateUserInput } from "~/schemas/admin";
+import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "admin.users");
+  return { organizations: await listOrganizationOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "admin.users");
+  const parsed = parseForm(CreateUserSchema, await request.formData());
+  if (!parsed.ok) return parsed.response;
+  const result = await createUser({ context: auditContextFor(user), input: parsed.data });
+  if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });
+  return redirectWithFlash(`/admin/users/${result.id}`, {
+    kind: "success",
+    key: "admin.flash.userCreated",
+    values: { email: parsed.data.email },
+  });
+}
+
+export default function NewUserPage() {
+  const { t } = useTranslation();
+  const { organizations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit } = useRemixForm<CreateUserInput>(CreateUserSchema, {
+    defaultValues: { email: "", name: "", organizationId: "", role: "OFFICER", locale: "en", password: "" },
+    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
+  });
+  const submitting = useIsSubmitting();
+  return (
+    <div className="panel">
+      <p>
+        <Link to="/admin/users">← {t("admin.users.title")}</Link>
+      </p>
+      <h2>{t("admin.users.newTitle")}</h2>
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="create-user-form">
+        <Field form={form} name="email" type="email" label={t("admin.fields.email")} autoComplete="off" />
+        <Field form={form} name="name" label={t("admin.fields.name")} autoComplete="off" />
+        <UserProfileSelects form={form} organizations={organizations} />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label={t("admin.fields.initialPassword")}
+          hint={t("admin.users.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+        />
+        <div className="button-row">
+          <button type="submit" disabled={submitting}>
+            {submitting ? t("common.actions.saving") : t("admin.users.create")}
+          </button>
+          <Link to="/admin/users" className="button secondary">
+            {t("common.actions.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

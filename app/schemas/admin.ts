@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { parseUsdToCents } from "~/lib/money";
+import { ORGANIZATION_KINDS, ROLES } from "~/lib/permissions";
+import { MIN_PASSWORD_LENGTH } from "./auth";
+
+/**
+ * The administration forms, shared by the browser (react-hook-form + zodResolver) and the route actions.
+ * Messages are i18n keys under `admin.errors`.
+ */
+
+export const ADMIN_LOCALES = ["en", "ru", "kk"] as const;
+
+const id = z.string().trim().min(1, "admin.errors.required").max(64);
+export const adminVersionField = z.coerce.number("admin.errors.versionMissing").int().min(1, "admin.errors.versionMissing");
+const name = z.string("admin.errors.nameRequired").trim().min(1, "admin.errors.nameRequired").max(200, "admin.errors.tooLong");
+const description = z.string().trim().max(4000, "admin.errors.tooLong").default("");
+
+const email = z
+  .string("admin.errors.emailRequired")
+  .trim()
+  .toLowerCase()
+  .min(1, "admin.errors.emailRequired")
+  .max(254, "admin.errors.tooLong")
+  .email("admin.errors.emailInvalid");
+const role = z.enum(ROLES, "admin.errors.roleRequired");
+const locale = z.enum(ADMIN_LOCALES, "admin.errors.localeRequired");
+const organizationId = z.string("admin.errors.organizationRequired").trim().min(1, "admin.errors.organizationRequired").max(64);
+export const initialPassword = z
+  .string("admin.errors.passwordTooShort")
+  .min(MIN_PASSWORD_LENGTH, "admin.errors.passwordTooShort")
+  .max(1024, "admin.errors.tooLong");
+
+// ---- Users ----------------------------------------------------------------------------------------------
+
+export const CreateUserSchema = z.object({ email, name, organizationId, role, locale, password: initialPassword });
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+export const UpdateUserSchema = z.object({
+  intent: z.literal("update"),
+  version: adminVersionField,
+  name,
+  organizationId,
+  role,
+  locale,
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
+
+export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), version: adminVersionField });
+
+export const ResetPasswordSchema = z.object({
+  intent: z.literal("resetPassword"),
+  version: adminVersionField,
+  password: initialPassword,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+export const UserIntentSchema = z.object({ intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"]) });
+
+/** The users list filters (URL). */
+export const UserFilterSchema = z.object({
+  organizationId: id.optional(),
+  role: role.optional(),
+  active: z.enum(["true", "false"]).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+// ---- Organisations --------------------------------------------------------------------------------------
+
+const code = z
+  .string("admin.errors.codeRequired")
+  .trim()
+  .toUpperCase()
+  .min(1, "admin.errors.codeRequired")
+  .max(32, "admin.errors.tooLong")
+  .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "admin.errors.codeInvalid");
+
+const organizationFields = { code, name, kind: z.enum(ORGANIZATION_KINDS, "admin.errors.kindRequired") };
+
+export const CreateOrganizationSchema = z.object({ intent: z.literal("create"), ...organizationFields });
+export const UpdateOrganizationSchema = z.object({
+  intent: z.literal("update"),
+  id,
+  version: adminVersionField,
+  ...organizationFields,
+});
+export type OrganizationInput = z.infer<typeof CreateOrganizationSchema>;
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
+export const OrganizationIntentSchema = z.object({ intent: z.enum(["create", "update"]) });
+
+// ---- Frameworks and priority areas ----------------------------------------------------------------------
+
+function isRealDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+const day = z.string("admin.errors.dateRequired").trim().refine(isRealDay, "admin.errors.dateInvalid");
+const usd = z
+  .string("admin.errors.amountInvalid")
+  .trim()
+  .refine((v) => parseUsdToCents(v) !== null, "admin.errors.amountInvalid");
+
+const frameworkFields = {
+  code,
+  name,
+  startDate: day,
+  endDate: day,
+  /** US dollars as typed ("1,000,000,000"); converted to BigInt cents on the server. */
+  annualEnvelopeUsd: usd,
+  description,
+};
+const endAfterStart = (v: { startDate: string; endDate: string }) => v.endDate > v.startDate;
+const endMessage = { path: ["endDate"], message: "admin.errors.endBeforeStart" };
+
+export const CreateFrameworkSchema = z
+  .object({ intent: z.literal("createFramework"), ...frameworkFields })
+  .refine(endAfterStart, endMessage);
+export const UpdateFrameworkSchema = z
+  .object({ intent: z.literal("updateFramework"), id, version: adminVersionField, ...frameworkFields })
+  .refine(endAfterStart, endMessage);
+export type FrameworkInput = z.infer<typeof CreateFrameworkSchema>;
+export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkSchema>;
+
+const areaFields = { code, name, description };
+export const CreateAreaSchema = z.object({ intent: z.literal("createArea"), frameworkId: id, ...areaFields });
+export const UpdateAreaSchema = z.object({ intent: z.literal("updateArea"), id, version: adminVersionField, ...areaFields });
+export const MoveAreaSchema = z.object({
+  intent: z.literal("moveArea"),
+  id,
+  version: adminVersionField,
+  direction: z.enum(["up", "down"]),
+});
+export type AreaInput = z.infer<typeof CreateAreaSchema>;
+export type UpdateAreaInput = z.infer<typeof UpdateAreaSchema>;
+export const FrameworkIntentSchema = z.object({
+  intent: z.enum(["createFramework", "updateFramework", "createArea", "updateArea", "moveArea"]),
+});
+
+/** A date input's value for a stored date (00:00 UTC). */
+export function toDayInput(value: string | Date): string {
+  return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
+}

@@ -1,0 +1,461 @@
+// Administration on the seeded database: only ADMIN reaches any admin loader or action; users are created with an
+// initial password they must change, e-mail is unique whatever its case, deactivation and role/organisation changes
+// end sessions, and every change is audited without the password hash.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { login, requireUser } from "~/lib/auth.server";
+import { createSessionCookie } from "~/lib/session.server";
+import { DEMO_PASSWORD, seedDatabase } from "../../prisma/seed";
+import { cookiePair } from "../helpers/auth";
+import { getRequest, importRouteModule, postRequest, type RouteModule } from "../helpers/route-harness";
+
+type Result = { status: number; location: string | null; body: unknown };
+
+/** Calls a loader or action and reduces what it returns or throws to status, redirect and body. */
+async function run(fn: () => unknown): Promise<Result> {
+  let value: unknown;
+  try {
+    value = await fn();
+  } catch (thrown) {
+    value = thrown;
+  }
+  if (value instanceof Response) {
+    const text = await value.text();
+    return { status: value.status, location: value.headers.get("Location"), body: text };
+  }
+  if (typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit") {
+    const d = value as { data: unknown; init: ResponseInit | null };
+    return { status: d.init?.status ?? 200, location: new Headers(d.init?.headers).get("Location"), body: d.data };
+  }
+  if (value instanceof Error) throw value;
+  return { status: 200, location: null, body: value };
+}
+
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+async function signIn(email: string): Promise<string> {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  ids[email] = user.id;
+  return cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
+}
+
+const route = (file: string) => importRouteModule(file);
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+async function callAction(file: string, path: string, cookie: string, fields: Record<string, string>, params = {}) {
+  const mod: RouteModule = await route(file);
+  return run(() => mod.action!(args(postRequest(path, cookie, fields), params)));
+}
+async function callLoader(file: string, path: string, cookie: string, params = {}) {
+  const mod: RouteModule = await route(file);
+  return run(() => mod.loader!(args(getRequest(path, cookie), params)));
+}
+
+const auditCount = () => db.auditEvent.count();
+const sessionCount = (userId: string) => db.session.count({ where: { userId } });
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  for (const email of [
+    "admin@qadam.test",
+    "wb.manager@qadam.test",
+    "wb.officer@qadam.test",
+    "auditor@qadam.test",
+    "transport.manager@qadam.test",
+    "ifc.officer@qadam.test",
+  ]) {
+    cookies[email] = await signIn(email);
+  }
+}, 60_000);
+
+async function orgId(code: string) {
+  return (await db.organization.findUniqueOrThrow({ where: { code } })).id;
+}
+
+describe("only administrators reach administration", () => {
+  const NON_ADMINS = ["wb.manager@qadam.test", "wb.officer@qadam.test", "auditor@qadam.test", "transport.manager@qadam.test"];
+
+  it("every admin loader answers 403 to other roles and 200 to the admin", async () => {
+    const target = ids["wb.officer@qadam.test"];
+    const loaders: [string, string, Record<string, string>][] = [
+      ["routes/admin.tsx", "/admin", {}],
+      ["routes/admin._index.tsx", "/admin", {}],
+      ["routes/admin.users._index.tsx", "/admin/users", {}],
+      ["routes/admin.users.new.tsx", "/admin/users/new", {}],
+      ["routes/admin.users.$userId.tsx", `/admin/users/${target}`, { userId: target }],
+      ["routes/admin.organizations.tsx", "/admin/organizations", {}],
+      ["routes/admin.frameworks.tsx", "/admin/frameworks", {}],
+    ];
+    for (const [file, path, params] of loaders) {
+      for (const email of NON_ADMINS) {
+        const r = await callLoader(file, path, cookies[email], params);
+        expect(r.status, `${file} loader as ${email}`).toBe(403);
+      }
+      expect((await callLoader(file, path, cookies["admin@qadam.test"], params)).status, `${file} as admin`).toBe(200);
+    }
+  });
+
+  it("every admin action answers 403 to other roles and writes nothing", async () => {
+    const target = ids["wb.officer@qadam.test"];
+    const officer = await db.user.findUniqueOrThrow({ where: { id: target } });
+    const framework = await db.framework.findFirstOrThrow({ include: { priorityAreas: true } });
+    const mot = await db.organization.findUniqueOrThrow({ where: { code: "MOT" } });
+    const actions: [string, string, Record<string, string>, Record<string, string>][] = [
+      [
+        "routes/admin.users.new.tsx",
+        "/admin/users/new",
+        { email: "intruder@qadam.test", name: "Intruder", organizationId: mot.id, role: "ADMIN", locale: "en", password: "long-enough-password" },
+        {},
+      ],
+      ["routes/admin.users.$userId.tsx", `/admin/users/${target}`, { intent: "deactivate", version: String(officer.version) }, { userId: target }],
+      [
+        "routes/admin.users.$userId.tsx",
+        `/admin/users/${target}`,
+        { intent: "update", version: String(officer.version), name: "X", organizationId: officer.organizationId, role: "ADMIN", locale: "en" },
+        { userId: target },
+      ],
+      [
+        "routes/admin.users.$userId.tsx",
+        `/admin/users/${target}`,
+        { intent: "resetPassword", version: String(officer.version), password: "another-long-password" },
+        { userId: target },
+      ],
+      ["routes/admin.organizations.tsx", "/admin/organizations", { intent: "create", code: "EVIL", name: "Evil", kind: "MINISTRY" }, {}],
+      [
+        "routes/admin.organizations.tsx",
+        "/admin/organizations",
+        { intent: "update", id: mot.id, version: String(mot.version), code: "MOT", name: "Renamed", kind: "MINISTRY" },
+        {},
+      ],
+      [
+        "routes/admin.frameworks.tsx",
+        "/admin/frameworks",
+        {
+          intent: "updateFramework",
+          id: framework.id,
+          version: String(framework.version),
+          code: framework.code,
+          name: "Hijacked",
+          startDate: "2020-01-01",
+          endDate: "2025-12-31",
+          annualEnvelopeUsd: "1",
+          description: "",
+        },
+        {},
+      ],
+      ["routes/admin.frameworks.tsx", "/admin/frameworks", { intent: "createArea", frameworkId: framework.id, code: "X9", name: "X" }, {}],
+      [
+        "routes/admin.frameworks.tsx",
+        "/admin/frameworks",
+        { intent: "moveArea", id: framework.priorityAreas[1].id, version: String(framework.priorityAreas[1].version), direction: "up" },
+        {},
+      ],
+    ];
+    const before = await auditCount();
+    for (const [file, path, fields, params] of actions) {
+      for (const email of NON_ADMINS) {
+        const r = await callAction(file, path, cookies[email], fields, params);
+        expect(r.status, `${file} ${fields.intent ?? "create"} as ${email}`).toBe(403);
+      }
+    }
+    expect(await auditCount()).toBe(before);
+    expect(await db.user.findUnique({ where: { email: "intruder@qadam.test" } })).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: target } })).active).toBe(true);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: mot.id } })).name).toBe(mot.name);
+  });
+});
+
+describe("creating users", () => {
+  const fields = async (overrides: Record<string, string> = {}) => ({
+    email: "New.Person@Qadam.test",
+    name: "New Person",
+    organizationId: await orgId("MOT"),
+    role: "OFFICER",
+    locale: "ru",
+    password: "initial-password-1",
+    ...overrides,
+  });
+
+  it("creates a user who must change the initial password, audited without the hash", async () => {
+    const r = await callAction("routes/admin.users.new.tsx", "/admin/users/new", cookies["admin@qadam.test"], await fields());
+    expect(r.status).toBe(302);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "new.person@qadam.test" } });
+    expect(r.location).toBe(`/admin/users/${user.id}`);
+    expect(user).toMatchObject({ name: "New Person", role: "OFFICER", locale: "ru", active: true, mustChangePassword: true });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create", entityId: user.id } });
+    expect(event.actorEmail).toBe("admin@qadam.test");
+    expect(event.after).toContain("new.person@qadam.test");
+    expect(event.after).not.toMatch(/passwordHash|argon2/);
+
+    // The initial password works, and the session is sent to the password change page.
+    const result = await login({ email: "NEW.PERSON@qadam.test", password: "initial-password-1" }, new Request("http://localhost/login"));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const thrown = await run(() => requireUser(getRequest("/", cookiePair(result.setCookie))));
+    expect(thrown.status).toBe(302);
+    expect(thrown.location).toBe("/account/password");
+  });
+
+  it("refuses a duplicate e-mail in another case with a field error and writes nothing", async () => {
+    const users = await db.user.count();
+    const events = await auditCount();
+    const r = await callAction(
+      "routes/admin.users.new.tsx",
+      "/admin/users/new",
+      cookies["admin@qadam.test"],
+      await fields({ email: "WB.Manager@QADAM.test", name: "Impostor" }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ fieldErrors: { email: "admin.errors.emailTaken" } });
+    expect(await db.user.count()).toBe(users);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("refuses an initial password shorter than 12 characters, and an unknown organisation", async () => {
+    const short = await callAction(
+      "routes/admin.users.new.tsx",
+      "/admin/users/new",
+      cookies["admin@qadam.test"],
+      await fields({ email: "short@qadam.test", password: "elevenchars" }),
+    );
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ fieldErrors: { password: "admin.errors.passwordTooShort" } });
+    const org = await callAction(
+      "routes/admin.users.new.tsx",
+      "/admin/users/new",
+      cookies["admin@qadam.test"],
+      await fields({ email: "noorg@qadam.test", organizationId: "does-not-exist" }),
+    );
+    expect(org.status).toBe(400);
+    expect(org.body).toMatchObject({ fieldErrors: { organizationId: "admin.errors.organizationRequired" } });
+    expect(await db.user.count({ where: { email: { in: ["short@qadam.test", "noorg@qadam.test"] } } })).toBe(0);
+  });
+});
+
+describe("deactivation, role and organisation changes", () => {
+  async function userWithSessions(email: string, count = 2) {
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const setCookies: string[] = [];
+    for (let i = 0; i < count; i++) setCookies.push(await createSessionCookie(user.id, { ip: null, userAgent: `device ${i}` }));
+    return { user, cookie: cookiePair(setCookies[0]) };
+  }
+  const userPage = (id: string) => ["routes/admin.users.$userId.tsx", `/admin/users/${id}`] as const;
+
+  it("deactivation deletes every session and the user can no longer sign in; reactivation lets them back", async () => {
+    const { user, cookie } = await userWithSessions("ifc.officer@qadam.test");
+    expect(await sessionCount(user.id)).toBeGreaterThanOrEqual(2);
+    const [file, path] = userPage(user.id);
+    const r = await callAction(file, path, cookies["admin@qadam.test"], { intent: "deactivate", version: String(user.version) }, { userId: user.id });
+    expect(r.status).toBe(302);
+    expect(await sessionCount(user.id)).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
+    expect((await run(() => requireUser(getRequest("/", cookie)))).location).toMatch(/^\/login/);
+    const attempt = await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"));
+    expect(attempt.ok).toBe(false);
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.deactivate", entityId: user.id } });
+    expect(JSON.parse(event.before!)).toMatchObject({ active: true });
+    expect(JSON.parse(event.after!)).toMatchObject({ active: false });
+
+    const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const back = await callAction(file, path, cookies["admin@qadam.test"], { intent: "reactivate", version: String(current.version) }, { userId: user.id });
+    expect(back.status).toBe(302);
+    expect((await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"))).ok).toBe(true);
+  });
+
+  it("a role change ends the user's sessions; a name change does not", async () => {
+    const { user } = await userWithSessions("transport.officer@qadam.test");
+    const [file, path] = userPage(user.id);
+    const base = { intent: "update", name: user.name, organizationId: user.organizationId, role: user.role, locale: user.locale };
+
+    const renamed = await callAction(file, path, cookies["admin@qadam.test"], { ...base, name: "Dana S.", version: String(user.version) }, { userId: user.id });
+    expect(renamed.status).toBe(302);
+    expect(await sessionCount(user.id)).toBeGreaterThanOrEqual(2);
+
+    const v = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).version;
+    const promoted = await callAction(file, path, cookies["admin@qadam.test"], { ...base, role: "MANAGER", version: String(v) }, { userId: user.id });
+    expect(promoted.status).toBe(302);
+    expect(await sessionCount(user.id)).toBe(0);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.role).toBe("MANAGER");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.update", entityId: user.id }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(event.before!)).toMatchObject({ role: "OFFICER" });
+    expect(JSON.parse(event.after!)).toMatchObject({ role: "MANAGER" });
+  });
+
+  it("an organisation change ends the user's sessions", async () => {
+    const { user } = await userWithSessions("water.officer@qadam.test");
+    const [file, path] = userPage(user.id);
+    const r = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "update", name: user.name, organizationId: await orgId("MOT"), role: user.role, locale: user.locale, version: String(user.version) },
+      { userId: user.id },
+    );
+    expect(r.status).toBe(302);
+    expect(await sessionCount(user.id)).toBe(0);
+  });
+
+  it("a stale version is a 409 with the current record and changes nothing", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "wb.officer@qadam.test" } });
+    const [file, path] = userPage(user.id);
+    const r = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "update", name: "Stale", organizationId: user.organizationId, role: user.role, locale: user.locale, version: String(user.version - 1 || 99) },
+      { userId: user.id },
+    );
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ conflict: { current: { id: user.id, name: user.name } } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
+  });
+
+  it("an admin cannot deactivate themselves or change their own role", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });
+    const [file, path] = userPage(admin.id);
+    const events = await auditCount();
+    const off = await callAction(file, path, cookies["admin@qadam.test"], { intent: "deactivate", version: String(admin.version) }, { userId: admin.id });
+    expect(off.status).toBe(400);
+    expect(off.body).toMatchObject({ fieldErrors: { _form: "admin.errors.ownDeactivation" } });
+    const demote = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "update", name: admin.name, organizationId: admin.organizationId, role: "MANAGER", locale: admin.locale, version: String(admin.version) },
+      { userId: admin.id },
+    );
+    expect(demote.status).toBe(400);
+    expect(demote.body).toMatchObject({ fieldErrors: { role: "admin.errors.ownRole" } });
+    const after = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(after).toMatchObject({ active: true, role: "ADMIN" });
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("an unknown user is a 404", async () => {
+    const r = await callLoader("routes/admin.users.$userId.tsx", "/admin/users/nope", cookies["admin@qadam.test"], { userId: "nope" });
+    expect(r.status).toBe(404);
+  });
+
+  it("no user snapshot in the audit log contains a password hash", async () => {
+    const events = await db.auditEvent.findMany({ where: { entityType: "User" } });
+    expect(events.length).toBeGreaterThan(5);
+    for (const e of events) {
+      expect(`${e.before ?? ""}${e.after ?? ""}`).not.toMatch(/passwordHash|\$argon2/);
+    }
+  });
+});
+
+describe("organisations and frameworks", () => {
+  it("creates an organisation, refuses a duplicate code, and edits with the version", async () => {
+    const admin = cookies["admin@qadam.test"];
+    const created = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "create",
+      code: "mtri",
+      name: "Ministry of Trade and Integration",
+      kind: "MINISTRY",
+    });
+    expect(created.status).toBe(302);
+    const org = await db.organization.findUniqueOrThrow({ where: { code: "MTRI" } });
+    const dup = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "create",
+      code: "MTRI",
+      name: "Again",
+      kind: "MINISTRY",
+    });
+    expect(dup.status).toBe(400);
+    expect(dup.body).toMatchObject({ fieldErrors: { code: "admin.errors.codeTaken" } });
+    const edited = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "update",
+      id: org.id,
+      version: String(org.version),
+      code: "MTRI",
+      name: "Ministry of Trade",
+      kind: "MINISTRY",
+    });
+    expect(edited.status).toBe(302);
+    const stale = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "update",
+      id: org.id,
+      version: String(org.version),
+      code: "MTRI",
+      name: "Lost update",
+      kind: "MINISTRY",
+    });
+    expect(stale.status).toBe(409);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Ministry of Trade");
+    expect(await db.auditEvent.count({ where: { entityType: "Organization", entityId: org.id } })).toBe(2);
+  });
+
+  it("edits a framework's envelope in US dollars (stored as cents) and reorders its areas", async () => {
+    const admin = cookies["admin@qadam.test"];
+    const fw = await db.framework.findUniqueOrThrow({
+      where: { code: "CPF-2026-2031" },
+      include: { priorityAreas: { orderBy: { sortOrder: "asc" } } },
+    });
+    const r = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "updateFramework",
+      id: fw.id,
+      version: String(fw.version),
+      code: fw.code,
+      name: fw.name,
+      startDate: "2025-07-01",
+      endDate: "2031-06-30",
+      annualEnvelopeUsd: "1,200,000,000.50",
+      description: fw.description,
+    });
+    expect(r.status).toBe(302);
+    const saved = await db.framework.findUniqueOrThrow({ where: { id: fw.id } });
+    expect(saved.annualEnvelopeMinor).toBe(120_000_000_050n);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "framework.update", entityId: fw.id } });
+    expect(JSON.parse(event.before!)).toMatchObject({ annualEnvelopeMinor: "100000000000" });
+    expect(JSON.parse(event.after!)).toMatchObject({ annualEnvelopeMinor: "120000000050" });
+
+    const badDates = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "updateFramework",
+      id: fw.id,
+      version: String(saved.version),
+      code: fw.code,
+      name: fw.name,
+      startDate: "2031-07-01",
+      endDate: "2025-06-30",
+      annualEnvelopeUsd: "abc",
+      description: "",
+    });
+    expect(badDates.status).toBe(400);
+    expect(badDates.body).toMatchObject({ fieldErrors: { endDate: "admin.errors.endBeforeStart", annualEnvelopeUsd: "admin.errors.amountInvalid" } });
+
+    const second = fw.priorityAreas[1];
+    const moved = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "moveArea",
+      id: second.id,
+      version: String(second.version),
+      direction: "up",
+    });
+    expect(moved.status).toBe(302);
+    const order = await db.priorityArea.findMany({ where: { frameworkId: fw.id }, orderBy: { sortOrder: "asc" } });
+    expect(order.map((a) => a.code).slice(0, 3)).toEqual([second.code, fw.priorityAreas[0].code, fw.priorityAreas[2].code]);
+    expect(await db.auditEvent.count({ where: { action: "priorityArea.reorder" } })).toBe(2);
+
+    const created = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "createArea",
+      frameworkId: fw.id,
+      code: "pa7",
+      name: "Railway modernisation",
+      description: "",
+    });
+    expect(created.status).toBe(302);
+    const last = await db.priorityArea.findFirstOrThrow({ where: { frameworkId: fw.id }, orderBy: { sortOrder: "desc" } });
+    expect(last.code).toBe("PA7");
+    const dupArea = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "createArea",
+      frameworkId: fw.id,
+      code: "PA7",
+      name: "Again",
+      description: "",
+    });
+    expect(dupArea.status).toBe(400);
+    expect(dupArea.body).toMatchObject({ id: fw.id, fieldErrors: { code: "admin.errors.codeTaken" } });
+  });
+});
