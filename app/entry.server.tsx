@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/lib/env.server";
@@ -14,9 +14,11 @@ getEnv();
 const ABORT_DELAY = 5_000;
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // 404s, 403s and other thrown Responses are answers, not faults: the access log has them.
+  if (request.signal.aborted || isRouteErrorResponse(error) || error instanceof Response) return;
   const { requestId } = currentRequest();
-  logger.error({ requestId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
+  const err = error instanceof Error ? { message: error.message, stack: error.stack } : { message: JSON.stringify(error) };
+  logger.error({ requestId, err }, "unhandled error");
 };
 
 export default function handleRequest(

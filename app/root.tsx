@@ -15,25 +15,33 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/layout/app-header";
 import { FlashMessage } from "~/components/layout/flash-message";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
-import { getOptionalUser } from "~/lib/auth.server";
+import { validateRequestSession } from "~/lib/session.server";
 import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
 import { navFor } from "~/lib/navigation";
 import { currentRequest, noteRequestUser } from "~/lib/request.server";
 import stylesheet from "~/styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Qadam" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
+  const session = await validateRequestSession(request);
+  const user = session?.user ?? null;
   if (user) noteRequestUser(user.id);
   const locale = await resolveLocale(request, user?.locale);
   const { flash, clearCookie } = await readFlash(request);
   const actor = user
     ? { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organizationKind }
     : null;
+  const headers = new Headers();
+  if (clearCookie) headers.append("Set-Cookie", clearCookie);
+  // Sliding expiry: when the session was extended, the browser's cookie is extended with it.
+  if (session?.refreshCookie) headers.append("Set-Cookie", session.refreshCookie);
   return data(
     {
       locale,
@@ -44,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       nav: actor ? navFor(actor) : [],
     },
-    clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
+    { headers },
   );
 }
 

@@ -133,7 +133,8 @@ export async function login(
     const locked = lockedMeanwhile(ipNow?.blockedUntil, accountNow?.lockedUntil, unknownNow?.blockedUntil);
     if (locked) return locked;
 
-    const windowFresh = ipNow && now.getTime() - ipNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+    // A block that has ended starts a new counting window (else one more failure would block again at once).
+    const windowFresh = ipNow && !ipNow.blockedUntil && now.getTime() - ipNow.windowStartedAt.getTime() < IP_WINDOW_MS;
     const ipFailures = windowFresh ? ipNow.failures + 1 : 1;
     const ipData = {
       failures: ipFailures,
@@ -151,7 +152,8 @@ export async function login(
         data: { failedLoginCount: accountLocked ? 0 : failures, lastFailedLoginAt: now, lockedUntil: accountLocked ? lockUntil : null },
       });
     } else {
-      const fresh = unknownNow && now.getTime() - unknownNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+      const fresh =
+        unknownNow && !unknownNow.blockedUntil && now.getTime() - unknownNow.windowStartedAt.getTime() < IP_WINDOW_MS;
       const failures = fresh ? unknownNow.failures + 1 : 1;
       accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
       const data = {

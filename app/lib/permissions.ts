@@ -137,9 +137,14 @@ export function canCreateProjectFor(actor: Actor, project: Omit<ProjectScope, "i
   return decideGlobal(actor, "project.create") === "allow" && canViewProject(actor, project);
 }
 
-/** Nobody reviews their own submission. */
-export function canReviewSubmission(actor: Actor, submission: { authorId: string }, project: ProjectScope): Decision {
-  const decision = decideOnProject(actor, "milestoneUpdate.review", project);
+/** Nobody reviews their own submission (a milestone update or an indicator value). */
+export function canReviewSubmission(
+  actor: Actor,
+  submission: { authorId: string },
+  project: ProjectScope,
+  action: "milestoneUpdate.review" | "indicatorValue.review" = "milestoneUpdate.review",
+): Decision {
+  const decision = decideOnProject(actor, action, project);
   if (decision !== "allow") return decision;
   return submission.authorId === actor.id ? "forbidden" : "allow";
 }

@@ -136,8 +136,13 @@ export function readSessionToken(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
-/** The signed-in user for this request, or null. Slides the expiry and records activity for the idle timeout. */
-export async function validateRequestSession(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+/**
+ * The signed-in user for this request, or null. Slides the expiry and records activity for the idle timeout;
+ * when lucia extended the session, `refreshCookie` carries the cookie with the new expiry (the root loader sends it).
+ */
+export async function validateRequestSession(
+  request: Request,
+): Promise<{ user: SessionUser; sessionId: string; refreshCookie: string | null } | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const { session, user } = await lucia.validateSession(hashSessionToken(token));
@@ -145,7 +150,8 @@ export async function validateRequestSession(request: Request): Promise<{ user: 
   if (Date.now() - session.lastSeenAt.getTime() > IDLE_TOUCH_MS) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return { user, sessionId: session.id };
+  const refreshCookie = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
+  return { user, sessionId: session.id, refreshCookie };
 }
 
 export async function invalidateSession(sessionId: string) {
