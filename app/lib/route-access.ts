@@ -33,7 +33,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/projects.$projectId.indicators._index.tsx": { loader: "project.view", action: "indicator.create" },
   "routes/projects.$projectId.indicators.$indicatorId.tsx": {
     loader: "project.view",
-    action: ["indicator.edit", "indicatorValue.report"],
+    action: ["indicator.edit", "indicatorValue.report", "indicatorValue.review"],
   },
   "routes/projects.$projectId.ratings.tsx": { loader: "project.view", action: "rating.record" },
   "routes/projects.$projectId.team.tsx": { loader: "project.view", action: "project.manageMembers" },

@@ -1,0 +1,124 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
+import type { IndicatorSummary } from "~/models/indicator.server";
+import { OnTrackBadge, ProgressCell } from "./indicator-progress";
+
+type Indicator = {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  unit: string;
+  measure: string;
+  ascending: boolean;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  targetValue: number | null;
+  targetDate: string | null;
+  originalTargetValue: number | null;
+  targetRevisedOn: string | null;
+  targetRevisionNote: string | null;
+  frequency: string;
+  dataSource: string;
+  responsibleAgency: string;
+  summary: IndicatorSummary;
+};
+
+/** Header of the indicator page: definition, progress towards target, on-track flag and the projection verdict. */
+export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: Indicator; showHistory: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const s = indicator.summary;
+  const targetDate = format.date(indicator.targetDate);
+  return (
+    <section className="panel" aria-labelledby="indicator-title">
+      <p className="muted">
+        {indicator.code} · {t(`domain.indicatorType.${indicator.type}`)}
+      </p>
+      <h1 id="indicator-title">{indicator.name}</h1>
+      <dl className="details-grid" data-testid="indicator-details">
+        <div>
+          <dt>{t("workflow.indicators.columns.unit")}</dt>
+          <dd>{indicator.unit}</dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicators.columns.baseline")}</dt>
+          <dd>
+            {format.number(indicator.baselineValue)} <small className="muted">({format.date(indicator.baselineDate)})</small>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicators.columns.actual")}</dt>
+          <dd data-testid="latest-actual">
+            {format.number(s.latestActual?.value ?? null)}{" "}
+            {s.latestActual ? <small className="muted">({format.date(s.latestActual.periodEnd)})</small> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicators.columns.target")}</dt>
+          <dd>
+            {format.number(indicator.targetValue)} <small className="muted">({targetDate})</small>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.progress")}</dt>
+          <dd data-testid="indicator-progress">
+            <ProgressCell progress={s.progress} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicators.columns.onTrack")}</dt>
+          <dd>
+            <OnTrackBadge summary={s} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.details.direction")}</dt>
+          <dd>{indicator.ascending ? t("workflow.indicators.fields.ascendingTrue") : t("workflow.indicators.fields.ascendingFalse")}</dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.details.measure")}</dt>
+          <dd>{t(`domain.measure.${indicator.measure}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.details.frequency")}</dt>
+          <dd>
+            {(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as const).includes(indicator.frequency as "ANNUAL")
+              ? t(`workflow.indicators.frequency.${indicator.frequency}`)
+              : indicator.frequency}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.details.dataSource")}</dt>
+          <dd>{indicator.dataSource || "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("workflow.indicator.details.responsibleAgency")}</dt>
+          <dd>{indicator.responsibleAgency || "—"}</dd>
+        </div>
+      </dl>
+      {indicator.originalTargetValue !== null ? (
+        <p className="notice" data-testid="target-revision">
+          {t("workflow.indicator.revised", {
+            date: format.date(indicator.targetRevisedOn),
+            value: format.number(indicator.originalTargetValue),
+            note: indicator.targetRevisionNote ?? "",
+          })}
+        </p>
+      ) : null}
+      <p className={`verdict ${s.willMeet === true ? "good" : s.willMeet === false ? "bad" : ""}`} data-testid="verdict" data-will-meet={String(s.willMeet)}>
+        {s.willMeet === null
+          ? t("workflow.indicator.verdictUnknown")
+          : s.willMeet
+            ? t("workflow.indicator.verdictYes", { date: targetDate })
+            : t("workflow.indicator.verdictNo", { date: targetDate, value: format.number(s.projected) })}
+      </p>
+      {showHistory ? (
+        <p>
+          <Link to={`/history?entityType=Indicator&entityId=${encodeURIComponent(indicator.id)}`}>{t("workflow.indicator.history")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

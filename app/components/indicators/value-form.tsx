@@ -1,0 +1,39 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { IndicatorValueSchema, type IndicatorValueForm } from "~/schemas/indicator";
+import type { WorkflowActionData } from "~/schemas/review";
+
+/** An officer (team member) or manager reports a value for one period, with a comment and evidence links. */
+export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null; unit: string }) {
+  const { t } = useTranslation();
+  const { form, onSubmit } = useRemixForm<IndicatorValueForm>(IndicatorValueSchema, {
+    defaultValues: { periodStart: "", periodEnd: "", value: "", comment: "", evidenceLinks: "" },
+    serverErrors: answer?.fieldErrors ?? null,
+  });
+  const submitting = useSubmittingIntent("report");
+  const invalid = (name: keyof IndicatorValueForm) => (form.formState.errors[name] ? true : undefined);
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("workflow.indicator.report")} data-testid="value-form">
+      <input type="hidden" name="intent" value="report" />
+      <FormError answer={answer} />
+      <div className="wf-pair">
+        <Field form={form} name="periodStart" type="date" label={t("workflow.indicator.fields.periodStart")} />
+        <Field form={form} name="periodEnd" type="date" label={t("workflow.indicator.fields.periodEnd")} />
+      </div>
+      <Field form={form} name="value" inputMode="decimal" label={`${t("workflow.indicator.fields.value")} (${unit})`} />
+      <Field form={form} name="comment" label={t("workflow.indicator.fields.comment")}>
+        <textarea id="field-comment" rows={3} {...form.register("comment")} />
+      </Field>
+      <Field form={form} name="evidenceLinks" label={t("workflow.indicator.fields.evidenceLinks")} hint={t("workflow.update.fields.evidenceLinksHint")}>
+        <textarea id="field-evidenceLinks" rows={3} placeholder="https://" aria-invalid={invalid("evidenceLinks")} {...form.register("evidenceLinks")} />
+      </Field>
+      <div>
+        <button type="submit" disabled={submitting}>
+          {submitting ? t("common.actions.submitting") : t("workflow.indicator.reportSubmit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,137 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EvidenceLinks, FormError, ReviewStateBadge, useSubmittingIntent } from "~/components/reviews/shared";
+import { useFormat } from "~/i18n/format";
+import type { IndicatorValueView } from "~/models/indicator-value.server";
+import type { WorkflowActionData } from "~/schemas/review";
+
+function ReviewValueForm({ value, answer }: { value: IndicatorValueView; answer: WorkflowActionData | null }) {
+  const { t } = useTranslation();
+  const verifying = useSubmittingIntent("verify", value.id);
+  const returning = useSubmittingIntent("return", value.id);
+  const error = answer?.fieldErrors?.comment;
+  const commentId = `value-comment-${value.id}`;
+  return (
+    <Form method="post" className="value-review" aria-label={t("workflow.indicator.columns.actions")}>
+      <input type="hidden" name="kind" value="indicatorValue" />
+      <input type="hidden" name="id" value={value.id} />
+      <input type="hidden" name="version" value={value.version} />
+      <FormError answer={answer} />
+      <label htmlFor={commentId} className="visually-hidden">
+        {t("workflow.indicator.reviewComment")}
+      </label>
+      <input
+        id={commentId}
+        name="comment"
+        placeholder={t("workflow.indicator.reviewComment")}
+        maxLength={2000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${commentId}-error` : undefined}
+      />
+      {error ? (
+        <p className="field-error" id={`${commentId}-error`} role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+      <div className="wf-buttons">
+        <button type="submit" name="intent" value="verify" disabled={verifying || returning}>
+          {verifying ? t("workflow.reviews.working") : t("workflow.indicator.verify")}
+        </button>
+        <button type="submit" name="intent" value="return" className="button secondary" disabled={verifying || returning}>
+          {returning ? t("workflow.reviews.working") : t("workflow.indicator.return")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** Every reported value with its state, who reported and verified it, comments and evidence; managers review here too. */
+export function ValueTable({
+  values,
+  unit,
+  canReview,
+  userId,
+  actionData,
+}: {
+  values: IndicatorValueView[];
+  unit: string;
+  canReview: boolean;
+  userId: string;
+  actionData: WorkflowActionData | null;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (values.length === 0) return <p className="panel muted">{t("workflow.indicator.noValues")}</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="value-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("workflow.indicator.columns.period")}</th>
+            <th scope="col" className="num">
+              {t("workflow.indicator.columns.value")} ({unit})
+            </th>
+            <th scope="col">{t("workflow.indicator.columns.state")}</th>
+            <th scope="col">{t("workflow.indicator.columns.reporter")}</th>
+            <th scope="col">{t("workflow.indicator.columns.verifier")}</th>
+            <th scope="col">{t("workflow.indicator.columns.comment")}</th>
+            <th scope="col">{t("workflow.indicator.columns.evidence")}</th>
+            {canReview ? <th scope="col">{t("workflow.indicator.columns.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {values.map((v) => (
+            <tr key={v.id} data-value-id={v.id} data-state={v.state}>
+              <td>
+                {format.date(v.periodStart)} – {format.date(v.periodEnd)}
+              </td>
+              <td className="num" data-testid="value-cell">
+                {format.number(v.value)}
+              </td>
+              <td>
+                <ReviewStateBadge state={v.state} kind="valueState" />
+              </td>
+              <td>
+                {v.reporterName}
+                <br />
+                <small className="muted">{format.date(v.submittedAt)}</small>
+              </td>
+              <td>
+                {v.verifierName ?? "—"}
+                {v.reviewedAt ? (
+                  <>
+                    <br />
+                    <small className="muted">{format.date(v.reviewedAt)}</small>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {v.comment || (v.reviewComment ? null : "—")}
+                {v.reviewComment ? (
+                  <p className="review-comment">
+                    <strong>{v.verifierName ?? ""}:</strong> {v.reviewComment}
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                <EvidenceLinks links={v.evidenceLinks} />
+              </td>
+              {canReview ? (
+                <td>
+                  {v.state !== "SUBMITTED" ? null : v.reporterId === userId ? (
+                    <span className="muted">{t("workflow.indicator.ownValue")}</span>
+                  ) : (
+                    <ReviewValueForm
+                      value={v}
+                      answer={actionData && actionData.itemId === v.id ? actionData : null}
+                    />
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { Form } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { ConflictNotice, FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { useFormat } from "~/i18n/format";
+import { dayOf, milestoneUpdateSchema, type MilestoneUpdateForm } from "~/schemas/milestone";
+import type { WorkflowActionData } from "~/schemas/review";
+import { StatusSelect } from "./milestone-create-form";
+
+type Returned = {
+  id: string;
+  version: number;
+  proposedStatus: string;
+  proposedPercent: number;
+  proposedDueDate: string | null;
+  dueDateReason: string | null;
+  narrative: string;
+  evidenceLinks: string[];
+};
+
+/**
+ * An officer's (or manager's) update: new status, percent, an optional revised date (a later one needs a
+ * reason — the same zod rule runs here and in the action), a narrative and evidence links. With `returned`
+ * it corrects that returned update and resubmits it.
+ */
+export function MilestoneUpdateForm({
+  milestone,
+  returned,
+  answer,
+  title,
+}: {
+  milestone: { currentDueDate: string; status: string; percentComplete: number };
+  returned?: Returned;
+  answer: WorkflowActionData | null;
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const intent = returned ? "resubmit" : "submitUpdate";
+  const schema = useMemo(() => milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }), [milestone.currentDueDate]);
+  const { form, onSubmit } = useRemixForm<MilestoneUpdateForm>(schema, {
+    defaultValues: returned
+      ? {
+          proposedStatus: returned.proposedStatus,
+          proposedPercent: String(returned.proposedPercent),
+          proposedDueDate: returned.proposedDueDate ? dayOf(returned.proposedDueDate) : "",
+          dueDateReason: returned.dueDateReason ?? "",
+          narrative: returned.narrative,
+          evidenceLinks: returned.evidenceLinks.join("\n"),
+        }
+      : {
+          proposedStatus: milestone.status,
+          proposedPercent: String(milestone.percentComplete),
+          proposedDueDate: "",
+          dueDateReason: "",
+          narrative: "",
+          evidenceLinks: "",
+        },
+    serverErrors: answer?.fieldErrors ?? null,
+  });
+  const submitting = useSubmittingIntent(intent);
+  const invalid = (name: keyof MilestoneUpdateForm) => (form.formState.errors[name] ? true : undefined);
+  return (
+    <Form
+      method="post"
+      className="stack update-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={title}
+      data-testid={returned ? "resubmit-form" : "update-form"}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      {returned ? (
+        <>
+          <input type="hidden" name="updateId" value={returned.id} />
+          <input type="hidden" name="version" value={returned.version} />
+        </>
+      ) : null}
+      <FormError answer={answer} />
+      <ConflictNotice answer={answer} labels={{}} />
+      <Field form={form} name="proposedStatus" label={t("workflow.update.fields.proposedStatus")}>
+        <StatusSelect id="field-proposedStatus" aria-invalid={invalid("proposedStatus")} {...form.register("proposedStatus")} />
+      </Field>
+      <Field
+        form={form}
+        name="proposedPercent"
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        inputMode="numeric"
+        label={t("workflow.update.fields.proposedPercent")}
+      />
+      <Field
+        form={form}
+        name="proposedDueDate"
+        type="date"
+        label={t("workflow.update.fields.proposedDueDate")}
+        hint={t("workflow.update.fields.proposedDueDateHint", { date: format.date(milestone.currentDueDate) })}
+      />
+      <Field form={form} name="dueDateReason" label={t("workflow.update.fields.dueDateReason")}>
+        <textarea id="field-dueDateReason" rows={2} aria-invalid={invalid("dueDateReason")} {...form.register("dueDateReason")} />
+      </Field>
+      <Field form={form} name="narrative" label={t("workflow.update.fields.narrative")}>
+        <textarea id="field-narrative" rows={4} {...form.register("narrative")} />
+      </Field>
+      <Field form={form} name="evidenceLinks" label={t("workflow.update.fields.evidenceLinks")} hint={t("workflow.update.fields.evidenceLinksHint")}>
+        <textarea
+          id="field-evidenceLinks"
+          rows={3}
+          placeholder="https://"
+          aria-invalid={invalid("evidenceLinks")}
+          {...form.register("evidenceLinks")}
+        />
+      </Field>
+      <div>
+        <button type="submit" disabled={submitting}>
+          {submitting ? t("common.actions.submitting") : returned ? t("workflow.milestone.resubmit") : t("workflow.milestone.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,160 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
+import type { ReviewQueueItem } from "~/models/review.server";
+import { itemKey, type WorkflowActionData } from "~/schemas/review";
+import { EvidenceLinks, FormError, useSubmittingIntent } from "./shared";
+
+export const BULK_FORM_ID = "bulk-approve";
+
+function ChangeRow({ label, current, proposed }: { label: string; current: string; proposed: string }) {
+  const changed = current !== proposed;
+  return (
+    <tr className={changed ? "changed" : undefined}>
+      <th scope="row">{label}</th>
+      <td>{current}</td>
+      <td>{changed ? <strong>{proposed}</strong> : proposed}</td>
+    </tr>
+  );
+}
+
+/** One pending submission: what it proposes next to what is there now, and the decision buttons. */
+export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer: WorkflowActionData | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const approving = useSubmittingIntent("approve", item.id);
+  const returning = useSubmittingIntent("return", item.id);
+  const headingId = `review-${item.id}`;
+  const subject =
+    item.kind === "milestoneUpdate" ? item.milestone.title : `${item.indicator.code} — ${item.indicator.name}`;
+  const subjectLink =
+    item.kind === "milestoneUpdate"
+      ? `/projects/${item.project.id}/milestones/${item.milestone.id}`
+      : `/projects/${item.project.id}/indicators/${item.indicator.id}`;
+  const commentError = answer?.fieldErrors?.comment;
+
+  return (
+    <li className="panel review-item" aria-labelledby={headingId} data-testid="review-item" data-kind={item.kind} data-item-id={item.id}>
+      <div className="review-item-head">
+        {item.ownSubmission ? null : (
+          <input
+            type="checkbox"
+            name="items"
+            value={itemKey(item.kind, item.id, item.version)}
+            form={BULK_FORM_ID}
+            aria-label={t("workflow.reviews.select", { item: subject })}
+            className="review-select"
+          />
+        )}
+        <div>
+          <p className="muted review-kind">
+            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.code}</Link> {item.project.name}
+          </p>
+          <h2 id={headingId} className="review-subject">
+            <Link to={subjectLink}>{subject}</Link>
+          </h2>
+          <p className="muted">{t("workflow.reviews.submittedBy", { name: item.authorName, date: format.dateTime(item.submittedAt) })}</p>
+        </div>
+      </div>
+      {item.kind === "milestoneUpdate" && item.resubmitted && item.previousComment ? (
+        <p className="notice">{t("workflow.reviews.resubmitted", { comment: item.previousComment })}</p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="change-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("workflow.reviews.field")}</th>
+              <th scope="col">{t("workflow.reviews.current")}</th>
+              <th scope="col">{t("workflow.reviews.proposed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.kind === "milestoneUpdate" ? (
+              <>
+                <ChangeRow
+                  label={t("workflow.reviews.status")}
+                  current={t(`domain.milestoneStatus.${item.milestone.status}`)}
+                  proposed={t(`domain.milestoneStatus.${item.proposed.status}`)}
+                />
+                <ChangeRow label={t("workflow.reviews.percent")} current={`${item.milestone.percentComplete}%`} proposed={`${item.proposed.percent}%`} />
+                <ChangeRow
+                  label={t("workflow.reviews.dueDate")}
+                  current={format.date(item.milestone.currentDueDate)}
+                  proposed={format.date(item.proposed.dueDate ?? item.milestone.currentDueDate)}
+                />
+              </>
+            ) : (
+              <>
+                <ChangeRow
+                  label={t("workflow.reviews.period")}
+                  current={item.indicator.latestActual ? format.date(item.indicator.latestActual.periodEnd) : "—"}
+                  proposed={`${format.date(item.proposed.periodStart)} – ${format.date(item.proposed.periodEnd)}`}
+                />
+                <ChangeRow
+                  label={`${t("workflow.reviews.value")} (${item.indicator.unit})`}
+                  current={format.number(item.indicator.latestActual?.value ?? null)}
+                  proposed={format.number(item.proposed.value)}
+                />
+                <tr>
+                  <th scope="row">{t("workflow.reviews.baselineTarget")}</th>
+                  <td colSpan={2}>
+                    {format.number(item.indicator.baselineValue)} → {format.number(item.indicator.targetValue)}
+                  </td>
+                </tr>
+              </>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {item.kind === "milestoneUpdate" && item.proposed.dueDateReason ? (
+        <p>
+          <strong>{t("workflow.milestone.reason")}:</strong> {item.proposed.dueDateReason}
+        </p>
+      ) : null}
+      {(item.kind === "milestoneUpdate" ? item.proposed.narrative : item.proposed.comment) ? (
+        <p className="narrative">{item.kind === "milestoneUpdate" ? item.proposed.narrative : item.proposed.comment}</p>
+      ) : null}
+      {item.proposed.evidenceLinks.length > 0 ? (
+        <div>
+          {t("workflow.milestone.evidence")}: <EvidenceLinks links={item.proposed.evidenceLinks} />
+        </div>
+      ) : null}
+      {item.ownSubmission ? (
+        <p className="muted" data-testid="own-submission">
+          {t("workflow.reviews.ownSubmission")}
+        </p>
+      ) : (
+        <Form method="post" className="review-decision" aria-label={subject}>
+          <input type="hidden" name="kind" value={item.kind} />
+          <input type="hidden" name="id" value={item.id} />
+          <input type="hidden" name="version" value={item.version} />
+          <FormError answer={answer} />
+          <div className="field">
+            <label htmlFor={`comment-${item.id}`}>{t("workflow.reviews.comment")}</label>
+            <textarea
+              id={`comment-${item.id}`}
+              name="comment"
+              rows={2}
+              maxLength={2000}
+              aria-invalid={commentError ? true : undefined}
+              aria-describedby={commentError ? `comment-${item.id}-error` : undefined}
+            />
+            {commentError ? (
+              <p className="field-error" id={`comment-${item.id}-error`} role="alert">
+                {t(commentError)}
+              </p>
+            ) : null}
+          </div>
+          <div className="wf-buttons">
+            <button type="submit" name="intent" value="approve" disabled={approving || returning}>
+              {approving ? t("workflow.reviews.working") : item.kind === "milestoneUpdate" ? t("workflow.reviews.approve") : t("workflow.reviews.verify")}
+            </button>
+            <button type="submit" name="intent" value="return" className="button secondary" disabled={approving || returning}>
+              {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,156 @@
+import { db } from "~/lib/db.server";
+import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
+import { VersionConflictError } from "~/models/concurrency.server";
+import { dayToDate } from "~/models/milestone.server";
+import { dayOf } from "~/schemas/milestone";
+import type { IndicatorValueData } from "~/schemas/indicator";
+import { parseStoredLinks } from "~/schemas/review";
+
+/**
+ * Reported indicator values and their verification. A returned value stays as it is (with the reviewer's
+ * comment) and the officer reports the period again: one value per period per indicator unless the earlier
+ * one was RETURNED.
+ */
+
+type ValueRow = {
+  indicatorId: string;
+  periodStart: Date;
+  periodEnd: Date;
+  value: number;
+  comment: string;
+  evidenceLinks: string;
+  state: string;
+  reporterId: string;
+  verifierId: string | null;
+  reviewComment: string | null;
+  version: number;
+};
+
+export function valueAuditShape(row: ValueRow) {
+  return {
+    indicatorId: row.indicatorId,
+    periodStart: dayOf(row.periodStart),
+    periodEnd: dayOf(row.periodEnd),
+    value: row.value,
+    comment: row.comment,
+    evidenceLinks: parseStoredLinks(row.evidenceLinks),
+    state: row.state,
+    reporterId: row.reporterId,
+    verifierId: row.verifierId,
+    reviewComment: row.reviewComment,
+    version: row.version,
+  };
+}
+
+/** All values of an indicator, by period (newest first). */
+export async function listIndicatorValues({ indicatorId }: { indicatorId: string }) {
+  const rows = await db.indicatorValue.findMany({
+    where: { indicatorId },
+    orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }],
+    include: { reporter: { select: { name: true } }, verifier: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    periodStart: row.periodStart.toISOString(),
+    periodEnd: row.periodEnd.toISOString(),
+    value: row.value,
+    comment: row.comment,
+    evidenceLinks: parseStoredLinks(row.evidenceLinks),
+    state: row.state,
+    reporterId: row.reporterId,
+    reporterName: row.reporter.name,
+    verifierName: row.verifier?.name ?? null,
+    reviewComment: row.reviewComment,
+    submittedAt: row.submittedAt.toISOString(),
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    version: row.version,
+  }));
+}
+export type IndicatorValueView = Awaited<ReturnType<typeof listIndicatorValues>>[number];
+
+export class PeriodTakenError extends Error {
+  constructor() {
+    super("period already reported");
+  }
+}
+
+/** Reports a value. Throws PeriodTakenError when a SUBMITTED or VERIFIED value already covers that period. */
+export async function reportIndicatorValue({
+  indicator,
+  reporterId,
+  input,
+  context,
+}: {
+  indicator: { id: string; projectId: string };
+  reporterId: string;
+  input: IndicatorValueData;
+  context: AuditContext;
+}) {
+  return auditedTransaction(context, async (tx, audit) => {
+    const periodStart = dayToDate(input.periodStart);
+    const periodEnd = dayToDate(input.periodEnd);
+    const taken = await tx.indicatorValue.findFirst({
+      where: { indicatorId: indicator.id, periodEnd, state: { not: "RETURNED" } },
+      select: { id: true },
+    });
+    if (taken) throw new PeriodTakenError();
+    const created = await tx.indicatorValue.create({
+      data: {
+        indicatorId: indicator.id,
+        periodStart,
+        periodEnd,
+        value: input.value,
+        comment: input.comment,
+        evidenceLinks: JSON.stringify(input.evidenceLinks),
+        reporterId,
+      },
+    });
+    await audit({
+      action: "indicatorValue.report",
+      entityType: "IndicatorValue",
+      entityId: created.id,
+      projectId: indicator.projectId,
+      after: valueAuditShape(created),
+    });
+    return created.id;
+  });
+}
+
+/** Verifies (VERIFIED) or returns (RETURNED) a SUBMITTED value at `expectedVersion`, inside the caller's transaction. */
+export async function reviewIndicatorValueTx(
+  tx: Tx,
+  audit: Audit,
+  args: {
+    valueId: string;
+    expectedVersion: number;
+    reviewerId: string;
+    decision: "verify" | "return";
+    comment: string | null;
+    projectId: string;
+  },
+) {
+  if (args.decision === "return" && !args.comment?.trim()) throw new Error("a returned value needs a comment");
+  const before = await tx.indicatorValue.findUnique({ where: { id: args.valueId } });
+  if (!before) throw new Response("Not found", { status: 404 });
+  const result = await tx.indicatorValue.updateMany({
+    where: { id: args.valueId, version: args.expectedVersion, state: "SUBMITTED" },
+    data: {
+      state: args.decision === "verify" ? "VERIFIED" : "RETURNED",
+      verifierId: args.reviewerId,
+      reviewComment: args.comment || null,
+      reviewedAt: new Date(),
+      version: { increment: 1 },
+    },
+  });
+  if (result.count === 0) throw new VersionConflictError(valueAuditShape(before));
+  const after = await tx.indicatorValue.findUniqueOrThrow({ where: { id: args.valueId } });
+  await audit({
+    action: args.decision === "verify" ? "indicatorValue.verify" : "indicatorValue.return",
+    entityType: "IndicatorValue",
+    entityId: args.valueId,
+    projectId: args.projectId,
+    before: valueAuditShape(before),
+    after: valueAuditShape(after),
+    reason: args.decision === "return" ? args.comment : null,
+  });
+}

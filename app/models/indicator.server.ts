@@ -1,0 +1,278 @@
+import { db } from "~/lib/db.server";
+import { expectedProgressShare, progressTowardsTarget, projectValueAt, willMeetTarget, type Point } from "~/lib/metrics";
+import { auditedTransaction, type AuditContext } from "~/models/audit.server";
+import { VersionConflictError } from "~/models/concurrency.server";
+import { dayToDate, todayUtc } from "~/models/milestone.server";
+import { dayOf } from "~/schemas/milestone";
+import type { IndicatorCreateData, IndicatorEditData } from "~/schemas/indicator";
+
+type IndicatorRow = {
+  id: string;
+  projectId: string;
+  code: string;
+  name: string;
+  type: string;
+  unit: string;
+  measure: string;
+  ascending: boolean;
+  baselineValue: number | null;
+  baselineDate: Date | null;
+  targetValue: number | null;
+  targetDate: Date | null;
+  originalTargetValue: number | null;
+  targetRevisedOn: Date | null;
+  targetRevisionNote: string | null;
+  frequency: string;
+  dataSource: string;
+  responsibleAgency: string;
+  version: number;
+};
+
+type VerifiedValue = { periodEnd: Date; value: number };
+
+/**
+ * The numbers every indicator view shows, from the indicator and its VERIFIED values only:
+ * latest actual, progress towards target (direction-aware), where the straight line says we should be
+ * today, and the trend projection to the end target date.
+ */
+export function summarizeIndicator(indicator: IndicatorRow, verified: VerifiedValue[], today: Date = new Date()) {
+  const sorted = [...verified].sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
+  const latest = sorted.at(-1) ?? null;
+  const progress = progressTowardsTarget({
+    baseline: indicator.baselineValue,
+    target: indicator.targetValue,
+    actual: latest?.value ?? null,
+    ascending: indicator.ascending,
+  });
+  const expected = expectedProgressShare({ baselineDate: indicator.baselineDate, targetDate: indicator.targetDate, on: today });
+  const points: Point[] = [
+    ...(indicator.baselineValue !== null && indicator.baselineDate ? [{ date: indicator.baselineDate, value: indicator.baselineValue }] : []),
+    ...sorted.map((v) => ({ date: v.periodEnd, value: v.value })),
+  ];
+  const projected = indicator.targetDate ? projectValueAt(points, indicator.targetDate) : null;
+  const willMeet = willMeetTarget({
+    points,
+    target: indicator.targetValue,
+    targetDate: indicator.targetDate,
+    ascending: indicator.ascending,
+  });
+  return {
+    latestActual: latest ? { value: latest.value, periodEnd: latest.periodEnd.toISOString() } : null,
+    progress,
+    expected,
+    onTrack: progress === null || expected === null ? null : progress >= expected,
+    projected,
+    willMeet,
+  };
+}
+export type IndicatorSummary = ReturnType<typeof summarizeIndicator>;
+
+function toView(row: IndicatorRow) {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    unit: row.unit,
+    measure: row.measure,
+    ascending: row.ascending,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate?.toISOString() ?? null,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate?.toISOString() ?? null,
+    originalTargetValue: row.originalTargetValue,
+    targetRevisedOn: row.targetRevisedOn?.toISOString() ?? null,
+    targetRevisionNote: row.targetRevisionNote,
+    frequency: row.frequency,
+    dataSource: row.dataSource,
+    responsibleAgency: row.responsibleAgency,
+    version: row.version,
+  };
+}
+export type IndicatorView = ReturnType<typeof toView>;
+
+export function indicatorAuditShape(row: IndicatorRow, targets?: { periodEnd: Date; value: number }[]) {
+  return {
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    unit: row.unit,
+    measure: row.measure,
+    ascending: row.ascending,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate ? dayOf(row.baselineDate) : null,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate ? dayOf(row.targetDate) : null,
+    originalTargetValue: row.originalTargetValue,
+    targetRevisedOn: row.targetRevisedOn ? dayOf(row.targetRevisedOn) : null,
+    targetRevisionNote: row.targetRevisionNote,
+    frequency: row.frequency,
+    dataSource: row.dataSource,
+    responsibleAgency: row.responsibleAgency,
+    version: row.version,
+    ...(targets ? { targets: targets.map((t) => ({ periodEnd: dayOf(t.periodEnd), value: t.value })) } : {}),
+  };
+}
+
+/** A project's indicators (PDO first), each with its summary and count of values awaiting verification. */
+export async function listProjectIndicators({ projectId, today = new Date() }: { projectId: string; today?: Date }) {
+  const rows = await db.indicator.findMany({
+    where: { projectId },
+    orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+    include: {
+      values: { where: { state: "VERIFIED" }, select: { periodEnd: true, value: true } },
+      _count: { select: { values: { where: { state: "SUBMITTED" } } } },
+    },
+  });
+  return rows.map((row) => ({
+    ...toView(row),
+    summary: summarizeIndicator(row, row.values, today),
+    pendingCount: row._count.values,
+  }));
+}
+
+/**
+ * One indicator of one project (an id from another project is not found), with its interim targets, its
+ * verified values (oldest first) and its summary.
+ */
+export async function getProjectIndicator({
+  projectId,
+  indicatorId,
+  today = new Date(),
+}: {
+  projectId: string;
+  indicatorId: string;
+  today?: Date;
+}) {
+  const row = await db.indicator.findFirst({
+    where: { id: indicatorId, projectId },
+    include: {
+      targets: { orderBy: { periodEnd: "asc" }, select: { periodEnd: true, value: true } },
+      values: { where: { state: "VERIFIED" }, orderBy: { periodEnd: "asc" }, select: { periodEnd: true, value: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toView(row),
+    targets: row.targets.map((t) => ({ periodEnd: t.periodEnd.toISOString(), value: t.value })),
+    verified: row.values.map((v) => ({ periodEnd: v.periodEnd.toISOString(), value: v.value })),
+    summary: summarizeIndicator(row, row.values, today),
+  };
+}
+
+function fieldData(input: Omit<IndicatorCreateData, "code" | "targets">) {
+  return {
+    name: input.name,
+    type: input.type,
+    unit: input.unit,
+    measure: input.measure,
+    ascending: input.ascending,
+    baselineValue: input.baselineValue ?? null,
+    baselineDate: input.baselineDate ? dayToDate(input.baselineDate) : null,
+    targetValue: input.targetValue ?? null,
+    targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
+    frequency: input.frequency,
+    dataSource: input.dataSource,
+    responsibleAgency: input.responsibleAgency,
+  };
+}
+
+export async function createIndicator({
+  projectId,
+  input,
+  context,
+}: {
+  projectId: string;
+  input: IndicatorCreateData;
+  context: AuditContext;
+}): Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }> {
+  const clash = await db.indicator.findFirst({ where: { projectId, code: input.code }, select: { id: true } });
+  if (clash) return { ok: false, field: "code", message: "workflow.errors.codeTaken" };
+  const id = await auditedTransaction(context, async (tx, audit) => {
+    const last = await tx.indicator.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+    const created = await tx.indicator.create({
+      data: {
+        projectId,
+        code: input.code,
+        ...fieldData(input),
+        sortOrder: (last?.sortOrder ?? 0) + 1,
+        targets: { create: input.targets.map((t) => ({ periodEnd: dayToDate(t.periodEnd), value: t.value })) },
+      },
+      include: { targets: { orderBy: { periodEnd: "asc" } } },
+    });
+    await audit({
+      action: "indicator.create",
+      entityType: "Indicator",
+      entityId: created.id,
+      projectId,
+      after: indicatorAuditShape(created, created.targets),
+    });
+    return created.id;
+  });
+  return { ok: true, id };
+}
+
+/**
+ * A manager's edit, including a formal revision of the end target: when a target that was already set
+ * changes, the target before the first revision is kept in originalTargetValue (set once), with the
+ * revision date and note. Interim targets are replaced by the submitted list. Versioned.
+ */
+export async function editIndicator({
+  projectId,
+  indicatorId,
+  input,
+  context,
+  today = new Date(),
+}: {
+  projectId: string;
+  indicatorId: string;
+  input: IndicatorEditData;
+  context: AuditContext;
+  today?: Date;
+}) {
+  await auditedTransaction(context, async (tx, audit) => {
+    const before = await tx.indicator.findFirst({
+      where: { id: indicatorId, projectId },
+      include: { targets: { orderBy: { periodEnd: "asc" } } },
+    });
+    if (!before) throw new Response("Not found", { status: 404 });
+    if (before.version !== input.version) throw new VersionConflictError(toView(before));
+    const newTarget = input.targetValue ?? null;
+    const revised = before.targetValue !== null && newTarget !== before.targetValue;
+    const result = await tx.indicator.updateMany({
+      where: { id: indicatorId, projectId, version: input.version },
+      data: {
+        ...fieldData(input),
+        ...(revised
+          ? {
+              originalTargetValue: before.originalTargetValue ?? before.targetValue,
+              targetRevisedOn: todayUtc(today),
+              targetRevisionNote: input.revisionNote,
+            }
+          : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (result.count === 0) throw new VersionConflictError(toView(before));
+    await tx.indicatorTarget.deleteMany({ where: { indicatorId } });
+    if (input.targets.length) {
+      await tx.indicatorTarget.createMany({
+        data: input.targets.map((t) => ({ indicatorId, periodEnd: dayToDate(t.periodEnd), value: t.value })),
+      });
+    }
+    const after = await tx.indicator.findUniqueOrThrow({
+      where: { id: indicatorId },
+      include: { targets: { orderBy: { periodEnd: "asc" } } },
+    });
+    await audit({
+      action: revised ? "indicator.reviseTarget" : "indicator.update",
+      entityType: "Indicator",
+      entityId: indicatorId,
+      projectId,
+      before: indicatorAuditShape(before, before.targets),
+      after: indicatorAuditShape(after, after.targets),
+      reason: revised ? input.revisionNote : null,
+    });
+  });
+}

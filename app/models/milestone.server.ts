@@ -1,0 +1,256 @@
+import { db } from "~/lib/db.server";
+import { isMilestoneOverdue, slipDays } from "~/lib/metrics";
+import { auditedTransaction, type AuditContext } from "~/models/audit.server";
+import { VersionConflictError } from "~/models/concurrency.server";
+import { dayOf, type MilestoneCreateData, type MilestoneEditData } from "~/schemas/milestone";
+
+/** A calendar day from a form (YYYY-MM-DD) as the stored 00:00 UTC instant. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** Today as a stored day (00:00 UTC). */
+export function todayUtc(now: Date = new Date()): Date {
+  return dayToDate(now.toISOString().slice(0, 10));
+}
+
+const milestoneSelect = {
+  id: true,
+  projectId: true,
+  title: true,
+  description: true,
+  baselineDueDate: true,
+  currentDueDate: true,
+  status: true,
+  percentComplete: true,
+  completedOn: true,
+  ownerId: true,
+  sortOrder: true,
+  version: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true } },
+} as const;
+
+type MilestoneRow = {
+  id: string;
+  projectId: string;
+  title: string;
+  description: string;
+  baselineDueDate: Date;
+  currentDueDate: Date;
+  status: string;
+  percentComplete: number;
+  completedOn: Date | null;
+  ownerId: string | null;
+  version: number;
+  owner: { id: string; name: string } | null;
+};
+
+/** What the pages need about a milestone: ISO dates plus the computed slip and overdue flag. */
+function toView(row: MilestoneRow, today: Date) {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    title: row.title,
+    description: row.description,
+    baselineDueDate: row.baselineDueDate.toISOString(),
+    currentDueDate: row.currentDueDate.toISOString(),
+    status: row.status,
+    percentComplete: row.percentComplete,
+    completedOn: row.completedOn?.toISOString() ?? null,
+    ownerId: row.ownerId,
+    ownerName: row.owner?.name ?? null,
+    version: row.version,
+    slipDays: slipDays(row),
+    overdue: isMilestoneOverdue(row, today),
+  };
+}
+export type MilestoneView = ReturnType<typeof toView>;
+
+/** The plain columns written to the audit log (no relations). */
+function auditShape(row: {
+  title: string;
+  description: string;
+  baselineDueDate: Date;
+  currentDueDate: Date;
+  status: string;
+  percentComplete: number;
+  completedOn: Date | null;
+  ownerId: string | null;
+  version: number;
+}) {
+  return {
+    title: row.title,
+    description: row.description,
+    baselineDueDate: dayOf(row.baselineDueDate),
+    currentDueDate: dayOf(row.currentDueDate),
+    status: row.status,
+    percentComplete: row.percentComplete,
+    completedOn: row.completedOn ? dayOf(row.completedOn) : null,
+    ownerId: row.ownerId,
+    version: row.version,
+  };
+}
+export { auditShape as milestoneAuditShape };
+
+/** A project's milestones in due-date order, each with its newest pending update (if any). */
+export async function listProjectMilestones({ projectId, today = new Date() }: { projectId: string; today?: Date }) {
+  const rows = await db.milestone.findMany({
+    where: { projectId },
+    orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }, { title: "asc" }],
+    select: {
+      ...milestoneSelect,
+      updates: {
+        where: { reviewState: "SUBMITTED" },
+        orderBy: { submittedAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          proposedStatus: true,
+          proposedPercent: true,
+          proposedDueDate: true,
+          submittedAt: true,
+          author: { select: { name: true } },
+        },
+      },
+      _count: { select: { updates: { where: { reviewState: "SUBMITTED" } } } },
+    },
+  });
+  return rows.map((row) => {
+    const pending = row.updates[0];
+    return {
+      ...toView(row, today),
+      pendingCount: row._count.updates,
+      latestPending: pending
+        ? {
+            id: pending.id,
+            proposedStatus: pending.proposedStatus,
+            proposedPercent: pending.proposedPercent,
+            proposedDueDate: pending.proposedDueDate?.toISOString() ?? null,
+            submittedAt: pending.submittedAt.toISOString(),
+            authorName: pending.author.name,
+          }
+        : null,
+    };
+  });
+}
+
+/** One milestone of one project: an id from another project is not found (no IDOR). */
+export async function getProjectMilestone({
+  projectId,
+  milestoneId,
+  today = new Date(),
+}: {
+  projectId: string;
+  milestoneId: string;
+  today?: Date;
+}) {
+  const row = await db.milestone.findFirst({ where: { id: milestoneId, projectId }, select: milestoneSelect });
+  return row ? toView(row, today) : null;
+}
+
+/** People who can own a milestone: the project's team. */
+export async function listMilestoneOwnerOptions({ projectId }: { projectId: string }) {
+  const members = await db.projectMember.findMany({
+    where: { projectId, user: { active: true } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, role: true } }, capacity: true },
+  });
+  return members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.user.role, capacity: m.capacity }));
+}
+
+async function isProjectMember(projectId: string, userId: string) {
+  const member = await db.projectMember.findFirst({ where: { projectId, userId }, select: { id: true } });
+  return member !== null;
+}
+
+export type FieldFailure = { ok: false; field: string; message: string };
+
+export async function createMilestone({
+  projectId,
+  input,
+  context,
+}: {
+  projectId: string;
+  input: MilestoneCreateData;
+  context: AuditContext;
+}): Promise<{ ok: true; id: string } | FieldFailure> {
+  if (input.ownerId && !(await isProjectMember(projectId, input.ownerId))) {
+    return { ok: false, field: "ownerId", message: "workflow.errors.ownerNotMember" };
+  }
+  const id = await auditedTransaction(context, async (tx, audit) => {
+    const last = await tx.milestone.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+    const due = dayToDate(input.baselineDueDate);
+    const created = await tx.milestone.create({
+      data: {
+        projectId,
+        title: input.title,
+        description: input.description,
+        baselineDueDate: due,
+        currentDueDate: due,
+        status: input.status,
+        percentComplete: input.status === "COMPLETED" ? 100 : 0,
+        completedOn: input.status === "COMPLETED" ? todayUtc() : null,
+        ownerId: input.ownerId ?? null,
+        sortOrder: (last?.sortOrder ?? 0) + 1,
+      },
+    });
+    await audit({ action: "milestone.create", entityType: "Milestone", entityId: created.id, projectId, after: auditShape(created) });
+    return created.id;
+  });
+  return { ok: true, id };
+}
+
+/**
+ * A manager's edit. The baseline is never touched; a moved current due date is audited with its reason.
+ * Throws VersionConflictError (with the milestone as it is now) when someone saved first.
+ */
+export async function editMilestone({
+  projectId,
+  milestoneId,
+  input,
+  context,
+  today = new Date(),
+}: {
+  projectId: string;
+  milestoneId: string;
+  input: MilestoneEditData;
+  context: AuditContext;
+  today?: Date;
+}): Promise<{ ok: true } | FieldFailure> {
+  if (input.ownerId && !(await isProjectMember(projectId, input.ownerId))) {
+    return { ok: false, field: "ownerId", message: "workflow.errors.ownerNotMember" };
+  }
+  await auditedTransaction(context, async (tx, audit) => {
+    const before = await tx.milestone.findFirst({ where: { id: milestoneId, projectId }, select: milestoneSelect });
+    if (!before) throw new Response("Not found", { status: 404 });
+    if (before.version !== input.version) throw new VersionConflictError(toView(before, today));
+    const moved = dayOf(before.currentDueDate) !== input.currentDueDate;
+    const completedOn = input.status === "COMPLETED" ? (before.completedOn ?? todayUtc(today)) : null;
+    const result = await tx.milestone.updateMany({
+      where: { id: milestoneId, projectId, version: input.version },
+      data: {
+        title: input.title,
+        description: input.description,
+        ownerId: input.ownerId ?? null,
+        status: input.status,
+        percentComplete: input.percentComplete,
+        currentDueDate: dayToDate(input.currentDueDate),
+        completedOn,
+        version: { increment: 1 },
+      },
+    });
+    if (result.count === 0) throw new VersionConflictError(toView(before, today));
+    const after = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    await audit({
+      action: "milestone.update",
+      entityType: "Milestone",
+      entityId: milestoneId,
+      projectId,
+      before: auditShape(before),
+      after: auditShape(after),
+      reason: moved ? input.dueDateReason : null,
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,287 @@
+import { data } from "@remix-run/node";
+import { db } from "~/lib/db.server";
+import { canReviewSubmission, decideOnProject, type Actor, type Decision, type ProjectAction } from "~/lib/permissions";
+import { enforce, loadProjectScope, projectWhereForActor } from "~/lib/permissions.server";
+import { auditedTransaction, type AuditContext } from "~/models/audit.server";
+import { VersionConflictError } from "~/models/concurrency.server";
+import { summarizeIndicator } from "~/models/indicator.server";
+import { reviewIndicatorValueTx } from "~/models/indicator-value.server";
+import { approveMilestoneUpdateTx, returnMilestoneUpdateTx } from "~/models/milestone-update.server";
+import { parseStoredLinks, type SubmissionKind, type WorkflowActionData } from "~/schemas/review";
+
+/**
+ * The review queue: pending milestone updates and indicator values in the manager's scope, oldest first,
+ * and the decisions on them.
+ *
+ * Bulk approval is all-or-nothing: every selected item is authorised on its own first (any refusal stops the
+ * whole request before anything is written), then all approvals run in ONE audited transaction; if any item
+ * was already reviewed by someone else, nothing is changed and the 409 names that item.
+ */
+
+export async function listReviewQueue({ actor }: { actor: Actor }) {
+  const projectScope = projectWhereForActor(actor);
+  const [updates, values] = await Promise.all([
+    db.milestoneUpdate.findMany({
+      where: { reviewState: "SUBMITTED", milestone: { project: projectScope } },
+      orderBy: { submittedAt: "asc" },
+      take: 500,
+      include: {
+        author: { select: { id: true, name: true } },
+        milestone: {
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            percentComplete: true,
+            currentDueDate: true,
+            baselineDueDate: true,
+            project: { select: { id: true, code: true, name: true } },
+          },
+        },
+      },
+    }),
+    db.indicatorValue.findMany({
+      where: { state: "SUBMITTED", indicator: { project: projectScope } },
+      orderBy: { submittedAt: "asc" },
+      take: 500,
+      include: {
+        reporter: { select: { id: true, name: true } },
+        indicator: {
+          include: {
+            project: { select: { id: true, code: true, name: true } },
+            values: { where: { state: "VERIFIED" }, select: { periodEnd: true, value: true } },
+          },
+        },
+      },
+    }),
+  ]);
+
+  const milestoneItems = updates.map((u) => ({
+    kind: "milestoneUpdate" as const,
+    id: u.id,
+    version: u.version,
+    submittedAt: u.submittedAt.toISOString(),
+    authorId: u.author.id,
+    authorName: u.author.name,
+    ownSubmission: u.author.id === actor.id,
+    resubmitted: u.version > 1 && u.reviewComment !== null,
+    previousComment: u.reviewComment,
+    project: u.milestone.project,
+    milestone: {
+      id: u.milestone.id,
+      title: u.milestone.title,
+      status: u.milestone.status,
+      percentComplete: u.milestone.percentComplete,
+      currentDueDate: u.milestone.currentDueDate.toISOString(),
+      baselineDueDate: u.milestone.baselineDueDate.toISOString(),
+    },
+    proposed: {
+      status: u.proposedStatus,
+      percent: u.proposedPercent,
+      dueDate: u.proposedDueDate?.toISOString() ?? null,
+      dueDateReason: u.dueDateReason,
+      narrative: u.narrative,
+      evidenceLinks: parseStoredLinks(u.evidenceLinks),
+    },
+  }));
+
+  const valueItems = values.map((v) => {
+    const summary = summarizeIndicator(v.indicator, v.indicator.values);
+    return {
+      kind: "indicatorValue" as const,
+      id: v.id,
+      version: v.version,
+      submittedAt: v.submittedAt.toISOString(),
+      authorId: v.reporter.id,
+      authorName: v.reporter.name,
+      ownSubmission: v.reporter.id === actor.id,
+      project: v.indicator.project,
+      indicator: {
+        id: v.indicator.id,
+        code: v.indicator.code,
+        name: v.indicator.name,
+        unit: v.indicator.unit,
+        ascending: v.indicator.ascending,
+        baselineValue: v.indicator.baselineValue,
+        targetValue: v.indicator.targetValue,
+        latestActual: summary.latestActual,
+      },
+      proposed: {
+        periodStart: v.periodStart.toISOString(),
+        periodEnd: v.periodEnd.toISOString(),
+        value: v.value,
+        comment: v.comment,
+        evidenceLinks: parseStoredLinks(v.evidenceLinks),
+      },
+    };
+  });
+
+  return [...milestoneItems, ...valueItems].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
+
+/** Where a submission lives and who wrote it; null when the id does not exist. */
+export async function findSubmission(kind: SubmissionKind, id: string) {
+  if (kind === "milestoneUpdate") {
+    const row = await db.milestoneUpdate.findUnique({
+      where: { id },
+      select: { authorId: true, milestone: { select: { projectId: true } } },
+    });
+    return row ? { kind, id, authorId: row.authorId, projectId: row.milestone.projectId } : null;
+  }
+  const row = await db.indicatorValue.findUnique({
+    where: { id },
+    select: { reporterId: true, indicator: { select: { projectId: true } } },
+  });
+  return row ? { kind, id, authorId: row.reporterId, projectId: row.indicator.projectId } : null;
+}
+export type Submission = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
+
+/** May this actor review this submission? Out of scope → not-found; own submission or not a manager → forbidden. */
+export async function decideReview(actor: Actor, submission: Submission): Promise<Decision> {
+  const scope = await loadProjectScope(actor, submission.projectId);
+  if (!scope) return "not-found";
+  if (submission.kind === "milestoneUpdate") return canReviewSubmission(actor, submission, scope);
+  const decision = decideOnProject(actor, "indicatorValue.review", scope);
+  if (decision !== "allow") return decision;
+  return submission.authorId === actor.id ? "forbidden" : "allow";
+}
+
+/** Loads and authorises one submission; throws 404/403 Responses. */
+export async function requireReviewableSubmission(actor: Actor, kind: SubmissionKind, id: string): Promise<Submission> {
+  const submission = await findSubmission(kind, id);
+  if (!submission) enforce("not-found");
+  enforce(await decideReview(actor, submission!));
+  return submission!;
+}
+
+export type ReviewItem = { kind: SubmissionKind; id: string; version: number };
+
+/** Thrown (as a VersionConflictError payload) when an item was reviewed by someone else first. */
+export type ReviewConflict = { kind: SubmissionKind; id: string };
+
+/**
+ * Applies one decision to one or more submissions: each is authorised individually first, then all are
+ * written in one audited transaction. `return` requires a comment.
+ */
+export async function reviewSubmissions({
+  actor,
+  items,
+  decision,
+  comment,
+  context,
+  today,
+}: {
+  actor: Actor;
+  items: ReviewItem[];
+  decision: "approve" | "return";
+  comment: string | null;
+  context: AuditContext;
+  today?: Date;
+}) {
+  if (decision === "return" && !comment?.trim()) throw new Error("a return needs a comment");
+  const authorised: Array<ReviewItem & { projectId: string }> = [];
+  for (const item of items) {
+    const submission = await requireReviewableSubmission(actor, item.kind, item.id);
+    authorised.push({ ...item, projectId: submission.projectId });
+  }
+  await auditedTransaction(context, async (tx, audit) => {
+    for (const item of authorised) {
+      try {
+        if (item.kind === "milestoneUpdate") {
+          if (decision === "approve") {
+            await approveMilestoneUpdateTx(tx, audit, {
+              updateId: item.id,
+              expectedVersion: item.version,
+              reviewerId: actor.id,
+              comment: comment || null,
+              today,
+            });
+          } else {
+            await returnMilestoneUpdateTx(tx, audit, {
+              updateId: item.id,
+              expectedVersion: item.version,
+              reviewerId: actor.id,
+              comment: comment!,
+              projectId: item.projectId,
+            });
+          }
+        } else {
+          await reviewIndicatorValueTx(tx, audit, {
+            valueId: item.id,
+            expectedVersion: item.version,
+            reviewerId: actor.id,
+            decision: decision === "approve" ? "verify" : "return",
+            comment: comment || null,
+            projectId: item.projectId,
+          });
+        }
+      } catch (error) {
+        if (error instanceof VersionConflictError) {
+          throw new VersionConflictError<ReviewConflict & { current: unknown }>({ kind: item.kind, id: item.id, current: error.current });
+        }
+        throw error;
+      }
+    }
+  });
+  return authorised;
+}
+
+/** Answers for workflow actions that do not redirect (see WorkflowActionData). */
+export function invalidInput(intent: string, fieldErrors: Record<string, string>, itemId: string | null = null) {
+  return data<WorkflowActionData>({ ok: false, intent, itemId, fieldErrors, formError: null, conflict: null }, { status: 400 });
+}
+
+export function refusedInput(
+  intent: string,
+  formError: string,
+  options: { status?: number; itemId?: string | null; values?: Record<string, string> } = {},
+) {
+  return data<WorkflowActionData>(
+    { ok: false, intent, itemId: options.itemId ?? null, fieldErrors: null, formError, formErrorValues: options.values, conflict: null },
+    { status: options.status ?? 409 },
+  );
+}
+
+export function conflictInput(intent: string, current: unknown, itemId: string | null = null) {
+  const values: Record<string, string | number | boolean | null> = {};
+  let version: number | null = null;
+  if (current && typeof current === "object") {
+    for (const [key, value] of Object.entries(current as Record<string, unknown>)) {
+      if (key === "version" && typeof value === "number") version = value;
+      if (value === null || ["string", "number", "boolean"].includes(typeof value)) values[key] = value as string | number | boolean | null;
+    }
+  }
+  return data<WorkflowActionData>(
+    { ok: false, intent, itemId, fieldErrors: null, formError: null, conflict: { version, values } },
+    { status: 409 },
+  );
+}
+
+/** parseForm's 400, re-addressed to one form of a page with several. */
+export function readdressed(intent: string, response: { data: { fieldErrors: Record<string, string> } }, itemId: string | null = null) {
+  return invalidInput(intent, response.data.fieldErrors, itemId);
+}
+
+/**
+ * The gate of a route action that serves several intents: out of scope → 404; in scope but allowed none of
+ * the route's actions → 403. Each intent then checks its own action exactly.
+ */
+export async function requireAnyProjectPermission(actor: Actor, projectId: string, actions: ProjectAction[]) {
+  const scope = await loadProjectScope(actor, projectId);
+  if (!scope) enforce("not-found");
+  const decisions = actions.map((action) => decideOnProject(actor, action, scope!));
+  if (decisions.includes("allow")) return scope!;
+  enforce(decisions.every((d) => d === "not-found") ? "not-found" : "forbidden");
+  return scope!;
+}
+
+/** A human name for a submission in messages: the milestone title or the indicator code and period end. */
+export async function describeSubmission(kind: SubmissionKind, id: string): Promise<string> {
+  if (kind === "milestoneUpdate") {
+    const row = await db.milestoneUpdate.findUnique({ where: { id }, select: { milestone: { select: { title: true } } } });
+    return row?.milestone.title ?? id;
+  }
+  const row = await db.indicatorValue.findUnique({ where: { id }, select: { periodEnd: true, indicator: { select: { code: true } } } });
+  return row ? `${row.indicator.code} (${row.periodEnd.toISOString().slice(0, 10)})` : id;
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { IndicatorForm } from "~/components/indicators/indicator-form";
+import { IndicatorTable } from "~/components/indicators/indicator-table";
+import { answerFor } from "~/components/reviews/shared";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { decideOnProject } from "~/lib/permissions";
+import { requireProjectPermission } from "~/lib/permissions.server";
+import { parseForm } from "~/lib/validation.server";
+import { createIndicator, listProjectIndicators } from "~/models/indicator.server";
+import { invalidInput, readdressed } from "~/models/review.server";
+import { ErrorPanel } from "~/root";
+import { INDICATOR_TYPES, IndicatorCreateSchema } from "~/schemas/indicator";
+import { parseRouteParams, routeId, type WorkflowActionData } from "~/schemas/review";
+
+const Params = z.object({ projectId: routeId });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { projectId } = parseRouteParams(Params, params);
+  const scope = await requireProjectPermission(user, projectId, "project.view");
+  return {
+    indicators: await listProjectIndicators({ projectId }),
+    canCreate: decideOnProject(user, "indicator.create", scope) === "allow",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { projectId } = parseRouteParams(Params, params);
+  await requireProjectPermission(user, projectId, "indicator.create");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create") return invalidInput("create", { _form: "common.errors.badRequest" });
+  const parsed = parseForm(IndicatorCreateSchema, formData);
+  if (!parsed.ok) return readdressed("create", parsed.response);
+  const result = await createIndicator({ projectId, input: parsed.data, context: auditContextFor(user) });
+  if (!result.ok) return invalidInput("create", { [result.field]: result.message });
+  return redirectWithFlash(`/projects/${projectId}/indicators/${result.id}`, {
+    kind: "success",
+    key: "workflow.flash.indicatorCreated",
+    values: { code: parsed.data.code },
+  });
+}
+
+export default function ProjectIndicators() {
+  const { t } = useTranslation();
+  const { indicators, canCreate } = useLoaderData<typeof loader>();
+  const answer = answerFor(useActionData<typeof action>() as WorkflowActionData | undefined, "create");
+  return (
+    <section aria-labelledby="indicators-title" data-testid="indicators-tab">
+      <h2 id="indicators-title">{t("workflow.indicators.title")}</h2>
+      <p className="muted">{t("workflow.indicators.intro")}</p>
+      {indicators.length === 0 ? (
+        <p className="panel muted" data-testid="indicators-empty">
+          {canCreate ? t("workflow.indicators.emptyManager") : t("workflow.indicators.empty")}
+        </p>
+      ) : (
+        INDICATOR_TYPES.map((type) => {
+          const group = indicators.filter((i) => i.type === type);
+          return group.length > 0 ? <IndicatorTable key={type} type={type} indicators={group} /> : null;
+        })
+      )}
+      {canCreate ? <IndicatorForm answer={answer} open={!!answer} /> : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

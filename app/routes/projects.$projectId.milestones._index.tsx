@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { MilestoneCreateForm } from "~/components/milestones/milestone-create-form";
+import { MilestoneTable } from "~/components/milestones/milestone-table";
+import { MilestoneTimeline } from "~/components/milestones/milestone-timeline";
+import { answerFor } from "~/components/reviews/shared";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { decideOnProject } from "~/lib/permissions";
+import { requireProjectPermission } from "~/lib/permissions.server";
+import { parseForm } from "~/lib/validation.server";
+import { createMilestone, listMilestoneOwnerOptions, listProjectMilestones } from "~/models/milestone.server";
+import { invalidInput, readdressed } from "~/models/review.server";
+import { ErrorPanel } from "~/root";
+import { MilestoneCreateSchema } from "~/schemas/milestone";
+import { parseRouteParams, routeId, type WorkflowActionData } from "~/schemas/review";
+
+const Params = z.object({ projectId: routeId });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { projectId } = parseRouteParams(Params, params);
+  const scope = await requireProjectPermission(user, projectId, "project.view");
+  const canCreate = decideOnProject(user, "milestone.create", scope) === "allow";
+  const [milestones, owners] = await Promise.all([
+    listProjectMilestones({ projectId }),
+    canCreate ? listMilestoneOwnerOptions({ projectId }) : Promise.resolve([]),
+  ]);
+  return { milestones, owners, canCreate, today: new Date().toISOString() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { projectId } = parseRouteParams(Params, params);
+  await requireProjectPermission(user, projectId, "milestone.create");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create") return invalidInput("create", { _form: "common.errors.badRequest" });
+  const parsed = parseForm(MilestoneCreateSchema, formData);
+  if (!parsed.ok) return readdressed("create", parsed.response);
+  const result = await createMilestone({ projectId, input: parsed.data, context: auditContextFor(user) });
+  if (!result.ok) return invalidInput("create", { [result.field]: result.message });
+  return redirectWithFlash(`/projects/${projectId}/milestones/${result.id}`, {
+    kind: "success",
+    key: "workflow.flash.milestoneCreated",
+    values: { title: parsed.data.title },
+  });
+}
+
+export default function ProjectMilestones() {
+  const { t } = useTranslation();
+  const { milestones, owners, canCreate, today } = useLoaderData<typeof loader>();
+  const answer = answerFor(useActionData<typeof action>() as WorkflowActionData | undefined, "create");
+  const overdue = milestones.filter((m) => m.overdue).length;
+  return (
+    <section aria-labelledby="milestones-title" data-testid="milestones-tab">
+      <h2 id="milestones-title">
+        {t("workflow.milestones.title")}{" "}
+        {overdue > 0 ? <span className="badge red">{t("workflow.milestones.overdueCount", { count: overdue })}</span> : null}
+      </h2>
+      <p className="muted">{t("workflow.milestones.intro")}</p>
+      {milestones.length === 0 ? (
+        <p className="panel muted" data-testid="milestones-empty">
+          {canCreate ? t("workflow.milestones.emptyManager") : t("workflow.milestones.empty")}
+        </p>
+      ) : (
+        <>
+          <h3>{t("workflow.timeline.title")}</h3>
+          <MilestoneTimeline milestones={milestones} today={today} />
+          <MilestoneTable milestones={milestones} />
+        </>
+      )}
+      {canCreate ? <MilestoneCreateForm owners={owners} serverErrors={answer?.fieldErrors ?? null} open={!!answer} /> : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { evidenceLinksField, isoDay, optionalIsoDay, optionalNumber, optionalText, requiredNumber, versionField } from "./review";
+
+/** Indicator (KPI) forms, shared by the browser and the route actions. Messages are i18n keys. */
+
+export const INDICATOR_TYPES = ["PDO", "INTERMEDIATE"] as const;
+export const INDICATOR_MEASURES = ["UNIT", "PERCENTAGE", "QUALITATIVE"] as const;
+export const FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as const;
+
+const code = z
+  .string("workflow.errors.codeRequired")
+  .trim()
+  .min(1, "workflow.errors.codeRequired")
+  .max(32, "workflow.errors.tooLong")
+  .regex(/^[A-Za-z0-9._-]+$/, "workflow.errors.codeInvalid");
+const name = z.string("workflow.errors.nameRequired").trim().min(1, "workflow.errors.nameRequired").max(300, "workflow.errors.tooLong");
+const unit = z.string("workflow.errors.unitRequired").trim().min(1, "workflow.errors.unitRequired").max(60, "workflow.errors.tooLong");
+const ascending = z.preprocess(
+  (v) => (v === "true" || v === true ? true : v === "false" || v === false ? false : v),
+  z.boolean("workflow.errors.directionRequired"),
+);
+
+/** Interim targets as react-hook-form holds them: targets.0.periodEnd, targets.0.value, ... */
+const targetRow = z.object({ periodEnd: isoDay(), value: requiredNumber() });
+
+/**
+ * A plain HTML form posts `targets.0.periodEnd` etc. as flat keys; the browser-side form already holds
+ * nested arrays. Nest the flat keys so both reach the same schema.
+ */
+export function nestTargets(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const input = raw as Record<string, unknown>;
+  if (Array.isArray(input.targets)) return raw;
+  const rows: Record<string, Record<string, unknown>>[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const match = /^targets\.(\d{1,3})\.(periodEnd|value)$/.exec(key);
+    if (!match) {
+      out[key] = value;
+      continue;
+    }
+    const index = Number(match[1]);
+    (rows[index] ??= {})[match[2]] = value as never;
+  }
+  out.targets = rows.filter(Boolean);
+  return out;
+}
+
+const fields = {
+  name,
+  type: z.enum(INDICATOR_TYPES, "workflow.errors.typeRequired"),
+  unit,
+  measure: z.enum(INDICATOR_MEASURES, "workflow.errors.measureRequired"),
+  ascending,
+  baselineValue: optionalNumber(),
+  baselineDate: optionalIsoDay(),
+  targetValue: optionalNumber(),
+  targetDate: optionalIsoDay(),
+  frequency: z.enum(FREQUENCIES, "workflow.errors.frequencyRequired"),
+  dataSource: optionalText(300),
+  responsibleAgency: optionalText(300),
+  targets: z.array(targetRow).max(40, "workflow.errors.tooManyTargets").optional().default([]),
+};
+
+type IndicatorFields = {
+  baselineValue?: number;
+  baselineDate?: string;
+  targetValue?: number;
+  targetDate?: string;
+  ascending: boolean;
+  targets: { periodEnd: string }[];
+};
+
+function checkIndicator(v: IndicatorFields, ctx: z.RefinementCtx) {
+  if (v.baselineDate && v.targetDate && v.targetDate <= v.baselineDate) {
+    ctx.addIssue({ code: "custom", path: ["targetDate"], message: "workflow.errors.targetBeforeBaseline" });
+  }
+  if (v.baselineValue !== undefined && v.targetValue !== undefined && v.baselineValue !== v.targetValue) {
+    const goesUp = v.targetValue > v.baselineValue;
+    if (goesUp !== v.ascending) ctx.addIssue({ code: "custom", path: ["ascending"], message: "workflow.errors.directionMismatch" });
+  }
+  const seen = new Set<string>();
+  v.targets.forEach((row, index) => {
+    if (seen.has(row.periodEnd)) {
+      ctx.addIssue({ code: "custom", path: ["targets", index, "periodEnd"], message: "workflow.errors.duplicatePeriod" });
+    }
+    seen.add(row.periodEnd);
+  });
+}
+
+export const IndicatorCreateSchema = z.preprocess(
+  nestTargets,
+  z.object({ code, ...fields }).superRefine(checkIndicator),
+);
+export type IndicatorCreateData = z.infer<typeof IndicatorCreateSchema>;
+
+/**
+ * Editing an indicator. Changing an end target that is already set is a formal revision: it needs a note, and
+ * the model keeps the original target (set once, never overwritten by later revisions).
+ */
+export function indicatorEditSchema(current: { targetValue: number | null }) {
+  return z.preprocess(
+    nestTargets,
+    z
+      .object({ version: versionField, ...fields, revisionNote: optionalText(2000) })
+      .superRefine((v, ctx) => {
+        checkIndicator(v, ctx);
+        if (current.targetValue !== null) {
+          if (v.targetValue === undefined) {
+            ctx.addIssue({ code: "custom", path: ["targetValue"], message: "workflow.errors.targetRequiredOnceSet" });
+          } else if (v.targetValue !== current.targetValue && !v.revisionNote) {
+            ctx.addIssue({ code: "custom", path: ["revisionNote"], message: "workflow.errors.revisionNoteRequired" });
+          }
+        }
+      }),
+  );
+}
+export type IndicatorEditData = z.infer<ReturnType<typeof indicatorEditSchema>>;
+
+/** An officer reports one value for one period. */
+export const IndicatorValueSchema = z
+  .object({
+    periodStart: isoDay(),
+    periodEnd: isoDay(),
+    value: requiredNumber(),
+    comment: optionalText(4000),
+    evidenceLinks: evidenceLinksField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "workflow.errors.periodOrder" });
+  });
+export type IndicatorValueData = z.infer<typeof IndicatorValueSchema>;
+
+export const IndicatorIntentSchema = z.enum(["edit", "report", "verify", "return"]);
+
+export type IndicatorForm = {
+  code?: string;
+  version?: string;
+  name: string;
+  type: string;
+  unit: string;
+  measure: string;
+  ascending: string;
+  baselineValue: string;
+  baselineDate: string;
+  targetValue: string;
+  targetDate: string;
+  frequency: string;
+  dataSource: string;
+  responsibleAgency: string;
+  revisionNote?: string;
+  targets: { periodEnd: string; value: string }[];
+};
+export type IndicatorValueForm = { periodStart: string; periodEnd: string; value: string; comment: string; evidenceLinks: string };
