@@ -60,7 +60,7 @@ describe("status board on the seeded portfolio", () => {
 
   it("agrees with direct queries on ratings, overdue milestones and closing dates", async () => {
     const board = await getStatusBoard({ actor: actors.admin, today: TODAY });
-    const open = { status: { notIn: ["COMPLETED", "CANCELLED"] } } as const;
+    const open: Prisma.MilestoneWhereInput = { status: { notIn: ["COMPLETED", "CANCELLED"] } };
     const rows = await db.project.findMany({
       where: { archivedAt: null, status: { in: ["ACTIVE", "PIPELINE"] } },
       select: {
