@@ -595,3 +595,40 @@ export async function describeProjectChangesSince(options: { projectId: string; 
     })),
   };
 }
+
+export type ConflictOutcome = "theirs" | "both" | "same";
+
+/**
+ * Explains a refused save field by field and prepares the form to re-apply the user's work on top of the latest
+ * version. For each field the other side changed: if this user had left it as loaded, their value is taken
+ * ("theirs"); if this user changed it too, this user's value stays in the form ("both", shown side by side);
+ * if both arrived at the same value, nothing to decide ("same"). Fields only this user changed stay as typed.
+ * `base` is what the form was loaded with (sent back by the form); without it, the audit log names the fields.
+ */
+export function resolveProjectConflict(options: {
+  current: ProjectFormValues & { version: number };
+  yours: ProjectCreateInput;
+  base: Record<string, string> | null;
+  changedFields: string[];
+}) {
+  const { current, base } = options;
+  // The user's input in the canonical form the database gives back (e.g. "1,000" → "1000", codes upper-cased).
+  const { version: _ignored, ...yours } = toProjectFormValues({ ...toProjectData(options.yours), version: current.version });
+  const theirsChanged = (field: keyof ProjectFormValues) =>
+    base && field in base ? base[field] !== current[field] : options.changedFields.includes(field);
+  const merged: ProjectFormValues = { ...yours };
+  const fields: Array<{ field: string; outcome: ConflictOutcome }> = [];
+  for (const field of PROJECT_FORM_FIELDS) {
+    if (!theirsChanged(field)) continue;
+    if (yours[field] === current[field]) {
+      fields.push({ field, outcome: "same" });
+    } else if (base && field in base && yours[field] === base[field]) {
+      (merged as Record<string, string>)[field] = current[field];
+      fields.push({ field, outcome: "theirs" });
+    } else {
+      fields.push({ field, outcome: "both" });
+    }
+  }
+  if (options.changedFields.includes("archivedAt")) fields.push({ field: "archivedAt", outcome: "theirs" });
+  return { yours, merged, fields };
+}

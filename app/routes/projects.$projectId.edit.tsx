@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ArchiveForm } from "~/components/projects/archive-form";
 import { ConflictNotice } from "~/components/projects/conflict-notice";
-import { ProjectFormFields, useIsSubmittingIntent } from "~/components/projects/project-form";
+import { ProjectFormFields, useHydratedMarker, useIsSubmittingIntent } from "~/components/projects/project-form";
 import { useRemixForm } from "~/components/ui/form";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -19,6 +19,7 @@ import {
   getProjectForEdit,
   listProjectFormOptions,
   requireProjectIdParam,
+  resolveProjectConflict,
   updateProject,
 } from "~/models/project.server";
 import { ErrorPanel } from "~/root";
@@ -27,6 +28,7 @@ import {
   ProjectCreateSchema,
   ProjectEditIntentSchema,
   ProjectEditSchema,
+  parseConflictBase,
   type ProjectFormValues,
 } from "~/schemas/project";
 
@@ -75,7 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       describeProjectChangesSince({ projectId, version }),
       getProjectForEdit(projectId),
     ]);
-    return conflictResponse({ values: current, ...changes, archivedAt: stored?.archivedAt ?? null, yours: input });
+    const resolution = resolveProjectConflict({
+      current,
+      yours: input,
+      base: parseConflictBase(formData.get("base")),
+      changedFields: changes.changedFields,
+    });
+    return conflictResponse({ values: current, changedBy: changes.changedBy, archivedAt: stored?.archivedAt ?? null, ...resolution });
   }
   return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.updated", values: { code: input.code } });
 }
@@ -86,20 +94,27 @@ export default function EditProjectPage() {
   const actionData = useActionData<typeof action>();
   const conflict = actionData && "conflict" in actionData ? actionData.conflict.current : null;
   const fieldErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
-  const { version: loadedVersion, ...values } = project.values;
-  // The version travels outside react-hook-form: after a conflict it becomes the latest one, so the next Save
-  // knowingly applies this user's input on top of the other person's changes.
-  const [dismissed, setDismissed] = useState<number | null>(null);
-  const version = conflict?.values.version ?? loadedVersion;
+  const { version: loadedVersion, ...loadedValues } = project.values;
   const { form, onSubmit } = useRemixForm<ProjectFormValues>(ProjectCreateSchema, {
-    defaultValues: values,
+    defaultValues: loadedValues,
     serverErrors: fieldErrors && !("reason" in fieldErrors) ? fieldErrors : null,
   });
+  // After a refused save the form holds this user's input re-applied on top of the latest version (their values
+  // taken where this user had changed nothing). Version and base travel outside react-hook-form: they become the
+  // latest ones, so the next Save knowingly applies the form on top of the other person's changes.
+  const { reset } = form;
+  useEffect(() => {
+    if (conflict) reset(conflict.merged);
+  }, [conflict, reset]);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const latest = conflict ? conflict.values : project.values;
+  const { version, ...base } = latest;
   const submitting = useIsSubmittingIntent("save");
+  const formRef = useHydratedMarker<HTMLFormElement>();
   const loadTheirs = () => {
     if (!conflict) return;
     const { version: _v, ...theirs } = conflict.values;
-    form.reset(theirs);
+    reset(theirs);
     setDismissed(conflict.values.version);
   };
   return (
@@ -108,9 +123,10 @@ export default function EditProjectPage() {
       {conflict && dismissed !== conflict.values.version ? (
         <ConflictNotice conflict={conflict} options={options} onUseTheirs={loadTheirs} />
       ) : null}
-      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting} ref={formRef} data-testid="project-form">
         <input type="hidden" name="intent" value="save" />
-        <input type="hidden" name="version" value={version} data-testid="project-version" />
+        <input type="hidden" name="version" value={version ?? loadedVersion} data-testid="project-version" />
+        <input type="hidden" name="base" value={JSON.stringify(base)} />
         <ProjectFormFields form={form} options={options} />
         <div className="form-actions">
           <button type="submit" disabled={submitting} data-testid="save-project">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProjectFormFields } from "~/components/projects/project-form";
+import { ProjectFormFields, useHydratedMarker } from "~/components/projects/project-form";
 import { useIsSubmitting, useRemixForm } from "~/components/ui/form";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -52,10 +52,11 @@ export default function NewProjectPage() {
     serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
   });
   const submitting = useIsSubmitting();
+  const formRef = useHydratedMarker<HTMLFormElement>();
   return (
     <div className="project-form-page">
       <h1>{t("projects.form.createTitle")}</h1>
-      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting} ref={formRef} data-testid="project-form">
         <ProjectFormFields form={form} options={options} />
         <div className="form-actions">
           <button type="submit" disabled={submitting} data-testid="save-project">

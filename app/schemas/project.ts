@@ -115,6 +115,17 @@ export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 
 export const ProjectEditIntentSchema = z.enum(["save", "archive"]);
 
+/** The values the edit form was loaded with (a hidden JSON field), to tell a conflict's "theirs" from "yours". */
+export function parseConflictBase(raw: unknown): Record<string, string> | null {
+  if (typeof raw !== "string" || raw.length > 100_000) return null;
+  try {
+    const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 const day = (v: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
 
 /** Database values for a validated form (dates at 00:00 UTC, money in BigInt cents). */

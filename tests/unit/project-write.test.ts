@@ -161,25 +161,51 @@ describe("edit (/projects/:id/edit)", () => {
   it("a stale version is refused with 409, the current record and what changed; nothing is written", async () => {
     const project = await projectByCode("P500565");
     const stale = await editFormOf(project.id);
+    const { version: _v, ...loaded } = stale;
     // Someone else saves first.
     expect((await edit(admin, project.id, { ...stale, name: "TRACE: Jezkazgan–Karagandy Road", status: "ACTIVE" })).status).toBe(302);
     const saved = await projectByCode("P500565");
     const events = await auditCount();
 
-    const result = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative." });
+    type Conflict = {
+      values: Record<string, unknown>;
+      changedBy: { name: string }[];
+      yours: Record<string, string>;
+      merged: Record<string, string>;
+      fields: { field: string; outcome: string }[];
+    };
+    const mine = { ...stale, narrative: "My own narrative.", base: JSON.stringify(loaded) };
+    const result = await edit(wbManager, project.id, mine);
     expect(result.status).toBe(409);
-    const conflict = (result.data as { conflict: { current: { values: Record<string, unknown>; changedFields: string[]; changedBy: { name: string }[]; yours: Record<string, string> } } }).conflict.current;
+    const conflict = (result.data as { conflict: { current: Conflict } }).conflict.current;
     expect(conflict.values).toMatchObject({ name: "TRACE: Jezkazgan–Karagandy Road", version: saved.version });
-    expect(conflict.changedFields).toEqual(["name"]);
     expect(conflict.changedBy.map((c) => c.name)).toEqual([admin.name]);
-    expect(conflict.yours).toMatchObject({ narrative: "My own narrative." });
+    expect(conflict.yours).toMatchObject({ narrative: "My own narrative.", name: project.name });
+    // They changed the name, which this user had not touched: the form takes theirs and keeps this user's narrative.
+    expect(conflict.fields).toEqual([{ field: "name", outcome: "theirs" }]);
+    expect(conflict.merged).toMatchObject({ name: "TRACE: Jezkazgan–Karagandy Road", narrative: "My own narrative." });
     expect(await projectByCode("P500565")).toEqual(saved);
     expect(await auditCount()).toBe(events);
 
-    // Saving again on top of the version the 409 named goes through, knowingly.
-    const again = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative.", version: String(saved.version) });
+    // A field both changed is shown side by side and the user's value stays in the form.
+    const both = await edit(wbManager, project.id, { ...mine, name: "TRACE road (my name)" });
+    expect(both.status).toBe(409);
+    const bothConflict = (both.data as { conflict: { current: Conflict } }).conflict.current;
+    expect(bothConflict.fields).toEqual([{ field: "name", outcome: "both" }]);
+    expect(bothConflict.merged.name).toBe("TRACE road (my name)");
+    // Without the base the audit log still names the field (and cannot tell whose change it was: "both").
+    const noBase = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative." });
+    expect((noBase.data as { conflict: { current: Conflict } }).conflict.current.fields).toEqual([{ field: "name", outcome: "both" }]);
+    expect(await auditCount()).toBe(events);
+
+    // Saving the merged form on top of the version the 409 named goes through, and keeps both changes.
+    const again = await edit(wbManager, project.id, { ...conflict.merged, version: String(saved.version) });
     expect(again.status).toBe(302);
-    expect(await projectByCode("P500565")).toMatchObject({ narrative: "My own narrative.", name: project.name, version: saved.version + 1 });
+    expect(await projectByCode("P500565")).toMatchObject({
+      narrative: "My own narrative.",
+      name: "TRACE: Jezkazgan–Karagandy Road",
+      version: saved.version + 1,
+    });
   });
 
   it("validation errors are 400 with field errors, and nothing changes", async () => {
@@ -246,7 +272,7 @@ describe("archive", () => {
     const stale = { ...toProjectFormValues({ ...project }) } as Record<string, unknown>;
     const conflict = await edit(wbManager, project.id, Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])));
     expect(conflict.status).toBe(409);
-    expect((conflict.data as { conflict: { current: { changedFields: string[] } } }).conflict.current.changedFields).toEqual(["archivedAt"]);
+    expect((conflict.data as { conflict: { current: { fields: unknown[] } } }).conflict.current.fields).toEqual([{ field: "archivedAt", outcome: "theirs" }]);
   });
 });
 

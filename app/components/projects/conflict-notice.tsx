@@ -1,17 +1,21 @@
 import type { TFunction } from "i18next";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { ProjectFormValues } from "~/schemas/project";
 import { PROJECT_FIELD_LABELS, type ProjectFormOptions } from "./project-form";
 
 export type ProjectConflict = {
+  /** The record as it is now saved, with its version. */
   values: ProjectFormValues & { version: number };
-  /** Fields changed by others since the version this form was loaded from. */
-  changedFields: string[];
   changedBy: { name: string; at: string }[];
   archivedAt: string | null;
   /** What this user tried to save. */
   yours: ProjectFormValues;
+  /** The user's input re-applied on top of the latest version: what the form now holds. */
+  merged: ProjectFormValues;
+  /** The fields the other side changed, and how each was resolved in the form. */
+  fields: { field: string; outcome: "theirs" | "both" | "same" }[];
 };
 
 function describe(
@@ -45,8 +49,8 @@ function describe(
 }
 
 /**
- * Someone saved this project after the form was opened. Shows who, which fields they changed, their values next
- * to the user's own input (still in the form), and the two ways forward.
+ * Someone saved this project after the form was opened. Shows who, which fields they changed, their value next to
+ * this user's, and what the form now holds; saving again applies the form on top of the latest version.
  */
 export function ConflictNotice({
   conflict,
@@ -59,10 +63,16 @@ export function ConflictNotice({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ref = useRef<HTMLElement>(null);
+  // The Save button is at the bottom of a long form: bring the explanation into view (and focus) on each refusal.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "start" });
+    ref.current?.focus();
+  }, [conflict]);
   const theirs = conflict.values as Record<string, string | number>;
   const yours = conflict.yours as Record<string, string>;
   return (
-    <section className="conflict-notice" role="alert" aria-labelledby="conflict-title" data-testid="conflict-notice">
+    <section ref={ref} tabIndex={-1} className="conflict-notice" role="alert" aria-labelledby="conflict-title" data-testid="conflict-notice">
       <h2 id="conflict-title">{t("projects.conflict.title")}</h2>
       <p>
         {conflict.changedBy.length > 0
@@ -72,7 +82,7 @@ export function ConflictNotice({
             })
           : t("projects.conflict.changedBySomeone")}
       </p>
-      {conflict.changedFields.length > 0 ? (
+      {conflict.fields.length > 0 ? (
         <div className="table-wrap">
           <table data-testid="conflict-changes">
             <thead>
@@ -80,11 +90,12 @@ export function ConflictNotice({
                 <th scope="col">{t("projects.conflict.field")}</th>
                 <th scope="col">{t("projects.conflict.theirs")}</th>
                 <th scope="col">{t("projects.conflict.yours")}</th>
+                <th scope="col">{t("projects.conflict.inForm")}</th>
               </tr>
             </thead>
             <tbody>
-              {conflict.changedFields.map((field) => (
-                <tr key={field} data-field={field}>
+              {conflict.fields.map(({ field, outcome }) => (
+                <tr key={field} data-field={field} data-outcome={outcome}>
                   <th scope="row">{t(PROJECT_FIELD_LABELS[field as keyof typeof PROJECT_FIELD_LABELS] ?? field)}</th>
                   <td>
                     {field === "archivedAt"
@@ -92,6 +103,9 @@ export function ConflictNotice({
                       : describe(field, String(theirs[field] ?? ""), options, t, format)}
                   </td>
                   <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format)}</td>
+                  <td>
+                    <span className={`badge ${outcome === "both" ? "amber" : ""}`}>{t(`projects.conflict.outcome.${outcome}`)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

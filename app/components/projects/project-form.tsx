@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/form";
@@ -174,4 +174,13 @@ export function ProjectFormFields({ form, options }: { form: UseFormReturn<Proje
 export function useIsSubmittingIntent(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+}
+
+/** Marks a form `data-hydrated` once React owns it (client validation active), so browser tests can wait for it. */
+export function useHydratedMarker<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.setAttribute("data-hydrated", "true");
+  }, []);
+  return ref;
 }

@@ -151,8 +151,14 @@ export default {
     field: "Field",
     theirs: "Now saved",
     yours: "Your input",
-    kept: "Your input is still in the form below.",
-    saveAgain: "Save again to apply your input on top of the latest version (it replaces the values above), or load the latest version instead.",
+    inForm: "Now in the form",
+    outcome: {
+      theirs: "Their value (you had not changed it)",
+      both: "Yours — you both changed it",
+      same: "Same value",
+    },
+    kept: "Your input is still in the form below, now on top of the latest version.",
+    saveAgain: "Check the fields you both changed, then save again to apply the form; or load the latest version instead.",
     useTheirs: "Discard my input and load the latest version",
   },
   archive: {

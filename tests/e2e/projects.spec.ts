@@ -1,0 +1,159 @@
+// Projects end to end: two managers editing the same project (409, nothing lost, then it sticks), creating a
+// project (field errors, confirmation, in the list), and list filters that live in the URL.
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs, openE2eDb } from "./fixtures";
+
+async function projectRow(code: string) {
+  const db = openE2eDb();
+  try {
+    const result = await db.execute({ sql: `SELECT id, name, narrative, version FROM "Project" WHERE code = ?`, args: [code] });
+    const row = result.rows[0];
+    return { id: String(row.id), name: String(row.name), narrative: String(row.narrative), version: Number(row.version) };
+  } finally {
+    db.close();
+  }
+}
+
+/** The edit and create forms validate in the browser once hydrated; wait for that before typing. */
+async function openForm(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByTestId("project-form")).toHaveAttribute("data-hydrated", "true");
+}
+
+test("two managers edit the same project: the second is told what changed, loses nothing, and their save then sticks", async ({ browser }) => {
+  const project = await projectRow("P128050");
+  const adminContext = await browser.newContext();
+  const managerContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    const manager = await managerContext.newPage();
+    await loginAs(admin, "admin");
+    await loginAs(manager, "wb.manager");
+    const editPath = `/projects/${project.id}/edit`;
+    await openForm(admin, editPath);
+    await openForm(manager, editPath);
+
+    // The administrator saves first: a new name and a new narrative.
+    const run = Date.now().toString(36);
+    const adminName = `East-West Roads (Almaty–Khorgos), renamed by the administrator ${run}`;
+    await admin.getByLabel("Name", { exact: true }).fill(adminName);
+    await admin.getByLabel("Implementation status narrative").fill(`Administrator's narrative ${run}.`);
+    await admin.getByTestId("save-project").click();
+    await expect(admin.getByTestId("flash")).toContainText("P128050");
+    await expect(admin).toHaveURL(new RegExp(`/projects/${project.id}$`));
+    await expect(admin.getByTestId("project-header")).toContainText(adminName);
+
+    // The manager, still on the old version, changes the narrative and the amount disbursed, and saves.
+    const managerNarrative = `Khorgos approaches finished; the manager's own narrative, typed before the conflict (${run}).`;
+    await manager.getByLabel("Implementation status narrative").fill(managerNarrative);
+    await manager.getByLabel("Disbursed to date (US$)").fill("990,000,000");
+    await manager.getByTestId("save-project").click();
+
+    const notice = manager.getByTestId("conflict-notice");
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("Aigerim Admin");
+    // The name: changed by them only, so their value is taken into the form.
+    const nameRow = notice.locator('tr[data-field="name"]');
+    await expect(nameRow).toHaveAttribute("data-outcome", "theirs");
+    await expect(nameRow).toContainText(adminName);
+    // The narrative: both changed it; shown side by side, and the manager's text stays in the form.
+    const narrativeRow = notice.locator('tr[data-field="narrative"]');
+    await expect(narrativeRow).toHaveAttribute("data-outcome", "both");
+    await expect(narrativeRow).toContainText(`Administrator's narrative ${run}.`);
+    await expect(narrativeRow).toContainText(managerNarrative);
+    await expect(manager.getByLabel("Implementation status narrative")).toHaveValue(managerNarrative);
+    await expect(manager.getByLabel("Disbursed to date (US$)")).toHaveValue("990000000");
+    await expect(manager.getByLabel("Name", { exact: true })).toHaveValue(adminName);
+    // Nothing of the manager's was written.
+    expect((await projectRow("P128050")).narrative).toBe(`Administrator's narrative ${run}.`);
+
+    // Saving again applies the form on top of the latest version, and it sticks.
+    await manager.getByTestId("save-project").click();
+    await expect(manager.getByTestId("flash")).toContainText("P128050");
+    await expect(manager).toHaveURL(new RegExp(`/projects/${project.id}$`));
+    await expect(manager.getByText(managerNarrative)).toBeVisible();
+    await expect(manager.getByTestId("project-header")).toContainText(adminName);
+    const saved = await projectRow("P128050");
+    expect(saved).toMatchObject({ name: adminName, narrative: managerNarrative, version: project.version + 2 });
+
+    // Reloading the edit page shows what was saved.
+    await openForm(manager, editPath);
+    await expect(manager.getByLabel("Implementation status narrative")).toHaveValue(managerNarrative);
+  } finally {
+    await adminContext.close();
+    await managerContext.close();
+  }
+});
+
+test("a manager creates a project: field errors first, then a confirmation and the project in the list", async ({ page }) => {
+  const code = `P8${String(Date.now()).slice(-5)}`;
+  await loginAs(page, "wb.manager");
+  await page.goto("/projects");
+  await page.getByTestId("new-project").click();
+  await expect(page.getByTestId("project-form")).toHaveAttribute("data-hydrated", "true");
+
+  await page.getByLabel("Code", { exact: true }).fill("road-1");
+  await page.getByLabel("Name", { exact: true }).fill("Kazakhstan Rural Roads Safety Project");
+  await page.getByLabel("Implementing agency").selectOption({ label: "Ministry of Transport" });
+  await page.getByLabel("Priority area").selectOption({ label: "PA1 — Transport and digital connectivity" });
+  await page.getByLabel("DAC sector code").fill("21020");
+  await page.getByLabel("Net commitment (US$)").fill("120,000,000");
+  await page.getByLabel("Disbursed to date (US$)").fill("150000000");
+  await page.getByTestId("save-project").click();
+  await expect(page.getByText("Use a P-number (P123456) or an IFC id (612345 or IFC-NAME).")).toBeVisible();
+  await expect(page.getByText("Disbursed cannot exceed the commitment.")).toBeVisible();
+  await expect(page).toHaveURL(/\/projects\/new$/);
+
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByLabel("Disbursed to date (US$)").fill("0");
+  await page.getByTestId("save-project").click();
+  await expect(page.getByTestId("flash")).toHaveText(`Project ${code} created.`);
+  await expect(page.getByTestId("project-header")).toContainText("Kazakhstan Rural Roads Safety Project");
+  await expect(page.getByTestId("commitment")).toHaveText("US$120m");
+
+  await page.getByRole("link", { name: "Projects", exact: true }).first().click();
+  await page.getByLabel("Search by code or name").fill(code.toLowerCase());
+  await page.getByRole("button", { name: "Apply" }).click();
+  const rows = page.locator("[data-testid=project-list] tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-project-code", code);
+});
+
+test("list filters, sort and page live in the URL and survive a reload", async ({ page }) => {
+  await loginAs(page, "wb.manager");
+  await page.goto("/projects");
+  await page.getByLabel("Search by code or name").fill("road");
+  await page.getByLabel("Status").selectOption("ACTIVE");
+  await page.getByLabel("Institution").selectOption("WB");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]status=ACTIVE/);
+  await expect(page).toHaveURL(/[?&]q=road/);
+  await expect(page).toHaveURL(/[?&]institution=WB/);
+
+  // Sort by % disbursed, highest first: one click for ascending, another for descending.
+  await page.getByRole("link", { name: "% disbursed" }).click();
+  await expect(page).toHaveURL(/sort=disbursed&dir=asc/);
+  await page.getByRole("link", { name: /% disbursed/ }).click();
+  await expect(page).toHaveURL(/sort=disbursed&dir=desc/);
+
+  const rows = page.locator("[data-testid=project-list] tbody tr");
+  const codes = () => rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-project-code")));
+  await expect(rows).toHaveCount(2);
+  const before = await codes();
+  expect(before).toEqual(["P128050", "P500565"]);
+
+  await page.reload();
+  await expect(page.getByLabel("Search by code or name")).toHaveValue("road");
+  await expect(page.getByLabel("Status")).toHaveValue("ACTIVE");
+  await expect(page.getByLabel("Institution")).toHaveValue("WB");
+  await expect(page.getByLabel("Sort by", { exact: true })).toHaveValue("disbursed");
+  await expect(page.getByLabel("Order")).toHaveValue("desc");
+  await expect(rows).toHaveCount(2);
+  expect(await codes()).toEqual(before);
+
+  // A filter that matches nothing shows the empty state; a bad value in the URL is a 400, not a crash.
+  await page.goto("/projects?q=no-such-project");
+  await expect(page.getByTestId("projects-empty")).toBeVisible();
+  const bad = await page.goto("/projects?sort=everything");
+  expect(bad?.status()).toBe(400);
+});
