@@ -141,10 +141,12 @@ export type Submission = NonNullable<Awaited<ReturnType<typeof findSubmission>>>
 export async function decideReview(actor: Actor, submission: Submission): Promise<Decision> {
   const scope = await loadProjectScope(actor, submission.projectId);
   if (!scope) return "not-found";
-  if (submission.kind === "milestoneUpdate") return canReviewSubmission(actor, submission, scope);
-  const decision = decideOnProject(actor, "indicatorValue.review", scope);
-  if (decision !== "allow") return decision;
-  return submission.authorId === actor.id ? "forbidden" : "allow";
+  return canReviewSubmission(
+    actor,
+    submission,
+    scope,
+    submission.kind === "milestoneUpdate" ? "milestoneUpdate.review" : "indicatorValue.review",
+  );
 }
 
 /** Loads and authorises one submission; throws 404/403 Responses. */

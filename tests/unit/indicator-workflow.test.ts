@@ -1,0 +1,242 @@
+// Indicators through their route actions: defining them, reporting values (one per period unless returned),
+// verifying or returning them (never one's own), formal target revisions that keep the original target, and the
+// progress computed for the seeded results frameworks (ascending and descending).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { progressTowardsTarget } from "~/lib/metrics";
+import { getProjectIndicator, listProjectIndicators } from "~/models/indicator.server";
+import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
+import * as listRoute from "~/routes/projects.$projectId.indicators._index";
+import * as reviewsRoute from "~/routes/reviews";
+import { demo, eventsAfter, fieldErrors, formError, indicatorOf, lastSeq, projectByCode, run, snapshotCounts, type Demo } from "./review-kit";
+import { seedDatabase } from "../../prisma/seed";
+
+let wbManager: Demo;
+let transportManager: Demo;
+let wbOfficer: Demo;
+let transportOfficer: Demo;
+let waterOfficer: Demo;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  [wbManager, transportManager, wbOfficer, transportOfficer, waterOfficer] = await Promise.all([
+    demo("wb.manager"),
+    demo("transport.manager"),
+    demo("wb.officer"),
+    demo("transport.officer"),
+    demo("water.officer"),
+  ]);
+}, 120_000);
+
+function onIndicator(user: Demo, projectId: string, indicatorId: string, form?: Record<string, string | string[]>) {
+  return run(form ? indicatorRoute.action : indicatorRoute.loader, {
+    user,
+    path: `/projects/${projectId}/indicators/${indicatorId}`,
+    params: { projectId, indicatorId },
+    form,
+  });
+}
+
+describe("progress on the seeded results frameworks", () => {
+  it("descending indicator (travel time change, P099270): moving below a negative target is more than 100%", async () => {
+    const project = await projectByCode("P099270");
+    const rows = await listProjectIndicators({ projectId: project.id, today: new Date("2026-11-26T00:00:00Z") });
+    const travel = rows.find((r) => r.code.includes("TRAVEL"))!;
+    expect(travel.ascending).toBe(false);
+    const values = await db.indicatorValue.findMany({ where: { indicatorId: travel.id, state: "VERIFIED" }, orderBy: { periodEnd: "desc" } });
+    expect(travel.summary.latestActual?.value).toBe(values[0].value);
+    // (actual - baseline) / (target - baseline), by hand: (-66 - 0) / (-60 - 0) = 1.1
+    expect(travel.baselineValue).toBe(0);
+    expect(travel.targetValue).toBe(-60);
+    expect(values[0].value).toBe(-66);
+    expect(travel.summary.progress).toBeCloseTo(1.1, 10);
+    expect(travel.summary.onTrack).toBe(true);
+    // The formal revision recorded by the seed keeps the original target.
+    expect(travel.originalTargetValue).not.toBeNull();
+  });
+
+  it("ascending indicator with a verified value below target (permanent jobs, P128050)", async () => {
+    const project = await projectByCode("P128050");
+    const jobs = (await listProjectIndicators({ projectId: project.id })).find((r) => r.code === "PERMANENT_JOBS")!;
+    const latest = jobs.summary.latestActual!.value;
+    expect(jobs.summary.progress).toBeCloseTo((latest - jobs.baselineValue!) / (jobs.targetValue! - jobs.baselineValue!), 10);
+    expect(jobs.summary.progress!).toBeLessThan(1);
+  });
+
+  it("every seeded indicator's progress matches the formula on its latest VERIFIED value (pending values ignored)", async () => {
+    const indicators = await db.indicator.findMany({ include: { values: true } });
+    expect(indicators.length).toBeGreaterThan(10);
+    const byProject = new Map<string, Awaited<ReturnType<typeof listProjectIndicators>>>();
+    for (const ind of indicators) {
+      if (!byProject.has(ind.projectId)) byProject.set(ind.projectId, await listProjectIndicators({ projectId: ind.projectId }));
+      const row = byProject.get(ind.projectId)!.find((r) => r.id === ind.id)!;
+      const verified = ind.values.filter((v) => v.state === "VERIFIED").sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
+      const expected = progressTowardsTarget({
+        baseline: ind.baselineValue,
+        target: ind.targetValue,
+        actual: verified.at(-1)?.value ?? null,
+        ascending: ind.ascending,
+      });
+      expect(row.summary.progress, ind.code).toBe(expected);
+    }
+  });
+});
+
+describe("reporting values", () => {
+  const report = { intent: "report", periodStart: "2026-01-01", periodEnd: "2026-09-30", value: "312", comment: "Km 0–18 accepted", evidenceLinks: "https://files.example.kz/acceptance.pdf" };
+
+  it("validation errors are a 400 and nothing is written", async () => {
+    const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
+    const before = await snapshotCounts();
+    const bad = await onIndicator(wbOfficer, ind.projectId, ind.id, { ...report, periodEnd: "2025-06-30", evidenceLinks: "ftp://x" });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad)).toEqual({ periodEnd: "workflow.errors.periodOrder", evidenceLinks: "workflow.errors.evidenceUrl" });
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("non-members are refused (403), other projects' indicators are not found (404)", async () => {
+    const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
+    const other = await db.indicator.findFirstOrThrow({ where: { project: { code: "P128050" } } });
+    const before = await snapshotCounts();
+    // water.officer (water ministry) cannot even see a transport project: 404.
+    expect((await onIndicator(waterOfficer, ind.projectId, ind.id, report)).status).toBe(404);
+    const cancelled = await projectByCode("P170365");
+    const cancelledIndicator = await db.indicator.findFirstOrThrow({ where: { projectId: cancelled.id } }); // wb.officer: not on this team
+    expect((await onIndicator(wbOfficer, cancelled.id, cancelledIndicator.id, report)).status).toBe(403);
+    expect((await onIndicator(wbOfficer, ind.projectId, other.id, report)).status).toBe(404);
+    expect((await onIndicator(wbOfficer, ind.projectId, other.id)).status).toBe(404);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("one value per period; a RETURNED value can be reported again; verify and return on the indicator page", async () => {
+    const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
+    const seq = await lastSeq();
+    expect((await onIndicator(transportOfficer, ind.projectId, ind.id, report)).status).toBe(302);
+    const value = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id } });
+    expect((await eventsAfter(seq)).map((e) => e.action)).toEqual(["indicatorValue.report"]);
+
+    const before = await snapshotCounts();
+    const dup = await onIndicator(wbOfficer, ind.projectId, ind.id, { ...report, value: "300" });
+    expect(dup.status).toBe(409);
+    expect(formError(dup)).toBe("workflow.errors.periodTaken");
+    // Officers cannot verify; nobody verifies their own value; a return needs a comment.
+    expect((await onIndicator(wbOfficer, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: value.id, version: "1" })).status).toBe(403);
+    const ownId = await db.indicatorValue.findFirst({ where: { reporterId: wbManager.id, state: "SUBMITTED" } });
+    expect(ownId).toBeNull();
+    const noComment = await onIndicator(wbManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: value.id, version: "1", comment: "" });
+    expect(noComment.status).toBe(400);
+    expect(fieldErrors(noComment)).toEqual({ comment: "workflow.errors.commentRequired" });
+    expect(await snapshotCounts()).toEqual(before);
+
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: value.id, version: "1", comment: "Attach the acceptance certificate." })).status).toBe(302);
+    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: value.id } })).toMatchObject({ state: "RETURNED", verifierId: wbManager.id, reviewComment: "Attach the acceptance certificate." });
+
+    // Reported again for the same period, now allowed.
+    expect((await onIndicator(transportOfficer, ind.projectId, ind.id, { ...report, value: "310" })).status).toBe(302);
+    const again = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id } });
+    const progressBefore = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!.summary.progress;
+
+    const seq2 = await lastSeq();
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: again.id, version: "1", comment: "" })).status).toBe(302);
+    expect((await eventsAfter(seq2)).map((e) => [e.action, e.entityId])).toEqual([["indicatorValue.verify", again.id]]);
+    const after = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!;
+    expect(after.summary.latestActual).toEqual({ value: 310, periodEnd: "2026-09-30T00:00:00.000Z" });
+    expect(after.summary.progress).toBeCloseTo(310 / 520, 10);
+    expect(after.summary.progress).not.toBe(progressBefore);
+
+    // Already verified: a second decision is stale (409), nothing changes.
+    const snapshot = await snapshotCounts();
+    expect((await onIndicator(transportManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: again.id, version: "1", comment: "late" })).status).toBe(409);
+    expect(await snapshotCounts()).toEqual(snapshot);
+  });
+
+  it("a manager who reported a value cannot verify it, on the page or in the queue", async () => {
+    const ind = await indicatorOf("P500565", "TRACE_RAP_COMPENSATED_PCT");
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...report, periodStart: "2026-07-01", periodEnd: "2026-10-31", value: "80" })).status).toBe(302);
+    const own = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, reporterId: wbManager.id, state: "SUBMITTED" } });
+    const before = await snapshotCounts();
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: own.id, version: "1" })).status).toBe(403);
+    expect((await run(reviewsRoute.action, { user: wbManager, path: "/reviews", form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" } })).status).toBe(403);
+    expect(await snapshotCounts()).toEqual(before);
+    // A colleague in scope can.
+    expect((await run(reviewsRoute.action, { user: transportManager, path: "/reviews", form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" } })).status).toBe(302);
+  });
+});
+
+describe("defining and revising indicators", () => {
+  const form = {
+    intent: "create",
+    code: "TRACE_SAFETY_AUDITS",
+    name: "Road-safety audits completed on reconstructed sections",
+    type: "INTERMEDIATE",
+    unit: "audits",
+    measure: "UNIT",
+    ascending: "true",
+    baselineValue: "0",
+    baselineDate: "2025-01-01",
+    targetValue: "12",
+    targetDate: "2030-12-31",
+    frequency: "ANNUAL",
+    dataSource: "Committee for Roads",
+    responsibleAgency: "Ministry of Transport",
+    "targets.0.periodEnd": "2027-12-31",
+    "targets.0.value": "4",
+    "targets.1.periodEnd": "2029-12-31",
+    "targets.1.value": "9",
+  };
+
+  it("managers define an indicator with interim targets; officers cannot; codes are unique per project", async () => {
+    const project = await projectByCode("P500565");
+    const path = `/projects/${project.id}/indicators`;
+    const before = await snapshotCounts();
+    expect((await run(listRoute.action, { user: wbOfficer, path, params: { projectId: project.id }, form })).status).toBe(403);
+    const clash = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form: { ...form, code: "TRACE_KM_RECONSTRUCTED" } });
+    expect(clash.status).toBe(400);
+    expect(fieldErrors(clash)).toEqual({ code: "workflow.errors.codeTaken" });
+    expect(await snapshotCounts()).toEqual(before);
+
+    const created = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form });
+    expect(created.status).toBe(302);
+    const row = await db.indicator.findFirstOrThrow({ where: { projectId: project.id, code: form.code }, include: { targets: { orderBy: { periodEnd: "asc" } } } });
+    expect(row.targets.map((t) => [t.periodEnd.toISOString().slice(0, 10), t.value])).toEqual([
+      ["2027-12-31", 4],
+      ["2029-12-31", 9],
+    ]);
+    const [event] = await db.auditEvent.findMany({ where: { entityId: row.id, action: "indicator.create" } });
+    expect(JSON.parse(event.after!).targets).toHaveLength(2);
+  });
+
+  it("a formal target revision keeps the original target (set once), needs a note, and is versioned", async () => {
+    const ind = await db.indicator.findFirstOrThrow({ where: { code: "TRACE_SAFETY_AUDITS" } });
+    const edit = { ...form, intent: "edit", version: String(ind.version), revisionNote: "" };
+    const before = await snapshotCounts();
+    const noNote = await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, targetValue: "10" });
+    expect(noNote.status).toBe(400);
+    expect(fieldErrors(noNote)).toEqual({ revisionNote: "workflow.errors.revisionNoteRequired" });
+    expect((await onIndicator(wbOfficer, ind.projectId, ind.id, { ...edit, targetValue: "10", revisionNote: "x" })).status).toBe(403);
+    expect(await snapshotCounts()).toEqual(before);
+
+    const seq = await lastSeq();
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, targetValue: "10", revisionNote: "2027 restructuring: two sections dropped." })).status).toBe(302);
+    let row = await db.indicator.findUniqueOrThrow({ where: { id: ind.id } });
+    expect(row).toMatchObject({ targetValue: 10, originalTargetValue: 12, targetRevisionNote: "2027 restructuring: two sections dropped.", version: ind.version + 1 });
+    expect(row.targetRevisedOn).not.toBeNull();
+    const [event] = await eventsAfter(seq);
+    expect(event).toMatchObject({ action: "indicator.reviseTarget", reason: "2027 restructuring: two sections dropped." });
+    expect(JSON.parse(event.before!)).toMatchObject({ targetValue: 12, originalTargetValue: null });
+    expect(JSON.parse(event.after!)).toMatchObject({ targetValue: 10, originalTargetValue: 12 });
+
+    // A second revision: the original stays the FIRST target.
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(row.version), targetValue: "8", revisionNote: "Second restructuring." })).status).toBe(302);
+    row = await db.indicator.findUniqueOrThrow({ where: { id: ind.id } });
+    expect(row).toMatchObject({ targetValue: 8, originalTargetValue: 12, targetRevisionNote: "Second restructuring." });
+
+    // An edit that keeps the target is not a revision; the stale version is refused.
+    const snapshot = await snapshotCounts();
+    const stale = await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(ind.version), targetValue: "8", name: "Renamed" });
+    expect(stale.status).toBe(409);
+    expect(await snapshotCounts()).toEqual(snapshot);
+    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(row.version), targetValue: "8", name: "Renamed" })).status).toBe(302);
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({ name: "Renamed", originalTargetValue: 12, targetValue: 8 });
+  });
+});
