@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { EventList } from "~/components/history/event-list";
+import { AuditExportLinks } from "~/components/history/export-links";
+import { HistoryPager } from "~/components/history/history-pager";
+import { requireUser } from "~/lib/auth.server";
+import { decideGlobal } from "~/lib/permissions";
+import { enforce, requireProjectPermission } from "~/lib/permissions.server";
+import { parseSearchParams } from "~/lib/validation.server";
+import { getProjectCode, listAuditEvents } from "~/models/history.server";
+import { requireProjectIdParam } from "~/models/project.server";
+import { ErrorPanel } from "~/root";
+
+const ProjectHistoryQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  entityType: z.string().trim().max(60).optional(),
+  entityId: z.string().trim().max(120).optional(),
+});
+
+/** The project's history tab (managers, admins, auditors; officers 403; out of scope 404). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const projectId = requireProjectIdParam(params);
+  await requireProjectPermission(user, projectId, "history.view");
+  const query = parseSearchParams(ProjectHistoryQuerySchema, new URL(request.url));
+  const code = await getProjectCode(projectId);
+  if (!code) enforce("not-found");
+  const { events, nextBefore } = await listAuditEvents({
+    actor: user,
+    filters: { projectId, entityType: query.entityType, entityId: query.entityId },
+    before: query.before,
+  });
+  const entity: Record<string, string> = {};
+  if (query.entityType) entity.entityType = query.entityType;
+  if (query.entityId) entity.entityId = query.entityId;
+  return {
+    code: code!,
+    events: events.map((e) => ({ ...e, projectCode: code })),
+    nextBefore,
+    before: query.before ?? null,
+    entity,
+    canExport: decideGlobal(user, "history.export") === "allow",
+  };
+}
+
+export default function ProjectHistory() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const exportFilters: Record<string, string> = { project: data.code };
+  if (data.entity.entityType) exportFilters.entity = data.entity.entityType;
+  if (data.entity.entityId) exportFilters.entityId = data.entity.entityId;
+  return (
+    <section aria-labelledby="project-history-title" data-testid="project-history">
+      <h2 id="project-history-title">{t("history.project.title")}</h2>
+      {data.entity.entityType || data.entity.entityId ? (
+        <p className="notice">
+          {t("history.project.entityFilter", { type: data.entity.entityType ?? "—", id: data.entity.entityId ?? "—" })}{" "}
+          <Link to=".">{t("history.project.clearEntity")}</Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/history?${new URLSearchParams({ project: data.code }).toString()}`}>{t("history.project.openExplorer")}</Link>
+      </p>
+      {data.canExport ? <AuditExportLinks filters={exportFilters} /> : null}
+      <EventList events={data.events} />
+      <HistoryPager filters={data.entity} before={data.before} nextBefore={data.nextBefore} count={data.events.length} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

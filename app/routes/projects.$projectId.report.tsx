@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  KeyDates,
+  Milestones,
+  Narrative,
+  PrintButton,
+  Ratings,
+  ReportHeader,
+  ResultsFramework,
+} from "~/components/history/report-sections";
+import { requireUser } from "~/lib/auth.server";
+import { enforce, requireProjectPermission } from "~/lib/permissions.server";
+import { requireProjectIdParam } from "~/models/project.server";
+import { getProjectReport } from "~/models/report.server";
+import { ErrorPanel } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.report.code} · ${data.report.name} · Report · Qadam` : "Qadam" },
+];
+
+/** A printable, ISR-shaped report of one project (everyone who can see the project). Print CSS: app.css. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const projectId = requireProjectIdParam(params);
+  await requireProjectPermission(user, projectId, "report.print");
+  const report = await getProjectReport(projectId);
+  if (!report) enforce("not-found");
+  return { report: report!, generatedAt: new Date().toISOString() };
+}
+
+export default function ProjectReportPage() {
+  const { t } = useTranslation();
+  const { report, generatedAt } = useLoaderData<typeof loader>();
+  return (
+    <article className="isr-report" data-testid="project-report" aria-label={t("exports.report.kicker")}>
+      <div className="isr-toolbar no-print">
+        <PrintButton />
+        <span className="muted">{t("exports.report.printHint")}</span>
+      </div>
+      <ReportHeader report={report} generatedAt={generatedAt} />
+      <KeyDates report={report} generatedAt={generatedAt} />
+      <Ratings report={report} />
+      <ResultsFramework report={report} />
+      <Milestones report={report} />
+      <Narrative report={report} />
+      <p className="notice">{t("common.illustrative")}</p>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
