@@ -6,9 +6,18 @@ import { loginAs, openE2eDb } from "./fixtures";
 async function projectRow(code: string) {
   const db = openE2eDb();
   try {
-    const result = await db.execute({ sql: `SELECT id, name, narrative, version FROM "Project" WHERE code = ?`, args: [code] });
+    const result = await db.execute({
+      sql: `SELECT id, description, narrative, mtrPlannedDate, version FROM "Project" WHERE code = ?`,
+      args: [code],
+    });
     const row = result.rows[0];
-    return { id: String(row.id), name: String(row.name), narrative: String(row.narrative), version: Number(row.version) };
+    return {
+      id: String(row.id),
+      description: String(row.description),
+      narrative: String(row.narrative),
+      mtrPlannedDate: row.mtrPlannedDate ? String(row.mtrPlannedDate).slice(0, 10) : null,
+      version: Number(row.version),
+    };
   } finally {
     db.close();
   }
@@ -21,7 +30,9 @@ async function openForm(page: Page, path: string) {
 }
 
 test("two managers edit the same project: the second is told what changed, loses nothing, and their save then sticks", async ({ browser }) => {
-  const project = await projectRow("P128050");
+  // A pipeline project no other journey relies on: this test changes its text fields.
+  const code = "P199913";
+  const project = await projectRow(code);
   const adminContext = await browser.newContext();
   const managerContext = await browser.newContext();
   try {
@@ -33,48 +44,49 @@ test("two managers edit the same project: the second is told what changed, loses
     await openForm(admin, editPath);
     await openForm(manager, editPath);
 
-    // The administrator saves first: a new name and a new narrative.
+    // The administrator saves first: a new description and a new narrative.
     const run = Date.now().toString(36);
-    const adminName = `East-West Roads (Almaty–Khorgos), renamed by the administrator ${run}`;
-    await admin.getByLabel("Name", { exact: true }).fill(adminName);
-    await admin.getByLabel("Implementation status narrative").fill(`Administrator's narrative ${run}.`);
+    const adminDescription = `Program-for-Results on decarbonisation policy, revised by the administrator (${run}).`;
+    const adminNarrative = `Administrator's narrative (${run}).`;
+    await admin.getByLabel("Description", { exact: true }).fill(adminDescription);
+    await admin.getByLabel("Implementation status narrative").fill(adminNarrative);
     await admin.getByTestId("save-project").click();
-    await expect(admin.getByTestId("flash")).toContainText("P128050");
+    await expect(admin.getByTestId("flash")).toHaveText(`Project ${code} saved.`);
     await expect(admin).toHaveURL(new RegExp(`/projects/${project.id}$`));
-    await expect(admin.getByTestId("project-header")).toContainText(adminName);
+    await expect(admin.getByText(adminDescription)).toBeVisible();
 
-    // The manager, still on the old version, changes the narrative and the amount disbursed, and saves.
-    const managerNarrative = `Khorgos approaches finished; the manager's own narrative, typed before the conflict (${run}).`;
+    // The manager, still on the old version, changes the narrative and the planned mid-term review, and saves.
+    const managerNarrative = `Concept note cleared; the manager's own narrative, typed before the conflict (${run}).`;
     await manager.getByLabel("Implementation status narrative").fill(managerNarrative);
-    await manager.getByLabel("Disbursed to date (US$)").fill("990,000,000");
+    await manager.getByLabel("Mid-term review (planned)").fill("2029-06-30");
     await manager.getByTestId("save-project").click();
 
     const notice = manager.getByTestId("conflict-notice");
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("Aigerim Admin");
-    // The name: changed by them only, so their value is taken into the form.
-    const nameRow = notice.locator('tr[data-field="name"]');
-    await expect(nameRow).toHaveAttribute("data-outcome", "theirs");
-    await expect(nameRow).toContainText(adminName);
+    // The description: changed by them only, so their value is taken into the form.
+    const descriptionRow = notice.locator('tr[data-field="description"]');
+    await expect(descriptionRow).toHaveAttribute("data-outcome", "theirs");
+    await expect(descriptionRow).toContainText(adminDescription);
     // The narrative: both changed it; shown side by side, and the manager's text stays in the form.
     const narrativeRow = notice.locator('tr[data-field="narrative"]');
     await expect(narrativeRow).toHaveAttribute("data-outcome", "both");
-    await expect(narrativeRow).toContainText(`Administrator's narrative ${run}.`);
+    await expect(narrativeRow).toContainText(adminNarrative);
     await expect(narrativeRow).toContainText(managerNarrative);
     await expect(manager.getByLabel("Implementation status narrative")).toHaveValue(managerNarrative);
-    await expect(manager.getByLabel("Disbursed to date (US$)")).toHaveValue("990000000");
-    await expect(manager.getByLabel("Name", { exact: true })).toHaveValue(adminName);
+    await expect(manager.getByLabel("Mid-term review (planned)")).toHaveValue("2029-06-30");
+    await expect(manager.getByLabel("Description", { exact: true })).toHaveValue(adminDescription);
     // Nothing of the manager's was written.
-    expect((await projectRow("P128050")).narrative).toBe(`Administrator's narrative ${run}.`);
+    expect((await projectRow(code)).narrative).toBe(adminNarrative);
 
     // Saving again applies the form on top of the latest version, and it sticks.
     await manager.getByTestId("save-project").click();
-    await expect(manager.getByTestId("flash")).toContainText("P128050");
+    await expect(manager.getByTestId("flash")).toHaveText(`Project ${code} saved.`);
     await expect(manager).toHaveURL(new RegExp(`/projects/${project.id}$`));
     await expect(manager.getByText(managerNarrative)).toBeVisible();
-    await expect(manager.getByTestId("project-header")).toContainText(adminName);
-    const saved = await projectRow("P128050");
-    expect(saved).toMatchObject({ name: adminName, narrative: managerNarrative, version: project.version + 2 });
+    await expect(manager.getByText(adminDescription)).toBeVisible();
+    const saved = await projectRow(code);
+    expect(saved).toMatchObject({ description: adminDescription, narrative: managerNarrative, mtrPlannedDate: "2029-06-30", version: project.version + 2 });
 
     // Reloading the edit page shows what was saved.
     await openForm(manager, editPath);
@@ -85,7 +97,7 @@ test("two managers edit the same project: the second is told what changed, loses
   }
 });
 
-test("a manager creates a project: field errors first, then a confirmation and the project in the list", async ({ page }) => {
+test("a manager creates a project: field errors first, then a confirmation and the project in the list; then archives it", async ({ page }) => {
   const code = `P8${String(Date.now()).slice(-5)}`;
   await loginAs(page, "wb.manager");
   await page.goto("/projects");
@@ -117,6 +129,21 @@ test("a manager creates a project: field errors first, then a confirmation and t
   const rows = page.locator("[data-testid=project-list] tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-project-code", code);
+
+  // Archive it again (a reason is required), so the demo portfolio's totals are as seeded for other journeys.
+  await rows.first().getByRole("link").click();
+  await page.getByTestId("archive-project").click();
+  await expect(page.getByTestId("project-form")).toHaveAttribute("data-hydrated", "true");
+  await page.getByTestId("archive-submit").click();
+  await expect(page.getByText("Give the reason for archiving (at least 10 characters).")).toBeVisible();
+  await page.getByLabel("Reason for archiving").fill("Created by the end-to-end test; not a real project.");
+  await page.getByTestId("archive-submit").click();
+  await expect(page.getByTestId("flash")).toHaveText("Project archived.");
+  await expect(page.getByTestId("archived-badge")).toBeVisible();
+  await page.goto(`/projects?q=${code}`);
+  await expect(page.getByTestId("projects-empty")).toBeVisible();
+  await page.goto(`/projects?q=${code}&archived=1`);
+  await expect(rows).toHaveCount(1);
 });
 
 test("list filters, sort and page live in the URL and survive a reload", async ({ page }) => {
