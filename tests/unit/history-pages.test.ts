@@ -1,0 +1,142 @@
+// The history explorer, the project history tab and the printable report: who may open them, what they show
+// (scoped like the database says), filters in the URL and keyset pages.
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import { db } from "~/lib/db.server";
+import { loader as historyLoader } from "~/routes/history";
+import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
+import { loader as reportLoader } from "~/routes/projects.$projectId.report";
+import { loader as exportsLoader } from "~/routes/exports._index";
+import { listAuditEvents } from "~/models/history.server";
+import { callLoader, sessionCookieFor } from "./history-fixtures";
+
+type HistoryData = {
+  events: Array<{ seq: number; projectId: string | null; projectCode: string | null; entityType: string; entityId: string }>;
+  nextBefore: number | null;
+  filters: Record<string, string>;
+  chain: null | { headSeq: number; headHash: string; verification: null | { ok: boolean; count: number } };
+};
+
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+async function json<T>(response: Response): Promise<T> {
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  for (const key of ["auditor", "admin", "wb.manager", "ifc.manager", "wb.officer", "transport.manager"]) {
+    cookies[key] = await sessionCookieFor(`${key}@qadam.test`);
+  }
+  for (const p of await db.project.findMany()) ids[p.code] = p.id;
+}, 120_000);
+
+describe("/history", () => {
+  it("shows auditors every event, newest first, with the chain verified", async () => {
+    const data = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies.auditor }));
+    const newest = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 50, select: { seq: true } });
+    expect(data.events.map((e) => e.seq)).toEqual(newest.map((e) => e.seq));
+    expect(data.chain?.verification).toMatchObject({ ok: true });
+    const head = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(data.chain?.headHash).toBe(head.hash);
+  });
+
+  it("pages with ?before=<seq> until every event has been seen exactly once", async () => {
+    const seen: number[] = [];
+    let url = "/history?project=P099270";
+    for (let i = 0; i < 100; i++) {
+      const data = await json<HistoryData>(await callLoader(historyLoader, url, { cookie: cookies.auditor }));
+      seen.push(...data.events.map((e) => e.seq));
+      if (!data.nextBefore) break;
+      url = `/history?project=P099270&before=${data.nextBefore}`;
+    }
+    const expected = await db.auditEvent.findMany({ where: { projectId: ids.P099270 }, orderBy: { seq: "desc" }, select: { seq: true } });
+    expect(expected.length).toBeGreaterThan(50);
+    expect(seen).toEqual(expected.map((e) => e.seq));
+  });
+
+  it("scopes managers to their projects and hides the chain panel from them", async () => {
+    const data = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies["ifc.manager"] }));
+    const visible = new Set((await db.project.findMany({ where: { institution: { in: ["IFC", "JOINT"] } } })).map((p) => p.id));
+    expect(data.events.length).toBeGreaterThan(0);
+    expect(data.events.every((e) => e.projectId && visible.has(e.projectId))).toBe(true);
+    expect(data.chain).toBeNull();
+    const outside = await json<HistoryData>(await callLoader(historyLoader, "/history?project=P099270", { cookie: cookies["ifc.manager"] }));
+    expect(outside.events).toHaveLength(0);
+  });
+
+  it("filters by entityType/entityId (the links from milestone and indicator pages)", async () => {
+    const milestone = await db.milestone.findFirstOrThrow({ where: { projectId: ids.P128050 } });
+    const data = await json<HistoryData>(
+      await callLoader(historyLoader, `/history?entityType=Milestone&entityId=${milestone.id}`, { cookie: cookies["wb.manager"] }),
+    );
+    const expected = await db.auditEvent.findMany({ where: { entityType: "Milestone", entityId: milestone.id }, orderBy: { seq: "desc" } });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.events.map((e) => e.seq)).toEqual(expected.map((e) => e.seq));
+    expect(data.filters).toMatchObject({ entity: "Milestone", entityId: milestone.id });
+  });
+
+  it("refuses officers (403) and rejects a malformed filter (400)", async () => {
+    expect((await callLoader(historyLoader, "/history", { cookie: cookies["wb.officer"] })).status).toBe(403);
+    expect((await callLoader(historyLoader, "/history?before=abc", { cookie: cookies.auditor })).status).toBe(400);
+    expect((await callLoader(historyLoader, "/history?from=2026-02-30", { cookie: cookies.auditor })).status).toBe(400);
+  });
+});
+
+describe("/projects/:projectId/history", () => {
+  it("lists the project's events for managers in scope", async () => {
+    const data = await json<HistoryData>(
+      await callLoader(projectHistoryLoader, `/projects/${ids.P128050}/history`, { cookie: cookies["wb.manager"], params: { projectId: ids.P128050 } }),
+    );
+    const expected = await listAuditEvents({
+      actor: { id: "x", role: "AUDITOR", organizationId: "x", organizationKind: "WORLD_BANK" },
+      filters: { projectId: ids.P128050 },
+    });
+    expect(data.events.map((e) => e.seq)).toEqual(expected.events.map((e) => e.seq));
+    expect(data.events.every((e) => e.projectCode === "P128050")).toBe(true);
+  });
+
+  it("is 403 for officers and 404 out of scope", async () => {
+    const officer = await callLoader(projectHistoryLoader, `/projects/${ids.P128050}/history`, {
+      cookie: cookies["wb.officer"],
+      params: { projectId: ids.P128050 },
+    });
+    expect(officer.status).toBe(403);
+    const ifcProject = Object.keys(ids).find((code) => code.startsWith("IFC-"))!;
+    const outOfScope = await callLoader(projectHistoryLoader, `/projects/${ids[ifcProject]}/history`, {
+      cookie: cookies["wb.manager"],
+      params: { projectId: ids[ifcProject] },
+    });
+    expect(outOfScope.status).toBe(404);
+  });
+});
+
+describe("/projects/:projectId/report", () => {
+  it("gives everyone in scope the ISR-shaped data, and 404 outside it", async () => {
+    type Report = { report: { code: string; ratings: { current: unknown; previous: unknown }; indicators: unknown[]; milestones: Array<{ slipDays: number }> } };
+    const data = await json<Report>(
+      await callLoader(reportLoader, `/projects/${ids.P086592}/report`, { cookie: cookies["wb.officer"], params: { projectId: ids.P086592 } }),
+    );
+    expect(data.report.code).toBe("P086592");
+    expect(data.report.ratings.current).not.toBeNull();
+    expect(data.report.ratings.previous).not.toBeNull();
+    expect(data.report.indicators.length).toBeGreaterThan(0);
+    expect(data.report.milestones.some((m) => m.slipDays > 0)).toBe(true);
+    const outside = await callLoader(reportLoader, `/projects/${ids.P086592}/report`, {
+      cookie: cookies["transport.manager"],
+      params: { projectId: ids.P086592 },
+    });
+    expect(outside.status).toBe(404);
+  });
+});
+
+describe("/exports", () => {
+  it("offers the audit exports only to those allowed to export history", async () => {
+    const auditor = await json<{ canExportHistory: boolean }>(await callLoader(exportsLoader, "/exports", { cookie: cookies.auditor }));
+    expect(auditor.canExportHistory).toBe(true);
+    const officer = await json<{ canExportHistory: boolean }>(await callLoader(exportsLoader, "/exports", { cookie: cookies["wb.officer"] }));
+    expect(officer.canExportHistory).toBe(false);
+  });
+});
