@@ -1,21 +1,12 @@
-import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "~/components/reviews/shared";
 import { useFormat } from "~/i18n/format";
 import { toChartRows, type ChartPoint } from "./chart-data";
 
 const HEIGHT = 320;
 
-const noSubscription = () => () => undefined;
 
-/** false on the server and during hydration, true afterwards. */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The indicator chart (recharts). It measures the DOM, so it renders only after mount: the server sends a

@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HistoryLink } from "~/components/history/history-link";
 import { useFormat } from "~/i18n/format";
 import type { IndicatorSummary } from "~/models/indicator.server";
 import { OnTrackBadge, ProgressCell } from "./indicator-progress";
@@ -116,7 +116,7 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
       </p>
       {showHistory ? (
         <p>
-          <Link to={`/history?entityType=Indicator&entityId=${encodeURIComponent(indicator.id)}`}>{t("workflow.indicator.history")}</Link>
+          <HistoryLink entityType="Indicator" entityId={indicator.id} />
         </p>
       ) : null}
     </section>

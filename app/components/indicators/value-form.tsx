@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { IndicatorValueSchema, type IndicatorValueForm } from "~/schemas/indicator";
 import type { WorkflowActionData } from "~/schemas/review";
@@ -13,9 +13,10 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
     serverErrors: answer?.fieldErrors ?? null,
   });
   const submitting = useSubmittingIntent("report");
+  const hydrated = useHydrated();
   const invalid = (name: keyof IndicatorValueForm) => (form.formState.errors[name] ? true : undefined);
   return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("workflow.indicator.report")} data-testid="value-form">
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("workflow.indicator.report")} data-testid="value-form" data-hydrated={hydrated}>
       <input type="hidden" name="intent" value="report" />
       <FormError answer={answer} />
       <div className="wf-pair">

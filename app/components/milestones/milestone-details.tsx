@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HistoryLink } from "~/components/history/history-link";
 import { useFormat } from "~/i18n/format";
 import type { MilestoneView } from "~/models/milestone.server";
 import { MilestoneStatusBadge, SlipBadge } from "./milestone-status-badge";
@@ -65,11 +66,7 @@ export function MilestoneDetails({
         ) : null}
       </dl>
       <p className="detail-links">
-        {showHistory ? (
-          <Link to={`/history?entityType=Milestone&entityId=${encodeURIComponent(m.id)}`} data-testid="milestone-history-link">
-            {t("workflow.milestone.history")}
-          </Link>
-        ) : null}
+        {showHistory ? <HistoryLink entityType="Milestone" entityId={m.id} /> : null}
         {canReview ? <Link to="/reviews">{t("workflow.reviews.title")}</Link> : null}
       </p>
     </section>

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ConflictNotice, FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { ConflictNotice, FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useFormat } from "~/i18n/format";
 import { dayOf, milestoneUpdateSchema, type MilestoneUpdateForm } from "~/schemas/milestone";
@@ -60,6 +60,7 @@ export function MilestoneUpdateForm({
     serverErrors: answer?.fieldErrors ?? null,
   });
   const submitting = useSubmittingIntent(intent);
+  const hydrated = useHydrated();
   const invalid = (name: keyof MilestoneUpdateForm) => (form.formState.errors[name] ? true : undefined);
   return (
     <Form
@@ -69,6 +70,7 @@ export function MilestoneUpdateForm({
       noValidate
       aria-label={title}
       data-testid={returned ? "resubmit-form" : "update-form"}
+      data-hydrated={hydrated}
     >
       <input type="hidden" name="intent" value={intent} />
       {returned ? (

@@ -1,6 +1,18 @@
 import { useNavigation } from "@remix-run/react";
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkflowActionData } from "~/schemas/review";
+
+const noSubscription = () => () => undefined;
+
+/** false on the server and during hydration, true once React runs in the browser (client-side validation is live). */
+export function useHydrated() {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
 
 /** True while this page's form with `intent` (and, for per-item forms, `id`) is being submitted. */
 export function useSubmittingIntent(intent: string, id?: string) {

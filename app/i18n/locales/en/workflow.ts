@@ -54,7 +54,6 @@ export default {
   },
   milestone: {
     details: "Details",
-    history: "Audit history",
     backToList: "All milestones",
     edit: "Edit milestone",
     save: "Save changes",
@@ -186,7 +185,6 @@ export default {
   },
   indicator: {
     backToList: "All indicators",
-    history: "Audit history",
     summary: "Summary",
     progress: "Progress towards target",
     progressValue: "{{progress}} of the way from baseline to target",

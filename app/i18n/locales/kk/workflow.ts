@@ -56,7 +56,6 @@ const workflow: Translation<typeof en> = {
   },
   milestone: {
     details: "Мәліметтер",
-    history: "Өзгерістер тарихы",
     backToList: "Барлық бақылау нүктелері",
     edit: "Бақылау нүктесін өзгерту",
     save: "Өзгерістерді сақтау",
@@ -188,7 +187,6 @@ const workflow: Translation<typeof en> = {
   },
   indicator: {
     backToList: "Барлық көрсеткіштер",
-    history: "Өзгерістер тарихы",
     summary: "Қысқаша мәлімет",
     progress: "Мақсатқа қарай прогресс",
     progressValue: "Базалық мәннен мақсатқа дейінгі жолдың {{progress}} бөлігі өтілді",

@@ -56,7 +56,6 @@ const workflow: Translation<typeof en> = {
   },
   milestone: {
     details: "Сведения",
-    history: "История изменений",
     backToList: "Все контрольные точки",
     edit: "Изменить контрольную точку",
     save: "Сохранить изменения",
@@ -188,7 +187,6 @@ const workflow: Translation<typeof en> = {
   },
   indicator: {
     backToList: "Все показатели",
-    history: "История изменений",
     summary: "Сводка",
     progress: "Прогресс к цели",
     progressValue: "Пройдено {{progress}} пути от базового значения к цели",
