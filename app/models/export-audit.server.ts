@@ -192,7 +192,7 @@ export function auditXlsxStream(plan: AuditExportPlan): Readable {
       sheet.addRow(eventCells(row, plan.projectCodes).map(xlsxCell)).commit();
       if (++written % 500 === 0) {
         if (aborted()) return;
-        await drain();
+        await drain(sheet);
       }
     }
     sheet.commit();

@@ -99,11 +99,26 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 
 export type XlsxWriter = {
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  /** Waits while the consumer is behind, so committed rows do not pile up in memory. */
-  drain: () => Promise<void>;
+  /** Waits while the consumer (or the zip compressor) is behind, so committed rows do not pile up in memory. */
+  drain: (sheet: ExcelJS.Worksheet) => Promise<void>;
   /** True once the client has gone away: stop reading the database. */
   aborted: () => boolean;
 };
+
+/**
+ * exceljs (4.4) writes a committed row into the worksheet's StreamBuf, which pushes it into the zip entry's input
+ * stream without looking at its return value: nothing slows the rows down when the compressor or the client is
+ * behind. That input stream is the first real Node stream of the chain, so waiting for it to drain gives true
+ * back-pressure. It is reached through exceljs internals; if they change, this returns undefined and only the
+ * response stream is watched (tests/unit/export-stream.test.ts would then fail, as the XLSX export read too far).
+ */
+function sheetInput(sheet: ExcelJS.Worksheet): Writable | undefined {
+  const internal = sheet as unknown as { _stream?: { pipes?: unknown[] } };
+  const target = internal._stream?.pipes?.[0];
+  return target && typeof (target as Writable).write === "function" && "writableNeedDrain" in (target as object)
+    ? (target as Writable)
+    : undefined;
+}
 
 /**
  * exceljs's streaming WorkbookWriter writing into a PassThrough that becomes the response body. Inline strings
@@ -111,9 +126,17 @@ export type XlsxWriter = {
  * added, because the zip writer appends one entry at a time.
  */
 export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readable {
-  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  const out = new PassThrough({ highWaterMark: 64 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  build({ workbook, drain: () => drained(out), aborted: () => out.destroyed })
+  const drain = async (sheet: ExcelJS.Worksheet) => {
+    // libSQL's local driver settles its promises without passing through the event loop's I/O phase, so a loop
+    // of queries would starve zlib (the compressor finishes its work in I/O callbacks) until the last row: let
+    // the event loop turn once, then wait while anything downstream is full.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await drained(out);
+    await drained(sheetInput(sheet) ?? out);
+  };
+  build({ workbook, drain, aborted: () => out.destroyed })
     .then(() => workbook.commit())
     .catch((error: unknown) => {
       logger.error({ err: error }, "xlsx export failed while streaming");

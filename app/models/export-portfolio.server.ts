@@ -190,7 +190,7 @@ export function portfolioXlsxStream(plan: PortfolioPlan): Readable {
         projects.addRow(row.map(xlsxCell)).commit();
       }
       if (aborted()) return;
-      await drain();
+      await drain(projects);
     }
     projects.commit();
 
@@ -229,7 +229,7 @@ export function portfolioXlsxStream(plan: PortfolioPlan): Readable {
         }
       }
       if (aborted()) return;
-      await drain();
+      await drain(milestones);
     }
     milestones.commit();
 
@@ -292,7 +292,7 @@ export function portfolioXlsxStream(plan: PortfolioPlan): Readable {
         }
       }
       if (aborted()) return;
-      await drain();
+      await drain(indicators);
     }
     indicators.commit();
 
@@ -319,7 +319,7 @@ export function portfolioXlsxStream(plan: PortfolioPlan): Readable {
         }
       }
       if (aborted()) return;
-      await drain();
+      await drain(ratings);
     }
     ratings.commit();
   });
