@@ -14,9 +14,6 @@ export const resources = {
   kk: { translation: kk },
 } as const;
 
-/** BCP 47 tags used by Intl for dates, numbers and currency. */
-export const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
-
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

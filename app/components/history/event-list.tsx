@@ -116,14 +116,10 @@ function useHydrated() {
 
 /** The viewer's local time (the server cannot know the viewer's time zone). */
 function LocalTime({ iso }: { iso: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const hydrated = useHydrated();
-  const local = hydrated
-    ? new Date(iso).toLocaleString(i18n.language, {
-        dateStyle: "medium",
-        timeStyle: "short",
-      })
-    : "…";
+  const local = hydrated ? format.localDateTime(iso) : "…";
   return (
     <span>
       {t("history.local")}: {local}

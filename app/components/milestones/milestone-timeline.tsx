@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { INTL_LOCALE, isLocale } from "~/i18n/config";
 import { useFormat } from "~/i18n/format";
 import { toUtcDay } from "~/lib/metrics";
 import { STATUS_COLOUR, useSlipText } from "./milestone-status-badge";
@@ -58,7 +57,7 @@ function clip(text: string, max = 34): string {
  * next to it is the accessible alternative.
  */
 export function MilestoneTimeline({ milestones, today }: { milestones: TimelineMilestone[]; today: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const slipText = useSlipText();
   if (milestones.length === 0) return null;
@@ -73,11 +72,6 @@ export function MilestoneTimeline({ milestones, today }: { milestones: TimelineM
   const plotWidth = WIDTH - LABEL_WIDTH - RIGHT_PAD;
   const x = (day: number) => LABEL_WIDTH + ((day - from) / (to - from)) * plotWidth;
   const height = AXIS + milestones.length * ROW + 8;
-  const tickFormat = new Intl.DateTimeFormat(INTL_LOCALE[isLocale(i18n.language) ? i18n.language : "en"], {
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
   return (
     <figure className="milestone-timeline" data-testid="milestone-timeline">
@@ -92,7 +86,7 @@ export function MilestoneTimeline({ milestones, today }: { milestones: TimelineM
           <g key={day} aria-hidden="true">
             <line x1={x(day)} x2={x(day)} y1={AXIS - 6} y2={height} stroke="#e3e7ec" />
             <text x={x(day)} y={AXIS - 12} fontSize="11" textAnchor="middle" fill="#5b6675">
-              {tickFormat.format(new Date(day * DAY_MS))}
+              {format.monthYear(new Date(day * DAY_MS))}
             </text>
           </g>
         ))}
