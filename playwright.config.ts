@@ -6,6 +6,7 @@ const chromium = await findChromium();
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   forbidOnly: !!process.env.CI,
