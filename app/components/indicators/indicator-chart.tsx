@@ -27,6 +27,9 @@ export function IndicatorChart({ points, name, unit, today }: { points: ChartPoi
   }
   const todayMs = new Date(today).getTime();
   const xs = rows.map((r) => r.x).concat(todayMs);
+  // A little room on both sides so the first and last markers are not cut by the axes.
+  const pad = Math.max(15 * 86_400_000, (Math.max(...xs) - Math.min(...xs)) * 0.03);
+  const ticks = yearTicks(Math.min(...xs) - pad, Math.max(...xs) + pad);
   return (
     <div className="indicator-chart" role="img" aria-label={label} data-testid="indicator-chart">
       <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -36,8 +39,9 @@ export function IndicatorChart({ points, name, unit, today }: { points: ChartPoi
             dataKey="x"
             type="number"
             scale="time"
-            domain={[Math.min(...xs), Math.max(...xs)]}
-            tickFormatter={(value: number) => format.date(new Date(value))}
+            domain={[Math.min(...xs) - pad, Math.max(...xs) + pad]}
+            ticks={ticks}
+            tickFormatter={(value: number) => (ticks ? String(new Date(value).getUTCFullYear()) : format.date(new Date(value)))}
           />
           <YAxis tickFormatter={(value: number) => format.number(value)} label={{ value: unit, angle: -90, position: "insideLeft" }} />
           <Tooltip
@@ -54,6 +58,16 @@ export function IndicatorChart({ points, name, unit, today }: { points: ChartPoi
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** 1 January of every year (or every few years, at most ~8 ticks) between two instants. */
+function yearTicks(from: number, to: number): number[] | undefined {
+  const first = new Date(from).getUTCFullYear() + 1;
+  const last = new Date(to).getUTCFullYear();
+  const step = Math.max(1, Math.ceil((last - first + 1) / 8));
+  const out: number[] = [];
+  for (let year = first; year <= last; year += step) out.push(Date.UTC(year, 0, 1));
+  return out.length >= 2 ? out : undefined;
 }
 
 /** The chart's data as a table (date, series, value). */
