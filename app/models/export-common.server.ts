@@ -76,12 +76,23 @@ export function streamResponse(body: Readable, options: { contentType: string; f
   });
 }
 
+/** Node's streams expose `writableNeedDrain`; the `readable-stream` copies inside archiver only keep it in their state. */
+type DrainableStream = Pick<Writable, "on" | "off"> & {
+  writableNeedDrain?: boolean;
+  destroyed?: boolean;
+  _writableState?: { needDrain?: boolean };
+};
+
+function needsDrain(stream: DrainableStream): boolean {
+  return Boolean(stream.writableNeedDrain ?? stream._writableState?.needDrain);
+}
+
 /**
  * Resolves once a writable that is over its high-water mark has drained — or has been closed because the
  * client went away, so a producer never waits forever on an abandoned download.
  */
-export function drained(stream: Writable): Promise<void> {
-  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+export function drained(stream: DrainableStream): Promise<void> {
+  if (!needsDrain(stream) || stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       stream.off("drain", done);
@@ -107,17 +118,16 @@ export type XlsxWriter = {
 
 /**
  * exceljs (4.4) writes a committed row into the worksheet's StreamBuf, which pushes it into the zip entry's input
- * stream without looking at its return value: nothing slows the rows down when the compressor or the client is
- * behind. That input stream is the first real Node stream of the chain, so waiting for it to drain gives true
- * back-pressure. It is reached through exceljs internals; if they change, this returns undefined and only the
+ * stream (a `readable-stream` PassThrough inside archiver) without looking at its return value: nothing slows the
+ * rows down when the compressor or the client is behind, and a million rows pile up ~800 MB of buffers. That input
+ * stream is the first real stream of the chain, so waiting for it to drain gives true back-pressure. It is reached through exceljs internals; if they change, this returns undefined and only the
  * response stream is watched (tests/unit/export-stream.test.ts would then fail, as the XLSX export read too far).
  */
-function sheetInput(sheet: ExcelJS.Worksheet): Writable | undefined {
+export function sheetInput(sheet: ExcelJS.Worksheet): DrainableStream | undefined {
   const internal = sheet as unknown as { _stream?: { pipes?: unknown[] } };
-  const target = internal._stream?.pipes?.[0];
-  return target && typeof (target as Writable).write === "function" && "writableNeedDrain" in (target as object)
-    ? (target as Writable)
-    : undefined;
+  const target = internal._stream?.pipes?.[0] as DrainableStream | undefined;
+  const usable = target && typeof target.on === "function" && (target.writableNeedDrain !== undefined || target._writableState);
+  return usable ? target : undefined;
 }
 
 /**
