@@ -1,4 +1,5 @@
 import { db } from "~/lib/db.server";
+import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
 import { expectedProgressShare, progressTowardsTarget, projectValueAt, willMeetTarget, type Point } from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import { VersionConflictError } from "~/models/concurrency.server";
@@ -44,7 +45,24 @@ export function summarizeIndicator(indicator: IndicatorRow, verified: VerifiedVa
     actual: latest?.value ?? null,
     ascending: indicator.ascending,
   });
-  const expected = expectedProgressShare({ baselineDate: indicator.baselineDate, targetDate: indicator.targetDate, on: today });
+  // Measured like the status board (app/lib/status-rules.ts): where the straight line from baseline to target
+  // says the indicator should have been at its latest verified value's period end; "on track" unless it is more
+  // than the board's amber threshold behind. Without a verified value: the expectation as of today, no verdict.
+  const expectedOn = latest?.periodEnd ?? today;
+  const expected = expectedProgressShare({ baselineDate: indicator.baselineDate, targetDate: indicator.targetDate, on: expectedOn });
+  const gap = latest
+    ? indicatorGapPoints({
+        code: indicator.code,
+        type: indicator.type as "PDO" | "INTERMEDIATE",
+        measure: indicator.measure,
+        ascending: indicator.ascending,
+        baselineValue: indicator.baselineValue,
+        baselineDate: indicator.baselineDate,
+        targetValue: indicator.targetValue,
+        targetDate: indicator.targetDate,
+        latestVerified: latest,
+      })
+    : null;
   const points: Point[] = [
     ...(indicator.baselineValue !== null && indicator.baselineDate ? [{ date: indicator.baselineDate, value: indicator.baselineValue }] : []),
     ...sorted.map((v) => ({ date: v.periodEnd, value: v.value })),
@@ -60,7 +78,10 @@ export function summarizeIndicator(indicator: IndicatorRow, verified: VerifiedVa
     latestActual: latest ? { value: latest.value, periodEnd: latest.periodEnd.toISOString() } : null,
     progress,
     expected,
-    onTrack: progress === null || expected === null ? null : progress >= expected,
+    expectedOn: expectedOn.toISOString(),
+    /** Percentage points behind the trajectory (negative = ahead), null when it cannot be assessed. */
+    gapPoints: gap,
+    onTrack: gap === null ? null : gap <= STATUS_THRESHOLDS.indicatorAmberPoints,
     projected,
     willMeet,
   };

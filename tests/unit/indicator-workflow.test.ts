@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { progressTowardsTarget } from "~/lib/metrics";
+import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
 import { getProjectIndicator, listProjectIndicators } from "~/models/indicator.server";
 import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import * as listRoute from "~/routes/projects.$projectId.indicators._index";
@@ -66,6 +67,7 @@ describe("progress on the seeded results frameworks", () => {
   it("every seeded indicator's progress matches the formula on its latest VERIFIED value (pending values ignored)", async () => {
     const indicators = await db.indicator.findMany({ include: { values: true } });
     expect(indicators.length).toBeGreaterThan(10);
+    let checked = 0;
     const byProject = new Map<string, Awaited<ReturnType<typeof listProjectIndicators>>>();
     for (const ind of indicators) {
       if (!byProject.has(ind.projectId)) byProject.set(ind.projectId, await listProjectIndicators({ projectId: ind.projectId }));
@@ -78,7 +80,13 @@ describe("progress on the seeded results frameworks", () => {
         ascending: ind.ascending,
       });
       expect(row.summary.progress, ind.code).toBe(expected);
+      // "On track" is the status board's rule: no more than the amber threshold behind the trajectory.
+      const latest = verified.at(-1);
+      const gap = latest ? indicatorGapPoints({ ...ind, type: ind.type, latestVerified: latest }) : null;
+      expect(row.summary.onTrack, ind.code).toBe(gap === null ? null : gap <= STATUS_THRESHOLDS.indicatorAmberPoints);
+      if (gap !== null) checked++;
     }
+    expect(checked).toBeGreaterThan(10);
   });
 });
 

@@ -14,7 +14,7 @@ export function ProgressCell({ progress }: { progress: number | null }) {
   );
 }
 
-export function OnTrackBadge({ summary }: { summary: Pick<IndicatorSummary, "onTrack" | "expected"> }) {
+export function OnTrackBadge({ summary }: { summary: Pick<IndicatorSummary, "onTrack" | "expected" | "expectedOn"> }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (summary.onTrack === null) return <span className="badge">{t("workflow.indicators.noData")}</span>;
@@ -23,7 +23,7 @@ export function OnTrackBadge({ summary }: { summary: Pick<IndicatorSummary, "onT
       <span className={`badge ${summary.onTrack ? "green" : "amber"}`} data-on-track={summary.onTrack}>
         {summary.onTrack ? t("workflow.indicators.onTrack") : t("workflow.indicators.behind")}
       </span>{" "}
-      <small className="muted">{t("workflow.indicators.expected", { share: format.percent(summary.expected) })}</small>
+      <small className="muted">{t("workflow.indicators.expected", { share: format.percent(summary.expected), date: format.date(summary.expectedOn) })}</small>
     </span>
   );
 }

@@ -132,7 +132,7 @@ export default {
   },
   indicators: {
     title: "Indicators",
-    intro: "Results framework: progress is measured from baseline to end target using verified values only.",
+    intro: "Results framework: progress is measured from baseline to end target using verified values only. On track means no more than 10 points behind the straight line from baseline to target at the latest verified value's period end (the status board's rule).",
     empty: "This project has no indicators yet.",
     emptyManager: "This project has no indicators yet. Define the first one below.",
     groups: { PDO: "PDO indicators", INTERMEDIATE: "Intermediate results indicators" },
@@ -153,7 +153,7 @@ export default {
     onTrack: "On track",
     behind: "Behind",
     noData: "No verified data",
-    expected: "expected {{share}} by today",
+    expected: "expected {{share}} by {{date}}",
     pending: "Awaiting verification: {{count}}",
     fields: {
       code: "Code",
