@@ -212,7 +212,10 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
           ]);
           const capacity = new Map(memberships.map((m) => [m.projectId, m.capacity]));
           return {
-            projects: assessed.filter((p) => capacity.has(p.id)).map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
+            projects: assessed
+              .filter((p) => capacity.has(p.id))
+              .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
+              .map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
             due,
             ...submissions,
             reportsDue: reports.items.filter((i) => i.responsible.some((r) => r.id === actor.id)).length,
