@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = parseSearchParams(ReportingSearchSchema, new URL(request.url));
   const { quarter, items: all } = await listMissingReports({ actor: user });
   const items = search.mine ? all.filter((i) => i.responsible.some((p) => p.id === user.id)) : all;
-  const groups = search.groupBy === "officer" ? groupByOfficer(items) : groupByProject(items);
+  const groups =
+    search.groupBy === "officer"
+      ? // "Only mine" by officer is the user's own group, not their co-responsible colleagues' too.
+        groupByOfficer(items).filter((g) => !search.mine || g.key === user.id)
+      : groupByProject(items);
   return {
     quarter,
     search,
