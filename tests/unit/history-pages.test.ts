@@ -8,7 +8,9 @@ import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.his
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
 import { listAuditEvents } from "~/models/history.server";
-import { callLoader, sessionCookieFor } from "./history-fixtures";
+import { createClient } from "@libsql/client";
+import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history.server";
+import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
 
 type HistoryData = {
   events: Array<{ seq: number; projectId: string | null; projectCode: string | null; entityType: string; entityId: string }>;
@@ -138,5 +140,32 @@ describe("/exports", () => {
     expect(auditor.canExportHistory).toBe(true);
     const officer = await json<{ canExportHistory: boolean }>(await callLoader(exportsLoader, "/exports", { cookie: cookies["wb.officer"] }));
     expect(officer.canExportHistory).toBe(false);
+  });
+});
+
+// Last: these grow the log past the auto-verify limit and then break the chain.
+describe("chain status on the auditor's page", () => {
+  it("verifies on request only once the log is past the auto-verify limit", async () => {
+    const users = await db.user.findMany({ select: { id: true, email: true } });
+    await appendSyntheticEvents({ url: process.env.DATABASE_URL!, count: AUTO_VERIFY_MAX_EVENTS, projectIds: [ids.P099270, null], actors: users });
+    const plain = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies.auditor }));
+    expect(plain.chain?.verification).toBeNull();
+    expect(plain.chain?.headSeq).toBeGreaterThan(AUTO_VERIFY_MAX_EVENTS);
+    const verified = await json<HistoryData>(await callLoader(historyLoader, "/history?verify=1", { cookie: cookies.admin }));
+    expect(verified.chain?.verification).toMatchObject({ ok: true, count: verified.chain!.headSeq });
+  });
+
+  it("shows the first break after an event was edited behind the triggers", async () => {
+    const client = createClient({ url: process.env.DATABASE_URL! });
+    try {
+      await client.execute('DROP TRIGGER "AuditEvent_no_update"');
+      await client.execute("UPDATE AuditEvent SET reason = 'rewritten' WHERE seq = 40");
+    } finally {
+      client.close();
+    }
+    const data = await json<{ chain: { verification: { ok: boolean; problem?: { seq: number; kind: string } } } }>(
+      await callLoader(historyLoader, "/history?verify=1", { cookie: cookies.auditor }),
+    );
+    expect(data.chain.verification).toMatchObject({ ok: false, problem: { seq: 40, kind: "edited" } });
   });
 });
