@@ -91,18 +91,21 @@ function needsDrain(stream: DrainableStream): boolean {
  * Resolves once a writable that is over its high-water mark has drained — or has been closed because the
  * client went away, so a producer never waits forever on an abandoned download.
  */
-export function drained(stream: DrainableStream): Promise<void> {
-  if (!needsDrain(stream) || stream.destroyed) return Promise.resolve();
+export function drained(stream: DrainableStream, response?: Writable): Promise<void> {
+  if (!needsDrain(stream) || stream.destroyed || response?.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       stream.off("drain", done);
       stream.off("close", done);
       stream.off("error", done);
+      response?.off("close", done);
       resolve();
     };
     stream.on("drain", done);
     stream.on("close", done);
     stream.on("error", done);
+    // An inner stream of the zip writer does not close when the client goes away; the response stream does.
+    response?.on("close", done);
   });
 }
 
@@ -144,11 +147,12 @@ export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readab
     // the event loop turn once, then wait while anything downstream is full.
     await new Promise<void>((resolve) => setImmediate(resolve));
     await drained(out);
-    await drained(sheetInput(sheet) ?? out);
+    await drained(sheetInput(sheet) ?? out, out);
   };
   build({ workbook, drain, aborted: () => out.destroyed })
-    .then(() => workbook.commit())
+    .then(() => (out.destroyed ? undefined : workbook.commit()))
     .catch((error: unknown) => {
+      if (out.destroyed) return; // the client went away: nothing to report
       logger.error({ err: error }, "xlsx export failed while streaming");
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     });

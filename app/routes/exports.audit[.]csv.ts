@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const plan = await planAuditExport({ actor: user, query });
   await recordAuditExport(auditContextFor(user), "audit_csv", plan);
   return streamResponse(auditCsvStream(plan, { bom: bom === "1" }), {
-    contentType: "text/csv; charset=utf-8; header=present",
+    contentType: "text/csv; charset=utf-8",
     filename: exportFilename("audit", "csv", plan.generatedAt),
   });
 }
