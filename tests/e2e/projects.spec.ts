@@ -121,7 +121,7 @@ test("a manager creates a project: field errors first, then a confirmation and t
   await page.getByTestId("save-project").click();
   await expect(page.getByTestId("flash")).toHaveText(`Project ${code} created.`);
   await expect(page.getByTestId("project-header")).toContainText("Kazakhstan Rural Roads Safety Project");
-  await expect(page.getByTestId("commitment")).toHaveText("US$120m");
+  await expect(page.getByTestId("commitment")).toHaveText("$120M");
 
   await page.getByRole("link", { name: "Projects", exact: true }).first().click();
   await page.getByLabel("Search by code or name").fill(code.toLowerCase());
