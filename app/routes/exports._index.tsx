@@ -139,7 +139,10 @@ export default function ExportsPage() {
                           </code>
                         ))}
                       </td>
-                      <td>{t(`exports.urls.audit_${format}`)}</td>
+                      <td>
+                        {t(`exports.urls.audit_${format}`)}
+                        {format === "xlsx" ? <SheetNames names={["metadata", "events"]} /> : null}
+                      </td>
                     </tr>
                   ))
                 : null}
@@ -148,7 +151,10 @@ export default function ExportsPage() {
                   <code>/exports/portfolio.xlsx</code>
                 </td>
                 <td>—</td>
-                <td>{t("exports.urls.portfolio")}</td>
+                <td>
+                  {t("exports.urls.portfolio")}
+                  <SheetNames names={["metadata", "projects", "milestones", "indicators", "ratings"]} />
+                </td>
               </tr>
               <tr>
                 <td>
@@ -173,11 +179,15 @@ export default function ExportsPage() {
             <dt>
               <code>entity</code>, <code>entityId</code>
             </dt>
-            <dd>{t("exports.params.entity")}</dd>
+            <dd>
+              {t("exports.params.entity")} <SheetNames names={["Project", "Milestone", "MilestoneUpdate", "Indicator", "IndicatorValue", "Rating", "User"]} />
+            </dd>
             <dt>
               <code>actor</code>, <code>action</code>
             </dt>
-            <dd>{t("exports.params.actor")}</dd>
+            <dd>
+              {t("exports.params.actor")} <SheetNames names={["project.edit", "milestone.edit", "rating.record", "export.audit_csv"]} />
+            </dd>
             <dt>
               <code>bom=1</code>
             </dt>
@@ -187,6 +197,20 @@ export default function ExportsPage() {
         <p className="muted">{t("exports.urls.metadata")}</p>
       </section>
     </div>
+  );
+}
+
+/** Sheet names, entity types and actions are identifiers that scripts rely on: shown as code, never translated. */
+function SheetNames({ names }: { names: string[] }) {
+  return (
+    <>
+      {names.map((name) => (
+        <code key={name} className="param">
+          {" "}
+          {name}
+        </code>
+      ))}
+    </>
   );
 }
 

@@ -31,9 +31,9 @@ export default {
     parameters: "Query parameters",
     contents: "Contents",
     audit_csv: "RFC 4180 CSV, UTF-8, CRLF; metadata records first (first field “#”), then the header row and one row per event.",
-    audit_xlsx: "Workbook with a “metadata” sheet and an “events” sheet.",
+    audit_xlsx: "Workbook with a metadata sheet and an events sheet:",
     audit_ndjson: "One JSON object per line: a metadata line first, then one event per line with every stored field.",
-    portfolio: "Sheets: metadata, projects, milestones, indicators, ratings.",
+    portfolio: "Workbook with a metadata sheet and four data sheets:",
     iati: "IATI Activity Standard 2.03 XML; the metadata is in a comment at the top.",
     metadata:
       "Spreadsheet cells that would start a formula (=, +, -, @, tab, CR, LF) are prefixed with a single quote; nothing else is changed.",
@@ -41,8 +41,8 @@ export default {
   params: {
     dates: "ISO dates (YYYY-MM-DD), whole UTC days; “to” includes that day.",
     project: "A project code, e.g. P099270.",
-    entity: "An entity type (Milestone, Indicator, Project…) and optionally one record's id.",
-    actor: "The e-mail of the person who acted, and an action name (e.g. milestone.edit).",
+    entity: "An entity type and, optionally, one record's id. Entity types include:",
+    actor: "The e-mail of the person who acted, and an action name, for example:",
     bom: "CSV only: starts the file with a UTF-8 byte-order mark for Excel.",
   },
   report: {
