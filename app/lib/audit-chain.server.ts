@@ -87,6 +87,8 @@ export function createChainVerifier() {
     }
     if (event.seq === expectedSeq && event.prevHash === expectedPrev && chainHash(event.prevHash, event) === event.hash) {
       goodHashes.set(event.hash, event.seq);
+      // Only recent hashes are needed to diagnose an insertion: keep memory flat on millions of events.
+      if (goodHashes.size > LOOKAHEAD) goodHashes.delete(goodHashes.keys().next().value!);
       expectedPrev = event.hash;
       expectedSeq++;
       headSeq = event.seq;
