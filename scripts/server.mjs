@@ -94,7 +94,14 @@ if (isMain) {
   const port = Number(process.env.PORT ?? 3000);
   try {
     const { app, logger } = await createServer();
-    app.listen(port, process.env.HOST, () => logger.info(`Qadam is listening on http://localhost:${port}`));
+    const server = app.listen(port, process.env.HOST, () => logger.info(`Qadam is listening on http://localhost:${port}`));
+    // Finish the requests in flight, then exit (a normal exit also lets --cpu-prof write its profile).
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      process.once(signal, () => {
+        server.close(() => process.exit(0));
+        setTimeout(() => process.exit(0), 5_000).unref();
+      });
+    }
   } catch (error) {
     console.error(`Qadam cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

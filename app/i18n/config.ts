@@ -31,8 +31,16 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   return wanted.map((w) => w.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
-/** A synchronous i18next instance for one render (server) or the page (client); all strings are bundled. */
+const instances = new Map<Locale, i18n>();
+
+/**
+ * The i18next instance for a locale; all strings are bundled, so it initialises synchronously. One instance
+ * per locale is shared by every render: the language of an instance never changes (switching language
+ * picks another instance).
+ */
 export function createI18n(locale: Locale): i18n {
+  const existing = instances.get(locale);
+  if (existing) return existing;
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: locale,
@@ -43,5 +51,6 @@ export function createI18n(locale: Locale): i18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  instances.set(locale, instance);
   return instance;
 }

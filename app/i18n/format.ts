@@ -22,8 +22,20 @@ function utcWallClock(value: string | Date): Date {
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
 
+const formatters = new Map<Locale, ReturnType<typeof buildFormatters>>();
+
+/** Formatters per locale, built once (Intl objects are costly to construct, and every cell asks for one). */
 export function makeFormatters(language: string) {
   const locale: Locale = isLocale(language) ? language : DEFAULT_LOCALE;
+  let built = formatters.get(locale);
+  if (!built) {
+    built = buildFormatters(locale);
+    formatters.set(locale, built);
+  }
+  return built;
+}
+
+function buildFormatters(locale: Locale) {
   const dateLocale = DATE_LOCALES[locale];
   const number = new Intl.NumberFormat(NUMBER_TAGS[locale], { maximumFractionDigits: 2 });
   const compact = new Intl.NumberFormat(NUMBER_TAGS[locale], { minimumFractionDigits: 0, maximumFractionDigits: 1 });

@@ -7,7 +7,13 @@ import { randomUUID } from "node:crypto";
  * The store lives on globalThis under a registered symbol because the server and the app bundle are
  * separate module graphs.
  */
-export type RequestStore = { requestId: string; ip: string | null; userId: string | null };
+export type RequestStore = {
+  requestId: string;
+  ip: string | null;
+  userId: string | null;
+  /** Per-request memo (e.g. the validated session: the root, layout and page loaders all ask for it). */
+  memo?: Map<string, Promise<unknown>>;
+};
 
 const KEY = Symbol.for("qadam.request-store");
 const globalStore = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestStore> | undefined>;
@@ -25,4 +31,17 @@ export function currentRequest(): RequestStore {
 export function noteRequestUser(userId: string) {
   const store = getRequestStorage().getStore();
   if (store) store.userId = userId;
+}
+
+/** Runs `compute` once per request for `key` (every call when outside our server). */
+export function memoizeForRequest<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const store = getRequestStorage().getStore();
+  if (!store) return compute();
+  store.memo ??= new Map();
+  let value = store.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    store.memo.set(key, value);
+  }
+  return value;
 }

@@ -3,6 +3,7 @@ import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { generateSessionToken, hashSessionToken } from "./crypto.server";
 import type { OrganizationKind, Role } from "./permissions";
+import { memoizeForRequest } from "./request.server";
 
 /**
  * All session handling lives here (lucia v3 is deprecated upstream in favour of its documented design, so
@@ -145,6 +146,11 @@ export async function validateRequestSession(
 ): Promise<{ user: SessionUser; sessionId: string; refreshCookie: string | null } | null> {
   const token = readSessionToken(request);
   if (!token) return null;
+  // The root, layout and page loaders of one request all ask: validate once.
+  return memoizeForRequest(`session:${token}`, () => validateToken(token));
+}
+
+async function validateToken(token: string) {
   const { session, user } = await lucia.validateSession(hashSessionToken(token));
   if (!session || !user) return null;
   if (Date.now() - session.lastSeenAt.getTime() > IDLE_TOUCH_MS) {
