@@ -27,7 +27,7 @@ export default {
     closingOriginalDate: "Closing (original)",
     closingRevisedDate: "Closing (revised)",
     closingDate: "Closing",
-    commitment: "Commitment",
+    commitment: "Net commitment",
     disbursed: "Disbursed",
     disbursedShare: "% disbursed",
     commitmentUsd: "Net commitment (US$)",

@@ -28,7 +28,7 @@ const projects: Translation<typeof en> = {
     closingOriginalDate: "Жабылуы (бастапқы)",
     closingRevisedDate: "Жабылуы (қайта қаралған)",
     closingDate: "Жабылуы",
-    commitment: "Міндеттеме",
+    commitment: "Таза міндеттеме",
     disbursed: "Игерілді",
     disbursedShare: "Игеру %",
     commitmentUsd: "Таза міндеттеме (АҚШ доллары)",

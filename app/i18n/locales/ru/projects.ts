@@ -28,7 +28,7 @@ const projects: Translation<typeof en> = {
     closingOriginalDate: "Закрытие (первоначальное)",
     closingRevisedDate: "Закрытие (пересмотренное)",
     closingDate: "Закрытие",
-    commitment: "Обязательства",
+    commitment: "Чистые обязательства",
     disbursed: "Освоено",
     disbursedShare: "% освоения",
     commitmentUsd: "Чистые обязательства (долл. США)",
