@@ -91,6 +91,11 @@ export async function createServer({ mode = process.env.NODE_ENV ?? "production"
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
+  try {
+    process.loadEnvFile(); // variables already set (e.g. by npm start or the platform) win over .env
+  } catch {
+    // no .env: the environment alone configures the server
+  }
   const port = Number(process.env.PORT ?? 3000);
   try {
     const { app, logger } = await createServer();
