@@ -251,6 +251,15 @@ describe("throttling", () => {
     await db.loginThrottle.update({ where: { key: `ip:${ip}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
     expect((await signIn(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
   });
+
+  it("after a block ends, the address starts a new count instead of being blocked again at its next failure", async () => {
+    const ip = "10.0.0.11";
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_IP; i++) await signIn(`again-${i}@qadam.test`, "guess", ip);
+    await db.loginThrottle.update({ where: { key: `ip:${ip}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect(await signIn("again-x@qadam.test", "guess", ip)).toEqual({ ok: false, reason: "invalid" });
+    const state = await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } });
+    expect(state).toMatchObject({ failures: 1, blockedUntil: null });
+  });
 });
 
 describe("session lifecycle", () => {
@@ -347,6 +356,22 @@ describe("session lifecycle", () => {
     const id = hashSessionToken(tokenFromSetCookie(setCookie));
     await db.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await validateRequestSession(requestWithSession(setCookie))).toBeNull();
+  });
+
+  it("a session past half its life is extended in the database and the browser gets a refreshed cookie", async () => {
+    const user = await createTestUser(db);
+    const setCookie = await createSessionCookie(user.id, { ip: null, userAgent: null });
+    const id = hashSessionToken(tokenFromSetCookie(setCookie));
+    const fresh = await validateRequestSession(requestWithSession(setCookie));
+    expect(fresh?.refreshCookie).toBeNull();
+
+    const soon = new Date(Date.now() + 60 * 60_000);
+    await db.session.update({ where: { id }, data: { expiresAt: soon } });
+    const slid = await validateRequestSession(requestWithSession(setCookie));
+    expect(slid?.refreshCookie).toContain(`qadam_session=${tokenFromSetCookie(setCookie)}`);
+    expect(slid?.refreshCookie).toMatch(/Max-Age=\d{6,}/);
+    const row = await db.session.findUniqueOrThrow({ where: { id } });
+    expect(row.expiresAt.getTime()).toBeGreaterThan(soon.getTime() + 24 * 60 * 60_000);
   });
 });
 
