@@ -539,6 +539,18 @@ export async function archiveProject(options: { context: AuditContext; projectId
   });
 }
 
+/** Brings an archived project back into lists and boards; the reason goes into the audit event. */
+export async function restoreProject(options: { context: AuditContext; projectId: string; reason: string }) {
+  const { context, projectId, reason } = options;
+  return auditedTransaction(context, async (tx, audit) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+    if (!before.archivedAt) return { ok: false as const };
+    const after = await tx.project.update({ where: { id: projectId }, data: { archivedAt: null, version: { increment: 1 } } });
+    await audit({ action: "project.restore", entityType: "Project", entityId: projectId, projectId, before, after, reason });
+    return { ok: true as const };
+  });
+}
+
 /** The `:projectId` route parameter, validated: a malformed id is a 400, never a query. */
 export function requireProjectIdParam(params: Record<string, string | undefined>): string {
   const parsed = ProjectIdParamsSchema.safeParse(params);

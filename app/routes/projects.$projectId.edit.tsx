@@ -15,6 +15,7 @@ import { parseForm } from "~/lib/validation.server";
 import { conflictResponse, VersionConflictError } from "~/models/concurrency.server";
 import {
   archiveProject,
+  restoreProject,
   describeProjectChangesSince,
   getProjectForEdit,
   listProjectFormOptions,
@@ -49,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = ProjectEditIntentSchema.safeParse(formData.get("intent"));
   // Authorize before judging the input: out of scope is 404 and not allowed is 403, whatever was posted.
-  await requireProjectPermission(user, projectId, intent.data === "archive" ? "project.archive" : "project.edit");
+  const archiving = intent.data === "archive" || intent.data === "restore";
+  await requireProjectPermission(user, projectId, archiving ? "project.archive" : "project.edit");
   if (!intent.success) throw new Response("Unknown intent", { status: 400, statusText: "Bad Request" });
 
   if (intent.data === "archive") {
@@ -58,6 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await archiveProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
     if (!result.ok) return data({ ok: false as const, fieldErrors: { reason: "projects.archive.already" } }, { status: 400 });
     return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.archived" });
+  }
+  if (intent.data === "restore") {
+    const parsed = parseForm(ArchiveProjectSchema, formData);
+    if (!parsed.ok) return parsed.response;
+    const result = await restoreProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
+    if (!result.ok) return data({ ok: false as const, fieldErrors: { reason: "projects.archive.notArchived" } }, { status: 400 });
+    return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.restored" });
   }
 
   const parsed = parseForm(ProjectEditSchema, formData);

@@ -113,7 +113,7 @@ export const ArchiveProjectSchema = z.object({
 });
 export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 
-export const ProjectEditIntentSchema = z.enum(["save", "archive"]);
+export const ProjectEditIntentSchema = z.enum(["save", "archive", "restore"]);
 
 /** The values the edit form was loaded with (a hidden JSON field), to tell a conflict's "theirs" from "yours". */
 export function parseConflictBase(raw: unknown): Record<string, string> | null {

@@ -274,6 +274,23 @@ describe("archive", () => {
     expect(conflict.status).toBe(409);
     expect((conflict.data as { conflict: { current: { fields: unknown[] } } }).conflict.current.fields).toEqual([{ field: "archivedAt", outcome: "theirs" }]);
   });
+
+  it("an archived project can be restored with a reason, audited; restoring a live project is refused", async () => {
+    const restore = (user: Demo, projectId: string, reason: string) =>
+      call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "restore", reason } });
+    const project = await projectByCode("P199915");
+    expect((await restore(wbManager, project.id, "It was never archived.")).status).toBe(400);
+    expect((await archive(wbManager, project.id, "Paused while the ministry re-scopes it.")).status).toBe(302);
+    expect((await restore(wbOfficer, project.id, "Officers cannot restore projects.")).status).toBe(403);
+
+    const events = await auditCount();
+    expect((await restore(wbManager, project.id, "The ministry confirmed the scope.")).status).toBe(302);
+    const after = await projectByCode("P199915");
+    expect(after.archivedAt).toBeNull();
+    expect(after.version).toBe(project.version + 2);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "project.restore", entityId: project.id, reason: "The ministry confirmed the scope." });
+  });
 });
 
 describe("project layout and overview loaders", () => {

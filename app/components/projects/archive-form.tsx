@@ -4,46 +4,62 @@ import { useRemixForm } from "~/components/ui/form";
 import { useIsSubmittingIntent } from "./project-form";
 import { ArchiveProjectSchema, type ArchiveProjectInput } from "~/schemas/project";
 
-/** Archiving hides the project from lists (its record and history stay); the reason goes into the audit event. */
-export function ArchiveForm({ archivedAt, serverErrors }: { archivedAt: string | null; serverErrors: Record<string, string> | null }) {
+/**
+ * Archiving hides the project from lists (its record and history stay); restoring brings it back. Either way the
+ * reason goes into the audit event.
+ */
+export function ArchiveForm({
+  archivedAt,
+  serverErrors,
+}: {
+  archivedAt: string | null;
+  serverErrors: Record<string, string> | null;
+}) {
   const { t } = useTranslation();
   const { form, onSubmit } = useRemixForm<ArchiveProjectInput>(ArchiveProjectSchema, {
     defaultValues: { reason: "" },
     serverErrors,
   });
-  const submitting = useIsSubmittingIntent("archive");
+  const intent = archivedAt ? "restore" : "archive";
+  const submitting = useIsSubmittingIntent(intent);
   const error = form.formState.errors.reason?.message;
   return (
     <section className="panel danger-zone" id="archive" aria-labelledby="archive-title">
-      <h2 id="archive-title">{t("projects.archive.title")}</h2>
-      {archivedAt ? (
-        <p data-testid="already-archived">{t("projects.archive.already")}</p>
-      ) : (
-        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <input type="hidden" name="intent" value="archive" />
-          <p className="muted">{t("projects.archive.explain")}</p>
-          <div className="field">
-            <label htmlFor="archive-reason">{t("projects.archive.reason")}</label>
-            <textarea
-              id="archive-reason"
-              rows={3}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "archive-reason-error" : undefined}
-              {...form.register("reason")}
-            />
-            {typeof error === "string" ? (
-              <p className="field-error" id="archive-reason-error" role="alert">
-                {t(error)}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <button type="submit" className="button danger" disabled={submitting} data-testid="archive-submit">
-              {submitting ? t("common.actions.saving") : t("projects.archive.button")}
-            </button>
-          </div>
-        </Form>
-      )}
+      <h2 id="archive-title">{t(archivedAt ? "projects.archive.restoreTitle" : "projects.archive.title")}</h2>
+      {archivedAt ? <p data-testid="already-archived">{t("projects.archive.already")}</p> : null}
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        <p className="muted">{t(archivedAt ? "projects.archive.restoreExplain" : "projects.archive.explain")}</p>
+        <div className="field">
+          <label htmlFor="archive-reason">
+            {t(archivedAt ? "projects.archive.restoreReason" : "projects.archive.reason")}
+          </label>
+          <textarea
+            id="archive-reason"
+            rows={3}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "archive-reason-error" : undefined}
+            {...form.register("reason")}
+          />
+          {typeof error === "string" ? (
+            <p className="field-error" id="archive-reason-error" role="alert">
+              {t(error)}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button
+            type="submit"
+            className={archivedAt ? "button" : "button danger"}
+            disabled={submitting}
+            data-testid={archivedAt ? "restore-submit" : "archive-submit"}
+          >
+            {submitting
+              ? t("common.actions.saving")
+              : t(archivedAt ? "projects.archive.restoreButton" : "projects.archive.button")}
+          </button>
+        </div>
+      </Form>
     </section>
   );
 }
