@@ -36,6 +36,7 @@ export async function loadProjectScope(actor: Actor, projectId: string): Promise
     select: {
       institution: true,
       implementingAgencyId: true,
+      archivedAt: true,
       members: { where: { userId: actor.id }, select: { id: true } },
     },
   });
@@ -44,6 +45,7 @@ export async function loadProjectScope(actor: Actor, projectId: string): Promise
     institution: project.institution,
     implementingAgencyId: project.implementingAgencyId,
     isMember: project.members.length > 0,
+    archived: project.archivedAt !== null,
   };
 }
 

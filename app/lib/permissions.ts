@@ -25,6 +25,8 @@ export type ProjectScope = {
   implementingAgencyId: string;
   /** Is the actor a member of the project's team? */
   isMember: boolean;
+  /** An archived project is read-only until it is restored (which is `project.archive`). */
+  archived?: boolean;
 };
 
 /** Actions on one project (the target is that project). */
@@ -96,8 +98,12 @@ const MANAGER_ONLY: ReadonlySet<ProjectAction> = new Set([
 
 const SUBMISSIONS: ReadonlySet<ProjectAction> = new Set(["milestoneUpdate.submit", "indicatorValue.report"]);
 
+/** What may still happen on an archived project: reading it, and restoring it. */
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<ProjectAction> = new Set(["project.view", "report.print", "history.view", "project.archive"]);
+
 export function decideOnProject(actor: Actor, action: ProjectAction, project: ProjectScope): Decision {
   if (!canViewProject(actor, project)) return "not-found";
+  if (project.archived && !ALLOWED_WHEN_ARCHIVED.has(action)) return "forbidden";
   if (action === "project.view" || action === "report.print") return "allow";
   if (action === "history.view") return actor.role === "OFFICER" ? "forbidden" : "allow";
   if (action === "project.manageMembers") return actor.role === "ADMIN" ? "allow" : "forbidden";

@@ -38,10 +38,17 @@ export const meta: MetaFunction = () => [{ title: "Edit project · Qadam" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const projectId = requireProjectIdParam(params);
-  const scope = await requireProjectPermission(user, projectId, "project.edit");
+  // An archived project is read-only: its edit page then only offers to restore it (project.archive).
+  const viewable = await requireProjectPermission(user, projectId, "project.view");
+  const scope = await requireProjectPermission(user, projectId, viewable.archived ? "project.archive" : "project.edit");
   const [project, options] = await Promise.all([getProjectForEdit(projectId), listProjectFormOptions(user)]);
   if (!project) enforce("not-found");
-  return { projectId, project: project!, options, canArchive: decideOnProject(user, "project.archive", scope) === "allow" };
+  return {
+    projectId,
+    project: project!,
+    options,
+    canArchive: decideOnProject(user, "project.archive", scope) === "allow",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,14 +65,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(ArchiveProjectSchema, formData);
     if (!parsed.ok) return parsed.response;
     const result = await archiveProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
-    if (!result.ok) return data({ ok: false as const, fieldErrors: { reason: "projects.archive.already" } }, { status: 400 });
+    if (!result.ok)
+      return data({ ok: false as const, fieldErrors: { reason: "projects.archive.already" } }, { status: 400 });
     return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.archived" });
   }
   if (intent.data === "restore") {
     const parsed = parseForm(ArchiveProjectSchema, formData);
     if (!parsed.ok) return parsed.response;
     const result = await restoreProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
-    if (!result.ok) return data({ ok: false as const, fieldErrors: { reason: "projects.archive.notArchived" } }, { status: 400 });
+    if (!result.ok)
+      return data({ ok: false as const, fieldErrors: { reason: "projects.archive.notArchived" } }, { status: 400 });
     return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.restored" });
   }
 
@@ -73,11 +82,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const { version, ...input } = parsed.data;
   try {
-    const result = await updateProject({ actor: user, context: auditContextFor(user), projectId, expectedVersion: version, input });
+    const result = await updateProject({
+      actor: user,
+      context: auditContextFor(user),
+      projectId,
+      expectedVersion: version,
+      input,
+    });
     if (!result.ok) {
       // Moving the project out of the manager's own scope (another institution or ministry) is refused.
       if (result.status === 403) enforce("forbidden");
-      return data({ ok: false as const, fieldErrors: result.status === 400 ? result.fieldErrors : {} }, { status: 400 });
+      return data(
+        { ok: false as const, fieldErrors: result.status === 400 ? result.fieldErrors : {} },
+        { status: 400 },
+      );
     }
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
@@ -92,9 +110,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       base: parseConflictBase(formData.get("base")),
       changedFields: changes.changedFields,
     });
-    return conflictResponse({ values: current, changedBy: changes.changedBy, archivedAt: stored?.archivedAt ?? null, ...resolution });
+    return conflictResponse({
+      values: current,
+      changedBy: changes.changedBy,
+      archivedAt: stored?.archivedAt ?? null,
+      ...resolution,
+    });
   }
-  return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.updated", values: { code: input.code } });
+  return redirectWithFlash(`/projects/${projectId}`, {
+    kind: "success",
+    key: "projects.flash.updated",
+    values: { code: input.code },
+  });
 }
 
 export default function EditProjectPage() {
@@ -132,20 +159,30 @@ export default function EditProjectPage() {
       {conflict && dismissed !== conflict.values.version ? (
         <ConflictNotice conflict={conflict} options={options} onUseTheirs={loadTheirs} />
       ) : null}
-      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting} ref={formRef} data-testid="project-form">
-        <input type="hidden" name="intent" value="save" />
-        <input type="hidden" name="version" value={version ?? loadedVersion} data-testid="project-version" />
-        <input type="hidden" name="base" value={JSON.stringify(base)} />
-        <ProjectFormFields form={form} options={options} />
-        <div className="form-actions">
-          <button type="submit" disabled={submitting} data-testid="save-project">
-            {submitting ? t("common.actions.saving") : t("common.actions.save")}
-          </button>
-          <Link to={`/projects/${projectId}`} className="button secondary">
-            {t("common.actions.cancel")}
-          </Link>
-        </div>
-      </Form>
+      {project.archivedAt ? null : (
+        <Form
+          method="post"
+          className="project-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-busy={submitting}
+          ref={formRef}
+          data-testid="project-form"
+        >
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={version ?? loadedVersion} data-testid="project-version" />
+          <input type="hidden" name="base" value={JSON.stringify(base)} />
+          <ProjectFormFields form={form} options={options} />
+          <div className="form-actions">
+            <button type="submit" disabled={submitting} data-testid="save-project">
+              {submitting ? t("common.actions.saving") : t("common.actions.save")}
+            </button>
+            <Link to={`/projects/${projectId}`} className="button secondary">
+              {t("common.actions.cancel")}
+            </Link>
+          </div>
+        </Form>
+      )}
       {canArchive ? (
         <ArchiveForm
           archivedAt={project.archivedAt}

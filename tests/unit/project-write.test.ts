@@ -268,11 +268,10 @@ describe("archive", () => {
     expect((await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.")).status).toBe(400);
     expect(await auditCount()).toBe(count);
 
-    // An open edit form from before the archive now conflicts and names the archive.
+    // An archived project is read-only: an edit form opened before the archive can no longer save.
     const stale = { ...toProjectFormValues({ ...project }) } as Record<string, unknown>;
-    const conflict = await edit(wbManager, project.id, Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])));
-    expect(conflict.status).toBe(409);
-    expect((conflict.data as { conflict: { current: { fields: unknown[] } } }).conflict.current.fields).toEqual([{ field: "archivedAt", outcome: "theirs" }]);
+    const refused = await edit(wbManager, project.id, Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])));
+    expect(refused.status).toBe(403);
   });
 
   it("an archived project can be restored with a reason, audited; restoring a live project is refused", async () => {
