@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { canViewProject, type Actor, type ProjectScope } from "~/lib/permissions";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
@@ -66,18 +67,30 @@ export async function addMember(options: {
   capacity: MemberCapacity;
 }): Promise<AddMemberResult> {
   const { context, projectId, project, userId, capacity } = options;
-  return auditedTransaction(context, async (tx, audit) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { ...actorSelect, active: true } });
-    if (!user || !user.active) return { ok: false, fieldErrors: { userId: "projects.team.errors.userUnknown" } };
-    if (!canViewProject(toActor(user), project)) {
-      return { ok: false, fieldErrors: { userId: "projects.team.errors.userCannotSee" } };
-    }
-    const existing = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } } });
-    if (existing) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
-    const member = await tx.projectMember.create({ data: { projectId, userId, capacity } });
-    await audit({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId, after: member });
-    return { ok: true };
-  });
+  try {
+    return await auditedTransaction(context, async (tx, audit): Promise<AddMemberResult> => {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { ...actorSelect, active: true } });
+      if (!user || !user.active) return { ok: false, fieldErrors: { userId: "projects.team.errors.userUnknown" } };
+      if (!canViewProject(toActor(user), project)) {
+        return { ok: false, fieldErrors: { userId: "projects.team.errors.userCannotSee" } };
+      }
+      const existing = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } } });
+      if (existing) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
+      const member = await tx.projectMember.create({ data: { projectId, userId, capacity } });
+      await audit({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId, after: member });
+      return { ok: true };
+    });
+  } catch (error) {
+    // Added meanwhile by a request our check could not see (another app instance): the unique index refused it.
+    if (isMembershipTaken(error)) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
+    throw error;
+  }
+}
+
+function isMembershipTaken(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  const where = JSON.stringify(error.meta ?? {}) + error.message;
+  return where.includes("ProjectMember") || (where.includes("projectId") && where.includes("userId"));
 }
 
 /** Removes a member of *this* project; false when the id names no member of it (the route answers 404). */

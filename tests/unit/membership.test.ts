@@ -68,6 +68,60 @@ describe("adding members", () => {
     expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
   });
 
+  it("two concurrent adds of the same person: one joins, the other gets the alreadyMember field error (no 500)", async () => {
+    const project = await projectByCode("P199912");
+    const auditor = await demo("auditor");
+    const events = await auditCount();
+    const results = await Promise.all([
+      post(admin, project.id, { intent: "add", userId: auditor.id, capacity: "REVIEWER" }),
+      post(admin, project.id, { intent: "add", userId: auditor.id, capacity: "FOCAL_POINT" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+    const refused = results.find((r) => r.status === 400)!;
+    expect((refused.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+    expect(await db.projectMember.count({ where: { projectId: project.id, userId: auditor.id } })).toBe(1);
+    expect(await auditCount()).toBe(events + 1);
+  });
+
+  it("a membership another process committed after our check is the alreadyMember field error, not a 500", async () => {
+    // Another app instance (another process, which the in-process transaction queue does not serialise) adds the
+    // person between our "already a member?" read and our insert: our read sees nothing, the insert hits the
+    // unique index. Simulated by letting the transaction's read miss the row that is really there.
+    const project = await projectByCode("P199912");
+    const viewer = await demo("wb.manager");
+    await db.projectMember.upsert({
+      where: { projectId_userId: { projectId: project.id, userId: viewer.id } },
+      create: { projectId: project.id, userId: viewer.id, capacity: "REVIEWER" },
+      update: {},
+    });
+    const events = await auditCount();
+    type Work = (tx: unknown) => Promise<unknown>;
+    const original: unknown = db.$transaction;
+    const realTransaction = (db.$transaction as (work: Work) => Promise<unknown>).bind(db);
+    const staleReads = (tx: object) => {
+      const members = (tx as typeof db).projectMember;
+      const stale = new Proxy(members, {
+        get: (target, key, receiver) =>
+          key === "findUnique" || key === "findFirst" ? () => Promise.resolve(null) : Reflect.get(target, key, receiver),
+      });
+      return new Proxy(tx, { get: (t, k, r) => (k === "projectMember" ? stale : Reflect.get(t, k, r)) });
+    };
+    Object.defineProperty(db, "$transaction", {
+      configurable: true,
+      writable: true,
+      value: (work: Work) => realTransaction((tx) => work(staleReads(tx as object))),
+    });
+    try {
+      const result = await post(admin, project.id, { intent: "add", userId: viewer.id, capacity: "FOCAL_POINT" });
+      expect(result.status).toBe(400);
+      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+    } finally {
+      Object.defineProperty(db, "$transaction", { configurable: true, writable: true, value: original });
+    }
+    expect(await db.projectMember.count({ where: { projectId: project.id, userId: viewer.id } })).toBe(1);
+    expect(await auditCount()).toBe(events);
+  });
+
   it("managers and officers cannot change the team (403), and out of scope is 404", async () => {
     const project = await projectByCode("P128050");
     expect((await post(wbManager, project.id, { intent: "add", userId: transportOfficer.id, capacity: "REVIEWER" })).status).toBe(403);
