@@ -114,7 +114,8 @@ export function ErrorPanel({ error }: { error: unknown }) {
       title = t("common.errors.forbiddenTitle");
       message = t("common.errors.forbidden");
     } else if (error.status === 400) {
-      message = typeof error.data === "string" && error.data ? error.data : t("common.errors.badRequest");
+      // The server's detail is for developers and logs (and in English): people get the translated sentence.
+      message = t("common.errors.badRequest");
     } else if (error.status === 409) {
       message = t("common.errors.conflict");
     }

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminHome } from "~/components/home/admin-home";
@@ -14,7 +15,7 @@ import { getHomeData } from "~/models/home.server";
 import { listVisibleProjectSummaries } from "~/models/project.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = titled("common.nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { parseSearchParams } from "~/lib/validation.server";
 import { getStatusBoard, listFrameworkOptions } from "~/models/board.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = titled("common.nav.board");
 
 const BoardSearchSchema = z.object({
   frameworkId: z.string().max(64).optional(),

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server";
@@ -7,7 +8,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { listHistoryFilterOptions, listHistoryProjects } from "~/models/history.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "Exports · Qadam" }];
+export const meta = titled("common.nav.exports");
 
 /** The exports and their stable URLs; the audit ones (with their filter form) only for those allowed. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnvelopeBar } from "~/components/board/envelope-bar";
@@ -8,7 +9,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { listFrameworkSummaries } from "~/models/framework.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = titled("common.nav.frameworks");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChainStatusPanel } from "~/components/history/chain-status";
@@ -22,7 +23,7 @@ import {
 } from "~/models/history.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "History · Qadam" }];
+export const meta = titled("common.nav.history");
 
 /**
  * The history explorer: auditors and admins read every event, managers the events of their projects (the scope

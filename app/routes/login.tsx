@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { getOptionalUser, login, safeRedirectPath } from "~/lib/auth.server";
 import { parseForm } from "~/lib/validation.server";
 import { LoginSchema, type LoginInput } from "~/schemas/auth";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Qadam" }];
+export const meta = titled("auth.login.submit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -33,7 +34,7 @@ import {
   type ProjectFormValues,
 } from "~/schemas/project";
 
-export const meta: MetaFunction = () => [{ title: "Edit project · Qadam" }];
+export const meta = titled("common.titles.editProject");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

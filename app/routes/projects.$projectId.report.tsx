@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -16,8 +17,8 @@ import { requireProjectIdParam } from "~/models/project.server";
 import { getProjectReport } from "~/models/report.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.report.code} · ${data.report.name} · Report · Qadam` : "Qadam" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "common.titles.report", data ? `${data.report.code} · ${data.report.name}` : undefined) },
 ];
 
 /** A printable, ISR-shaped report of one project (everyone who can see the project). Print CSS: app.css. */

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination, ProjectTable } from "~/components/projects/project-table";
@@ -11,7 +12,7 @@ import { canListArchived, listProjectFilterOptions, listProjects } from "~/model
 import { ErrorPanel } from "~/root";
 import { ProjectListQuerySchema } from "~/schemas/project";
 
-export const meta: MetaFunction = () => [{ title: "Projects · Qadam" }];
+export const meta = titled("common.nav.projects");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ import { createProject, listProjectFormOptions } from "~/models/project.server";
 import { ErrorPanel } from "~/root";
 import { EMPTY_PROJECT_FORM, ProjectCreateSchema, type ProjectFormValues } from "~/schemas/project";
 
-export const meta: MetaFunction = () => [{ title: "New project · Qadam" }];
+export const meta = titled("common.titles.newProject");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

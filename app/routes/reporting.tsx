@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { parseSearchParams } from "~/lib/validation.server";
 import { groupByOfficer, groupByProject, listMissingReports } from "~/models/reporting.server";
 import { ErrorPanel } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = titled("common.nav.reporting");
 
 const ReportingSearchSchema = z.object({
   groupBy: z.enum(["project", "officer"]).default("project"),

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titled } from "~/lib/meta";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +14,7 @@ import { describeSubmission, invalidInput, listReviewQueue, readdressed, refused
 import { ErrorPanel } from "~/root";
 import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema, type WorkflowActionData } from "~/schemas/review";
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = titled("common.nav.reviews");
 
 /** After a 409 (someone reviewed first) reload the queue, so it shows the current state. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>

@@ -50,6 +50,7 @@ export default {
     requestId: "Request id",
     backHome: "Back to home",
   },
+  titles: { newProject: "New project", editProject: "Edit project", report: "Report" },
   pagination: { page: "Page {{page}} of {{pages}}", showing: "{{count}} results" },
   empty: "Nothing here yet.",
   yes: "Yes",

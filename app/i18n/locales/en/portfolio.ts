@@ -1,4 +1,6 @@
 // Strings for the portfolio pages. ru/portfolio.ts and kk/portfolio.ts must have exactly these keys (the typecheck enforces it).
+import type { IndicatorFrequency } from "~/schemas/indicator";
+
 export default {
   colours: { RED: "Red", AMBER: "Amber", GREEN: "Green", COMPLETED: "Completed" },
   ratingKinds: { PDO: "PDO progress", IP: "Implementation progress" },
@@ -75,7 +77,7 @@ export default {
     noAreas: "This framework has no priority areas yet.",
     boardLink: "Status board for this framework",
   },
-  frequency: { MONTHLY: "monthly", QUARTERLY: "quarterly", SEMI_ANNUAL: "semi-annual", ANNUAL: "annual" },
+  frequency: { MONTHLY: "monthly", QUARTERLY: "quarterly", SEMI_ANNUAL: "semi-annual", ANNUAL: "annual" } satisfies Record<IndicatorFrequency, string>,
   reporting: {
     title: "Who hasn't reported",
     period: "Current quarter: Q{{quarter}} {{year}} ({{from}} – {{to}})",

@@ -1,4 +1,6 @@
 // Strings for the workflow pages. ru/workflow.ts and kk/workflow.ts must have exactly these keys (the typecheck enforces it).
+import type { IndicatorFrequency } from "~/schemas/indicator";
+
 export default {
   milestones: {
     title: "Milestones",
@@ -181,7 +183,7 @@ export default {
       revisionNote: "Revision note",
       revisionNoteHint: "Required when you change an end target that is already set (formal revision); the original target is kept.",
     },
-    frequency: { MONTHLY: "Monthly", QUARTERLY: "Quarterly", SEMIANNUAL: "Semi-annual", ANNUAL: "Annual" },
+    frequency: { MONTHLY: "Monthly", QUARTERLY: "Quarterly", SEMI_ANNUAL: "Semi-annual", ANNUAL: "Annual" } satisfies Record<IndicatorFrequency, string>,
   },
   indicator: {
     backToList: "All indicators",

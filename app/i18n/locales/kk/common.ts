@@ -53,6 +53,7 @@ const common: Translation<typeof en> = {
     requestId: "Сұрау идентификаторы",
     backHome: "Басты бетке",
   },
+  titles: { newProject: "Жаңа жоба", editProject: "Жобаны өзгерту", report: "Есеп" },
   pagination: { page: "{{pages}} беттің {{page}}-беті", showing: "Нәтижелер: {{count}}" },
   empty: "Әзірге мұнда ештеңе жоқ.",
   yes: "Иә",

@@ -183,7 +183,7 @@ const workflow: Translation<typeof en> = {
       revisionNote: "Қайта қарау негіздемесі",
       revisionNoteHint: "Бұрыннан белгіленген соңғы мақсатты өзгерткенде міндетті (ресми қайта қарау); бастапқы мақсат сақталады.",
     },
-    frequency: { MONTHLY: "Ай сайын", QUARTERLY: "Тоқсан сайын", SEMIANNUAL: "Жарты жылда бір рет", ANNUAL: "Жыл сайын" },
+    frequency: { MONTHLY: "Ай сайын", QUARTERLY: "Тоқсан сайын", SEMI_ANNUAL: "Жарты жылда бір рет", ANNUAL: "Жыл сайын" },
   },
   indicator: {
     backToList: "Барлық көрсеткіштер",

@@ -53,6 +53,7 @@ const common: Translation<typeof en> = {
     requestId: "Идентификатор запроса",
     backHome: "На главную",
   },
+  titles: { newProject: "Новый проект", editProject: "Изменение проекта", report: "Отчёт" },
   pagination: { page: "Страница {{page}} из {{pages}}", showing: "Результатов: {{count}}" },
   empty: "Здесь пока ничего нет.",
   yes: "Да",

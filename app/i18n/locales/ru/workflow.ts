@@ -183,7 +183,7 @@ const workflow: Translation<typeof en> = {
       revisionNote: "Обоснование пересмотра",
       revisionNoteHint: "Обязательно при изменении уже заданной конечной цели (официальный пересмотр); исходная цель сохраняется.",
     },
-    frequency: { MONTHLY: "Ежемесячно", QUARTERLY: "Ежеквартально", SEMIANNUAL: "Раз в полгода", ANNUAL: "Ежегодно" },
+    frequency: { MONTHLY: "Ежемесячно", QUARTERLY: "Ежеквартально", SEMI_ANNUAL: "Раз в полгода", ANNUAL: "Ежегодно" },
   },
   indicator: {
     backToList: "Все показатели",
