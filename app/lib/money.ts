@@ -3,6 +3,12 @@ export function centsToNumber(cents: bigint): number {
   return Number(cents);
 }
 
+/**
+ * Largest amount a form accepts: $10 trillion in cents, far below where cents stop being exact in a JS number
+ * (and below SQLite's 64-bit integer), so a huge typed amount is a field error rather than a failed write.
+ */
+export const MAX_USD_CENTS = 10n ** 15n;
+
 /** Parses a US-dollar amount typed by a person ("1,068,000,000.50") into BigInt cents; null when invalid. */
 export function parseUsdToCents(input: string): bigint | null {
   const cleaned = input.replace(/[\s,$]/g, "");

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { parseUsdToCents } from "~/lib/money";
+import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { hashPassword } from "~/lib/password.server";
 import type { OrganizationKind, Role } from "~/lib/permissions";
 import type {
@@ -194,8 +194,8 @@ export async function updateUser(options: {
         entityType: "User",
         entityId: userId,
         before,
-        after,
-        reason: sessionsEnded ? "role or organisation changed: sessions ended" : null,
+        // The History page shows `reason` as typed by a person; this fact belongs in the snapshot instead.
+        after: sessionsEnded ? { ...after, sessionsEnded: true } : after,
       });
       return { id: userId, sessionsEnded };
     }),
@@ -304,6 +304,15 @@ export async function updateOrganization(options: {
       const before = await tx.organization.findUnique({ where: { id: input.id }, select: organizationSelect });
       if (!before) throw new Response("Not found", { status: 404 });
       await requireFreeOrganizationCode(tx, input.code, input.id);
+      // The kind decides what its staff may see and whether it may implement projects: changing it under
+      // existing users or projects would silently change their scope and make those projects unsavable.
+      if (input.kind !== before.kind) {
+        const [users, projects] = await Promise.all([
+          tx.user.count({ where: { organizationId: input.id } }),
+          tx.project.count({ where: { implementingAgencyId: input.id } }),
+        ]);
+        if (users > 0 || projects > 0) throw new FieldError({ kind: "admin.errors.kindInUse" });
+      }
       const result = await tx.organization.updateMany({
         where: { id: input.id, version: input.version },
         data: { code: input.code, name: input.name, kind: input.kind, version: { increment: 1 } },
@@ -361,6 +370,7 @@ export async function listFrameworksForAdmin() {
 function frameworkData(input: Omit<FrameworkInput, "intent">) {
   const cents = parseUsdToCents(input.annualEnvelopeUsd);
   if (cents === null) throw new FieldError({ annualEnvelopeUsd: "admin.errors.amountInvalid" });
+  if (cents > MAX_USD_CENTS) throw new FieldError({ annualEnvelopeUsd: "admin.errors.amountTooLarge" });
   return {
     code: input.code,
     name: input.name,

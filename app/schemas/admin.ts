@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUsdToCents } from "~/lib/money";
+import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { ORGANIZATION_KINDS, ROLES } from "~/lib/permissions";
 import { MIN_PASSWORD_LENGTH } from "./auth";
 
@@ -98,7 +98,8 @@ const day = z.string("admin.errors.dateRequired").trim().refine(isRealDay, "admi
 const usd = z
   .string("admin.errors.amountInvalid")
   .trim()
-  .refine((v) => parseUsdToCents(v) !== null, "admin.errors.amountInvalid");
+  .refine((v) => parseUsdToCents(v) !== null, "admin.errors.amountInvalid")
+  .refine((v) => (parseUsdToCents(v) ?? 0n) <= MAX_USD_CENTS, "admin.errors.amountTooLarge");
 
 const frameworkFields = {
   code,

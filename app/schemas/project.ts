@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUsdToCents } from "~/lib/money";
+import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { RATING_SCALE } from "~/lib/metrics";
 
 /**
@@ -16,8 +16,6 @@ export const INSTRUMENTS = ["IPF", "PforR", "DPF", "IFC Investment", "IFC Adviso
 /** World Bank P-number (P099270), or an IFC project id: numeric (45321) or IFC-prefixed (IFC-ALMATY-BYPASS). */
 export const PROJECT_CODE_PATTERN = /^(P\d{6}|\d{5,7}|IFC-[A-Z0-9]{2,20}(-[A-Z0-9]{1,20}){0,4})$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Largest amount accepted: $10 trillion, far below where cents stop being exact in a JS number. */
-const MAX_USD_CENTS = 10n ** 15n;
 
 export function isIsoDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;

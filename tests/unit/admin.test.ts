@@ -280,7 +280,15 @@ describe("deactivation, role and organisation changes", () => {
     expect(after.role).toBe("MANAGER");
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.update", entityId: user.id }, orderBy: { seq: "desc" } });
     expect(JSON.parse(event.before!)).toMatchObject({ role: "OFFICER" });
-    expect(JSON.parse(event.after!)).toMatchObject({ role: "MANAGER" });
+    expect(JSON.parse(event.after!)).toMatchObject({ role: "MANAGER", sessionsEnded: true });
+    // The History page shows a reason as a person wrote it: no English sentence from the code goes there.
+    expect(event.reason).toBeNull();
+    const renameEvent = await db.auditEvent.findFirstOrThrow({
+      where: { action: "user.update", entityId: user.id, after: { contains: "Dana S." } },
+      orderBy: { seq: "asc" },
+    });
+    expect(renameEvent.reason).toBeNull();
+    expect(JSON.parse(renameEvent.after!)).not.toHaveProperty("sessionsEnded");
   });
 
   it("an organisation change ends the user's sessions", async () => {
@@ -386,6 +394,102 @@ describe("organisations and frameworks", () => {
     expect(stale.status).toBe(409);
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Ministry of Trade");
     expect(await db.auditEvent.count({ where: { entityType: "Organization", entityId: org.id } })).toBe(2);
+  });
+
+  it("refuses a kind change while the organisation has users or implements projects; an empty one may change", async () => {
+    const admin = cookies["admin@qadam.test"];
+    const file = "routes/admin.organizations.tsx";
+    const events = await auditCount();
+    // MOT (a ministry) has staff and implements projects: turned into WORLD_BANK its staff would see every WB
+    // project, and its projects would no longer have a ministry as implementing agency.
+    const mot = await db.organization.findUniqueOrThrow({ where: { code: "MOT" } });
+    expect(await db.project.count({ where: { implementingAgencyId: mot.id } })).toBeGreaterThan(0);
+    const refused = await callAction(file, "/admin/organizations", admin, {
+      intent: "update",
+      id: mot.id,
+      version: String(mot.version),
+      code: mot.code,
+      name: mot.name,
+      kind: "WORLD_BANK",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ fieldErrors: { kind: "admin.errors.kindInUse" } });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: mot.id } })).toMatchObject({ kind: "MINISTRY", version: mot.version });
+
+    // Users alone (no project) are enough to refuse.
+    const staffed = await db.organization.create({ data: { code: "STAFFED", name: "Staffed ministry", kind: "MINISTRY" } });
+    await db.user.create({
+      data: { email: "staff@staffed.test", name: "Staff", organizationId: staffed.id, role: "OFFICER", passwordHash: "x" },
+    });
+    const refusedUsers = await callAction(file, "/admin/organizations", admin, {
+      intent: "update",
+      id: staffed.id,
+      version: String(staffed.version),
+      code: staffed.code,
+      name: staffed.name,
+      kind: "IFC",
+    });
+    expect(refusedUsers.status).toBe(400);
+    expect(refusedUsers.body).toMatchObject({ fieldErrors: { kind: "admin.errors.kindInUse" } });
+    expect(await auditCount()).toBe(events);
+
+    // Renaming an organisation in use (same kind) is still fine.
+    const renamed = await callAction(file, "/admin/organizations", admin, {
+      intent: "update",
+      id: mot.id,
+      version: String(mot.version),
+      code: mot.code,
+      name: `${mot.name} (renamed)`,
+      kind: "MINISTRY",
+    });
+    expect(renamed.status).toBe(302);
+
+    const empty = await db.organization.create({ data: { code: "EMPTYORG", name: "Empty", kind: "MINISTRY" } });
+    const changed = await callAction(file, "/admin/organizations", admin, {
+      intent: "update",
+      id: empty.id,
+      version: String(empty.version),
+      code: empty.code,
+      name: empty.name,
+      kind: "WORLD_BANK",
+    });
+    expect(changed.status).toBe(302);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: empty.id } })).kind).toBe("WORLD_BANK");
+  });
+
+  it("refuses a framework envelope too large to store with a field error (400), writing nothing", async () => {
+    const admin = cookies["admin@qadam.test"];
+    const fw = await db.framework.findUniqueOrThrow({ where: { code: "CPF-2026-2031" } });
+    const events = await auditCount();
+    const fields = {
+      code: fw.code,
+      name: fw.name,
+      startDate: "2025-07-01",
+      endDate: "2031-06-30",
+      annualEnvelopeUsd: "999999999999999999999999",
+      description: "",
+    };
+    const updated = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "updateFramework",
+      id: fw.id,
+      version: String(fw.version),
+      ...fields,
+    });
+    expect(updated.status).toBe(400);
+    expect(updated.body).toMatchObject({ fieldErrors: { annualEnvelopeUsd: "admin.errors.amountTooLarge" } });
+    const created = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "createFramework",
+      ...fields,
+      code: "CPF-HUGE",
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ fieldErrors: { annualEnvelopeUsd: "admin.errors.amountTooLarge" } });
+    expect(await db.framework.findUniqueOrThrow({ where: { id: fw.id } })).toMatchObject({
+      version: fw.version,
+      annualEnvelopeMinor: fw.annualEnvelopeMinor,
+    });
+    expect(await db.framework.findUnique({ where: { code: "CPF-HUGE" } })).toBeNull();
+    expect(await auditCount()).toBe(events);
   });
 
   it("edits a framework's envelope in US dollars (stored as cents) and reorders its areas", async () => {
