@@ -1,4 +1,5 @@
 import { db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { auditedTransaction, type AuditContext } from "./audit.server";
 
@@ -29,29 +30,95 @@ export async function setUserLocale(options: { userId: string; locale: string; c
   });
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword"; message: string };
+export type ChangePasswordResult =
+  | { ok: true }
+  | { ok: false; field: "currentPassword"; message: string; retryAfterMinutes?: number };
 
-/** Changes the password and ends every session of the user (the caller starts a fresh one). */
+function minutesUntil(date: Date): number {
+  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
+}
+
+const throttled = (until: Date): ChangePasswordResult => ({
+  ok: false,
+  field: "currentPassword",
+  message: "auth.password.throttled",
+  retryAfterMinutes: minutesUntil(until),
+});
+
+/**
+ * Changes the password and ends every session of the user (the caller starts a fresh one). The current password
+ * is guarded like sign-in: a wrong one counts against the account's failed-attempt counter (the same one login
+ * uses, so guesses here and on /login add up), is audited, and enough of them lock the account for
+ * LOGIN_LOCK_MINUTES — refused while locked, even with the right password. The new hash is written only if the
+ * user row is still the version whose password was checked (an admin's reset meanwhile wins; nothing is written).
+ */
 export async function changePassword(options: {
   userId: string;
   currentPassword: string;
   newPassword: string;
   context: AuditContext;
 }): Promise<ChangePasswordResult> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { passwordHash: true } });
+  const env = getEnv();
+  const now = new Date();
+  const lockedAt = (date: Date | null) => (date && date > now ? date : null);
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: options.userId },
+    select: { passwordHash: true, version: true, lockedUntil: true },
+  });
+  const lockedBefore = lockedAt(user.lockedUntil);
+  if (lockedBefore) return throttled(lockedBefore);
+
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
-    return { ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" };
-  }
-  const passwordHash = await hashPassword(options.newPassword);
-  await auditedTransaction(options.context, async (tx, audit) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: userAuditSelect });
-    const after = await tx.user.update({
-      where: { id: options.userId },
-      data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
-      select: userAuditSelect,
+    // Counted inside the transaction that writes the counter, so parallel guesses each count.
+    const lockedUntil = await auditedTransaction(options.context, async (tx, audit) => {
+      const current = await tx.user.findUniqueOrThrow({
+        where: { id: options.userId },
+        select: { failedLoginCount: true, lockedUntil: true },
+      });
+      const lockedMeanwhile = lockedAt(current.lockedUntil);
+      if (lockedMeanwhile) return lockedMeanwhile;
+      const failures = current.failedLoginCount + 1;
+      const lockUntil =
+        failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000) : null;
+      await tx.user.update({
+        where: { id: options.userId },
+        data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
+      });
+      await audit({
+        action: "user.changePassword_failed",
+        entityType: "User",
+        entityId: options.userId,
+        after: { failedAttempts: failures, locked: lockUntil !== null },
+      });
+      return lockUntil;
     });
+    return lockedUntil ? throttled(lockedUntil) : { ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" };
+  }
+
+  const passwordHash = await hashPassword(options.newPassword);
+  return auditedTransaction(options.context, async (tx, audit): Promise<ChangePasswordResult> => {
+    const { lockedUntil, ...before } = await tx.user.findUniqueOrThrow({
+      where: { id: options.userId },
+      select: { ...userAuditSelect, lockedUntil: true },
+    });
+    const lockedMeanwhile = lockedAt(lockedUntil);
+    if (lockedMeanwhile) return throttled(lockedMeanwhile);
+    const result = await tx.user.updateMany({
+      where: { id: options.userId, version: user.version },
+      data: {
+        passwordHash,
+        mustChangePassword: false,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastFailedLoginAt: null,
+        version: { increment: 1 },
+      },
+    });
+    // Changed meanwhile (e.g. an administrator reset the password): the check above was against an old row.
+    if (result.count === 0) return { ok: false, field: "currentPassword", message: "auth.password.conflict" };
+    const after = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: userAuditSelect });
     await tx.session.deleteMany({ where: { userId: options.userId } });
     await audit({ action: "user.changePassword", entityType: "User", entityId: options.userId, before, after });
+    return { ok: true };
   });
-  return { ok: true };
 }

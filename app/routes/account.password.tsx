@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
     context: auditContextFor(user),
   });
-  if (!result.ok) return data({ ok: false as const, fieldErrors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok) {
+    const retryAfterMinutes = result.retryAfterMinutes ?? null;
+    return data({ ok: false as const, fieldErrors: { [result.field]: result.message }, retryAfterMinutes }, { status: 400 });
+  }
   // Every session (this one included) ended with the change: continue in a fresh one.
   const cookie = await createSessionCookie(user.id, { ip: currentRequest().ip, userAgent: request.headers.get("user-agent") });
   return redirectWithFlash("/", { kind: "success", key: "auth.password.changed" }, { headers: { "Set-Cookie": cookie } });
@@ -41,10 +44,16 @@ export default function ChangePasswordPage() {
     serverErrors: actionData?.fieldErrors ?? null,
   });
   const submitting = useIsSubmitting();
+  const retryAfterMinutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : null;
   return (
     <div className="panel" style={{ maxWidth: 560 }}>
       <h1>{t("auth.password.title")}</h1>
       {mustChange ? <p className="flash flash-error">{t("auth.password.mustChange")}</p> : null}
+      {retryAfterMinutes ? (
+        <p className="flash flash-error" role="alert">
+          {t("auth.login.throttled", { minutes: retryAfterMinutes })}
+        </p>
+      ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <Field form={form} name="currentPassword" type="password" label={t("auth.password.current")} autoComplete="current-password" />
         <Field form={form} name="newPassword" type="password" label={t("auth.password.next")} autoComplete="new-password" />

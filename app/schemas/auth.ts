@@ -2,8 +2,13 @@ import { z } from "zod";
 
 /** Messages are i18n keys: the form translates them, on the client and when the server returns them. */
 export const LoginSchema = z.object({
-  email: z.string().trim().min(1, "auth.login.emailRequired").email("auth.login.emailInvalid").max(254),
-  password: z.string().min(1, "auth.login.passwordRequired").max(1024),
+  email: z
+    .string("auth.login.emailRequired")
+    .trim()
+    .min(1, "auth.login.emailRequired")
+    .email("auth.login.emailInvalid")
+    .max(254, "auth.login.tooLong"),
+  password: z.string("auth.login.passwordRequired").min(1, "auth.login.passwordRequired").max(1024, "auth.login.tooLong"),
   redirectTo: z.string().optional(),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
@@ -12,9 +17,9 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "auth.login.passwordRequired").max(1024),
-    newPassword: z.string().min(MIN_PASSWORD_LENGTH, "auth.password.tooShort").max(1024),
-    confirmPassword: z.string().max(1024),
+    currentPassword: z.string("auth.login.passwordRequired").min(1, "auth.login.passwordRequired").max(1024, "auth.login.tooLong"),
+    newPassword: z.string("auth.password.tooShort").min(MIN_PASSWORD_LENGTH, "auth.password.tooShort").max(1024, "auth.login.tooLong"),
+    confirmPassword: z.string("auth.password.mismatch").max(1024, "auth.login.tooLong"),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.password.mismatch" })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "auth.password.sameAsOld" });

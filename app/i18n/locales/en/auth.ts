@@ -10,6 +10,7 @@ export default {
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter a valid e-mail address.",
     passwordRequired: "Enter your password.",
+    tooLong: "This is too long.",
     demoHint: "Demo accounts are listed in the README (password qadam-demo-2026).",
   },
   logout: { done: "You have signed out." },
@@ -24,6 +25,8 @@ export default {
     mismatch: "The two passwords do not match.",
     wrongCurrent: "The current password is incorrect.",
     sameAsOld: "Choose a password different from the current one.",
+    throttled: "Too many wrong passwords: changing the password is locked for a while.",
+    conflict: "Your account was changed meanwhile (for example, an administrator reset the password). Reload the page and try again.",
     changed: "Your password was changed. Other sessions were signed out.",
   },
 };

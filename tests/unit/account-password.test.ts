@@ -1,0 +1,122 @@
+// Changing one's own password: the current password is guarded like sign-in (wrong guesses count against the
+// account's failed-attempt counter, are audited, and lock it), and the new hash is written only onto the row whose
+// password was checked (an administrator's reset meanwhile is never overwritten).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { verifyPassword } from "~/lib/password.server";
+import { createSessionCookie } from "~/lib/session.server";
+import { changePassword } from "~/models/user.server";
+import { TEST_PASSWORD, cookiePair, createTestUser } from "../helpers/auth";
+import { postRequest } from "../helpers/route-harness";
+
+/** Runs once the current password was checked and before anything is written: "meanwhile". */
+const afterPasswordCheck = vi.hoisted(() => ({ hook: null as null | (() => Promise<void>) }));
+vi.mock("~/lib/password.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/lib/password.server")>();
+  return {
+    ...actual,
+    verifyPassword: async (hash: string, password: string) => {
+      const ok = await actual.verifyPassword(hash, password);
+      const hook = afterPasswordCheck.hook;
+      afterPasswordCheck.hook = null;
+      if (hook) await hook();
+      return ok;
+    },
+  };
+});
+
+afterEach(() => {
+  afterPasswordCheck.hook = null;
+});
+
+const NEW_PASSWORD = "a-brand-new-passphrase";
+const contextFor = (user: { id: string; email: string }) => ({ actorId: user.id, actorEmail: user.email, requestId: null, ip: null });
+const attempt = (user: { id: string; email: string }, currentPassword: string) =>
+  changePassword({ userId: user.id, currentPassword, newPassword: NEW_PASSWORD, context: contextFor(user) });
+
+describe("changing the password", () => {
+  it("counts wrong current passwords like sign-in: LOGIN_MAX_FAILURES_PER_ACCOUNT of them lock the account", async () => {
+    const { LOGIN_MAX_FAILURES_PER_ACCOUNT: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
+    const user = await createTestUser(db);
+    for (let i = 1; i < max; i++) {
+      expect(await attempt(user, `wrong-${i}`)).toEqual({ ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" });
+      expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(i);
+    }
+    const locking = await attempt(user, "wrong-last");
+    expect(locking).toMatchObject({ ok: false, field: "currentPassword", message: "auth.password.throttled" });
+    expect(locking.ok === false && locking.retryAfterMinutes).toBe(lockMinutes);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (lockMinutes - 1) * 60_000);
+
+    // Every failed attempt is in the audit log, without any password.
+    const events = await db.auditEvent.findMany({ where: { entityId: user.id, action: "user.changePassword_failed" } });
+    expect(events).toHaveLength(max);
+    expect(events.every((e) => e.actorId === user.id)).toBe(true);
+    expect(JSON.parse(events.at(-1)!.after!)).toMatchObject({ locked: true });
+    expect(events.map((e) => `${e.before}${e.after}`).join("")).not.toMatch(/wrong-|argon2/);
+  });
+
+  it("a locked user cannot change the password, not even with the right current password", async () => {
+    const user = await createTestUser(db);
+    const lockedUntil = new Date(Date.now() + 10 * 60_000);
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil } });
+    const result = await attempt(user, TEST_PASSWORD);
+    expect(result).toEqual({ ok: false, field: "currentPassword", message: "auth.password.throttled", retryAfterMinutes: 10 });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
+    expect(stored.version).toBe(user.version);
+    expect(await db.auditEvent.count({ where: { entityId: user.id, action: "user.changePassword" } })).toBe(0);
+  });
+
+  it("the route answers a locked account with a 400 field error and the minutes to wait", async () => {
+    const user = await createTestUser(db);
+    const cookie = cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 5 * 60_000) } });
+    const route = await import("~/routes/account.password");
+    const request = postRequest("/account/password", cookie, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    const answer = (await route.action({ request, params: {}, context: {} })) as unknown as {
+      data: unknown;
+      init: ResponseInit | null;
+    };
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data).toEqual({
+      ok: false,
+      fieldErrors: { currentPassword: "auth.password.throttled" },
+      retryAfterMinutes: 5,
+    });
+  });
+
+  it("a successful change clears the failed-attempt counter", async () => {
+    const user = await createTestUser(db);
+    await attempt(user, "wrong");
+    expect(await attempt(user, TEST_PASSWORD)).toEqual({ ok: true });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored).toMatchObject({ failedLoginCount: 0, lockedUntil: null, version: user.version + 1 });
+    expect(await verifyPassword(stored.passwordHash, NEW_PASSWORD)).toBe(true);
+  });
+
+  it("an administrator's reset landing after the check wins: the change fails with a conflict and writes nothing", async () => {
+    const user = await createTestUser(db);
+    const cookie = await createSessionCookie(user.id, { ip: null, userAgent: "vitest" });
+    expect(cookie).toBeTruthy();
+    const resetHash = "$argon2id$v=19$m=19456,t=2,p=1$cmVzZXQtYnktYWRtaW4$cmVzZXQtYnktYWRtaW4tcmVzZXQ";
+    afterPasswordCheck.hook = async () => {
+      await db.user.update({
+        where: { id: user.id },
+        data: { passwordHash: resetHash, mustChangePassword: true, version: { increment: 1 } },
+      });
+    };
+    const events = await db.auditEvent.count();
+    const result = await attempt(user, TEST_PASSWORD);
+    expect(result).toEqual({ ok: false, field: "currentPassword", message: "auth.password.conflict" });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored).toMatchObject({ passwordHash: resetHash, mustChangePassword: true, version: user.version + 1 });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count()).toBe(events);
+  });
+});
