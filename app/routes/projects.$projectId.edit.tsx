@@ -55,9 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const projectId = requireProjectIdParam(params);
+  // Authorise before reading the body: out of scope is 404 whatever was posted, and nobody outside the project
+  // gets the server to parse a form for them. Then the intent's own permission (403 when not allowed).
+  await requireProjectPermission(user, projectId, "project.view");
   const formData = await request.formData();
   const intent = ProjectEditIntentSchema.safeParse(formData.get("intent"));
-  // Authorize before judging the input: out of scope is 404 and not allowed is 403, whatever was posted.
   const archiving = intent.data === "archive" || intent.data === "restore";
   await requireProjectPermission(user, projectId, archiving ? "project.archive" : "project.edit");
   if (!intent.success) throw new Response("Unknown intent", { status: 400, statusText: "Bad Request" });

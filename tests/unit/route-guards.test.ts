@@ -239,6 +239,11 @@ for (const [file, access] of Object.entries(ROUTE_ACCESS)) {
           const outcome = await outcomeOf(() => handler({ request, params, context: {} }));
           const expected = expectedFor(effective, user, project);
           if (!matches(expected, outcome)) mismatches.push(`${label}: expected ${expected}, got ${describeOutcome(outcome)}`);
+          // Authorisation comes before the body: nobody without a session or outside the project gets the server
+          // to read and parse what they posted.
+          if (kind === "action" && (expected === "login" || expected === 404) && request.bodyUsed) {
+            mismatches.push(`${label}: the request body was read before answering ${expected}`);
+          }
         };
 
         const anyProject = projects[0] ?? null;
