@@ -20,6 +20,7 @@ import type {
 } from "~/generated/prisma/client";
 import { hashPassword } from "~/lib/password.server";
 import type { Audit, AuditInput, Tx } from "~/models/audit.server";
+import type { IndicatorFrequency } from "~/schemas/indicator";
 
 export const SEED_DISCLAIMER =
   "The seed portfolio is illustrative: built from public World Bank documents and completed plausibly.";
@@ -283,7 +284,7 @@ type IndicatorSpec = {
   target: [number, string];
   /** Formal revision of the end target: the target before, when, why. */
   revised?: [number, string, string];
-  frequency?: string;
+  frequency?: IndicatorFrequency;
   dataSource?: string;
   responsibleAgency?: string;
   targets?: [string, number][];

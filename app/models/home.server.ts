@@ -227,7 +227,7 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
     actor.role === "MANAGER"
       ? await (async () => {
           const queue = await listReviewQueue({ actor });
-          const reviewable = queue.filter((i) => !i.ownSubmission);
+          const reviewable = queue.items.filter((i) => !i.ownSubmission);
           return {
             queueCount: reviewable.length,
             queueTop: reviewable.slice(0, 5).map((i) => ({

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
 import { expectedProgressShare, progressTowardsTarget, projectValueAt, willMeetTarget, type Point } from "~/lib/metrics";
@@ -199,6 +200,19 @@ function fieldData(input: Omit<IndicatorCreateData, "code" | "targets">) {
   };
 }
 
+/**
+ * P2002 on Indicator's @@unique([projectId, code]). Not the audit chain's own P2002 (auditedTransaction retries
+ * those) nor a nested interim target's (indicatorId, periodEnd), which the schema already prevents.
+ */
+function isIndicatorCodeClash(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    error.meta?.modelName === "Indicator" &&
+    /`code`|Indicator\.code/.test(error.message + JSON.stringify(error.meta))
+  );
+}
+
 export async function createIndicator({
   projectId,
   input,
@@ -208,29 +222,37 @@ export async function createIndicator({
   input: IndicatorCreateData;
   context: AuditContext;
 }): Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }> {
+  const taken = { ok: false, field: "code", message: "workflow.errors.codeTaken" } as const;
   const clash = await db.indicator.findFirst({ where: { projectId, code: input.code }, select: { id: true } });
-  if (clash) return { ok: false, field: "code", message: "workflow.errors.codeTaken" };
-  const id = await auditedTransaction(context, async (tx, audit) => {
-    const last = await tx.indicator.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
-    const created = await tx.indicator.create({
-      data: {
+  if (clash) return taken;
+  let id: string;
+  try {
+    id = await auditedTransaction(context, async (tx, audit) => {
+      const last = await tx.indicator.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+      const created = await tx.indicator.create({
+        data: {
+          projectId,
+          code: input.code,
+          ...fieldData(input),
+          sortOrder: (last?.sortOrder ?? 0) + 1,
+          targets: { create: input.targets.map((t) => ({ periodEnd: dayToDate(t.periodEnd), value: t.value })) },
+        },
+        include: { targets: { orderBy: { periodEnd: "asc" } } },
+      });
+      await audit({
+        action: "indicator.create",
+        entityType: "Indicator",
+        entityId: created.id,
         projectId,
-        code: input.code,
-        ...fieldData(input),
-        sortOrder: (last?.sortOrder ?? 0) + 1,
-        targets: { create: input.targets.map((t) => ({ periodEnd: dayToDate(t.periodEnd), value: t.value })) },
-      },
-      include: { targets: { orderBy: { periodEnd: "asc" } } },
+        after: indicatorAuditShape(created, created.targets),
+      });
+      return created.id;
     });
-    await audit({
-      action: "indicator.create",
-      entityType: "Indicator",
-      entityId: created.id,
-      projectId,
-      after: indicatorAuditShape(created, created.targets),
-    });
-    return created.id;
-  });
+  } catch (error) {
+    // Someone created the same code between the check above and this write: the unique key refused it.
+    if (isIndicatorCodeClash(error)) return taken;
+    throw error;
+  }
   return { ok: true, id };
 }
 

@@ -312,14 +312,16 @@ export async function approveMilestoneUpdateTx(
     after: updateAuditShape(after),
   });
   const moved = before.proposedDueDate && before.proposedDueDate.getTime() !== milestone.currentDueDate.getTime();
+  // The reason is shown as written in History, so it is only ever the officer's own words (why the date moved),
+  // never text made up here. Which update was applied is recorded in the snapshot instead (appliedUpdateId).
   await audit({
     action: "milestone.applyUpdate",
     entityType: "Milestone",
     entityId: milestone.id,
     projectId: milestone.projectId,
     before: milestoneAuditShape(milestone),
-    after: milestoneAuditShape(milestoneAfter),
-    reason: moved && before.dueDateReason ? before.dueDateReason : `update ${before.id}`,
+    after: { ...milestoneAuditShape(milestoneAfter), appliedUpdateId: before.id },
+    reason: moved && before.dueDateReason ? before.dueDateReason : null,
   });
   return { milestoneId: milestone.id, projectId: milestone.projectId };
 }

@@ -1,6 +1,7 @@
 import { db } from "~/lib/db.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
+import { FREQUENCY_MONTHS, isIndicatorFrequency } from "~/schemas/indicator";
 import { boardWhere } from "./board.server";
 
 /**
@@ -34,17 +35,9 @@ export function previousPeriod(period: Period, months: number): Period {
   return { start: utc(period.start.getUTCFullYear(), period.start.getUTCMonth() - months), end: period.start };
 }
 
+/** Months in one reporting period of an indicator (INDICATOR_FREQUENCIES); an unknown code counts as annual. */
 export function monthsForFrequency(frequency: string): number {
-  switch (frequency) {
-    case "MONTHLY":
-      return 1;
-    case "QUARTERLY":
-      return 3;
-    case "SEMI_ANNUAL":
-      return 6;
-    default:
-      return 12;
-  }
+  return isIndicatorFrequency(frequency) ? FREQUENCY_MONTHS[frequency] : FREQUENCY_MONTHS.ANNUAL;
 }
 
 const inPeriod = (date: Date, p: Period) => date >= p.start && date < p.end;

@@ -18,13 +18,24 @@ import { parseStoredLinks, type SubmissionKind, type WorkflowActionData } from "
  * was already reviewed by someone else, nothing is changed and the 409 names that item.
  */
 
-export async function listReviewQueue({ actor }: { actor: Actor }) {
-  const projectScope = projectWhereForActor(actor);
+/** At most this many items of each kind are listed (oldest first); the page says "showing N of M" beyond it. */
+export const REVIEW_QUEUE_LIMIT = 500;
+
+export type QueueTruncation = { kind: SubmissionKind; shown: number; total: number };
+
+/**
+ * Pending items on the actor's projects, archived projects excepted (an archived project is read-only), at most
+ * `limit` of each kind. `truncated` names each kind that has more, with its total.
+ */
+export async function listReviewQueue({ actor, limit = REVIEW_QUEUE_LIMIT }: { actor: Actor; limit?: number }) {
+  const projectScope = { AND: [projectWhereForActor(actor), { archivedAt: null }] };
+  const updateWhere = { reviewState: "SUBMITTED" as const, milestone: { project: projectScope } };
+  const valueWhere = { state: "SUBMITTED" as const, indicator: { project: projectScope } };
   const [updates, values] = await Promise.all([
     db.milestoneUpdate.findMany({
-      where: { reviewState: "SUBMITTED", milestone: { project: projectScope } },
+      where: updateWhere,
       orderBy: { submittedAt: "asc" },
-      take: 500,
+      take: limit,
       include: {
         author: { select: { id: true, name: true } },
         milestone: {
@@ -41,9 +52,9 @@ export async function listReviewQueue({ actor }: { actor: Actor }) {
       },
     }),
     db.indicatorValue.findMany({
-      where: { state: "SUBMITTED", indicator: { project: projectScope } },
+      where: valueWhere,
       orderBy: { submittedAt: "asc" },
-      take: 500,
+      take: limit,
       include: {
         reporter: { select: { id: true, name: true } },
         indicator: {
@@ -116,9 +127,19 @@ export async function listReviewQueue({ actor }: { actor: Actor }) {
     };
   });
 
-  return [...milestoneItems, ...valueItems].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  // Only when a kind filled its page is it worth counting the rest.
+  const [updateTotal, valueTotal] = await Promise.all([
+    updates.length < limit ? updates.length : db.milestoneUpdate.count({ where: updateWhere }),
+    values.length < limit ? values.length : db.indicatorValue.count({ where: valueWhere }),
+  ]);
+  const truncated: QueueTruncation[] = [];
+  if (updateTotal > updates.length) truncated.push({ kind: "milestoneUpdate", shown: updates.length, total: updateTotal });
+  if (valueTotal > values.length) truncated.push({ kind: "indicatorValue", shown: values.length, total: valueTotal });
+
+  const items = [...milestoneItems, ...valueItems].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  return { items, total: updateTotal + valueTotal, truncated };
 }
-export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
+export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>["items"][number];
 
 /** Where a submission lives and who wrote it; null when the id does not exist. */
 export async function findSubmission(kind: SubmissionKind, id: string) {

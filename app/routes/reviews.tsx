@@ -3,6 +3,7 @@ import { titled } from "~/lib/meta";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { QueueLimitNotice } from "~/components/reviews/queue-limit";
 import { BULK_FORM_ID, ReviewItemCard } from "~/components/reviews/review-item";
 import { answerFor, FormError, useSubmittingIntent } from "~/components/reviews/shared";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
@@ -23,7 +24,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "reviewQueue.view");
-  return { items: await listReviewQueue({ actor: user }) };
+  return listReviewQueue({ actor: user });
 }
 
 /**
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ReviewQueue() {
   const { t } = useTranslation();
-  const { items } = useLoaderData<typeof loader>();
+  const { items, total, truncated } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as WorkflowActionData | undefined;
   const bulkAnswer = answerFor(actionData, "bulkApprove");
   const bulkSubmitting = useSubmittingIntent("bulkApprove");
@@ -93,8 +94,9 @@ export default function ReviewQueue() {
       ) : (
         <>
           <p>
-            <strong>{t("workflow.reviews.count", { count: items.length })}</strong>
+            <strong>{t("workflow.reviews.count", { count: total })}</strong>
           </p>
+          <QueueLimitNotice truncated={truncated} />
           <FormError answer={itemConflict} />
           {selectable > 0 ? (
             <Form method="post" id={BULK_FORM_ID} className="panel bulk-bar" aria-label={t("workflow.reviews.bulkApprove")}>

@@ -5,7 +5,17 @@ import { evidenceLinksField, isoDay, optionalIsoDay, optionalNumber, optionalTex
 
 export const INDICATOR_TYPES = ["PDO", "INTERMEDIATE"] as const;
 export const INDICATOR_MEASURES = ["UNIT", "PERCENTAGE", "QUALITATIVE"] as const;
-export const FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as const;
+/**
+ * Reporting frequencies, the ONE list: the form, the schema, the labels (workflow.indicators.frequency.* and
+ * portfolio.frequency.*), the seed and "who hasn't reported" (app/models/reporting.server.ts) all use these codes.
+ */
+export const INDICATOR_FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"] as const;
+export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
+/** The length of one reporting period, in months (periods are aligned on the calendar year). */
+export const FREQUENCY_MONTHS: Record<IndicatorFrequency, number> = { MONTHLY: 1, QUARTERLY: 3, SEMI_ANNUAL: 6, ANNUAL: 12 };
+export function isIndicatorFrequency(value: unknown): value is IndicatorFrequency {
+  return typeof value === "string" && (INDICATOR_FREQUENCIES as readonly string[]).includes(value);
+}
 
 const code = z
   .string("workflow.errors.codeRequired")
@@ -56,7 +66,7 @@ const fields = {
   baselineDate: optionalIsoDay(),
   targetValue: optionalNumber(),
   targetDate: optionalIsoDay(),
-  frequency: z.enum(FREQUENCIES, "workflow.errors.frequencyRequired"),
+  frequency: z.enum(INDICATOR_FREQUENCIES, "workflow.errors.frequencyRequired"),
   dataSource: optionalText(300),
   responsibleAgency: optionalText(300),
   targets: z.array(targetRow).max(40, "workflow.errors.tooManyTargets").optional().default([]),

@@ -10,14 +10,26 @@ export function todayIsoDay(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * The latest date a rating may carry: the UTC day AFTER today. Dates are days without a time zone, and the
+ * check runs against the UTC clock, but users east of UTC (Kazakhstan is UTC+5) are already on the next day
+ * between their midnight and 05:00: a rating dated their today must not be refused as "in the future". A one-day
+ * tolerance covers every zone up to UTC+14; it lets a user west of UTC date a rating one day ahead, which is harmless.
+ */
+export function latestRatingDay(now: Date = new Date()): string {
+  const today = new Date(`${todayIsoDay(now)}T00:00:00Z`);
+  return todayIsoDay(new Date(today.getTime() + 86_400_000));
+}
+
 /** An ISR-style rating: PDO and implementation progress (HS..HU), overall risk (H/S/M/L), with a justification. */
 export const RatingSchema = z.object({
   ratedOn: z
     .string()
     .trim()
     .refine(isIsoDay, "projects.errors.dateInvalid")
-    // Compared when the form is checked (client) and again when it is saved (server), each against its own today.
-    .refine((v) => v <= todayIsoDay(), "projects.ratings.errors.future"),
+    // Compared when the form is checked (client) and again when it is saved (server), each against its own clock;
+    // up to the UTC day after today, for time zones east of UTC (see latestRatingDay).
+    .refine((v) => v <= latestRatingDay(), "projects.ratings.errors.future"),
   pdoRating: z.enum(PERFORMANCE_RATINGS, { message: "projects.ratings.errors.ratingRequired" }),
   ipRating: z.enum(PERFORMANCE_RATINGS, { message: "projects.ratings.errors.ratingRequired" }),
   riskRating: z.enum(RISK_RATINGS, { message: "projects.ratings.errors.riskRequired" }),

@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { progressTowardsTarget } from "~/lib/metrics";
 import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
-import { getProjectIndicator, listProjectIndicators } from "~/models/indicator.server";
+import { auditContextFor } from "~/lib/auth.server";
+import { createIndicator, getProjectIndicator, listProjectIndicators } from "~/models/indicator.server";
+import { monthsForFrequency } from "~/models/reporting.server";
+import { INDICATOR_FREQUENCIES, IndicatorCreateSchema } from "~/schemas/indicator";
 import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import * as listRoute from "~/routes/projects.$projectId.indicators._index";
 import * as reviewsRoute from "~/routes/reviews";
@@ -246,5 +249,75 @@ describe("defining and revising indicators", () => {
     expect(await snapshotCounts()).toEqual(snapshot);
     expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(row.version), targetValue: "8", name: "Renamed" })).status).toBe(302);
     expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({ name: "Renamed", originalTargetValue: 12, targetValue: 8 });
+  });
+});
+
+describe("reporting frequencies (one list: schema, form, labels, seed, reporting)", () => {
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+  it("the shared schema accepts every frequency used in the seed; SEMI_ANNUAL is a six-month period", async () => {
+    const used = (await db.indicator.groupBy({ by: ["frequency"] })).map((g) => g.frequency);
+    expect(used).toContain("SEMI_ANNUAL");
+    for (const frequency of used) expect(INDICATOR_FREQUENCIES).toContain(frequency);
+    const base = { code: "X1", name: "x", type: "PDO", unit: "km", measure: "UNIT", ascending: "true", dataSource: "", responsibleAgency: "" };
+    for (const frequency of INDICATOR_FREQUENCIES) expect(IndicatorCreateSchema.safeParse({ ...base, frequency }).success).toBe(true);
+    expect(IndicatorCreateSchema.safeParse({ ...base, frequency: "SEMIANNUAL" }).success).toBe(false);
+    expect(INDICATOR_FREQUENCIES.map(monthsForFrequency)).toEqual([1, 3, 6, 12]);
+  });
+
+  it("a manager saves a seeded SEMI_ANNUAL indicator (ROAD_KM_RECONSTRUCTED, P128050) unchanged", async () => {
+    const ind = await db.indicator.findFirstOrThrow({
+      where: { code: "ROAD_KM_RECONSTRUCTED", project: { code: "P128050" } },
+      include: { targets: { orderBy: { periodEnd: "asc" } } },
+    });
+    expect(ind.frequency).toBe("SEMI_ANNUAL");
+    const form: Record<string, string> = {
+      intent: "edit",
+      version: String(ind.version),
+      name: ind.name,
+      type: ind.type,
+      unit: ind.unit,
+      measure: ind.measure,
+      ascending: String(ind.ascending),
+      baselineValue: ind.baselineValue === null ? "" : String(ind.baselineValue),
+      baselineDate: day(ind.baselineDate),
+      targetValue: ind.targetValue === null ? "" : String(ind.targetValue),
+      targetDate: day(ind.targetDate),
+      frequency: ind.frequency,
+      dataSource: ind.dataSource,
+      responsibleAgency: ind.responsibleAgency,
+      revisionNote: "",
+    };
+    ind.targets.forEach((t, i) => {
+      form[`targets.${i}.periodEnd`] = day(t.periodEnd);
+      form[`targets.${i}.value`] = String(t.value);
+    });
+    const saved = await onIndicator(transportManager, ind.projectId, ind.id, form);
+    expect(fieldErrors(saved)).toBeNull();
+    expect(saved.status).toBe(302);
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({ frequency: "SEMI_ANNUAL", version: ind.version + 1 });
+  });
+});
+
+describe("creating indicators concurrently", () => {
+  it("two managers creating the same code at once: one wins, the others get codeTaken (400), never a 500", async () => {
+    const project = await projectByCode("P500565");
+    const input = IndicatorCreateSchema.parse({
+      code: "RACE_CODE",
+      name: "Created twice at the same moment",
+      type: "INTERMEDIATE",
+      unit: "units",
+      measure: "UNIT",
+      ascending: "true",
+      frequency: "ANNUAL",
+      dataSource: "",
+      responsibleAgency: "",
+    });
+    const context = auditContextFor(wbManager);
+    const results = await Promise.all(Array.from({ length: 4 }, () => createIndicator({ projectId: project.id, input, context })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, field: "code", message: "workflow.errors.codeTaken" }));
+    expect(await db.indicator.count({ where: { projectId: project.id, code: "RACE_CODE" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "indicator.create", after: { contains: "RACE_CODE" } } })).toBe(1);
   });
 });

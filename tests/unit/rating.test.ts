@@ -1,9 +1,9 @@
 // Ratings: validation (required justification, no future date, the scales), who may record one, and the audit event.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server";
 import { listRatings } from "~/models/rating.server";
 import * as ratingsRoute from "~/routes/projects.$projectId.ratings";
-import { RatingSchema, todayIsoDay } from "~/schemas/rating";
+import { latestRatingDay, RatingSchema, todayIsoDay } from "~/schemas/rating";
 import { seedDatabase } from "../../prisma/seed";
 import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
 
@@ -34,12 +34,37 @@ describe("the rating schema", () => {
     const issues = (input: object) => RatingSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
     expect(issues({ justification: "Too short." })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
     expect(issues({ justification: "   " + "x".repeat(10) + "   " })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect(issues({ ratedOn: tomorrow })).toEqual(["ratedOn:projects.ratings.errors.future"]);
+    const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(issues({ ratedOn: dayAfterTomorrow })).toEqual(["ratedOn:projects.ratings.errors.future"]);
     expect(RatingSchema.safeParse({ ...valid, ratedOn: todayIsoDay() }).success).toBe(true);
     expect(issues({ ratedOn: "2026-13-01" })?.[0]).toBe("ratedOn:projects.errors.dateInvalid");
     expect(issues({ pdoRating: "A" })).toEqual(["pdoRating:projects.ratings.errors.ratingRequired"]);
     expect(issues({ riskRating: "HS" })).toEqual(["riskRating:projects.ratings.errors.riskRequired"]);
+  });
+});
+
+describe("today in Kazakhstan (UTC+5) is already tomorrow in UTC between 00:00 and 05:00 local", () => {
+  const at = (instant: string, ratedOn: string) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(instant));
+    try {
+      return RatingSchema.safeParse({ ...valid, ratedOn }).success;
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+
+  it("a rating dated the local today is accepted at 01:30 in Astana (20:30 UTC the day before)", () => {
+    expect(at("2026-11-26T20:30:00Z", "2026-11-27")).toBe(true);
+    expect(at("2026-11-26T23:59:59Z", "2026-11-27")).toBe(true);
+    expect(at("2026-11-26T00:00:00Z", "2026-11-27")).toBe(true);
+  });
+
+  it("the UTC day after tomorrow is still the future", () => {
+    expect(at("2026-11-26T20:30:00Z", "2026-11-28")).toBe(false);
+    expect(at("2026-11-26T23:59:59Z", "2026-11-28")).toBe(false);
+    expect(at("2026-11-27T00:00:00Z", "2026-11-28")).toBe(true);
+    expect(latestRatingDay(new Date("2026-12-31T22:00:00Z"))).toBe("2027-01-01");
   });
 });
 

@@ -4,8 +4,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { auditContextFor } from "~/lib/auth.server";
 import { VersionConflictError } from "~/models/concurrency.server";
-import { reviewSubmissions, type ReviewQueueItem } from "~/models/review.server";
-import { submitMilestoneUpdate } from "~/models/milestone-update.server";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { QueueLimitNotice } from "~/components/reviews/queue-limit";
+import { createI18n } from "~/i18n/config";
+import { projectWhereForActor } from "~/lib/permissions.server";
+import { diffSnapshots } from "~/models/history.server";
+import { getHomeData } from "~/models/home.server";
+import { listReviewQueue, reviewSubmissions, type QueueTruncation, type ReviewQueueItem } from "~/models/review.server";
+import { listMilestoneUpdates, submitMilestoneUpdate } from "~/models/milestone-update.server";
 import * as reviewsRoute from "~/routes/reviews";
 import { itemKey } from "~/schemas/review";
 import { demo, eventsAfter, fieldErrors, formError, lastSeq, milestoneOf, run, snapshotCounts, type Demo } from "./review-kit";
@@ -29,7 +37,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const post = (user: Demo, form: Record<string, string | string[]>) => run(reviewsRoute.action, { user, path: "/reviews", form });
-const queueOf = async (user: Demo) => (await run(reviewsRoute.loader, { user, path: "/reviews" })) as { status: number; data: { items: ReviewQueueItem[] } };
+const queueOf = async (user: Demo) =>
+  (await run(reviewsRoute.loader, { user, path: "/reviews" })) as { status: number; data: { items: ReviewQueueItem[]; total: number; truncated: QueueTruncation[] } };
 
 /** A fresh pending update by `author` on a milestone (through the model, as the milestone page would). */
 async function pendingUpdate(author: Demo, projectCode: string, title: string, proposal: Partial<{ status: string; percent: number; dueDate: string; reason: string }> = {}) {
@@ -228,5 +237,79 @@ describe("bulk approval", () => {
     ).rejects.toBeInstanceOf(VersionConflictError);
     expect(await snapshotCounts()).toEqual(before);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: first.id } })).reviewState).toBe("SUBMITTED");
+  });
+});
+
+describe("the applied update in the milestone's history", () => {
+  it("milestone.applyUpdate has no made-up English reason and names the update it applied; the update's trail is intact", async () => {
+    const m = await milestoneOf("P500565", "Civil works contracts for lots 3–4 signed");
+    const update = await pendingUpdate(wbOfficer, "P500565", m.title, { percent: 15 });
+    const seq = await lastSeq();
+    expect((await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: update.id, version: String(update.version) })).status).toBe(302);
+    const events = await eventsAfter(seq);
+    expect(events.map((e) => e.action)).toEqual(["milestoneUpdate.approve", "milestone.applyUpdate"]);
+    const applied = events[1];
+    expect(applied.reason).toBeNull();
+    expect(JSON.parse(applied.after!)).toMatchObject({ percentComplete: 15, appliedUpdateId: update.id });
+    // History shows the change of fields: the applied update is one of them.
+    expect(diffSnapshots(applied.before, applied.after)).toContainEqual({ field: "appliedUpdateId", before: null, after: update.id });
+    const trail = (await listMilestoneUpdates({ milestoneId: m.id })).find((u) => u.id === update.id)!.trail;
+    expect(trail.map((step) => [step.action, step.actorName])).toEqual([
+      ["submitted", wbOfficer.name],
+      ["approved", wbManager.name],
+    ]);
+  });
+});
+
+describe("what the queue lists", () => {
+  it("submissions on archived projects are not in the queue (nor counted on the home page)", async () => {
+    const update = await pendingUpdate(wbOfficer, "P500565", "Civil works contracts for lots 3–4 signed", { percent: 20 });
+    const project = await db.project.findUniqueOrThrow({ where: { code: "P500565" } });
+    const homeCount = async () => (await getHomeData({ actor: wbManager })).manager!.queueCount;
+    const before = (await queueOf(wbManager)).data.items;
+    expect(before.map((i) => i.id)).toContain(update.id);
+    const onProject = before.filter((i) => i.project.id === project.id && !i.ownSubmission).length;
+    const homeBefore = await homeCount();
+    await db.project.update({ where: { id: project.id }, data: { archivedAt: new Date() } });
+    try {
+      const queue = (await queueOf(wbManager)).data;
+      expect(queue.items.length).toBeGreaterThan(0);
+      expect(queue.items.filter((i) => i.project.id === project.id)).toEqual([]);
+      expect(queue.total).toBe(before.length - before.filter((i) => i.project.id === project.id).length);
+      expect(await homeCount()).toBe(homeBefore - onProject);
+    } finally {
+      await db.project.update({ where: { id: project.id }, data: { archivedAt: null } });
+    }
+    expect((await post(transportManager, { intent: "return", kind: "milestoneUpdate", id: update.id, version: "1", comment: "cleanup" })).status).toBe(302);
+  });
+
+  it("each kind is cut at the limit, oldest first, and the page says how many of how many it shows", async () => {
+    const scope = { AND: [projectWhereForActor(wbManager), { archivedAt: null }] };
+    const updates = await db.milestoneUpdate.count({ where: { reviewState: "SUBMITTED", milestone: { project: scope } } });
+    const values = await db.indicatorValue.count({ where: { state: "SUBMITTED", indicator: { project: scope } } });
+    expect(updates).toBeGreaterThan(1);
+    expect(values).toBeGreaterThan(0);
+
+    const full = await listReviewQueue({ actor: wbManager });
+    expect(full).toMatchObject({ total: updates + values, truncated: [] });
+    const cut = await listReviewQueue({ actor: wbManager, limit: 1 });
+    expect(cut.total).toBe(updates + values);
+    // Only a kind with more than the limit is cut (and announced).
+    const expected: QueueTruncation[] = [{ kind: "milestoneUpdate", shown: 1, total: updates }];
+    if (values > 1) expected.push({ kind: "indicatorValue", shown: 1, total: values });
+    expect(cut.truncated).toEqual(expected);
+    // The oldest of each kind is the one kept.
+    for (const kind of ["milestoneUpdate", "indicatorValue"] as const) {
+      expect(cut.items.filter((i) => i.kind === kind).map((i) => i.id)).toEqual([full.items.find((i) => i.kind === kind)!.id]);
+    }
+
+    const render = (truncated: QueueTruncation[], locale: "en" | "ru" | "kk" = "en") =>
+      renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(QueueLimitNotice, { truncated })));
+    expect(render(cut.truncated)).toContain(`Showing 1 of ${updates} milestone updates`);
+    expect(render(cut.truncated, "ru")).toContain(`Показано 1 из ${updates} обновлений`);
+    const bothKinds: QueueTruncation[] = [...expected.slice(0, 1), { kind: "indicatorValue", shown: 500, total: 612 }];
+    expect(render(bothKinds)).toContain("Showing 500 of 612 indicator values");
+    expect(render(bothKinds, "kk")).toContain("612 көрсеткіш мәнінің ішінен 500");
+    expect(render(full.truncated)).toBe("");
   });
 });

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { ReportingItem } from "~/models/reporting.server";
+import { isIndicatorFrequency, type IndicatorFrequency } from "~/schemas/indicator";
 
 type Item = Omit<ReportingItem, "responsible"> & { responsible: { id: string; name: string }[] };
 
@@ -87,6 +88,6 @@ export function ReportingTable({ items, showProject, showResponsible }: { items:
   );
 }
 
-export function frequencyKey(frequency: string | null): "MONTHLY" | "QUARTERLY" | "SEMI_ANNUAL" | "ANNUAL" {
-  return frequency === "MONTHLY" || frequency === "QUARTERLY" || frequency === "SEMI_ANNUAL" ? frequency : "ANNUAL";
+export function frequencyKey(frequency: string | null): IndicatorFrequency {
+  return isIndicatorFrequency(frequency) ? frequency : "ANNUAL";
 }

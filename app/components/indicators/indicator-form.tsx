@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ConflictNotice, FormError, useSubmittingIntent } from "~/components/reviews/shared";
 import { Field, useRemixForm } from "~/components/ui/form";
 import {
-  FREQUENCIES,
+  INDICATOR_FREQUENCIES,
   INDICATOR_MEASURES,
   INDICATOR_TYPES,
   IndicatorCreateSchema,
@@ -194,7 +194,7 @@ export function IndicatorForm({
           <Select
             id="field-frequency"
             aria-invalid={invalid("frequency")}
-            options={FREQUENCIES.map((v) => ({ value: v, label: t(`workflow.indicators.frequency.${v}`) }))}
+            options={INDICATOR_FREQUENCIES.map((v) => ({ value: v, label: t(`workflow.indicators.frequency.${v}`) }))}
             {...form.register("frequency")}
           />
         </Field>

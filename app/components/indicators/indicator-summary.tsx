@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { HistoryLink } from "~/components/history/history-link";
 import { useFormat } from "~/i18n/format";
 import type { IndicatorSummary } from "~/models/indicator.server";
+import { isIndicatorFrequency } from "~/schemas/indicator";
 import { OnTrackBadge, ProgressCell } from "./indicator-progress";
 
 type Indicator = {
@@ -84,9 +85,7 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         <div>
           <dt>{t("workflow.indicator.details.frequency")}</dt>
           <dd>
-            {(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as const).includes(indicator.frequency as "ANNUAL")
-              ? t(`workflow.indicators.frequency.${indicator.frequency}`)
-              : indicator.frequency}
+            {isIndicatorFrequency(indicator.frequency) ? t(`workflow.indicators.frequency.${indicator.frequency}`) : indicator.frequency}
           </dd>
         </div>
         <div>

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useIsSubmitting, useRemixForm } from "~/components/ui/form";
 import { useFormat } from "~/i18n/format";
-import { MIN_JUSTIFICATION_LENGTH, PERFORMANCE_RATINGS, RISK_RATINGS, RatingSchema, todayIsoDay, type RatingFormValues } from "~/schemas/rating";
+import { latestRatingDay, MIN_JUSTIFICATION_LENGTH, PERFORMANCE_RATINGS, RISK_RATINGS, RatingSchema, todayIsoDay, type RatingFormValues } from "~/schemas/rating";
 import { RatingAlert, RatingBadge, RiskBadge, ratingAlert } from "./rating-badge";
 
 export type RatingEntry = {
@@ -113,7 +113,7 @@ export function RatingForm({ serverErrors }: { serverErrors: Record<string, stri
     <section className="panel" id="new-rating" aria-labelledby="new-rating-title">
       <h2 id="new-rating-title">{t("projects.ratings.record")}</h2>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-busy={submitting}>
-        <Field form={form} name="ratedOn" type="date" label={t("projects.ratings.ratedOn")} max={todayIsoDay()} />
+        <Field form={form} name="ratedOn" type="date" label={t("projects.ratings.ratedOn")} max={latestRatingDay()} />
         <div className="form-grid">
           {select("pdoRating", t("projects.ratings.pdo"), PERFORMANCE_RATINGS, "domain.rating")}
           {select("ipRating", t("projects.ratings.ip"), PERFORMANCE_RATINGS, "domain.rating")}
