@@ -10,10 +10,12 @@ import { MIN_PASSWORD_LENGTH } from "./auth";
 
 export const ADMIN_LOCALES = ["en", "ru", "kk"] as const;
 
-const id = z.string().trim().min(1, "admin.errors.required").max(64);
+/** For values a person does not type (hidden fields, the URL): a tampered or truncated request. */
+const BAD_REQUEST = "common.errors.badRequest";
+const id = z.string(BAD_REQUEST).trim().min(1, BAD_REQUEST).max(64, BAD_REQUEST);
 export const adminVersionField = z.coerce.number("admin.errors.versionMissing").int().min(1, "admin.errors.versionMissing");
 const name = z.string("admin.errors.nameRequired").trim().min(1, "admin.errors.nameRequired").max(200, "admin.errors.tooLong");
-const description = z.string().trim().max(4000, "admin.errors.tooLong").default("");
+const description = z.string(BAD_REQUEST).trim().max(4000, "admin.errors.tooLong").default("");
 
 const email = z
   .string("admin.errors.emailRequired")
@@ -24,7 +26,11 @@ const email = z
   .email("admin.errors.emailInvalid");
 const role = z.enum(ROLES, "admin.errors.roleRequired");
 const locale = z.enum(ADMIN_LOCALES, "admin.errors.localeRequired");
-const organizationId = z.string("admin.errors.organizationRequired").trim().min(1, "admin.errors.organizationRequired").max(64);
+const organizationId = z
+  .string("admin.errors.organizationRequired")
+  .trim()
+  .min(1, "admin.errors.organizationRequired")
+  .max(64, "admin.errors.organizationRequired");
 export const initialPassword = z
   .string("admin.errors.passwordTooShort")
   .min(MIN_PASSWORD_LENGTH, "admin.errors.passwordTooShort")
@@ -36,7 +42,7 @@ export const CreateUserSchema = z.object({ email, name, organizationId, role, lo
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = z.object({
-  intent: z.literal("update"),
+  intent: z.literal("update", BAD_REQUEST),
   version: adminVersionField,
   name,
   organizationId,
@@ -45,23 +51,23 @@ export const UpdateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), version: adminVersionField });
+export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"], BAD_REQUEST), version: adminVersionField });
 
 export const ResetPasswordSchema = z.object({
-  intent: z.literal("resetPassword"),
+  intent: z.literal("resetPassword", BAD_REQUEST),
   version: adminVersionField,
   password: initialPassword,
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
-export const UserIntentSchema = z.object({ intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"]) });
+export const UserIntentSchema = z.object({ intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"], BAD_REQUEST) });
 
 /** The users list filters (URL). */
 export const UserFilterSchema = z.object({
   organizationId: id.optional(),
   role: role.optional(),
-  active: z.enum(["true", "false"]).optional(),
-  q: z.string().trim().max(100).optional(),
+  active: z.enum(["true", "false"], BAD_REQUEST).optional(),
+  q: z.string(BAD_REQUEST).trim().max(100, BAD_REQUEST).optional(),
 });
 
 // ---- Organisations --------------------------------------------------------------------------------------
@@ -76,16 +82,16 @@ const code = z
 
 const organizationFields = { code, name, kind: z.enum(ORGANIZATION_KINDS, "admin.errors.kindRequired") };
 
-export const CreateOrganizationSchema = z.object({ intent: z.literal("create"), ...organizationFields });
+export const CreateOrganizationSchema = z.object({ intent: z.literal("create", BAD_REQUEST), ...organizationFields });
 export const UpdateOrganizationSchema = z.object({
-  intent: z.literal("update"),
+  intent: z.literal("update", BAD_REQUEST),
   id,
   version: adminVersionField,
   ...organizationFields,
 });
 export type OrganizationInput = z.infer<typeof CreateOrganizationSchema>;
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
-export const OrganizationIntentSchema = z.object({ intent: z.enum(["create", "update"]) });
+export const OrganizationIntentSchema = z.object({ intent: z.enum(["create", "update"], BAD_REQUEST) });
 
 // ---- Frameworks and priority areas ----------------------------------------------------------------------
 
@@ -114,27 +120,27 @@ const endAfterStart = (v: { startDate: string; endDate: string }) => v.endDate >
 const endMessage = { path: ["endDate"], message: "admin.errors.endBeforeStart" };
 
 export const CreateFrameworkSchema = z
-  .object({ intent: z.literal("createFramework"), ...frameworkFields })
+  .object({ intent: z.literal("createFramework", BAD_REQUEST), ...frameworkFields })
   .refine(endAfterStart, endMessage);
 export const UpdateFrameworkSchema = z
-  .object({ intent: z.literal("updateFramework"), id, version: adminVersionField, ...frameworkFields })
+  .object({ intent: z.literal("updateFramework", BAD_REQUEST), id, version: adminVersionField, ...frameworkFields })
   .refine(endAfterStart, endMessage);
 export type FrameworkInput = z.infer<typeof CreateFrameworkSchema>;
 export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkSchema>;
 
 const areaFields = { code, name, description };
-export const CreateAreaSchema = z.object({ intent: z.literal("createArea"), frameworkId: id, ...areaFields });
-export const UpdateAreaSchema = z.object({ intent: z.literal("updateArea"), id, version: adminVersionField, ...areaFields });
+export const CreateAreaSchema = z.object({ intent: z.literal("createArea", BAD_REQUEST), frameworkId: id, ...areaFields });
+export const UpdateAreaSchema = z.object({ intent: z.literal("updateArea", BAD_REQUEST), id, version: adminVersionField, ...areaFields });
 export const MoveAreaSchema = z.object({
-  intent: z.literal("moveArea"),
+  intent: z.literal("moveArea", BAD_REQUEST),
   id,
   version: adminVersionField,
-  direction: z.enum(["up", "down"]),
+  direction: z.enum(["up", "down"], BAD_REQUEST),
 });
 export type AreaInput = z.infer<typeof CreateAreaSchema>;
 export type UpdateAreaInput = z.infer<typeof UpdateAreaSchema>;
 export const FrameworkIntentSchema = z.object({
-  intent: z.enum(["createFramework", "updateFramework", "createArea", "updateArea", "moveArea"]),
+  intent: z.enum(["createFramework", "updateFramework", "createArea", "updateArea", "moveArea"], BAD_REQUEST),
 });
 
 /** A date input's value for a stored date (00:00 UTC). */

@@ -16,6 +16,8 @@ export const INSTRUMENTS = ["IPF", "PforR", "DPF", "IFC Investment", "IFC Adviso
 /** World Bank P-number (P099270), or an IFC project id: numeric (45321) or IFC-prefixed (IFC-ALMATY-BYPASS). */
 export const PROJECT_CODE_PATTERN = /^(P\d{6}|\d{5,7}|IFC-[A-Z0-9]{2,20}(-[A-Z0-9]{1,20}){0,4})$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** For values a person does not type (hidden fields, the URL): a tampered or truncated request. */
+const BAD_REQUEST = "common.errors.badRequest";
 
 export function isIsoDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;
@@ -24,13 +26,13 @@ export function isIsoDay(value: string): boolean {
 }
 
 const optionalDay = z
-  .string()
+  .string("projects.errors.dateInvalid")
   .trim()
   .refine((v) => v === "" || isIsoDay(v), "projects.errors.dateInvalid");
 
 const usdAmount = (requiredKey: string) =>
   z
-    .string()
+    .string(requiredKey)
     .trim()
     .min(1, requiredKey)
     .refine((v) => {
@@ -40,18 +42,26 @@ const usdAmount = (requiredKey: string) =>
 
 export const projectFields = {
   code: z
-    .string()
+    .string("projects.errors.codeRequired")
     .trim()
     .toUpperCase()
     .min(1, "projects.errors.codeRequired")
     .regex(PROJECT_CODE_PATTERN, "projects.errors.codePattern"),
-  name: z.string().trim().min(3, "projects.errors.nameRequired").max(200, "projects.errors.nameTooLong"),
-  description: z.string().trim().max(2000, "projects.errors.textTooLong"),
+  name: z.string("projects.errors.nameRequired").trim().min(3, "projects.errors.nameRequired").max(200, "projects.errors.nameTooLong"),
+  description: z.string(BAD_REQUEST).trim().max(2000, "projects.errors.textTooLong"),
   institution: z.enum(INSTITUTIONS, { message: "projects.errors.institutionRequired" }),
   instrument: z.enum(INSTRUMENTS, { message: "projects.errors.instrumentRequired" }),
-  implementingAgencyId: z.string().trim().min(1, "projects.errors.agencyRequired").max(64),
-  priorityAreaId: z.string().trim().min(1, "projects.errors.priorityAreaRequired").max(64),
-  sectorCode: z.string().trim().regex(/^\d{5}$/, "projects.errors.sectorPattern"),
+  implementingAgencyId: z
+    .string("projects.errors.agencyRequired")
+    .trim()
+    .min(1, "projects.errors.agencyRequired")
+    .max(64, "projects.errors.agencyRequired"),
+  priorityAreaId: z
+    .string("projects.errors.priorityAreaRequired")
+    .trim()
+    .min(1, "projects.errors.priorityAreaRequired")
+    .max(64, "projects.errors.priorityAreaRequired"),
+  sectorCode: z.string("projects.errors.sectorPattern").trim().regex(/^\d{5}$/, "projects.errors.sectorPattern"),
   status: z.enum(PROJECT_STATUSES, { message: "projects.errors.statusRequired" }),
   approvalDate: optionalDay,
   effectivenessDate: optionalDay,
@@ -61,7 +71,7 @@ export const projectFields = {
   closingRevisedDate: optionalDay,
   commitmentUsd: usdAmount("projects.errors.commitmentRequired"),
   disbursedUsd: usdAmount("projects.errors.disbursedRequired"),
-  narrative: z.string().trim().max(10000, "projects.errors.textTooLong"),
+  narrative: z.string(BAD_REQUEST).trim().max(10000, "projects.errors.textTooLong"),
 };
 
 type ProjectFieldValues = { [K in keyof typeof projectFields]: z.output<(typeof projectFields)[K]> };
@@ -99,7 +109,13 @@ export type ProjectCreateInput = z.output<typeof ProjectCreateSchema>;
 
 /** Editing carries the version the form was loaded from (optimistic concurrency). */
 export const ProjectEditSchema = z
-  .object({ ...projectFields, version: z.coerce.number().int().min(1) })
+  .object({
+    ...projectFields,
+    version: z.coerce
+      .number("projects.errors.versionMissing")
+      .int("projects.errors.versionMissing")
+      .min(1, "projects.errors.versionMissing"),
+  })
   .superRefine((v, ctx) => checkProjectRules(v, ctx));
 export type ProjectEditValues = ProjectFormValues & { version: number };
 export type ProjectEditInput = z.output<typeof ProjectEditSchema>;
@@ -107,7 +123,7 @@ export type ProjectEditInput = z.output<typeof ProjectEditSchema>;
 export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof ProjectFormValues>;
 
 export const ArchiveProjectSchema = z.object({
-  reason: z.string().trim().min(10, "projects.errors.archiveReasonRequired").max(500, "projects.errors.textTooLong"),
+  reason: z.string("projects.errors.archiveReasonRequired").trim().min(10, "projects.errors.archiveReasonRequired").max(500, "projects.errors.textTooLong"),
 });
 export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 
@@ -180,20 +196,21 @@ export const RATING_FILTERS = [...RATING_SCALE, "unsatisfactory", "none"] as con
 export type RatingFilter = (typeof RATING_FILTERS)[number];
 export const PROJECT_PAGE_SIZE = 20;
 
-const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "invalid id");
+const idParam = z.string(BAD_REQUEST).regex(/^[A-Za-z0-9_-]{1,64}$/, BAD_REQUEST);
 
+/** The list's filters come from the URL, not a form: anything malformed is a 400 with the generic message. */
 export const ProjectListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z.string(BAD_REQUEST).trim().max(100, BAD_REQUEST).optional(),
   framework: idParam.optional(),
   priorityArea: idParam.optional(),
-  institution: z.enum(INSTITUTIONS).optional(),
+  institution: z.enum(INSTITUTIONS, BAD_REQUEST).optional(),
   agency: idParam.optional(),
-  status: z.enum(PROJECT_STATUSES).optional(),
-  rating: z.enum(RATING_FILTERS).optional(),
-  sort: z.enum(PROJECT_SORTS).default("code"),
-  dir: z.enum(["asc", "desc"]).default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  archived: z.literal("1").optional(),
+  status: z.enum(PROJECT_STATUSES, BAD_REQUEST).optional(),
+  rating: z.enum(RATING_FILTERS, BAD_REQUEST).optional(),
+  sort: z.enum(PROJECT_SORTS, BAD_REQUEST).default("code"),
+  dir: z.enum(["asc", "desc"], BAD_REQUEST).default("asc"),
+  page: z.coerce.number(BAD_REQUEST).int(BAD_REQUEST).min(1, BAD_REQUEST).max(100_000, BAD_REQUEST).default(1),
+  archived: z.literal("1", BAD_REQUEST).optional(),
 });
 export type ProjectListQuery = z.output<typeof ProjectListQuerySchema>;
 

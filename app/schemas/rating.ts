@@ -24,7 +24,7 @@ export function latestRatingDay(now: Date = new Date()): string {
 /** An ISR-style rating: PDO and implementation progress (HS..HU), overall risk (H/S/M/L), with a justification. */
 export const RatingSchema = z.object({
   ratedOn: z
-    .string()
+    .string("projects.errors.dateInvalid")
     .trim()
     .refine(isIsoDay, "projects.errors.dateInvalid")
     // Compared when the form is checked (client) and again when it is saved (server), each against its own clock;
@@ -34,7 +34,7 @@ export const RatingSchema = z.object({
   ipRating: z.enum(PERFORMANCE_RATINGS, { message: "projects.ratings.errors.ratingRequired" }),
   riskRating: z.enum(RISK_RATINGS, { message: "projects.ratings.errors.riskRequired" }),
   justification: z
-    .string()
+    .string("projects.ratings.errors.justificationTooShort")
     .trim()
     .min(MIN_JUSTIFICATION_LENGTH, "projects.ratings.errors.justificationTooShort")
     .max(4000, "projects.errors.textTooLong"),

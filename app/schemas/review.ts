@@ -120,11 +120,16 @@ export const versionField = z.coerce.number("workflow.errors.versionMissing").in
 export const SUBMISSION_KINDS = ["milestoneUpdate", "indicatorValue"] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-export const idField = z.string().trim().min(1).max(64);
+/** Ids travel in hidden fields and selects: a bad one is a tampered request, not something a person typed. */
+export const idField = z
+  .string("common.errors.badRequest")
+  .trim()
+  .min(1, "common.errors.badRequest")
+  .max(64, "common.errors.badRequest");
 
 /** Approve or verify one submission; the comment is optional. */
 export const ApproveSchema = z.object({
-  kind: z.enum(SUBMISSION_KINDS),
+  kind: z.enum(SUBMISSION_KINDS, "common.errors.badRequest"),
   id: idField,
   version: versionField,
   comment: optionalText(2000),
@@ -132,7 +137,7 @@ export const ApproveSchema = z.object({
 
 /** Return one submission to its author: the comment says what to correct, so it is required. */
 export const ReturnSchema = z.object({
-  kind: z.enum(SUBMISSION_KINDS),
+  kind: z.enum(SUBMISSION_KINDS, "common.errors.badRequest"),
   id: idField,
   version: versionField,
   comment: z.string("workflow.errors.commentRequired").trim().min(1, "workflow.errors.commentRequired").max(2000, "workflow.errors.tooLong"),

@@ -143,6 +143,7 @@ export default {
     moneyInvalid: "Enter an amount in US dollars, e.g. 125000000 or 1,250,000.50.",
     disbursedOverCommitment: "Disbursed cannot exceed the commitment.",
     archiveReasonRequired: "Give the reason for archiving (at least 10 characters).",
+    versionMissing: "The form is out of date: reload the page.",
   },
   conflict: {
     title: "Someone else saved this project while you were editing",
