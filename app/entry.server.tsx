@@ -17,7 +17,8 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // 404s, 403s and other thrown Responses are answers, not faults: the access log has them.
   if (request.signal.aborted || isRouteErrorResponse(error) || error instanceof Response) return;
   const { requestId } = currentRequest();
-  const err = error instanceof Error ? { message: error.message, stack: error.stack } : { message: JSON.stringify(error) };
+  const err =
+    error instanceof Error ? { message: error.message, stack: error.stack } : { message: JSON.stringify(error) };
   logger.error({ requestId, err }, "unhandled error");
 };
 
@@ -38,7 +39,10 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },

@@ -48,7 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       requestId: currentRequest().requestId,
       flash,
       user: user
-        ? { id: user.id, name: user.name, email: user.email, role: user.role, organizationName: user.organizationName, organizationKind: user.organizationKind }
+        ? {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            organizationName: user.organizationName,
+            organizationKind: user.organizationKind,
+          }
         : null,
       nav: actor ? navFor(actor) : [],
     },

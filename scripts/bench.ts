@@ -56,7 +56,19 @@ async function growAuditLog(count: number) {
       statements.push({
         sql: `INSERT INTO AuditEvent (seq, occurredAt, actorId, actorEmail, action, entityType, entityId, projectId, "before", "after", reason, requestId, ip, prevHash, hash)
               VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)`,
-        args: [seq, event.occurredAt.toISOString(), event.actorEmail, event.action, event.entityType, event.entityId, event.projectId, event.before, event.after, prev, hash],
+        args: [
+          seq,
+          event.occurredAt.toISOString(),
+          event.actorEmail,
+          event.action,
+          event.entityType,
+          event.entityId,
+          event.projectId,
+          event.before,
+          event.after,
+          prev,
+          hash,
+        ],
       });
       prev = hash;
     }
@@ -83,8 +95,18 @@ async function measure(name: string, path: string, cookie: string) {
   await probe.arrayBuffer();
   if (probe.status !== 200) return { name, path, status: probe.status, skipped: true };
   // One connection: what one person feels. Ten: what the server sustains (SQLite serialises the queries).
-  const single = await autocannon({ url: `${BASE}${path}`, connections: 1, duration: DURATION, headers: { Cookie: cookie } });
-  const loaded = await autocannon({ url: `${BASE}${path}`, connections: 10, duration: DURATION, headers: { Cookie: cookie } });
+  const single = await autocannon({
+    url: `${BASE}${path}`,
+    connections: 1,
+    duration: DURATION,
+    headers: { Cookie: cookie },
+  });
+  const loaded = await autocannon({
+    url: `${BASE}${path}`,
+    connections: 10,
+    duration: DURATION,
+    headers: { Cookie: cookie },
+  });
   return {
     name,
     path,
@@ -111,7 +133,10 @@ async function main() {
   const server = spawn("node", ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${BASE}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -139,7 +164,8 @@ async function main() {
     const response = await fetch(`${BASE}/exports/audit.ndjson`, { headers: { Cookie: auditor } });
     let bytes = 0;
     const reader = response.body?.getReader();
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) bytes += chunk.value.byteLength;
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read())
+      bytes += chunk.value.byteLength;
     const seconds = (Date.now() - exportStarted) / 1000;
     console.log(
       `export /exports/audit.ndjson: status ${response.status}, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +

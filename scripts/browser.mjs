@@ -2,7 +2,12 @@
 // package), or Playwright's own download if one is installed. Shared by the config and ensure-browser.
 import { existsSync } from "node:fs";
 
-const SYSTEM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const SYSTEM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 export async function findChromium() {
   const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;

@@ -17,7 +17,13 @@ const attempt = (label, command) => {
 if (await findChromium()) process.exit(0);
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-if (isRoot && attempt("apt-get install chromium", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")) {
+if (
+  isRoot &&
+  attempt(
+    "apt-get install chromium",
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+  )
+) {
   if (await findChromium()) process.exit(0);
 }
 if (attempt("Playwright's download", "npx playwright install chromium")) {

@@ -99,7 +99,9 @@ if (isMain) {
   const port = Number(process.env.PORT ?? 3000);
   try {
     const { app, logger } = await createServer();
-    const server = app.listen(port, process.env.HOST, () => logger.info(`Qadam is listening on http://localhost:${port}`));
+    const server = app.listen(port, process.env.HOST, () =>
+      logger.info(`Qadam is listening on http://localhost:${port}`),
+    );
     // Finish the requests in flight, then exit (a normal exit also lets --cpu-prof write its profile).
     for (const signal of ["SIGINT", "SIGTERM"]) {
       process.once(signal, () => {

@@ -13,7 +13,9 @@ const file = path.join(dir, `${randomUUID()}.db`);
 
 const client = createClient({ url: `file:${file}` });
 const migrations = path.join(root, "prisma", "migrations");
-for (const name of readdirSync(migrations).filter((n) => /^\d/.test(n)).sort()) {
+for (const name of readdirSync(migrations)
+  .filter((n) => /^\d/.test(n))
+  .sort()) {
   await client.executeMultiple(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 }
 client.close();

@@ -10,7 +10,10 @@ import { isLocale, DEFAULT_LOCALE, type Locale } from "./config";
  */
 const DATE_LOCALES: Record<Locale, DateLocale> = { en: enGB, ru, kk };
 const NUMBER_TAGS: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "ru-RU" };
-const MONEY_UNITS: Record<Locale, { thousand: string; million: string; billion: string; pattern: (n: string, unit: string) => string }> = {
+const MONEY_UNITS: Record<
+  Locale,
+  { thousand: string; million: string; billion: string; pattern: (n: string, unit: string) => string }
+> = {
   en: { thousand: "K", million: "M", billion: "B", pattern: (n, unit) => `$${n}${unit}` },
   ru: { thousand: " тыс.", million: " млн", billion: " млрд", pattern: (n, unit) => `${n}${unit} $` },
   kk: { thousand: " мың", million: " млн", billion: " млрд", pattern: (n, unit) => `${n}${unit} $` },
@@ -19,7 +22,14 @@ const MONEY_UNITS: Record<Locale, { thousand: string; million: string; billion: 
 /** The UTC wall-clock time as a local Date, so date-fns prints UTC whatever the machine's time zone. */
 function utcWallClock(value: string | Date): Date {
   const d = typeof value === "string" ? new Date(value) : value;
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
 }
 
 const formatters = new Map<Locale, ReturnType<typeof buildFormatters>>();
@@ -52,7 +62,8 @@ function buildFormatters(locale: Locale) {
   }
 
   return {
-    date: (value: string | Date | null | undefined) => (value ? formatDate(utcWallClock(value), "d MMM yyyy", { locale: dateLocale }) : "—"),
+    date: (value: string | Date | null | undefined) =>
+      value ? formatDate(utcWallClock(value), "d MMM yyyy", { locale: dateLocale }) : "—",
     dateTime: (value: string | Date | null | undefined) =>
       value ? `${formatDate(utcWallClock(value), "d MMM yyyy, HH:mm", { locale: dateLocale })} UTC` : "—",
     /** "Nov 2026" — axis ticks. */
@@ -64,7 +75,8 @@ function buildFormatters(locale: Locale) {
     percent: (ratio: number | null | undefined) =>
       ratio === null || ratio === undefined ? "—" : `${whole.format(ratio * 100)}${locale === "en" ? "" : "\u00a0"}%`,
     /** Money arrives from loaders as US cents in a number (exact up to $90 trillion). */
-    moneyFromCents: (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : money(cents / 100)),
+    moneyFromCents: (cents: number | null | undefined) =>
+      cents === null || cents === undefined ? "—" : money(cents / 100),
   };
 }
 

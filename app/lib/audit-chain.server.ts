@@ -56,8 +56,7 @@ export type ChainProblem = {
 };
 
 export type ChainVerdict =
-  | { ok: true; count: number; headHash: string; headSeq: number }
-  | { ok: false; count: number; problem: ChainProblem };
+  { ok: true; count: number; headHash: string; headSeq: number } | { ok: false; count: number; problem: ChainProblem };
 
 const LOOKAHEAD = 1000;
 
@@ -85,7 +84,11 @@ export function createChainVerifier() {
       suspect.push(event);
       return suspect.length < LOOKAHEAD;
     }
-    if (event.seq === expectedSeq && event.prevHash === expectedPrev && chainHash(event.prevHash, event) === event.hash) {
+    if (
+      event.seq === expectedSeq &&
+      event.prevHash === expectedPrev &&
+      chainHash(event.prevHash, event) === event.hash
+    ) {
       goodHashes.set(event.hash, event.seq);
       // Only recent hashes are needed to diagnose an insertion: keep memory flat on millions of events.
       if (goodHashes.size > LOOKAHEAD) goodHashes.delete(goodHashes.keys().next().value!);

@@ -72,10 +72,7 @@ function minutesUntil(date: Date): number {
  * Checks a password with throttling per account and per IP. Unknown e-mail and wrong password give the same
  * answer and take the same time. Successful and failed attempts are recorded in the audit log.
  */
-export async function login(
-  input: { email: string; password: string },
-  request: Request,
-): Promise<LoginResult> {
+export async function login(input: { email: string; password: string }, request: Request): Promise<LoginResult> {
   const env = getEnv();
   const email = input.email.trim().toLowerCase();
   const meta = currentRequest();
@@ -89,7 +86,15 @@ export async function login(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, active: true, lockedUntil: true, locale: true, failedLoginCount: true },
+    select: {
+      id: true,
+      email: true,
+      passwordHash: true,
+      active: true,
+      lockedUntil: true,
+      locale: true,
+      failedLoginCount: true,
+    },
   });
   // Unknown e-mails are throttled too (keyed by address), so a lockout does not reveal that an account exists.
   const unknownKey = `email:${email}`;
@@ -106,7 +111,8 @@ export async function login(
   // The counters and locks are read again inside the transaction that updates them: parallel attempts must each
   // count (reading them before the slow password check let N concurrent guesses all write "failures + 1"), and an
   // attempt must not get past a lock another attempt set while it was checking its password.
-  const lockedMeanwhile = (...dates: Array<Date | null | undefined>) => dates.find((d): d is Date => !!d && d > now) ?? null;
+  const lockedMeanwhile = (...dates: Array<Date | null | undefined>) =>
+    dates.find((d): d is Date => !!d && d > now) ?? null;
 
   if (user && user.active && passwordOk) {
     const blockedUntil = await auditedTransaction(audit, async (tx, record) => {
@@ -114,7 +120,10 @@ export async function login(
       const accountNow = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
       const locked = lockedMeanwhile(ipNow?.blockedUntil, accountNow.lockedUntil);
       if (locked) return locked;
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastFailedLoginAt: null } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { failedLoginCount: 0, lockedUntil: null, lastFailedLoginAt: null },
+      });
       await record({ action: "auth.login", entityType: "User", entityId: user.id });
       return null;
     });
@@ -126,7 +135,10 @@ export async function login(
   const blockedUntil = await auditedTransaction(audit, async (tx, record) => {
     const ipNow = await tx.loginThrottle.findUnique({ where: { key: ipKey } });
     const accountNow = user
-      ? await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedLoginCount: true, lockedUntil: true } })
+      ? await tx.user.findUniqueOrThrow({
+          where: { id: user.id },
+          select: { failedLoginCount: true, lockedUntil: true },
+        })
       : null;
     const unknownNow = user ? null : await tx.loginThrottle.findUnique({ where: { key: unknownKey } });
     // Locked by a parallel attempt: answer as the lock does (wrong and right passwords alike), count nothing more.
@@ -149,7 +161,11 @@ export async function login(
       accountLocked = failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
       await tx.user.update({
         where: { id: user.id },
-        data: { failedLoginCount: accountLocked ? 0 : failures, lastFailedLoginAt: now, lockedUntil: accountLocked ? lockUntil : null },
+        data: {
+          failedLoginCount: accountLocked ? 0 : failures,
+          lastFailedLoginAt: now,
+          lockedUntil: accountLocked ? lockUntil : null,
+        },
       });
     } else {
       const fresh =
@@ -163,7 +179,11 @@ export async function login(
       };
       await tx.loginThrottle.upsert({ where: { key: unknownKey }, create: { key: unknownKey, ...data }, update: data });
     }
-    await record({ action: accountLocked ? "auth.locked" : "auth.login_failed", entityType: "User", entityId: user?.id ?? email });
+    await record({
+      action: accountLocked ? "auth.locked" : "auth.login_failed",
+      entityType: "User",
+      entityId: user?.id ?? email,
+    });
     return null;
   });
   if (blockedUntil) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(blockedUntil) };

@@ -47,8 +47,9 @@ export function xlsxCell(value: string | number | boolean | null | undefined): s
  * XML 1.0 forbids most control characters even as character references; the IATI exporter replaces them with
  * U+FFFD so that a stray control character in a project name cannot make the whole file invalid.
  */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafeText(value: string): string {
   return value.replace(XML_INVALID, "\uFFFD");

@@ -11,7 +11,4 @@ export function createDb(url: string, authToken?: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaLibSQL({ url, authToken }) });
 }
 
-export const db: PrismaClient = (globalForDb.qadamDb ??= createDb(
-  getEnv().DATABASE_URL,
-  getEnv().DATABASE_AUTH_TOKEN,
-));
+export const db: PrismaClient = (globalForDb.qadamDb ??= createDb(getEnv().DATABASE_URL, getEnv().DATABASE_AUTH_TOKEN));

@@ -16,7 +16,12 @@ const EnvSchema = z
     DATABASE_AUTH_TOKEN: z.string().optional(),
     SESSION_SECRET: z.string().default(DEV_SESSION_SECRET),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(480),
     /** Extra origins allowed to POST (comma-separated), e.g. the public https origin behind a proxy. */
     ALLOWED_ORIGINS: z.string().default(""),
     /** Set to "false" only to serve production over plain http on a non-localhost host (not recommended). */

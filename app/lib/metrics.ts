@@ -121,5 +121,7 @@ export function isUnsatisfactory(rating: string | null | undefined): boolean {
 /** true when `current` is worse than `previous` on the six-point scale. */
 export function isDowngrade(previous: string | null | undefined, current: string): boolean {
   if (!previous) return false;
-  return RATING_SCALE.indexOf(current as PerformanceRatingCode) > RATING_SCALE.indexOf(previous as PerformanceRatingCode);
+  return (
+    RATING_SCALE.indexOf(current as PerformanceRatingCode) > RATING_SCALE.indexOf(previous as PerformanceRatingCode)
+  );
 }

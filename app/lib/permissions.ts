@@ -99,7 +99,12 @@ const MANAGER_ONLY: ReadonlySet<ProjectAction> = new Set([
 const SUBMISSIONS: ReadonlySet<ProjectAction> = new Set(["milestoneUpdate.submit", "indicatorValue.report"]);
 
 /** What may still happen on an archived project: reading it, and restoring it. */
-const ALLOWED_WHEN_ARCHIVED: ReadonlySet<ProjectAction> = new Set(["project.view", "report.print", "history.view", "project.archive"]);
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<ProjectAction> = new Set([
+  "project.view",
+  "report.print",
+  "history.view",
+  "project.archive",
+]);
 
 export function decideOnProject(actor: Actor, action: ProjectAction, project: ProjectScope): Decision {
   if (!canViewProject(actor, project)) return "not-found";

@@ -152,7 +152,8 @@ export function indicatorGapPoints(indicator: StatusInput["indicators"][number])
 }
 
 export function assessProjectStatus(project: StatusInput, today: Date = new Date()): StatusAssessment {
-  if (project.status === "CLOSED") return { colour: "COMPLETED", reasons: [{ code: "closed", severity: "info", values: {} }] };
+  if (project.status === "CLOSED")
+    return { colour: "COMPLETED", reasons: [{ code: "closed", severity: "info", values: {} }] };
   if (project.status === "CANCELLED") {
     return { colour: "COMPLETED", reasons: [{ code: "cancelled", severity: "info", values: {} }] };
   }
@@ -170,7 +171,11 @@ export function assessProjectStatus(project: StatusInput, today: Date = new Date
         reasons.push({ code: "ratingModeratelyUnsatisfactory", severity: "amber", values: { kind, rating } });
       }
       if (previous && isDowngrade(previous[field], rating)) {
-        reasons.push({ code: "ratingDowngraded", severity: "amber", values: { kind, from: previous[field], to: rating } });
+        reasons.push({
+          code: "ratingDowngraded",
+          severity: "amber",
+          values: { kind, from: previous[field], to: rating },
+        });
       }
     }
   }

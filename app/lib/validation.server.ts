@@ -22,7 +22,10 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData) {
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    return { ok: false as const, response: data({ ok: false as const, fieldErrors: fieldErrorsOf(result.error) }, { status: 400 }) };
+    return {
+      ok: false as const,
+      response: data({ ok: false as const, fieldErrors: fieldErrorsOf(result.error) }, { status: 400 }),
+    };
   }
   return { ok: true as const, data: result.data as z.infer<S> };
 }

@@ -34,7 +34,9 @@ class FieldError extends Error {
   }
 }
 
-async function withFieldErrors<T>(work: () => Promise<T>): Promise<({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors }> {
+async function withFieldErrors<T>(
+  work: () => Promise<T>,
+): Promise<({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors }> {
   try {
     return { ok: true as const, ...(await work()) };
   } catch (error) {
@@ -104,7 +106,10 @@ export async function getUserForAdmin(options: { userId: string }) {
 }
 
 export async function listOrganizationOptions() {
-  return db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true, kind: true } });
+  return db.organization.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, code: true, name: true, kind: true },
+  });
 }
 
 async function requireOrganization(tx: Tx, organizationId: string) {
@@ -156,9 +161,18 @@ async function loadUserForWrite(tx: Tx, userId: string) {
 }
 
 /** Saves `data` on the user if nobody saved first; returns the snapshot after. */
-async function saveUser(tx: Tx, userId: string, version: number, data: Prisma.UserUpdateManyMutationInput & { organizationId?: string }) {
-  const result = await tx.user.updateMany({ where: { id: userId, version }, data: { ...data, version: { increment: 1 } } });
-  if (result.count === 0) throw new VersionConflictError(await tx.user.findUnique({ where: { id: userId }, select: userAuditSelect }));
+async function saveUser(
+  tx: Tx,
+  userId: string,
+  version: number,
+  data: Prisma.UserUpdateManyMutationInput & { organizationId?: string },
+) {
+  const result = await tx.user.updateMany({
+    where: { id: userId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (result.count === 0)
+    throw new VersionConflictError(await tx.user.findUnique({ where: { id: userId }, select: userAuditSelect }));
   return tx.user.findUniqueOrThrow({ where: { id: userId }, select: userAuditSelect });
 }
 
@@ -179,7 +193,8 @@ export async function updateUser(options: {
       const roleChanged = before.role !== input.role;
       const orgChanged = before.organizationId !== input.organizationId;
       if (options.actorId === userId && roleChanged) throw new FieldError({ role: "admin.errors.ownRole" });
-      if (options.actorId === userId && orgChanged) throw new FieldError({ organizationId: "admin.errors.ownOrganization" });
+      if (options.actorId === userId && orgChanged)
+        throw new FieldError({ organizationId: "admin.errors.ownOrganization" });
       if (orgChanged) await requireOrganization(tx, input.organizationId);
       const after = await saveUser(tx, userId, input.version, {
         name: input.name,
@@ -268,7 +283,11 @@ export async function listOrganizationsForAdmin() {
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { ...organizationSelect, _count: { select: { users: true, implementedProjects: true } } },
   });
-  return rows.map(({ _count, ...org }) => ({ ...org, userCount: _count.users, projectCount: _count.implementedProjects }));
+  return rows.map(({ _count, ...org }) => ({
+    ...org,
+    userCount: _count.users,
+    projectCount: _count.implementedProjects,
+  }));
 }
 
 async function requireFreeOrganizationCode(tx: Tx, code: string, exceptId?: string) {

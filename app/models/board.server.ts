@@ -80,7 +80,10 @@ export type AssessedProject = {
 };
 
 /** Every project matching `where`, with its board colour and reasons (see app/lib/status-rules.ts). */
-export async function assessProjects(where: Prisma.ProjectWhereInput, today: Date = new Date()): Promise<AssessedProject[]> {
+export async function assessProjects(
+  where: Prisma.ProjectWhereInput,
+  today: Date = new Date(),
+): Promise<AssessedProject[]> {
   const rows = await db.project.findMany({ where, orderBy: { code: "asc" }, select: statusSelect });
   return rows.map((row) => {
     const { colour, reasons } = assessProjectStatus(
@@ -90,7 +93,10 @@ export async function assessProjects(where: Prisma.ProjectWhereInput, today: Dat
         closingRevisedDate: row.closingRevisedDate,
         ratings: row.ratings,
         milestones: row.milestones,
-        indicators: row.indicators.map(({ values, ...indicator }) => ({ ...indicator, latestVerified: values[0] ?? null })),
+        indicators: row.indicators.map(({ values, ...indicator }) => ({
+          ...indicator,
+          latestVerified: values[0] ?? null,
+        })),
       },
       today,
     );

@@ -182,7 +182,8 @@ export function auditXlsxStream(plan: AuditExportPlan): Readable {
   return xlsxStream(async ({ workbook, drain, aborted }) => {
     const meta = workbook.addWorksheet("metadata");
     meta.addRow(["key", "value"]).commit();
-    for (const [key, value] of auditMetadata(plan, "qadam-audit-xlsx/1")) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
+    for (const [key, value] of auditMetadata(plan, "qadam-audit-xlsx/1"))
+      meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
     meta.commit();
 
     const sheet = workbook.addWorksheet("events");

@@ -129,7 +129,8 @@ export type XlsxWriter = {
 export function sheetInput(sheet: ExcelJS.Worksheet): DrainableStream | undefined {
   const internal = sheet as unknown as { _stream?: { pipes?: unknown[] } };
   const target = internal._stream?.pipes?.[0] as DrainableStream | undefined;
-  const usable = target && typeof target.on === "function" && (target.writableNeedDrain !== undefined || target._writableState);
+  const usable =
+    target && typeof target.on === "function" && (target.writableNeedDrain !== undefined || target._writableState);
   return usable ? target : undefined;
 }
 

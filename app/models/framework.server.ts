@@ -132,8 +132,14 @@ export async function getFrameworkView(options: { actor: Actor; frameworkId: str
     return {
       ...area,
       ...sumCommitments(areaProjects),
-      byStatus: countBy(PROJECT_STATUSES, areaProjects.map((p) => p.status)),
-      byColour: countBy<StatusColour>(STATUS_COLOURS, areaProjects.map((p) => p.colour)),
+      byStatus: countBy(
+        PROJECT_STATUSES,
+        areaProjects.map((p) => p.status),
+      ),
+      byColour: countBy<StatusColour>(
+        STATUS_COLOURS,
+        areaProjects.map((p) => p.colour),
+      ),
       indicatorProgress: progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : null,
       indicatorCount: progress.length,
       projects: areaProjects.map((p) => ({

@@ -99,7 +99,10 @@ export async function listAuditEvents(options: {
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date (YYYY-MM-DD)")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "not a calendar date",
+  );
 
 /** `from` and `to` are whole UTC days, both inclusive; `project` is a project code, `actor` an e-mail. */
 export const historyQueryFields = {
@@ -271,7 +274,13 @@ export type ChainStatus = {
   verification:
     | null
     | { ok: true; count: number; headSeq: number; headHash: string; durationMs: number; auto: boolean }
-    | { ok: false; count: number; problem: { seq: number; kind: string; detail: string }; durationMs: number; auto: boolean };
+    | {
+        ok: false;
+        count: number;
+        problem: { seq: number; kind: string; detail: string };
+        durationMs: number;
+        auto: boolean;
+      };
 };
 
 /**
@@ -279,13 +288,20 @@ export type ChainStatus = {
  * often than the log grows, and a tampering that leaves the head alone is still found within a minute (or at once
  * with "Verify the whole chain now").
  */
-let lastAutoVerification: { headSeq: number; headHash: string | null; at: number; verification: ChainStatus["verification"] } | null =
-  null;
+let lastAutoVerification: {
+  headSeq: number;
+  headHash: string | null;
+  at: number;
+  verification: ChainStatus["verification"];
+} | null = null;
 const AUTO_VERIFY_REUSE_MS = 60_000;
 
 /** The head of the chain, always; a full verification when the log is small or when `verify` is asked for. */
 export async function getChainStatus(options: { verify: boolean }): Promise<ChainStatus> {
-  const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, occurredAt: true } });
+  const head = await db.auditEvent.findFirst({
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true, occurredAt: true },
+  });
   const status: ChainStatus = {
     headSeq: head?.seq ?? 0,
     headHash: head?.hash ?? null,
@@ -309,7 +325,12 @@ export async function getChainStatus(options: { verify: boolean }): Promise<Chai
     ? { ...verdict, durationMs, auto: !options.verify }
     : { ok: false, count: verdict.count, problem: verdict.problem, durationMs, auto: !options.verify };
   if (!options.verify) {
-    lastAutoVerification = { headSeq: status.headSeq, headHash: status.headHash, at: Date.now(), verification: status.verification };
+    lastAutoVerification = {
+      headSeq: status.headSeq,
+      headHash: status.headHash,
+      at: Date.now(),
+      verification: status.verification,
+    };
   }
   return status;
 }
@@ -350,7 +371,11 @@ export async function listHistoryFilterOptions(): Promise<{ actions: string[]; e
     db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
     db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
   ]);
-  optionsCache = { at: Date.now(), actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
+  optionsCache = {
+    at: Date.now(),
+    actions: actions.map((a) => a.action),
+    entityTypes: entityTypes.map((e) => e.entityType),
+  };
   return optionsCache;
 }
 
@@ -362,7 +387,9 @@ export function diffSnapshots(before: string | null, after: string | null): Fiel
     if (!s) return {};
     try {
       const value: unknown = JSON.parse(s);
-      return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+      return value && typeof value === "object" && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : { value };
     } catch {
       return { value: s };
     }

@@ -135,7 +135,11 @@ async function listOwnSubmissions(actor: Actor) {
     for (const v of values) {
       if (
         later.some(
-          (l) => l.id !== v.id && l.indicatorId === v.indicatorId && +l.periodEnd === +v.periodEnd && l.submittedAt > v.submittedAt,
+          (l) =>
+            l.id !== v.id &&
+            l.indicatorId === v.indicatorId &&
+            +l.periodEnd === +v.periodEnd &&
+            l.submittedAt > v.submittedAt,
         )
       ) {
         newerValue.add(v.id);
@@ -186,7 +190,9 @@ async function listOwnSubmissions(actor: Actor) {
       })),
   ];
   return {
-    returned: all.filter((s) => s.state === "RETURNED").sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")),
+    returned: all
+      .filter((s) => s.state === "RETURNED")
+      .sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")),
     pending: all.filter((s) => s.state === "SUBMITTED").sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
   };
 }
@@ -278,10 +284,7 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
               kind: "IFC" as const,
               projects: assessed
                 .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
-                .sort(
-                  (a, b) =>
-                    PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code),
-                )
+                .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
                 .map(lite),
             }
           : await (async () => {
@@ -289,7 +292,10 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
                 listDueMilestones(actor, today, false, MINISTRY_WINDOW_DAYS),
                 listMissingReports({ actor, today }),
               ]);
-              const byProject = new Map<string, { projectId: string; projectCode: string; count: number; overdue: number }>();
+              const byProject = new Map<
+                string,
+                { projectId: string; projectCode: string; count: number; overdue: number }
+              >();
               for (const item of reports.items) {
                 const row = byProject.get(item.projectId) ?? {
                   projectId: item.projectId,

@@ -129,7 +129,10 @@ function org(xml: XMLBuilderCB, element: string, attributes: Record<string, stri
 }
 
 function money(xml: XMLBuilderCB, cents: bigint, valueDate: Date) {
-  xml.ele("value", { currency: "USD", "value-date": isoDay(valueDate) }).txt(centsToUsdString(cents)).up();
+  xml
+    .ele("value", { currency: "USD", "value-date": isoDay(valueDate) })
+    .txt(centsToUsdString(cents))
+    .up();
 }
 
 function funders(project: IatiProject) {
@@ -147,20 +150,26 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
     "xml:lang": "en",
     "default-currency": "USD",
   });
-  xml.ele("iati-identifier").txt(text(iatiIdentifier(project))).up();
+  xml
+    .ele("iati-identifier")
+    .txt(text(iatiIdentifier(project)))
+    .up();
   org(xml, "reporting-org", { ref: reporter.ref, type: reporter.type }, reporter.name);
   narrative(xml, "title", project.name);
   narrative(xml, "description", project.description.trim() || project.name, { type: "1" });
 
-  for (const funder of funders(project)) org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "1" }, funder.name);
+  for (const funder of funders(project))
+    org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "1" }, funder.name);
   org(xml, "participating-org", { type: GOVERNMENT.type, role: "2" }, GOVERNMENT.name);
-  for (const funder of funders(project)) org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "3" }, funder.name);
+  for (const funder of funders(project))
+    org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "3" }, funder.name);
   org(xml, "participating-org", { type: "10", role: "4" }, project.implementingAgency.name);
 
   xml.ele("activity-status", { code: ACTIVITY_STATUS[project.status] }).up();
 
   xml.ele("activity-date", { type: "1", "iso-date": isoDay(start) }).up();
-  if (project.effectivenessDate) xml.ele("activity-date", { type: "2", "iso-date": isoDay(project.effectivenessDate) }).up();
+  if (project.effectivenessDate)
+    xml.ele("activity-date", { type: "2", "iso-date": isoDay(project.effectivenessDate) }).up();
   if (closing) xml.ele("activity-date", { type: "3", "iso-date": isoDay(closing) }).up();
   if (closing && project.status === "CLOSED") xml.ele("activity-date", { type: "4", "iso-date": isoDay(closing) }).up();
 
@@ -246,7 +255,13 @@ export function indicatorPeriods(indicator: IatiIndicator, activityStart: Date):
 
 const number = (value: number) => String(value);
 
-function writeResult(xml: XMLBuilderCB, type: "1" | "2", title: string, indicators: IatiIndicator[], activityStart: Date) {
+function writeResult(
+  xml: XMLBuilderCB,
+  type: "1" | "2",
+  title: string,
+  indicators: IatiIndicator[],
+  activityStart: Date,
+) {
   xml.ele("result", { type, "aggregation-status": "0" });
   narrative(xml, "title", title);
   for (const indicator of indicators) {

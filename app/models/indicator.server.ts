@@ -1,7 +1,13 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
-import { expectedProgressShare, progressTowardsTarget, projectValueAt, willMeetTarget, type Point } from "~/lib/metrics";
+import {
+  expectedProgressShare,
+  progressTowardsTarget,
+  projectValueAt,
+  willMeetTarget,
+  type Point,
+} from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import { VersionConflictError } from "~/models/concurrency.server";
 import { dayToDate, todayUtc } from "~/models/milestone.server";
@@ -50,7 +56,11 @@ export function summarizeIndicator(indicator: IndicatorRow, verified: VerifiedVa
   // says the indicator should have been at its latest verified value's period end; "on track" unless it is more
   // than the board's amber threshold behind. Without a verified value: the expectation as of today, no verdict.
   const expectedOn = latest?.periodEnd ?? today;
-  const expected = expectedProgressShare({ baselineDate: indicator.baselineDate, targetDate: indicator.targetDate, on: expectedOn });
+  const expected = expectedProgressShare({
+    baselineDate: indicator.baselineDate,
+    targetDate: indicator.targetDate,
+    on: expectedOn,
+  });
   const gap = latest
     ? indicatorGapPoints({
         code: indicator.code,
@@ -65,7 +75,9 @@ export function summarizeIndicator(indicator: IndicatorRow, verified: VerifiedVa
       })
     : null;
   const points: Point[] = [
-    ...(indicator.baselineValue !== null && indicator.baselineDate ? [{ date: indicator.baselineDate, value: indicator.baselineValue }] : []),
+    ...(indicator.baselineValue !== null && indicator.baselineDate
+      ? [{ date: indicator.baselineDate, value: indicator.baselineValue }]
+      : []),
     ...sorted.map((v) => ({ date: v.periodEnd, value: v.value })),
   ];
   const projected = indicator.targetDate ? projectValueAt(points, indicator.targetDate) : null;
@@ -228,7 +240,11 @@ export async function createIndicator({
   let id: string;
   try {
     id = await auditedTransaction(context, async (tx, audit) => {
-      const last = await tx.indicator.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+      const last = await tx.indicator.findFirst({
+        where: { projectId },
+        orderBy: { sortOrder: "desc" },
+        select: { sortOrder: true },
+      });
       const created = await tx.indicator.create({
         data: {
           projectId,

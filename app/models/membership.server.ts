@@ -13,7 +13,16 @@ export async function listMembers(options: { projectId: string }) {
       id: true,
       capacity: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, active: true, organization: { select: { name: true } } } },
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          active: true,
+          organization: { select: { name: true } },
+        },
+      },
     },
   });
   return rows.map((m) => ({
@@ -38,8 +47,18 @@ const actorSelect = {
   organization: { select: { kind: true, name: true } },
 } as const;
 
-function toActor(user: { id: string; role: Actor["role"]; organizationId: string; organization: { kind: Actor["organizationKind"] } }): Actor {
-  return { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organization.kind };
+function toActor(user: {
+  id: string;
+  role: Actor["role"];
+  organizationId: string;
+  organization: { kind: Actor["organizationKind"] };
+}): Actor {
+  return {
+    id: user.id,
+    role: user.role,
+    organizationId: user.organizationId,
+    organizationKind: user.organization.kind,
+  };
 }
 
 type ProjectPlace = Omit<ProjectScope, "isMember">;
@@ -94,7 +113,12 @@ function isMembershipTaken(error: unknown): boolean {
 }
 
 /** Removes a member of *this* project; false when the id names no member of it (the route answers 404). */
-export async function removeMember(options: { context: AuditContext; projectId: string; memberId: string; reason?: string }) {
+export async function removeMember(options: {
+  context: AuditContext;
+  projectId: string;
+  memberId: string;
+  reason?: string;
+}) {
   const { context, projectId, memberId } = options;
   return auditedTransaction(context, async (tx, audit) => {
     const member = await tx.projectMember.findUnique({ where: { id: memberId } });

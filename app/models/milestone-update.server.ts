@@ -71,7 +71,13 @@ const STEP_OF: Record<string, TrailStep["action"]> = {
   [UPDATE_ACTIONS.return]: "returned",
 };
 
-type Snapshot = { authorId?: unknown; reviewerId?: unknown; reviewComment?: unknown; submittedAt?: unknown; reviewedAt?: unknown };
+type Snapshot = {
+  authorId?: unknown;
+  reviewerId?: unknown;
+  reviewComment?: unknown;
+  submittedAt?: unknown;
+  reviewedAt?: unknown;
+};
 
 function readSnapshot(after: string | null): Snapshot {
   if (!after) return {};
@@ -98,7 +104,11 @@ export async function listMilestoneUpdates({ milestoneId }: { milestoneId: strin
   });
   const events = rows.length
     ? await db.auditEvent.findMany({
-        where: { entityType: "MilestoneUpdate", entityId: { in: rows.map((r) => r.id) }, action: { in: Object.values(UPDATE_ACTIONS) } },
+        where: {
+          entityType: "MilestoneUpdate",
+          entityId: { in: rows.map((r) => r.id) },
+          action: { in: Object.values(UPDATE_ACTIONS) },
+        },
         orderBy: { seq: "asc" },
         select: { entityId: true, action: true, occurredAt: true, actorId: true, after: true },
       })
@@ -125,7 +135,12 @@ export async function listMilestoneUpdates({ milestoneId }: { milestoneId: strin
   return rows.map((row) => {
     let trail: TrailStep[] = steps
       .filter((e) => e.entityId === row.id)
-      .map((e) => ({ action: e.action, at: e.at, actorName: e.actorId ? (nameOf.get(e.actorId) ?? null) : null, comment: e.comment }));
+      .map((e) => ({
+        action: e.action,
+        at: e.at,
+        actorName: e.actorId ? (nameOf.get(e.actorId) ?? null) : null,
+        comment: e.comment,
+      }));
     if (trail.length === 0) {
       trail = [{ action: "submitted", at: row.submittedAt.toISOString(), actorName: row.author.name, comment: null }];
       if (row.reviewState !== "SUBMITTED" && row.reviewedAt) {
@@ -199,7 +214,9 @@ export async function submitMilestoneUpdate({
 }) {
   return auditedTransaction(context, async (tx, audit) => {
     await assertNoPending(tx, milestone.id, authorId);
-    const created = await tx.milestoneUpdate.create({ data: { milestoneId: milestone.id, authorId, ...proposalData(input) } });
+    const created = await tx.milestoneUpdate.create({
+      data: { milestoneId: milestone.id, authorId, ...proposalData(input) },
+    });
     await audit({
       action: UPDATE_ACTIONS.submit,
       entityType: "MilestoneUpdate",
@@ -238,7 +255,8 @@ export async function resubmitMilestoneUpdate({
   await auditedTransaction(context, async (tx, audit) => {
     const before = await tx.milestoneUpdate.findFirst({ where: { id: updateId, milestoneId: milestone.id, authorId } });
     if (!before) throw new Response("Not found", { status: 404 });
-    if (before.reviewState !== "RETURNED" || before.version !== expectedVersion) throw new VersionConflictError(updateAuditShape(before));
+    if (before.reviewState !== "RETURNED" || before.version !== expectedVersion)
+      throw new VersionConflictError(updateAuditShape(before));
     await assertNoPending(tx, milestone.id, authorId, updateId);
     const result = await tx.milestoneUpdate.updateMany({
       where: { id: updateId, version: expectedVersion, reviewState: "RETURNED" },
@@ -260,7 +278,13 @@ export async function resubmitMilestoneUpdate({
 /** Moves a SUBMITTED update at `expectedVersion` to its reviewed state, or throws VersionConflictError. */
 async function closeReview(
   tx: Tx,
-  args: { updateId: string; expectedVersion: number; reviewerId: string; state: "APPROVED" | "RETURNED"; comment: string | null },
+  args: {
+    updateId: string;
+    expectedVersion: number;
+    reviewerId: string;
+    state: "APPROVED" | "RETURNED";
+    comment: string | null;
+  },
 ) {
   const before = await tx.milestoneUpdate.findUnique({ where: { id: args.updateId } });
   if (!before) throw new Response("Not found", { status: 404 });

@@ -179,7 +179,11 @@ export async function createMilestone({
     return { ok: false, field: "ownerId", message: "workflow.errors.ownerNotMember" };
   }
   const id = await auditedTransaction(context, async (tx, audit) => {
-    const last = await tx.milestone.findFirst({ where: { projectId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+    const last = await tx.milestone.findFirst({
+      where: { projectId },
+      orderBy: { sortOrder: "desc" },
+      select: { sortOrder: true },
+    });
     const due = dayToDate(input.baselineDueDate);
     const created = await tx.milestone.create({
       data: {
@@ -195,7 +199,13 @@ export async function createMilestone({
         sortOrder: (last?.sortOrder ?? 0) + 1,
       },
     });
-    await audit({ action: "milestone.create", entityType: "Milestone", entityId: created.id, projectId, after: auditShape(created) });
+    await audit({
+      action: "milestone.create",
+      entityType: "Milestone",
+      entityId: created.id,
+      projectId,
+      after: auditShape(created),
+    });
     return created.id;
   });
   return { ok: true, id };

@@ -198,7 +198,12 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
         agency: row.implementingAgency.name,
         priorityArea: `${row.priorityArea.framework.code} · ${row.priorityArea.code}`,
         latestRating: latest
-          ? { pdo: latest.pdoRating, ip: latest.ipRating, risk: latest.riskRating, ratedOn: latest.ratedOn.toISOString() }
+          ? {
+              pdo: latest.pdoRating,
+              ip: latest.ipRating,
+              risk: latest.riskRating,
+              ratedOn: latest.ratedOn.toISOString(),
+            }
           : null,
       };
     }),
@@ -406,7 +411,11 @@ export async function getProjectForEdit(projectId: string) {
 /** What the create/edit form may offer this actor: institutions and agencies inside their scope. */
 export async function listProjectFormOptions(actor: Actor) {
   const [agencies, frameworks] = await Promise.all([
-    db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.organization.findMany({
+      where: { kind: "MINISTRY" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     db.framework.findMany({
       orderBy: { startDate: "desc" },
       select: {
@@ -473,7 +482,9 @@ async function runWrite(work: () => Promise<string>): Promise<ProjectWriteResult
 /** Creates a project inside the actor's own scope (a WB manager cannot create an IFC project: 403). */
 export async function createProject(options: { actor: Actor; context: AuditContext; input: ProjectCreateInput }) {
   const { actor, context, input } = options;
-  if (!canCreateProjectFor(actor, { institution: input.institution, implementingAgencyId: input.implementingAgencyId })) {
+  if (
+    !canCreateProjectFor(actor, { institution: input.institution, implementingAgencyId: input.implementingAgencyId })
+  ) {
     return { ok: false, status: 403 } as const;
   }
   return runWrite(() =>
@@ -481,7 +492,13 @@ export async function createProject(options: { actor: Actor; context: AuditConte
       const errors = await checkReferences(tx, input, null);
       if (Object.keys(errors).length > 0) throw new FieldErrorsAbort(errors);
       const project = await tx.project.create({ data: toProjectData(input) });
-      await audit({ action: "project.create", entityType: "Project", entityId: project.id, projectId: project.id, after: project });
+      await audit({
+        action: "project.create",
+        entityType: "Project",
+        entityId: project.id,
+        projectId: project.id,
+        after: project,
+      });
       return project.id;
     }),
   );
@@ -500,7 +517,9 @@ export async function updateProject(options: {
   input: ProjectCreateInput;
 }): Promise<ProjectWriteResult> {
   const { actor, context, projectId, expectedVersion, input } = options;
-  if (!canCreateProjectFor(actor, { institution: input.institution, implementingAgencyId: input.implementingAgencyId })) {
+  if (
+    !canCreateProjectFor(actor, { institution: input.institution, implementingAgencyId: input.implementingAgencyId })
+  ) {
     return { ok: false, status: 403 };
   }
   return runWrite(() =>
@@ -534,7 +553,15 @@ export async function archiveProject(options: { context: AuditContext; projectId
       where: { id: projectId },
       data: { archivedAt: new Date(), version: { increment: 1 } },
     });
-    await audit({ action: "project.archive", entityType: "Project", entityId: projectId, projectId, before, after, reason });
+    await audit({
+      action: "project.archive",
+      entityType: "Project",
+      entityId: projectId,
+      projectId,
+      before,
+      after,
+      reason,
+    });
     return { ok: true as const };
   });
 }
@@ -545,8 +572,19 @@ export async function restoreProject(options: { context: AuditContext; projectId
   return auditedTransaction(context, async (tx, audit) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     if (!before.archivedAt) return { ok: false as const };
-    const after = await tx.project.update({ where: { id: projectId }, data: { archivedAt: null, version: { increment: 1 } } });
-    await audit({ action: "project.restore", entityType: "Project", entityId: projectId, projectId, before, after, reason });
+    const after = await tx.project.update({
+      where: { id: projectId },
+      data: { archivedAt: null, version: { increment: 1 } },
+    });
+    await audit({
+      action: "project.restore",
+      entityType: "Project",
+      entityId: projectId,
+      projectId,
+      before,
+      after,
+      reason,
+    });
     return { ok: true as const };
   });
 }
@@ -625,7 +663,10 @@ export function resolveProjectConflict(options: {
 }) {
   const { current, base } = options;
   // The user's input in the canonical form the database gives back (e.g. "1,000" → "1000", codes upper-cased).
-  const { version: _ignored, ...yours } = toProjectFormValues({ ...toProjectData(options.yours), version: current.version });
+  const { version: _ignored, ...yours } = toProjectFormValues({
+    ...toProjectData(options.yours),
+    version: current.version,
+  });
   const theirsChanged = (field: keyof ProjectFormValues) =>
     base && field in base ? base[field] !== current[field] : options.changedFields.includes(field);
   const merged: ProjectFormValues = { ...yours };

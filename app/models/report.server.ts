@@ -34,7 +34,14 @@ export async function getProjectReport(projectId: string, today: Date = new Date
       ratings: {
         orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
         take: 2,
-        select: { ratedOn: true, pdoRating: true, ipRating: true, riskRating: true, justification: true, author: { select: { name: true } } },
+        select: {
+          ratedOn: true,
+          pdoRating: true,
+          ipRating: true,
+          riskRating: true,
+          justification: true,
+          author: { select: { name: true } },
+        },
       },
       indicators: {
         orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
@@ -77,7 +84,16 @@ export async function getProjectReport(projectId: string, today: Date = new Date
   const commitment = centsToNumber(project.commitmentMinor);
   const disbursed = centsToNumber(project.disbursedMinor);
   const rating = (r: (typeof project.ratings)[number] | undefined) =>
-    r ? { ratedOn: iso(r.ratedOn)!, pdo: r.pdoRating, ip: r.ipRating, risk: r.riskRating, justification: r.justification, author: r.author.name } : null;
+    r
+      ? {
+          ratedOn: iso(r.ratedOn)!,
+          pdo: r.pdoRating,
+          ip: r.ipRating,
+          risk: r.riskRating,
+          justification: r.justification,
+          author: r.author.name,
+        }
+      : null;
   return {
     id: project.id,
     code: project.code,
@@ -121,7 +137,12 @@ export async function getProjectReport(projectId: string, today: Date = new Date
         target: i.targetValue,
         targetDate: iso(i.targetDate),
         originalTarget: i.originalTargetValue,
-        progress: progressTowardsTarget({ baseline: i.baselineValue, target: i.targetValue, actual: latest?.value ?? null, ascending: i.ascending }),
+        progress: progressTowardsTarget({
+          baseline: i.baselineValue,
+          target: i.targetValue,
+          actual: latest?.value ?? null,
+          ascending: i.ascending,
+        }),
       };
     }),
     milestones: project.milestones.map((m) => ({

@@ -96,7 +96,10 @@ export async function listMissingReports(options: { actor: Actor; today?: Date }
           name: true,
           frequency: true,
           baselineDate: true,
-          values: { orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }], select: { periodEnd: true, state: true, submittedAt: true } },
+          values: {
+            orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }],
+            select: { periodEnd: true, state: true, submittedAt: true },
+          },
         },
       },
     },

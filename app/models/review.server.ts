@@ -133,7 +133,8 @@ export async function listReviewQueue({ actor, limit = REVIEW_QUEUE_LIMIT }: { a
     values.length < limit ? values.length : db.indicatorValue.count({ where: valueWhere }),
   ]);
   const truncated: QueueTruncation[] = [];
-  if (updateTotal > updates.length) truncated.push({ kind: "milestoneUpdate", shown: updates.length, total: updateTotal });
+  if (updateTotal > updates.length)
+    truncated.push({ kind: "milestoneUpdate", shown: updates.length, total: updateTotal });
   if (valueTotal > values.length) truncated.push({ kind: "indicatorValue", shown: values.length, total: valueTotal });
 
   const items = [...milestoneItems, ...valueItems].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
@@ -241,7 +242,11 @@ export async function reviewSubmissions({
         }
       } catch (error) {
         if (error instanceof VersionConflictError) {
-          throw new VersionConflictError<ReviewConflict & { current: unknown }>({ kind: item.kind, id: item.id, current: error.current });
+          throw new VersionConflictError<ReviewConflict & { current: unknown }>({
+            kind: item.kind,
+            id: item.id,
+            current: error.current,
+          });
         }
         throw error;
       }
@@ -252,7 +257,10 @@ export async function reviewSubmissions({
 
 /** Answers for workflow actions that do not redirect (see WorkflowActionData). */
 export function invalidInput(intent: string, fieldErrors: Record<string, string>, itemId: string | null = null) {
-  return data<WorkflowActionData>({ ok: false, intent, itemId, fieldErrors, formError: null, conflict: null }, { status: 400 });
+  return data<WorkflowActionData>(
+    { ok: false, intent, itemId, fieldErrors, formError: null, conflict: null },
+    { status: 400 },
+  );
 }
 
 export function refusedInput(
@@ -261,7 +269,15 @@ export function refusedInput(
   options: { status?: number; itemId?: string | null; values?: Record<string, string> } = {},
 ) {
   return data<WorkflowActionData>(
-    { ok: false, intent, itemId: options.itemId ?? null, fieldErrors: null, formError, formErrorValues: options.values, conflict: null },
+    {
+      ok: false,
+      intent,
+      itemId: options.itemId ?? null,
+      fieldErrors: null,
+      formError,
+      formErrorValues: options.values,
+      conflict: null,
+    },
     { status: options.status ?? 409 },
   );
 }
@@ -272,7 +288,8 @@ export function conflictInput(intent: string, current: unknown, itemId: string |
   if (current && typeof current === "object") {
     for (const [key, value] of Object.entries(current as Record<string, unknown>)) {
       if (key === "version" && typeof value === "number") version = value;
-      if (value === null || ["string", "number", "boolean"].includes(typeof value)) values[key] = value as string | number | boolean | null;
+      if (value === null || ["string", "number", "boolean"].includes(typeof value))
+        values[key] = value as string | number | boolean | null;
     }
   }
   return data<WorkflowActionData>(
@@ -282,7 +299,11 @@ export function conflictInput(intent: string, current: unknown, itemId: string |
 }
 
 /** parseForm's 400, re-addressed to one form of a page with several. */
-export function readdressed(intent: string, response: { data: { fieldErrors: Record<string, string> } }, itemId: string | null = null) {
+export function readdressed(
+  intent: string,
+  response: { data: { fieldErrors: Record<string, string> } },
+  itemId: string | null = null,
+) {
   return invalidInput(intent, response.data.fieldErrors, itemId);
 }
 
@@ -302,9 +323,15 @@ export async function requireAnyProjectPermission(actor: Actor, projectId: strin
 /** A human name for a submission in messages: the milestone title or the indicator code and period end. */
 export async function describeSubmission(kind: SubmissionKind, id: string): Promise<string> {
   if (kind === "milestoneUpdate") {
-    const row = await db.milestoneUpdate.findUnique({ where: { id }, select: { milestone: { select: { title: true } } } });
+    const row = await db.milestoneUpdate.findUnique({
+      where: { id },
+      select: { milestone: { select: { title: true } } },
+    });
     return row?.milestone.title ?? id;
   }
-  const row = await db.indicatorValue.findUnique({ where: { id }, select: { periodEnd: true, indicator: { select: { code: true } } } });
+  const row = await db.indicatorValue.findUnique({
+    where: { id },
+    select: { periodEnd: true, indicator: { select: { code: true } } },
+  });
   return row ? `${row.indicator.code} (${row.periodEnd.toISOString().slice(0, 10)})` : id;
 }

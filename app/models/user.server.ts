@@ -31,8 +31,7 @@ export async function setUserLocale(options: { userId: string; locale: string; c
 }
 
 export type ChangePasswordResult =
-  | { ok: true }
-  | { ok: false; field: "currentPassword"; message: string; retryAfterMinutes?: number };
+  { ok: true } | { ok: false; field: "currentPassword"; message: string; retryAfterMinutes?: number };
 
 function minutesUntil(date: Date): number {
   return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
@@ -79,7 +78,9 @@ export async function changePassword(options: {
       if (lockedMeanwhile) return lockedMeanwhile;
       const failures = current.failedLoginCount + 1;
       const lockUntil =
-        failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000) : null;
+        failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT
+          ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000)
+          : null;
       await tx.user.update({
         where: { id: options.userId },
         data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
@@ -92,7 +93,9 @@ export async function changePassword(options: {
       });
       return lockUntil;
     });
-    return lockedUntil ? throttled(lockedUntil) : { ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" };
+    return lockedUntil
+      ? throttled(lockedUntil)
+      : { ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" };
   }
 
   const passwordHash = await hashPassword(options.newPassword);

@@ -21,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [projects, home] = await Promise.all([listVisibleProjectSummaries(user), getHomeData({ actor: user })]);
   return {
-    user: { name: user.name, role: user.role, organizationName: user.organizationName, organizationKind: user.organizationKind },
+    user: {
+      name: user.name,
+      role: user.role,
+      organizationName: user.organizationName,
+      organizationKind: user.organizationKind,
+    },
     projects,
     home,
   };

@@ -28,11 +28,21 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const retryAfterMinutes = result.retryAfterMinutes ?? null;
-    return data({ ok: false as const, fieldErrors: { [result.field]: result.message }, retryAfterMinutes }, { status: 400 });
+    return data(
+      { ok: false as const, fieldErrors: { [result.field]: result.message }, retryAfterMinutes },
+      { status: 400 },
+    );
   }
   // Every session (this one included) ended with the change: continue in a fresh one.
-  const cookie = await createSessionCookie(user.id, { ip: currentRequest().ip, userAgent: request.headers.get("user-agent") });
-  return redirectWithFlash("/", { kind: "success", key: "auth.password.changed" }, { headers: { "Set-Cookie": cookie } });
+  const cookie = await createSessionCookie(user.id, {
+    ip: currentRequest().ip,
+    userAgent: request.headers.get("user-agent"),
+  });
+  return redirectWithFlash(
+    "/",
+    { kind: "success", key: "auth.password.changed" },
+    { headers: { "Set-Cookie": cookie } },
+  );
 }
 
 export default function ChangePasswordPage() {
@@ -55,9 +65,27 @@ export default function ChangePasswordPage() {
         </p>
       ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-        <Field form={form} name="currentPassword" type="password" label={t("auth.password.current")} autoComplete="current-password" />
-        <Field form={form} name="newPassword" type="password" label={t("auth.password.next")} autoComplete="new-password" />
-        <Field form={form} name="confirmPassword" type="password" label={t("auth.password.confirm")} autoComplete="new-password" />
+        <Field
+          form={form}
+          name="currentPassword"
+          type="password"
+          label={t("auth.password.current")}
+          autoComplete="current-password"
+        />
+        <Field
+          form={form}
+          name="newPassword"
+          type="password"
+          label={t("auth.password.next")}
+          autoComplete="new-password"
+        />
+        <Field
+          form={form}
+          name="confirmPassword"
+          type="password"
+          label={t("auth.password.confirm")}
+          autoComplete="new-password"
+        />
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.actions.saving") : t("auth.password.submit")}
         </button>

@@ -23,11 +23,13 @@ export default function AdminOverview() {
         <ul className="compact-list">
           {ROLES.map((role) => (
             <li key={role}>
-              <Link to={`/admin/users?role=${role}`}>{t(`common.roles.${role}`)}</Link>: <strong>{overview.byRole[role]}</strong>
+              <Link to={`/admin/users?role=${role}`}>{t(`common.roles.${role}`)}</Link>:{" "}
+              <strong>{overview.byRole[role]}</strong>
             </li>
           ))}
           <li>
-            <Link to="/admin/users?active=false">{t("admin.overview.inactive")}</Link>: <strong>{overview.inactive}</strong>
+            <Link to="/admin/users?active=false">{t("admin.overview.inactive")}</Link>:{" "}
+            <strong>{overview.inactive}</strong>
           </li>
         </ul>
         <p className="button-row">

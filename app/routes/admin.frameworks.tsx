@@ -43,7 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.frameworks");
   const mode = parseSearchParams(SearchSchema, new URL(request.url));
-  const frameworks = (await listFrameworksForAdmin()).map((f) => ({ ...f, years: frameworkYears(f.startDate, f.endDate) }));
+  const frameworks = (await listFrameworksForAdmin()).map((f) => ({
+    ...f,
+    years: frameworkYears(f.startDate, f.endDate),
+  }));
   return { frameworks, mode };
 }
 
@@ -104,7 +107,12 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof VersionConflictError) {
       return data(
-        { ok: false as const, intent, id: targetId, conflict: { current: error.current as Record<string, unknown> | null } },
+        {
+          ok: false as const,
+          intent,
+          id: targetId,
+          conflict: { current: error.current as Record<string, unknown> | null },
+        },
         { status: 409 },
       );
     }

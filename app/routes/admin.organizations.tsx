@@ -32,8 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = intentParsed.data.intent;
   const context = auditContextFor(user);
   try {
-    const parsed = intent === "create" ? parseForm(CreateOrganizationSchema, formData) : parseForm(UpdateOrganizationSchema, formData);
-    if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+    const parsed =
+      intent === "create"
+        ? parseForm(CreateOrganizationSchema, formData)
+        : parseForm(UpdateOrganizationSchema, formData);
+    if (!parsed.ok)
+      return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
     const result =
       parsed.data.intent === "create"
         ? await createOrganization({ context, input: parsed.data })
@@ -46,7 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof VersionConflictError) {
-      return data({ ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } }, { status: 409 });
+      return data(
+        { ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } },
+        { status: 409 },
+      );
     }
     throw error;
   }
@@ -91,7 +98,10 @@ export default function AdminOrganizations() {
                   </td>
                   <td className="num">{o.projectCount}</td>
                   <td>
-                    <Link to={`/admin/organizations?edit=${o.id}`} aria-label={t("admin.organizations.editNamed", { name: o.name })}>
+                    <Link
+                      to={`/admin/organizations?edit=${o.id}`}
+                      aria-label={t("admin.organizations.editNamed", { name: o.name })}
+                    >
                       {t("common.actions.edit")}
                     </Link>
                   </td>

@@ -59,20 +59,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "update") {
       const parsed = parseForm(UpdateUserSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      if (!parsed.ok)
+        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
       result = await updateUser({ context, actorId: actor.id, userId, input: parsed.data });
     } else if (intent === "resetPassword") {
       const parsed = parseForm(ResetPasswordSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
-      result = await resetUserPassword({ context, actorId: actor.id, userId, password: parsed.data.password, version: parsed.data.version });
+      if (!parsed.ok)
+        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      result = await resetUserPassword({
+        context,
+        actorId: actor.id,
+        userId,
+        password: parsed.data.password,
+        version: parsed.data.version,
+      });
     } else {
       const parsed = parseForm(SetActiveSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
-      result = await setUserActive({ context, actorId: actor.id, userId, active: intent === "reactivate", version: parsed.data.version });
+      if (!parsed.ok)
+        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      result = await setUserActive({
+        context,
+        actorId: actor.id,
+        userId,
+        active: intent === "reactivate",
+        version: parsed.data.version,
+      });
     }
   } catch (error) {
     if (error instanceof VersionConflictError) {
-      return data({ ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } }, { status: 409 });
+      return data(
+        { ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } },
+        { status: 409 },
+      );
     }
     throw error;
   }
@@ -111,7 +129,13 @@ export default function AdminUserPage() {
       <div className="home-grid">
         <section className="panel" aria-labelledby="user-profile">
           <h2 id="user-profile">{t("admin.users.profile")}</h2>
-          <ProfileForm key={user.version} user={user} organizations={organizations} isSelf={isSelf} actionData={actionData} />
+          <ProfileForm
+            key={user.version}
+            user={user}
+            organizations={organizations}
+            isSelf={isSelf}
+            actionData={actionData}
+          />
         </section>
         <div>
           <section className="panel" aria-labelledby="user-status">
@@ -133,7 +157,9 @@ export default function AdminUserPage() {
                     <Link to={`/projects/${m.project.id}/team`}>
                       {m.project.code} — {m.project.name}
                     </Link>{" "}
-                    <span className="muted">({t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })})</span>
+                    <span className="muted">
+                      ({t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })})
+                    </span>
                   </li>
                 ))}
               </ul>

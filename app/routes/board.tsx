@@ -66,9 +66,11 @@ export default function BoardPage() {
       <details className="panel board-rules">
         <summary>{t("portfolio.board.rulesTitle")}</summary>
         <ul>
-          {(["r1", "r2", "r3", "r4", "a1", "a2", "a3", "a4", "a5", "completed", "pipeline", "trajectory"] as const).map((k) => (
-            <li key={k}>{t(`portfolio.rules.${k}`)}</li>
-          ))}
+          {(["r1", "r2", "r3", "r4", "a1", "a2", "a3", "a4", "a5", "completed", "pipeline", "trajectory"] as const).map(
+            (k) => (
+              <li key={k}>{t(`portfolio.rules.${k}`)}</li>
+            ),
+          )}
         </ul>
       </details>
     </div>

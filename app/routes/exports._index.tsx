@@ -181,13 +181,17 @@ export default function ExportsPage() {
               <code>entity</code>, <code>entityId</code>
             </dt>
             <dd>
-              {t("exports.params.entity")} <SheetNames names={["Project", "Milestone", "MilestoneUpdate", "Indicator", "IndicatorValue", "Rating", "User"]} />
+              {t("exports.params.entity")}{" "}
+              <SheetNames
+                names={["Project", "Milestone", "MilestoneUpdate", "Indicator", "IndicatorValue", "Rating", "User"]}
+              />
             </dd>
             <dt>
               <code>actor</code>, <code>action</code>
             </dt>
             <dd>
-              {t("exports.params.actor")} <SheetNames names={["project.edit", "milestone.edit", "rating.record", "export.audit_csv"]} />
+              {t("exports.params.actor")}{" "}
+              <SheetNames names={["project.edit", "milestone.edit", "rating.record", "export.audit_csv"]} />
             </dd>
             <dt>
               <code>bom=1</code>

@@ -10,7 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "portfolio.export");
   const plan = await planIatiExport(user);
   // The IATI schema requires at least one activity: an empty selection has no valid file.
-  if (plan.activityCount === 0) throw new Response("No project is visible to you, so there is nothing to publish.", { status: 404 });
+  if (plan.activityCount === 0)
+    throw new Response("No project is visible to you, so there is nothing to publish.", { status: 404 });
   await recordExport(auditContextFor(user), {
     kind: "iati_xml",
     filters: {},

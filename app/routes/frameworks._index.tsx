@@ -35,7 +35,8 @@ export default function FrameworksPage() {
                 <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
               </h2>
               <p className="muted">
-                {format.date(f.startDate)} – {format.date(f.endDate)} · {t("portfolio.cpf.areaCount", { count: f.areaCount })} ·{" "}
+                {format.date(f.startDate)} – {format.date(f.endDate)} ·{" "}
+                {t("portfolio.cpf.areaCount", { count: f.areaCount })} ·{" "}
                 {t("portfolio.cpf.projectCount", { count: f.projectCount })}
               </p>
               <EnvelopeBar

@@ -67,10 +67,20 @@ export default function HistoryPage() {
         {t("history.intro")} {data.seesEverything ? t("history.scopeAll") : t("history.scopeProjects")}
       </p>
       {data.chain ? <ChainStatusPanel status={data.chain} hidden={data.filters} /> : null}
-      <HistoryFilters values={data.filters} projects={data.projects} actions={data.options.actions} entityTypes={data.options.entityTypes} />
+      <HistoryFilters
+        values={data.filters}
+        projects={data.projects}
+        actions={data.options.actions}
+        entityTypes={data.options.entityTypes}
+      />
       {data.canExport ? <AuditExportLinks filters={data.filters} /> : null}
       <EventList events={data.events} />
-      <HistoryPager filters={data.filters} before={data.before} nextBefore={data.nextBefore} count={data.events.length} />
+      <HistoryPager
+        filters={data.filters}
+        before={data.before}
+        nextBefore={data.nextBefore}
+        count={data.events.length}
+      />
     </div>
   );
 }

@@ -51,7 +51,13 @@ export default function LoginPage() {
         ) : null}
         <input type="hidden" {...form.register("redirectTo")} />
         <Field form={form} name="email" label={t("auth.login.email")} type="email" autoComplete="username" autoFocus />
-        <Field form={form} name="password" label={t("auth.login.password")} type="password" autoComplete="current-password" />
+        <Field
+          form={form}
+          name="password"
+          label={t("auth.login.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <button type="submit" disabled={submitting}>
           {submitting ? t("auth.login.submitting") : t("auth.login.submit")}
         </button>

@@ -61,11 +61,18 @@ export default function ProjectHistory() {
         </p>
       ) : null}
       <p>
-        <Link to={`/history?${new URLSearchParams({ project: data.code }).toString()}`}>{t("history.project.openExplorer")}</Link>
+        <Link to={`/history?${new URLSearchParams({ project: data.code }).toString()}`}>
+          {t("history.project.openExplorer")}
+        </Link>
       </p>
       {data.canExport ? <AuditExportLinks filters={exportFilters} /> : null}
       <EventList events={data.events} />
-      <HistoryPager filters={data.entity} before={data.before} nextBefore={data.nextBefore} count={data.events.length} />
+      <HistoryPager
+        filters={data.entity}
+        before={data.before}
+        nextBefore={data.nextBefore}
+        count={data.events.length}
+      />
     </section>
   );
 }

@@ -57,7 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { projectId, indicatorId } = parseRouteParams(Params, params);
-  await requireAnyProjectPermission(user, projectId, ["indicator.edit", "indicatorValue.report", "indicatorValue.review"]);
+  await requireAnyProjectPermission(user, projectId, [
+    "indicator.edit",
+    "indicatorValue.report",
+    "indicatorValue.review",
+  ]);
   const formData = await request.formData();
   const intent = IndicatorIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return invalidInput("unknown", { _form: "common.errors.badRequest" });
@@ -86,7 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(IndicatorValueSchema, formData);
     if (!parsed.ok) return readdressed("report", parsed.response);
     try {
-      await reportIndicatorValue({ indicator: { id: indicatorId, projectId }, reporterId: user.id, input: parsed.data, context });
+      await reportIndicatorValue({
+        indicator: { id: indicatorId, projectId },
+        reporterId: user.id,
+        input: parsed.data,
+        context,
+      });
     } catch (error) {
       if (error instanceof PeriodTakenError) return refusedInput("report", "workflow.errors.periodTaken");
       throw error;
@@ -129,7 +138,8 @@ export default function IndicatorPage() {
   const data = useLoaderData<typeof loader>();
   const { indicator } = data;
   const actionData = useActionData<typeof action>() as WorkflowActionData | undefined;
-  const reviewAnswer = actionData && (actionData.intent === "verify" || actionData.intent === "return") ? actionData : null;
+  const reviewAnswer =
+    actionData && (actionData.intent === "verify" || actionData.intent === "return") ? actionData : null;
   return (
     <article data-testid="indicator-page" data-indicator-id={indicator.id}>
       <p>
@@ -159,7 +169,13 @@ export default function IndicatorPage() {
           <p className="muted">{t("workflow.indicator.cannotReport")}</p>
         )}
       </section>
-      {data.canEdit ? <IndicatorForm indicator={indicator} answer={answerFor(actionData, "edit")} open={!!answerFor(actionData, "edit")} /> : null}
+      {data.canEdit ? (
+        <IndicatorForm
+          indicator={indicator}
+          answer={answerFor(actionData, "edit")}
+          open={!!answerFor(actionData, "edit")}
+        />
+      ) : null}
     </article>
   );
 }

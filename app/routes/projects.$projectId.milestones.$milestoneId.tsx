@@ -22,7 +22,13 @@ import {
   submitMilestoneUpdate,
 } from "~/models/milestone-update.server";
 import { editMilestone, getProjectMilestone, listMilestoneOwnerOptions } from "~/models/milestone.server";
-import { conflictInput, invalidInput, readdressed, refusedInput, requireAnyProjectPermission } from "~/models/review.server";
+import {
+  conflictInput,
+  invalidInput,
+  readdressed,
+  refusedInput,
+  requireAnyProjectPermission,
+} from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { MilestoneIntentSchema, milestoneEditSchema, milestoneUpdateSchema } from "~/schemas/milestone";
 import { parseRouteParams, routeId, versionField, type WorkflowActionData } from "~/schemas/review";
@@ -95,7 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await submitMilestoneUpdate({ milestone: target, authorId: user.id, input: parsed.data, context });
     } catch (error) {
-      if (error instanceof PendingUpdateExistsError) return refusedInput("submitUpdate", "workflow.errors.pendingExists");
+      if (error instanceof PendingUpdateExistsError)
+        return refusedInput("submitUpdate", "workflow.errors.pendingExists");
       throw error;
     }
     return redirectWithFlash(back, { kind: "success", key: "workflow.flash.updateSubmitted" });
@@ -136,9 +143,13 @@ export default function MilestonePage() {
         <Link to={`/projects/${milestone.projectId}/milestones`}>← {t("workflow.milestone.backToList")}</Link>
       </p>
       <MilestoneDetails milestone={milestone} showHistory={data.showHistory} canReview={data.canReview} />
-      {data.canEdit ? <MilestoneEditForm milestone={milestone} owners={data.owners} answer={answerFor(actionData, "edit")} /> : null}
+      {data.canEdit ? (
+        <MilestoneEditForm milestone={milestone} owners={data.owners} answer={answerFor(actionData, "edit")} />
+      ) : null}
       <section aria-labelledby="submit-title" className="panel">
-        <h2 id="submit-title">{data.myReturned ? t("workflow.milestone.resubmitTitle") : t("workflow.milestone.submitUpdate")}</h2>
+        <h2 id="submit-title">
+          {data.myReturned ? t("workflow.milestone.resubmitTitle") : t("workflow.milestone.submitUpdate")}
+        </h2>
         {!data.canSubmit ? (
           <p className="muted">{t("workflow.milestone.cannotSubmit")}</p>
         ) : data.myReturned ? (
@@ -165,7 +176,11 @@ export default function MilestonePage() {
             {t("workflow.milestone.pendingMine")}
           </p>
         ) : (
-          <MilestoneUpdateForm milestone={milestone} answer={answerFor(actionData, "submitUpdate")} title={t("workflow.milestone.submitUpdate")} />
+          <MilestoneUpdateForm
+            milestone={milestone}
+            answer={answerFor(actionData, "submitUpdate")}
+            title={t("workflow.milestone.submitUpdate")}
+          />
         )}
       </section>
       <section aria-labelledby="updates-title">

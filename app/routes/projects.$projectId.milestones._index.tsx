@@ -57,7 +57,9 @@ export default function ProjectMilestones() {
     <section aria-labelledby="milestones-title" data-testid="milestones-tab">
       <h2 id="milestones-title">
         {t("workflow.milestones.title")}{" "}
-        {overdue > 0 ? <span className="badge red">{t("workflow.milestones.overdueCount", { count: overdue })}</span> : null}
+        {overdue > 0 ? (
+          <span className="badge red">{t("workflow.milestones.overdueCount", { count: overdue })}</span>
+        ) : null}
       </h2>
       <p className="muted">{t("workflow.milestones.intro")}</p>
       {milestones.length === 0 ? (
@@ -71,7 +73,9 @@ export default function ProjectMilestones() {
           <MilestoneTable milestones={milestones} />
         </>
       )}
-      {canCreate ? <MilestoneCreateForm owners={owners} serverErrors={answer?.fieldErrors ?? null} open={!!answer} /> : null}
+      {canCreate ? (
+        <MilestoneCreateForm owners={owners} serverErrors={answer?.fieldErrors ?? null} open={!!answer} />
+      ) : null}
     </section>
   );
 }

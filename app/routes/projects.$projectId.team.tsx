@@ -45,7 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseForm(AddMemberSchema, formData);
   if (!parsed.ok) return parsed.response;
-  const result = await addMember({ context, projectId, project: scope, userId: parsed.data.userId, capacity: parsed.data.capacity });
+  const result = await addMember({
+    context,
+    projectId,
+    project: scope,
+    userId: parsed.data.userId,
+    capacity: parsed.data.capacity,
+  });
   if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirectWithFlash(`/projects/${projectId}/team`, { kind: "success", key: "projects.flash.memberAdded" });
 }

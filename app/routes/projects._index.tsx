@@ -32,7 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const { query, list, options, canCreate, canSeeArchived } = useLoaderData<typeof loader>();
-  const filtered = Boolean(query.q || query.framework || query.priorityArea || query.institution || query.agency || query.status || query.rating);
+  const filtered = Boolean(
+    query.q ||
+    query.framework ||
+    query.priorityArea ||
+    query.institution ||
+    query.agency ||
+    query.status ||
+    query.rating,
+  );
   return (
     <div className="projects-page">
       <div className="page-title">

@@ -57,7 +57,15 @@ export default function NewProjectPage() {
   return (
     <div className="project-form-page">
       <h1>{t("projects.form.createTitle")}</h1>
-      <Form method="post" className="project-form" onSubmit={onSubmit} noValidate aria-busy={submitting} ref={formRef} data-testid="project-form">
+      <Form
+        method="post"
+        className="project-form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-busy={submitting}
+        ref={formRef}
+        data-testid="project-form"
+      >
         <ProjectFormFields form={form} options={options} />
         <div className="form-actions">
           <button type="submit" disabled={submitting} data-testid="save-project">

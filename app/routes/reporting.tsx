@@ -71,7 +71,8 @@ export default function ReportingPage() {
           </select>
         </div>
         <label className="checkbox">
-          <input type="checkbox" name="mine" value="1" defaultChecked={search.mine === "1"} /> {t("portfolio.reporting.onlyMine")}
+          <input type="checkbox" name="mine" value="1" defaultChecked={search.mine === "1"} />{" "}
+          {t("portfolio.reporting.onlyMine")}
         </label>
         <div className="filter-actions">
           <button type="submit">{t("common.actions.apply")}</button>
@@ -80,9 +81,7 @@ export default function ReportingPage() {
           </Link>
         </div>
       </Form>
-      <p data-testid="reporting-totals">
-        {t("portfolio.reporting.totals", totals)}
-      </p>
+      <p data-testid="reporting-totals">{t("portfolio.reporting.totals", totals)}</p>
       {groups.length === 0 ? (
         <p className="panel muted" data-testid="reporting-empty">
           {t("portfolio.reporting.empty")}

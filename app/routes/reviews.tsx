@@ -11,9 +11,23 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import { VersionConflictError } from "~/models/concurrency.server";
-import { describeSubmission, invalidInput, listReviewQueue, readdressed, refusedInput, reviewSubmissions, type ReviewConflict } from "~/models/review.server";
+import {
+  describeSubmission,
+  invalidInput,
+  listReviewQueue,
+  readdressed,
+  refusedInput,
+  reviewSubmissions,
+  type ReviewConflict,
+} from "~/models/review.server";
 import { ErrorPanel } from "~/root";
-import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema, type WorkflowActionData } from "~/schemas/review";
+import {
+  ApproveSchema,
+  BulkApproveSchema,
+  ReturnSchema,
+  ReviewIntentSchema,
+  type WorkflowActionData,
+} from "~/schemas/review";
 
 export const meta = titled("common.nav.reviews");
 
@@ -42,10 +56,23 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent.data === "bulkApprove") {
     const parsed = parseForm(BulkApproveSchema, formData);
-    if (!parsed.ok) return refusedInput("bulkApprove", parsed.response.data.fieldErrors.items ?? "workflow.errors.selectItems", { status: 400 });
+    if (!parsed.ok)
+      return refusedInput("bulkApprove", parsed.response.data.fieldErrors.items ?? "workflow.errors.selectItems", {
+        status: 400,
+      });
     try {
-      const done = await reviewSubmissions({ actor: user, items: parsed.data.items, decision: "approve", comment: null, context });
-      return redirectWithFlash("/reviews", { kind: "success", key: "workflow.flash.bulkApproved", values: { count: done.length } });
+      const done = await reviewSubmissions({
+        actor: user,
+        items: parsed.data.items,
+        decision: "approve",
+        comment: null,
+        context,
+      });
+      return redirectWithFlash("/reviews", {
+        kind: "success",
+        key: "workflow.flash.bulkApproved",
+        values: { count: done.length },
+      });
     } catch (error) {
       if (error instanceof VersionConflictError) {
         const conflict = error.current as ReviewConflict;
@@ -62,7 +89,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return readdressed(intent.data, parsed.response, itemId);
   const { kind, id, version, comment } = parsed.data;
   try {
-    await reviewSubmissions({ actor: user, items: [{ kind, id, version }], decision: intent.data, comment: comment || null, context });
+    await reviewSubmissions({
+      actor: user,
+      items: [{ kind, id, version }],
+      decision: intent.data,
+      comment: comment || null,
+      context,
+    });
   } catch (error) {
     if (error instanceof VersionConflictError) {
       const item = await describeSubmission(kind, id);
@@ -70,7 +103,12 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const key = intent.data === "return" ? "workflow.flash.returned" : kind === "indicatorValue" ? "workflow.flash.verified" : "workflow.flash.approved";
+  const key =
+    intent.data === "return"
+      ? "workflow.flash.returned"
+      : kind === "indicatorValue"
+        ? "workflow.flash.verified"
+        : "workflow.flash.approved";
   return redirectWithFlash("/reviews", { kind: "success", key });
 }
 
@@ -99,7 +137,12 @@ export default function ReviewQueue() {
           <QueueLimitNotice truncated={truncated} />
           <FormError answer={itemConflict} />
           {selectable > 0 ? (
-            <Form method="post" id={BULK_FORM_ID} className="panel bulk-bar" aria-label={t("workflow.reviews.bulkApprove")}>
+            <Form
+              method="post"
+              id={BULK_FORM_ID}
+              className="panel bulk-bar"
+              aria-label={t("workflow.reviews.bulkApprove")}
+            >
               <input type="hidden" name="intent" value="bulkApprove" />
               <FormError answer={bulkAnswer} />
               <SelectAll />
@@ -111,7 +154,11 @@ export default function ReviewQueue() {
           ) : null}
           <ol className="review-list">
             {items.map((item) => (
-              <ReviewItemCard key={`${item.kind}-${item.id}`} item={item} answer={answerFor(actionData, actionData?.intent ?? "", item.id)} />
+              <ReviewItemCard
+                key={`${item.kind}-${item.id}`}
+                item={item}
+                answer={answerFor(actionData, actionData?.intent ?? "", item.id)}
+              />
             ))}
           </ol>
         </>

@@ -13,8 +13,15 @@ export const ADMIN_LOCALES = ["en", "ru", "kk"] as const;
 /** For values a person does not type (hidden fields, the URL): a tampered or truncated request. */
 const BAD_REQUEST = "common.errors.badRequest";
 const id = z.string(BAD_REQUEST).trim().min(1, BAD_REQUEST).max(64, BAD_REQUEST);
-export const adminVersionField = z.coerce.number("admin.errors.versionMissing").int().min(1, "admin.errors.versionMissing");
-const name = z.string("admin.errors.nameRequired").trim().min(1, "admin.errors.nameRequired").max(200, "admin.errors.tooLong");
+export const adminVersionField = z.coerce
+  .number("admin.errors.versionMissing")
+  .int()
+  .min(1, "admin.errors.versionMissing");
+const name = z
+  .string("admin.errors.nameRequired")
+  .trim()
+  .min(1, "admin.errors.nameRequired")
+  .max(200, "admin.errors.tooLong");
 const description = z.string(BAD_REQUEST).trim().max(4000, "admin.errors.tooLong").default("");
 
 const email = z
@@ -51,7 +58,10 @@ export const UpdateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"], BAD_REQUEST), version: adminVersionField });
+export const SetActiveSchema = z.object({
+  intent: z.enum(["deactivate", "reactivate"], BAD_REQUEST),
+  version: adminVersionField,
+});
 
 export const ResetPasswordSchema = z.object({
   intent: z.literal("resetPassword", BAD_REQUEST),
@@ -60,7 +70,9 @@ export const ResetPasswordSchema = z.object({
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
-export const UserIntentSchema = z.object({ intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"], BAD_REQUEST) });
+export const UserIntentSchema = z.object({
+  intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"], BAD_REQUEST),
+});
 
 /** The users list filters (URL). */
 export const UserFilterSchema = z.object({
@@ -129,8 +141,17 @@ export type FrameworkInput = z.infer<typeof CreateFrameworkSchema>;
 export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkSchema>;
 
 const areaFields = { code, name, description };
-export const CreateAreaSchema = z.object({ intent: z.literal("createArea", BAD_REQUEST), frameworkId: id, ...areaFields });
-export const UpdateAreaSchema = z.object({ intent: z.literal("updateArea", BAD_REQUEST), id, version: adminVersionField, ...areaFields });
+export const CreateAreaSchema = z.object({
+  intent: z.literal("createArea", BAD_REQUEST),
+  frameworkId: id,
+  ...areaFields,
+});
+export const UpdateAreaSchema = z.object({
+  intent: z.literal("updateArea", BAD_REQUEST),
+  id,
+  version: adminVersionField,
+  ...areaFields,
+});
 export const MoveAreaSchema = z.object({
   intent: z.literal("moveArea", BAD_REQUEST),
   id,

@@ -8,7 +8,10 @@ export const LoginSchema = z.object({
     .min(1, "auth.login.emailRequired")
     .email("auth.login.emailInvalid")
     .max(254, "auth.login.tooLong"),
-  password: z.string("auth.login.passwordRequired").min(1, "auth.login.passwordRequired").max(1024, "auth.login.tooLong"),
+  password: z
+    .string("auth.login.passwordRequired")
+    .min(1, "auth.login.passwordRequired")
+    .max(1024, "auth.login.tooLong"),
   redirectTo: z.string().optional(),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
@@ -17,8 +20,14 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string("auth.login.passwordRequired").min(1, "auth.login.passwordRequired").max(1024, "auth.login.tooLong"),
-    newPassword: z.string("auth.password.tooShort").min(MIN_PASSWORD_LENGTH, "auth.password.tooShort").max(1024, "auth.login.tooLong"),
+    currentPassword: z
+      .string("auth.login.passwordRequired")
+      .min(1, "auth.login.passwordRequired")
+      .max(1024, "auth.login.tooLong"),
+    newPassword: z
+      .string("auth.password.tooShort")
+      .min(MIN_PASSWORD_LENGTH, "auth.password.tooShort")
+      .max(1024, "auth.login.tooLong"),
     confirmPassword: z.string("auth.password.mismatch").max(1024, "auth.login.tooLong"),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.password.mismatch" })

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { evidenceLinksField, isoDay, optionalIsoDay, optionalNumber, optionalText, requiredNumber, versionField } from "./review";
+import {
+  evidenceLinksField,
+  isoDay,
+  optionalIsoDay,
+  optionalNumber,
+  optionalText,
+  requiredNumber,
+  versionField,
+} from "./review";
 
 /** Indicator (KPI) forms, shared by the browser and the route actions. Messages are i18n keys. */
 
@@ -12,7 +20,12 @@ export const INDICATOR_MEASURES = ["UNIT", "PERCENTAGE", "QUALITATIVE"] as const
 export const INDICATOR_FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"] as const;
 export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
 /** The length of one reporting period, in months (periods are aligned on the calendar year). */
-export const FREQUENCY_MONTHS: Record<IndicatorFrequency, number> = { MONTHLY: 1, QUARTERLY: 3, SEMI_ANNUAL: 6, ANNUAL: 12 };
+export const FREQUENCY_MONTHS: Record<IndicatorFrequency, number> = {
+  MONTHLY: 1,
+  QUARTERLY: 3,
+  SEMI_ANNUAL: 6,
+  ANNUAL: 12,
+};
 export function isIndicatorFrequency(value: unknown): value is IndicatorFrequency {
   return typeof value === "string" && (INDICATOR_FREQUENCIES as readonly string[]).includes(value);
 }
@@ -23,8 +36,16 @@ const code = z
   .min(1, "workflow.errors.codeRequired")
   .max(32, "workflow.errors.tooLong")
   .regex(/^[A-Za-z0-9._-]+$/, "workflow.errors.codeInvalid");
-const name = z.string("workflow.errors.nameRequired").trim().min(1, "workflow.errors.nameRequired").max(300, "workflow.errors.tooLong");
-const unit = z.string("workflow.errors.unitRequired").trim().min(1, "workflow.errors.unitRequired").max(60, "workflow.errors.tooLong");
+const name = z
+  .string("workflow.errors.nameRequired")
+  .trim()
+  .min(1, "workflow.errors.nameRequired")
+  .max(300, "workflow.errors.tooLong");
+const unit = z
+  .string("workflow.errors.unitRequired")
+  .trim()
+  .min(1, "workflow.errors.unitRequired")
+  .max(60, "workflow.errors.tooLong");
 const ascending = z.preprocess(
   (v) => (v === "true" || v === true ? true : v === "false" || v === false ? false : v),
   z.boolean("workflow.errors.directionRequired"),
@@ -87,12 +108,17 @@ function checkIndicator(v: IndicatorFields, ctx: z.RefinementCtx) {
   }
   if (v.baselineValue !== undefined && v.targetValue !== undefined && v.baselineValue !== v.targetValue) {
     const goesUp = v.targetValue > v.baselineValue;
-    if (goesUp !== v.ascending) ctx.addIssue({ code: "custom", path: ["ascending"], message: "workflow.errors.directionMismatch" });
+    if (goesUp !== v.ascending)
+      ctx.addIssue({ code: "custom", path: ["ascending"], message: "workflow.errors.directionMismatch" });
   }
   const seen = new Set<string>();
   v.targets.forEach((row, index) => {
     if (seen.has(row.periodEnd)) {
-      ctx.addIssue({ code: "custom", path: ["targets", index, "periodEnd"], message: "workflow.errors.duplicatePeriod" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targets", index, "periodEnd"],
+        message: "workflow.errors.duplicatePeriod",
+      });
     }
     seen.add(row.periodEnd);
   });
@@ -111,18 +137,16 @@ export type IndicatorCreateData = z.infer<typeof IndicatorCreateSchema>;
 export function indicatorEditSchema(current: { targetValue: number | null }) {
   return z.preprocess(
     nestTargets,
-    z
-      .object({ version: versionField, ...fields, revisionNote: optionalText(2000) })
-      .superRefine((v, ctx) => {
-        checkIndicator(v, ctx);
-        if (current.targetValue !== null) {
-          if (v.targetValue === undefined) {
-            ctx.addIssue({ code: "custom", path: ["targetValue"], message: "workflow.errors.targetRequiredOnceSet" });
-          } else if (v.targetValue !== current.targetValue && !v.revisionNote) {
-            ctx.addIssue({ code: "custom", path: ["revisionNote"], message: "workflow.errors.revisionNoteRequired" });
-          }
+    z.object({ version: versionField, ...fields, revisionNote: optionalText(2000) }).superRefine((v, ctx) => {
+      checkIndicator(v, ctx);
+      if (current.targetValue !== null) {
+        if (v.targetValue === undefined) {
+          ctx.addIssue({ code: "custom", path: ["targetValue"], message: "workflow.errors.targetRequiredOnceSet" });
+        } else if (v.targetValue !== current.targetValue && !v.revisionNote) {
+          ctx.addIssue({ code: "custom", path: ["revisionNote"], message: "workflow.errors.revisionNoteRequired" });
         }
-      }),
+      }
+    }),
   );
 }
 export type IndicatorEditData = z.infer<ReturnType<typeof indicatorEditSchema>>;
@@ -137,7 +161,8 @@ export const IndicatorValueSchema = z
     evidenceLinks: evidenceLinksField,
   })
   .superRefine((v, ctx) => {
-    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "workflow.errors.periodOrder" });
+    if (v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "workflow.errors.periodOrder" });
   });
 export type IndicatorValueData = z.infer<typeof IndicatorValueSchema>;
 
@@ -161,4 +186,10 @@ export type IndicatorForm = {
   revisionNote?: string;
   targets: { periodEnd: string; value: string }[];
 };
-export type IndicatorValueForm = { periodStart: string; periodEnd: string; value: string; comment: string; evidenceLinks: string };
+export type IndicatorValueForm = {
+  periodStart: string;
+  periodEnd: string;
+  value: string;
+  comment: string;
+  evidenceLinks: string;
+};

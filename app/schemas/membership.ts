@@ -4,7 +4,10 @@ import { z } from "zod";
 export const MEMBER_CAPACITIES = ["TASK_TEAM_LEADER", "PROJECT_OFFICER", "FOCAL_POINT", "REVIEWER"] as const;
 export type MemberCapacity = (typeof MEMBER_CAPACITIES)[number];
 
-const id = z.string("projects.team.errors.userRequired").trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "projects.team.errors.userRequired");
+const id = z
+  .string("projects.team.errors.userRequired")
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "projects.team.errors.userRequired");
 
 export const AddMemberSchema = z.object({
   userId: id,
@@ -13,7 +16,10 @@ export const AddMemberSchema = z.object({
 export type AddMemberValues = z.input<typeof AddMemberSchema>;
 
 export const RemoveMemberSchema = z.object({
-  memberId: z.string("common.errors.badRequest").trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "common.errors.badRequest"),
+  memberId: z
+    .string("common.errors.badRequest")
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "common.errors.badRequest"),
 });
 
 export const TeamIntentSchema = z.enum(["add", "remove"]);

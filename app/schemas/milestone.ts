@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { evidenceLinksField, isoDay, optionalIsoDay, optionalText, percentField, versionField, idField } from "./review";
+import {
+  evidenceLinksField,
+  isoDay,
+  optionalIsoDay,
+  optionalText,
+  percentField,
+  versionField,
+  idField,
+} from "./review";
 
 /**
  * Milestone forms, shared by the browser (react-hook-form + zodResolver) and the route actions. Rules that
@@ -11,7 +19,11 @@ export const MILESTONE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "D
 export type MilestoneStatusCode = (typeof MILESTONE_STATUSES)[number];
 
 const status = z.enum(MILESTONE_STATUSES, "workflow.errors.statusInvalid");
-const title = z.string("workflow.errors.titleRequired").trim().min(1, "workflow.errors.titleRequired").max(200, "workflow.errors.tooLong");
+const title = z
+  .string("workflow.errors.titleRequired")
+  .trim()
+  .min(1, "workflow.errors.titleRequired")
+  .max(200, "workflow.errors.tooLong");
 const ownerId = z.preprocess((v) => (v === "" || v === null ? undefined : v), idField.optional());
 const reason = optionalText(2000);
 
@@ -104,4 +116,10 @@ export type MilestoneEditForm = {
   currentDueDate: string;
   dueDateReason: string;
 };
-export type MilestoneCreateForm = { title: string; description: string; baselineDueDate: string; ownerId: string; status: string };
+export type MilestoneCreateForm = {
+  title: string;
+  description: string;
+  baselineDueDate: string;
+  ownerId: string;
+  status: string;
+};

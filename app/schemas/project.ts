@@ -47,7 +47,11 @@ export const projectFields = {
     .toUpperCase()
     .min(1, "projects.errors.codeRequired")
     .regex(PROJECT_CODE_PATTERN, "projects.errors.codePattern"),
-  name: z.string("projects.errors.nameRequired").trim().min(3, "projects.errors.nameRequired").max(200, "projects.errors.nameTooLong"),
+  name: z
+    .string("projects.errors.nameRequired")
+    .trim()
+    .min(3, "projects.errors.nameRequired")
+    .max(200, "projects.errors.nameTooLong"),
   description: z.string(BAD_REQUEST).trim().max(2000, "projects.errors.textTooLong"),
   institution: z.enum(INSTITUTIONS, { message: "projects.errors.institutionRequired" }),
   instrument: z.enum(INSTRUMENTS, { message: "projects.errors.instrumentRequired" }),
@@ -61,7 +65,10 @@ export const projectFields = {
     .trim()
     .min(1, "projects.errors.priorityAreaRequired")
     .max(64, "projects.errors.priorityAreaRequired"),
-  sectorCode: z.string("projects.errors.sectorPattern").trim().regex(/^\d{5}$/, "projects.errors.sectorPattern"),
+  sectorCode: z
+    .string("projects.errors.sectorPattern")
+    .trim()
+    .regex(/^\d{5}$/, "projects.errors.sectorPattern"),
   status: z.enum(PROJECT_STATUSES, { message: "projects.errors.statusRequired" }),
   approvalDate: optionalDay,
   effectivenessDate: optionalDay,
@@ -78,7 +85,8 @@ type ProjectFieldValues = { [K in keyof typeof projectFields]: z.output<(typeof 
 
 /** Cross-field rules: dates in a sensible order, disbursed within the commitment. */
 function checkProjectRules(v: ProjectFieldValues, ctx: z.RefinementCtx) {
-  const issue = (path: keyof ProjectFieldValues, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const issue = (path: keyof ProjectFieldValues, message: string) =>
+    ctx.addIssue({ code: "custom", path: [path], message });
   // ISO days compare correctly as strings.
   const start = v.effectivenessDate || v.approvalDate;
   if (v.approvalDate && v.effectivenessDate && v.effectivenessDate < v.approvalDate) {
@@ -89,7 +97,8 @@ function checkProjectRules(v: ProjectFieldValues, ctx: z.RefinementCtx) {
   if (start && v.closingOriginalDate && v.closingOriginalDate <= start) {
     issue("closingOriginalDate", "projects.errors.closingBeforeStart");
   }
-  if (v.closingRevisedDate && !v.closingOriginalDate) issue("closingOriginalDate", "projects.errors.closingOriginalRequired");
+  if (v.closingRevisedDate && !v.closingOriginalDate)
+    issue("closingOriginalDate", "projects.errors.closingOriginalRequired");
   if (v.closingRevisedDate && v.closingOriginalDate && v.closingRevisedDate < v.closingOriginalDate) {
     issue("closingRevisedDate", "projects.errors.revisedBeforeOriginal");
   }
@@ -123,7 +132,11 @@ export type ProjectEditInput = z.output<typeof ProjectEditSchema>;
 export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof ProjectFormValues>;
 
 export const ArchiveProjectSchema = z.object({
-  reason: z.string("projects.errors.archiveReasonRequired").trim().min(10, "projects.errors.archiveReasonRequired").max(500, "projects.errors.textTooLong"),
+  reason: z
+    .string("projects.errors.archiveReasonRequired")
+    .trim()
+    .min(10, "projects.errors.archiveReasonRequired")
+    .max(500, "projects.errors.textTooLong"),
 });
 export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 

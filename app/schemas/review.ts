@@ -27,10 +27,7 @@ export function isoDay(message = "workflow.errors.dateRequired") {
 export function optionalIsoDay() {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z
-      .string("workflow.errors.dateInvalid")
-      .refine(isRealDay, "workflow.errors.dateInvalid")
-      .optional(),
+    z.string("workflow.errors.dateInvalid").refine(isRealDay, "workflow.errors.dateInvalid").optional(),
   );
 }
 
@@ -77,7 +74,11 @@ export function isHttpUrl(value: string): boolean {
 
 /** Splits the evidence textarea (one link per line) into trimmed, non-empty lines. */
 export function splitLinks(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (typeof value !== "string") return [];
   return value
     .split(/\r?\n/)
@@ -112,9 +113,13 @@ export function parseStoredLinks(json: string | null | undefined): string[] {
   }
 }
 
-export const optionalText = (max: number) => z.string().trim().max(max, "workflow.errors.tooLong").optional().default("");
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, "workflow.errors.tooLong").optional().default("");
 
-export const versionField = z.coerce.number("workflow.errors.versionMissing").int().min(1, "workflow.errors.versionMissing");
+export const versionField = z.coerce
+  .number("workflow.errors.versionMissing")
+  .int()
+  .min(1, "workflow.errors.versionMissing");
 
 /** Which kind of submission a review decision is about. */
 export const SUBMISSION_KINDS = ["milestoneUpdate", "indicatorValue"] as const;
@@ -140,7 +145,11 @@ export const ReturnSchema = z.object({
   kind: z.enum(SUBMISSION_KINDS, "common.errors.badRequest"),
   id: idField,
   version: versionField,
-  comment: z.string("workflow.errors.commentRequired").trim().min(1, "workflow.errors.commentRequired").max(2000, "workflow.errors.tooLong"),
+  comment: z
+    .string("workflow.errors.commentRequired")
+    .trim()
+    .min(1, "workflow.errors.commentRequired")
+    .max(2000, "workflow.errors.tooLong"),
 });
 export type ReturnInput = { comment: string };
 
@@ -155,7 +164,9 @@ export const BulkApproveSchema = z.object({
   items: z
     .preprocess(
       (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.string().regex(ITEM_KEY, "workflow.errors.selectionInvalid")).max(200, "workflow.errors.selectionTooLarge"),
+      z
+        .array(z.string().regex(ITEM_KEY, "workflow.errors.selectionInvalid"))
+        .max(200, "workflow.errors.selectionTooLarge"),
     )
     .refine((items) => items.length > 0, "workflow.errors.selectItems")
     .transform((items) =>
@@ -171,7 +182,10 @@ export const ReviewIntentSchema = z.enum(["approve", "return", "bulkApprove"]);
 /** Route params validated like any input: a malformed id is a 400, never a 500. */
 export const routeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export function parseRouteParams<S extends z.ZodType>(schema: S, params: Record<string, string | undefined>): z.infer<S> {
+export function parseRouteParams<S extends z.ZodType>(
+  schema: S,
+  params: Record<string, string | undefined>,
+): z.infer<S> {
   const result = schema.safeParse(params);
   if (!result.success) throw new Response("Invalid address", { status: 400, statusText: "Bad Request" });
   return result.data as z.infer<S>;

@@ -1,7 +1,13 @@
 // Sign-in end to end: every demo account lands on its home and sees exactly its scope; generic failure message;
 // no open redirect; CSRF refusal; sign-out; health check.
 import { expect, test } from "@playwright/test";
-import { canViewProject, type Actor, type Institution, type OrganizationKind, type Role } from "../../app/lib/permissions";
+import {
+  canViewProject,
+  type Actor,
+  type Institution,
+  type OrganizationKind,
+  type Role,
+} from "../../app/lib/permissions";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_USER_KEYS, loginAs, openE2eDb, signIn } from "./fixtures";
 
 /** The project codes the permission module lets this user see, computed from the e2e database. */
@@ -20,10 +26,15 @@ async function expectedProjectCodes(email: string): Promise<string[]> {
       organizationKind: row.kind as OrganizationKind,
     };
     // The home lists current projects: archived ones are not on it.
-    const projects = await db.execute(`SELECT code, institution, implementingAgencyId FROM "Project" WHERE archivedAt IS NULL`);
+    const projects = await db.execute(
+      `SELECT code, institution, implementingAgencyId FROM "Project" WHERE archivedAt IS NULL`,
+    );
     return projects.rows
       .filter((p) =>
-        canViewProject(actor, { institution: p.institution as Institution, implementingAgencyId: String(p.implementingAgencyId) }),
+        canViewProject(actor, {
+          institution: p.institution as Institution,
+          implementingAgencyId: String(p.implementingAgencyId),
+        }),
       )
       .map((p) => String(p.code))
       .sort();
@@ -35,7 +46,9 @@ async function expectedProjectCodes(email: string): Promise<string[]> {
 test.describe("every demo account", () => {
   for (const key of DEMO_USER_KEYS) {
     const user = DEMO_USERS[key];
-    test(`${user.email} signs in, lands on the ${user.role.toLowerCase()} home and sees exactly its projects`, async ({ page }) => {
+    test(`${user.email} signs in, lands on the ${user.role.toLowerCase()} home and sees exactly its projects`, async ({
+      page,
+    }) => {
       await loginAs(page, key);
       await expect(page.getByTestId(`home-${user.role.toLowerCase()}`)).toBeVisible();
 
@@ -92,7 +105,9 @@ test.describe("redirect after sign-in", () => {
   }
 
   test("an inside redirectTo is honoured", async ({ page }) => {
-    await signIn(page, DEMO_USERS["wb.officer"].email, DEMO_PASSWORD, { loginPath: "/login?redirectTo=%2Faccount%2Fpassword" });
+    await signIn(page, DEMO_USERS["wb.officer"].email, DEMO_PASSWORD, {
+      loginPath: "/login?redirectTo=%2Faccount%2Fpassword",
+    });
     await expect(page).toHaveURL((url) => url.pathname === "/account/password");
   });
 });

@@ -11,13 +11,38 @@ export type DemoUser = { email: string; role: Role; organizationKind: Organizati
 /** The seed's demo accounts (prisma/seed.ts), keyed by the local part of their e-mail. */
 export const DEMO_USERS = {
   admin: { email: "admin@qadam.test", role: "ADMIN", organizationKind: "WORLD_BANK", organizationCode: "WB" },
-  "wb.manager": { email: "wb.manager@qadam.test", role: "MANAGER", organizationKind: "WORLD_BANK", organizationCode: "WB" },
-  "wb.officer": { email: "wb.officer@qadam.test", role: "OFFICER", organizationKind: "WORLD_BANK", organizationCode: "WB" },
+  "wb.manager": {
+    email: "wb.manager@qadam.test",
+    role: "MANAGER",
+    organizationKind: "WORLD_BANK",
+    organizationCode: "WB",
+  },
+  "wb.officer": {
+    email: "wb.officer@qadam.test",
+    role: "OFFICER",
+    organizationKind: "WORLD_BANK",
+    organizationCode: "WB",
+  },
   "ifc.manager": { email: "ifc.manager@qadam.test", role: "MANAGER", organizationKind: "IFC", organizationCode: "IFC" },
   "ifc.officer": { email: "ifc.officer@qadam.test", role: "OFFICER", organizationKind: "IFC", organizationCode: "IFC" },
-  "transport.manager": { email: "transport.manager@qadam.test", role: "MANAGER", organizationKind: "MINISTRY", organizationCode: "MOT" },
-  "transport.officer": { email: "transport.officer@qadam.test", role: "OFFICER", organizationKind: "MINISTRY", organizationCode: "MOT" },
-  "water.officer": { email: "water.officer@qadam.test", role: "OFFICER", organizationKind: "MINISTRY", organizationCode: "MWRI" },
+  "transport.manager": {
+    email: "transport.manager@qadam.test",
+    role: "MANAGER",
+    organizationKind: "MINISTRY",
+    organizationCode: "MOT",
+  },
+  "transport.officer": {
+    email: "transport.officer@qadam.test",
+    role: "OFFICER",
+    organizationKind: "MINISTRY",
+    organizationCode: "MOT",
+  },
+  "water.officer": {
+    email: "water.officer@qadam.test",
+    role: "OFFICER",
+    organizationKind: "MINISTRY",
+    organizationCode: "MWRI",
+  },
   auditor: { email: "auditor@qadam.test", role: "AUDITOR", organizationKind: "WORLD_BANK", organizationCode: "WB" },
 } as const satisfies Record<string, DemoUser>;
 

@@ -39,7 +39,10 @@ test("the auditor filters history to one project and downloads it as CSV and XLS
 
   const links = page.getByTestId("history-export-links");
 
-  const [csvDownload] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: "CSV", exact: true }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    links.getByRole("link", { name: "CSV", exact: true }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^qadam-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const records = parse(await readFile((await csvDownload.path())!), { bom: true }) as string[][];
   const meta = Object.fromEntries(records.filter((r) => r[0] === "#").map((r) => [r[1], r[2]]));
@@ -50,7 +53,10 @@ test("the auditor filters history to one project and downloads it as CSV and XLS
   expect(rows.every((r) => r[header.indexOf("project_code")] === PROJECT)).toBe(true);
   expect(rows.map((r) => Number(r[0]))).toEqual(await projectEventSeqs(Number(meta.chain_head_seq)));
 
-  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: "XLSX", exact: true }).click()]);
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    links.getByRole("link", { name: "XLSX", exact: true }).click(),
+  ]);
   expect(xlsxDownload.suggestedFilename()).toMatch(/^qadam-audit-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await xlsxDownload.path())!);
@@ -91,8 +97,14 @@ test("an officer is refused the history and the audit exports", async ({ page })
 test("the project report has a print button and prints without the app's navigation", async ({ page }) => {
   await loginAs(page, "wb.officer");
   await page.goto("/projects");
-  await page.getByRole("link", { name: /Second Irrigation and Drainage/ }).first().click();
-  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Report", exact: true }).click();
+  await page
+    .getByRole("link", { name: /Second Irrigation and Drainage/ })
+    .first()
+    .click();
+  await page
+    .getByRole("navigation", { name: "Project sections" })
+    .getByRole("link", { name: "Report", exact: true })
+    .click();
   await expect(page.getByTestId("project-report")).toBeVisible();
   await expect(page.getByTestId("print-report")).toBeVisible();
   await page.emulateMedia({ media: "print" });

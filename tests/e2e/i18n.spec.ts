@@ -27,7 +27,21 @@ const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, " ").match(/[A-Za
 
 // Proper nouns, formats, protocols, loanwords Russian and Kazakh use as is ("e-mail", "cookie"), and the language
 // picker's own "English".
-const KEPT = new Set(["qadam", "iati", "csv", "xlsx", "ndjson", "usd", "utc", "http", "https", "mail", "cookie", "excel", "english"]);
+const KEPT = new Set([
+  "qadam",
+  "iati",
+  "csv",
+  "xlsx",
+  "ndjson",
+  "usd",
+  "utc",
+  "http",
+  "https",
+  "mail",
+  "cookie",
+  "excel",
+  "english",
+]);
 for (const word of [...strings(ru), ...strings(kk)].flatMap(words)) {
   if (word === word.toUpperCase()) KEPT.add(word.toLowerCase());
 }
@@ -62,7 +76,9 @@ async function loadDataStrings(): Promise<string[]> {
   try {
     for (const [table, cols] of Object.entries(columns)) {
       for (const col of cols) {
-        const rows = await db.execute(`SELECT DISTINCT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL AND "${col}" <> ''`);
+        const rows = await db.execute(
+          `SELECT DISTINCT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL AND "${col}" <> ''`,
+        );
         for (const row of rows.rows) {
           const v = String(row.v).trim();
           // Shorter values (units such as "ha", "km") cannot hide a 3-letter word.
@@ -77,7 +93,8 @@ async function loadDataStrings(): Promise<string[]> {
       if (key) recorded.add(key);
       if (typeof value === "string") recorded.add(value.trim());
       else if (value !== null && value !== undefined) recorded.add(JSON.stringify(value));
-      if (value && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) collect(v, k);
+      if (value && typeof value === "object" && !Array.isArray(value))
+        for (const [k, v] of Object.entries(value)) collect(v, k);
     };
     for (const row of events.rows) {
       for (const field of [row.action, row.entityType, row.actorEmail]) if (field) recorded.add(String(field));
@@ -95,18 +112,21 @@ async function loadDataStrings(): Promise<string[]> {
  * are the recorded values an event list shows (each is its own text node).
  */
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate((recordedValues) => {
-    const recordedSet = new Set(recordedValues);
-    document.querySelectorAll("details").forEach((d) => (d.open = true));
-    document.querySelectorAll("code, kbd, samp").forEach((el) => (el.textContent = " ⟦·⟧ "));
-    for (const list of document.querySelectorAll("[data-testid=event-list]")) {
-      const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (recordedSet.has((node.textContent ?? "").trim())) node.textContent = " ⟦·⟧ ";
+  return page.evaluate(
+    (recordedValues) => {
+      const recordedSet = new Set(recordedValues);
+      document.querySelectorAll("details").forEach((d) => (d.open = true));
+      document.querySelectorAll("code, kbd, samp").forEach((el) => (el.textContent = " ⟦·⟧ "));
+      for (const list of document.querySelectorAll("[data-testid=event-list]")) {
+        const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (recordedSet.has((node.textContent ?? "").trim())) node.textContent = " ⟦·⟧ ";
+        }
       }
-    }
-    return document.body.innerText;
-  }, [...recorded]);
+      return document.body.innerText;
+    },
+    [...recorded],
+  );
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -200,9 +220,15 @@ test.beforeAll(async ({ browser }) => {
   try {
     const project = await db.execute({ sql: "SELECT id FROM Project WHERE code = ?", args: [PROJECT_CODE] });
     projectId = String(project.rows[0].id);
-    const milestone = await db.execute({ sql: "SELECT id FROM Milestone WHERE projectId = ? ORDER BY sortOrder LIMIT 1", args: [projectId] });
+    const milestone = await db.execute({
+      sql: "SELECT id FROM Milestone WHERE projectId = ? ORDER BY sortOrder LIMIT 1",
+      args: [projectId],
+    });
     milestoneId = String(milestone.rows[0].id);
-    const indicator = await db.execute({ sql: "SELECT id FROM Indicator WHERE projectId = ? ORDER BY sortOrder LIMIT 1", args: [projectId] });
+    const indicator = await db.execute({
+      sql: "SELECT id FROM Indicator WHERE projectId = ? ORDER BY sortOrder LIMIT 1",
+      args: [projectId],
+    });
     indicatorId = String(indicator.rows[0].id);
     const framework = await db.execute("SELECT id FROM Framework WHERE code = 'CPF-2026-2031'");
     frameworkId = String(framework.rows[0].id);
@@ -246,7 +272,8 @@ async function switchLanguage(page: Page, locale: "en" | "ru" | "kk") {
 }
 
 test("the detector catches an English label and ignores data, whole or shortened", () => {
-  const name = "East-West Roads Project (Almaty–Khorgos Section of the Western Europe–Western China Corridor, CAREC-1b)";
+  const name =
+    "East-West Roads Project (Almaty–Khorgos Section of the Western Europe–Western China Corridor, CAREC-1b)";
   expect(data).toContain(name);
   const sample = `Проекты P128050 ${name} ${name.slice(0, 30)}… files.qadam.test/evidence/x.pdf Status board 12 км`;
   const hits = englishLeft(sample, data);

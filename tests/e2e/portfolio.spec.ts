@@ -16,7 +16,9 @@ test("status board: columns with reasons, filters kept in the URL", async ({ pag
   const red = board.locator("[data-colour=RED]");
   const card = red.locator('[data-project-code="P199902"]');
   await expect(card).toBeVisible();
-  await expect(card.locator('[data-reason="pdoIndicatorsFarBehind"]')).toContainText("PDO indicators more than 25 points behind");
+  await expect(card.locator('[data-reason="pdoIndicatorsFarBehind"]')).toContainText(
+    "PDO indicators more than 25 points behind",
+  );
   // A cancelled project is completed, with the reason.
   await expect(board.locator('[data-colour=COMPLETED] [data-project-code="P170365"]')).toContainText("Cancelled.");
 

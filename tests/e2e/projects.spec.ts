@@ -29,7 +29,9 @@ async function openForm(page: Page, path: string) {
   await expect(page.getByTestId("project-form")).toHaveAttribute("data-hydrated", "true");
 }
 
-test("two managers edit the same project: the second is told what changed, loses nothing, and their save then sticks", async ({ browser }) => {
+test("two managers edit the same project: the second is told what changed, loses nothing, and their save then sticks", async ({
+  browser,
+}) => {
   // A pipeline project no other journey relies on: this test changes its text fields.
   const code = "P199913";
   const project = await projectRow(code);
@@ -86,7 +88,12 @@ test("two managers edit the same project: the second is told what changed, loses
     await expect(manager.getByText(managerNarrative)).toBeVisible();
     await expect(manager.getByText(adminDescription)).toBeVisible();
     const saved = await projectRow(code);
-    expect(saved).toMatchObject({ description: adminDescription, narrative: managerNarrative, mtrPlannedDate: "2029-06-30", version: project.version + 2 });
+    expect(saved).toMatchObject({
+      description: adminDescription,
+      narrative: managerNarrative,
+      mtrPlannedDate: "2029-06-30",
+      version: project.version + 2,
+    });
 
     // Reloading the edit page shows what was saved.
     await openForm(manager, editPath);
@@ -97,7 +104,9 @@ test("two managers edit the same project: the second is told what changed, loses
   }
 });
 
-test("a manager creates a project: field errors first, then a confirmation and the project in the list; then archives it", async ({ page }) => {
+test("a manager creates a project: field errors first, then a confirmation and the project in the list; then archives it", async ({
+  page,
+}) => {
   const code = `P8${String(Date.now()).slice(-5)}`;
   await loginAs(page, "wb.manager");
   await page.goto("/projects");

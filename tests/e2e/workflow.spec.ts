@@ -24,7 +24,9 @@ async function signedIn(browser: Browser, key: DemoUserKey): Promise<Page> {
   return page;
 }
 
-test("milestone update: submit → return with comment → correct and resubmit → approve; milestone, board and history reflect it", async ({ browser }) => {
+test("milestone update: submit → return with comment → correct and resubmit → approve; milestone, board and history reflect it", async ({
+  browser,
+}) => {
   // P128050 (East-West Roads): wb.officer is on the team; "Two interchanges…" is DELAYED and overdue (due 31 Oct 2026),
   // which puts the project's "overdue milestones" reason on the board.
   const title = "Two interchanges at the Almaty ring road completed";
@@ -69,7 +71,9 @@ test("milestone update: submit → return with comment → correct and resubmit 
 
   // 3. The officer sees the comment, corrects and resubmits.
   await officer.goto(milestonePath);
-  await expect(officer.getByTestId("returned-comment")).toContainText("Attach the acceptance certificate for interchange 2.");
+  await expect(officer.getByTestId("returned-comment")).toContainText(
+    "Attach the acceptance certificate for interchange 2.",
+  );
   const resubmit = officer.getByTestId("resubmit-form");
   await expect(resubmit).toHaveAttribute("data-hydrated", "true");
   await expect(resubmit.getByLabel("Percent complete (0–100)")).toHaveValue("100");
@@ -93,7 +97,11 @@ test("milestone update: submit → return with comment → correct and resubmit 
   await expect(manager.getByTestId("milestone-status")).not.toContainText("Overdue");
   await expect(manager.getByTestId("milestone-percent")).toContainText("100%");
   await expect(manager.getByTestId("milestone-current")).toHaveText("20 Nov 2026");
-  const history = manager.getByTestId("update-history").locator('li[data-state="APPROVED"]').filter({ hasText: "Aliya Zhaksylykova" }).first();
+  const history = manager
+    .getByTestId("update-history")
+    .locator('li[data-state="APPROVED"]')
+    .filter({ hasText: "Aliya Zhaksylykova" })
+    .first();
   await expect(history.locator("[data-step]")).toHaveCount(4);
   await expect(history.locator("[data-step]")).toHaveText([
     /Submitted by Aliya Zhaksylykova/,
@@ -110,7 +118,9 @@ test("milestone update: submit → return with comment → correct and resubmit 
   // The status board no longer lists an overdue milestone for the project.
   await manager.goto("/board");
   await expect(manager.locator('.board-card[data-project-code="P128050"]')).toBeVisible();
-  await expect(manager.locator('.board-card[data-project-code="P128050"] [data-reason="milestonesOverdue"]')).toHaveCount(0);
+  await expect(
+    manager.locator('.board-card[data-project-code="P128050"] [data-reason="milestonesOverdue"]'),
+  ).toHaveCount(0);
 
   // The audit history of the milestone shows the approved change (the link on the milestone page leads there).
   await manager.goto(milestonePath);
@@ -160,9 +170,13 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   // Progress is now 260 / 520 = 50%, the latest verified actual is 260, the values table and the chart data show it.
   await expect(manager.getByTestId("indicator-progress")).toContainText("50%");
   await expect(manager.getByTestId("latest-actual")).toContainText("260");
-  await expect(manager.getByTestId("value-table").locator('tr[data-state="VERIFIED"]', { hasText: "31 Oct 2026" })).toContainText("260");
+  await expect(
+    manager.getByTestId("value-table").locator('tr[data-state="VERIFIED"]', { hasText: "31 Oct 2026" }),
+  ).toContainText("260");
   await manager.getByText("Chart data").click();
-  await expect(manager.getByTestId("chart-data").locator('tr[data-series="actual"]', { hasText: "31 Oct 2026" })).toContainText("260");
+  await expect(
+    manager.getByTestId("chart-data").locator('tr[data-series="actual"]', { hasText: "31 Oct 2026" }),
+  ).toContainText("260");
   await expect(manager.getByTestId("chart-data").locator('tr[data-series="projection"]')).toHaveCount(2);
   await expect(manager.getByTestId("indicator-chart")).toBeVisible();
   await expect(manager.getByTestId("verdict")).toBeVisible();

@@ -18,7 +18,14 @@ function passwordHashFor(password: string): Promise<string> {
 /** Creates an organisation (or reuses one by code) and a user in it. */
 export async function createTestUser(
   db: PrismaClient,
-  options: { email?: string; role?: Role; orgKind?: OrganizationKind; orgCode?: string; password?: string; active?: boolean } = {},
+  options: {
+    email?: string;
+    role?: Role;
+    orgKind?: OrganizationKind;
+    orgCode?: string;
+    password?: string;
+    active?: boolean;
+  } = {},
 ) {
   const orgKind = options.orgKind ?? "WORLD_BANK";
   const orgCode = options.orgCode ?? `TEST-${orgKind}`;

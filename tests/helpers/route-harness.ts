@@ -20,7 +20,8 @@ export function listRouteFiles(): string[] {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(tsx?|jsx?)$/.test(name) && !/\.test\.|\.spec\./.test(name)) out.push(path.relative(APP_DIR, full).split(path.sep).join("/"));
+      else if (/\.(tsx?|jsx?)$/.test(name) && !/\.test\.|\.spec\./.test(name))
+        out.push(path.relative(APP_DIR, full).split(path.sep).join("/"));
     }
   };
   walk(root);
@@ -56,7 +57,10 @@ export function routeUrlPath(file: string, params: Record<string, string>): stri
 }
 
 function segments(file: string): string[] {
-  const base = file.replace(/^routes\//, "").replace(/\/route\.(tsx?|jsx?)$/, "").replace(/\.(tsx?|jsx?)$/, "");
+  const base = file
+    .replace(/^routes\//, "")
+    .replace(/\/route\.(tsx?|jsx?)$/, "")
+    .replace(/\.(tsx?|jsx?)$/, "");
   const DOT = "\u0000";
   return base
     .replace(/\[\.\]/g, DOT)
@@ -102,5 +106,9 @@ export function getRequest(urlPath: string, cookie: string | null): Request {
 export function postRequest(urlPath: string, cookie: string | null, fields: Record<string, string> = {}): Request {
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" });
   if (cookie) headers.set("Cookie", cookie);
-  return new Request(new URL(urlPath, "http://localhost"), { method: "POST", headers, body: new URLSearchParams(fields).toString() });
+  return new Request(new URL(urlPath, "http://localhost"), {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(fields).toString(),
+  });
 }

@@ -31,7 +31,12 @@ afterEach(() => {
 });
 
 const NEW_PASSWORD = "a-brand-new-passphrase";
-const contextFor = (user: { id: string; email: string }) => ({ actorId: user.id, actorEmail: user.email, requestId: null, ip: null });
+const contextFor = (user: { id: string; email: string }) => ({
+  actorId: user.id,
+  actorEmail: user.email,
+  requestId: null,
+  ip: null,
+});
 const attempt = (user: { id: string; email: string }, currentPassword: string) =>
   changePassword({ userId: user.id, currentPassword, newPassword: NEW_PASSWORD, context: contextFor(user) });
 
@@ -40,7 +45,11 @@ describe("changing the password", () => {
     const { LOGIN_MAX_FAILURES_PER_ACCOUNT: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
     const user = await createTestUser(db);
     for (let i = 1; i < max; i++) {
-      expect(await attempt(user, `wrong-${i}`)).toEqual({ ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" });
+      expect(await attempt(user, `wrong-${i}`)).toEqual({
+        ok: false,
+        field: "currentPassword",
+        message: "auth.password.wrongCurrent",
+      });
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(i);
     }
     const locking = await attempt(user, "wrong-last");
@@ -62,7 +71,12 @@ describe("changing the password", () => {
     const lockedUntil = new Date(Date.now() + 10 * 60_000);
     await db.user.update({ where: { id: user.id }, data: { lockedUntil } });
     const result = await attempt(user, TEST_PASSWORD);
-    expect(result).toEqual({ ok: false, field: "currentPassword", message: "auth.password.throttled", retryAfterMinutes: 10 });
+    expect(result).toEqual({
+      ok: false,
+      field: "currentPassword",
+      message: "auth.password.throttled",
+      retryAfterMinutes: 10,
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
     expect(stored.version).toBe(user.version);

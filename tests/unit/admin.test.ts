@@ -73,7 +73,12 @@ async function orgId(code: string) {
 }
 
 describe("only administrators reach administration", () => {
-  const NON_ADMINS = ["wb.manager@qadam.test", "wb.officer@qadam.test", "auditor@qadam.test", "transport.manager@qadam.test"];
+  const NON_ADMINS = [
+    "wb.manager@qadam.test",
+    "wb.officer@qadam.test",
+    "auditor@qadam.test",
+    "transport.manager@qadam.test",
+  ];
 
   it("every admin loader answers 403 to other roles and 200 to the admin", async () => {
     const target = ids["wb.officer@qadam.test"];
@@ -104,14 +109,33 @@ describe("only administrators reach administration", () => {
       [
         "routes/admin.users.new.tsx",
         "/admin/users/new",
-        { email: "intruder@qadam.test", name: "Intruder", organizationId: mot.id, role: "ADMIN", locale: "en", password: "long-enough-password" },
+        {
+          email: "intruder@qadam.test",
+          name: "Intruder",
+          organizationId: mot.id,
+          role: "ADMIN",
+          locale: "en",
+          password: "long-enough-password",
+        },
         {},
       ],
-      ["routes/admin.users.$userId.tsx", `/admin/users/${target}`, { intent: "deactivate", version: String(officer.version) }, { userId: target }],
       [
         "routes/admin.users.$userId.tsx",
         `/admin/users/${target}`,
-        { intent: "update", version: String(officer.version), name: "X", organizationId: officer.organizationId, role: "ADMIN", locale: "en" },
+        { intent: "deactivate", version: String(officer.version) },
+        { userId: target },
+      ],
+      [
+        "routes/admin.users.$userId.tsx",
+        `/admin/users/${target}`,
+        {
+          intent: "update",
+          version: String(officer.version),
+          name: "X",
+          organizationId: officer.organizationId,
+          role: "ADMIN",
+          locale: "en",
+        },
         { userId: target },
       ],
       [
@@ -120,7 +144,12 @@ describe("only administrators reach administration", () => {
         { intent: "resetPassword", version: String(officer.version), password: "another-long-password" },
         { userId: target },
       ],
-      ["routes/admin.organizations.tsx", "/admin/organizations", { intent: "create", code: "EVIL", name: "Evil", kind: "MINISTRY" }, {}],
+      [
+        "routes/admin.organizations.tsx",
+        "/admin/organizations",
+        { intent: "create", code: "EVIL", name: "Evil", kind: "MINISTRY" },
+        {},
+      ],
       [
         "routes/admin.organizations.tsx",
         "/admin/organizations",
@@ -143,11 +172,21 @@ describe("only administrators reach administration", () => {
         },
         {},
       ],
-      ["routes/admin.frameworks.tsx", "/admin/frameworks", { intent: "createArea", frameworkId: framework.id, code: "X9", name: "X" }, {}],
       [
         "routes/admin.frameworks.tsx",
         "/admin/frameworks",
-        { intent: "moveArea", id: framework.priorityAreas[1].id, version: String(framework.priorityAreas[1].version), direction: "up" },
+        { intent: "createArea", frameworkId: framework.id, code: "X9", name: "X" },
+        {},
+      ],
+      [
+        "routes/admin.frameworks.tsx",
+        "/admin/frameworks",
+        {
+          intent: "moveArea",
+          id: framework.priorityAreas[1].id,
+          version: String(framework.priorityAreas[1].version),
+          direction: "up",
+        },
         {},
       ],
     ];
@@ -177,18 +216,32 @@ describe("creating users", () => {
   });
 
   it("creates a user who must change the initial password, audited without the hash", async () => {
-    const r = await callAction("routes/admin.users.new.tsx", "/admin/users/new", cookies["admin@qadam.test"], await fields());
+    const r = await callAction(
+      "routes/admin.users.new.tsx",
+      "/admin/users/new",
+      cookies["admin@qadam.test"],
+      await fields(),
+    );
     expect(r.status).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { email: "new.person@qadam.test" } });
     expect(r.location).toBe(`/admin/users/${user.id}`);
-    expect(user).toMatchObject({ name: "New Person", role: "OFFICER", locale: "ru", active: true, mustChangePassword: true });
+    expect(user).toMatchObject({
+      name: "New Person",
+      role: "OFFICER",
+      locale: "ru",
+      active: true,
+      mustChangePassword: true,
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create", entityId: user.id } });
     expect(event.actorEmail).toBe("admin@qadam.test");
     expect(event.after).toContain("new.person@qadam.test");
     expect(event.after).not.toMatch(/passwordHash|argon2/);
 
     // The initial password works, and the session is sent to the password change page.
-    const result = await login({ email: "NEW.PERSON@qadam.test", password: "initial-password-1" }, new Request("http://localhost/login"));
+    const result = await login(
+      { email: "NEW.PERSON@qadam.test", password: "initial-password-1" },
+      new Request("http://localhost/login"),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const thrown = await run(() => requireUser(getRequest("/", cookiePair(result.setCookie))));
@@ -236,7 +289,8 @@ describe("deactivation, role and organisation changes", () => {
   async function userWithSessions(email: string, count = 2) {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     const setCookies: string[] = [];
-    for (let i = 0; i < count; i++) setCookies.push(await createSessionCookie(user.id, { ip: null, userAgent: `device ${i}` }));
+    for (let i = 0; i < count; i++)
+      setCookies.push(await createSessionCookie(user.id, { ip: null, userAgent: `device ${i}` }));
     return { user, cookie: cookiePair(setCookies[0]) };
   }
   const userPage = (id: string) => ["routes/admin.users.$userId.tsx", `/admin/users/${id}`] as const;
@@ -245,7 +299,13 @@ describe("deactivation, role and organisation changes", () => {
     const { user, cookie } = await userWithSessions("ifc.officer@qadam.test");
     expect(await sessionCount(user.id)).toBeGreaterThanOrEqual(2);
     const [file, path] = userPage(user.id);
-    const r = await callAction(file, path, cookies["admin@qadam.test"], { intent: "deactivate", version: String(user.version) }, { userId: user.id });
+    const r = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "deactivate", version: String(user.version) },
+      { userId: user.id },
+    );
     expect(r.status).toBe(302);
     expect(await sessionCount(user.id)).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
@@ -258,27 +318,56 @@ describe("deactivation, role and organisation changes", () => {
     expect(JSON.parse(event.after!)).toMatchObject({ active: false });
 
     const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    const back = await callAction(file, path, cookies["admin@qadam.test"], { intent: "reactivate", version: String(current.version) }, { userId: user.id });
+    const back = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "reactivate", version: String(current.version) },
+      { userId: user.id },
+    );
     expect(back.status).toBe(302);
-    expect((await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"))).ok).toBe(true);
+    expect(
+      (await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"))).ok,
+    ).toBe(true);
   });
 
   it("a role change ends the user's sessions; a name change does not", async () => {
     const { user } = await userWithSessions("transport.officer@qadam.test");
     const [file, path] = userPage(user.id);
-    const base = { intent: "update", name: user.name, organizationId: user.organizationId, role: user.role, locale: user.locale };
+    const base = {
+      intent: "update",
+      name: user.name,
+      organizationId: user.organizationId,
+      role: user.role,
+      locale: user.locale,
+    };
 
-    const renamed = await callAction(file, path, cookies["admin@qadam.test"], { ...base, name: "Dana S.", version: String(user.version) }, { userId: user.id });
+    const renamed = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { ...base, name: "Dana S.", version: String(user.version) },
+      { userId: user.id },
+    );
     expect(renamed.status).toBe(302);
     expect(await sessionCount(user.id)).toBeGreaterThanOrEqual(2);
 
     const v = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).version;
-    const promoted = await callAction(file, path, cookies["admin@qadam.test"], { ...base, role: "MANAGER", version: String(v) }, { userId: user.id });
+    const promoted = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { ...base, role: "MANAGER", version: String(v) },
+      { userId: user.id },
+    );
     expect(promoted.status).toBe(302);
     expect(await sessionCount(user.id)).toBe(0);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.role).toBe("MANAGER");
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.update", entityId: user.id }, orderBy: { seq: "desc" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "user.update", entityId: user.id },
+      orderBy: { seq: "desc" },
+    });
     expect(JSON.parse(event.before!)).toMatchObject({ role: "OFFICER" });
     expect(JSON.parse(event.after!)).toMatchObject({ role: "MANAGER", sessionsEnded: true });
     // The History page shows a reason as a person wrote it: no English sentence from the code goes there.
@@ -298,7 +387,14 @@ describe("deactivation, role and organisation changes", () => {
       file,
       path,
       cookies["admin@qadam.test"],
-      { intent: "update", name: user.name, organizationId: await orgId("MOT"), role: user.role, locale: user.locale, version: String(user.version) },
+      {
+        intent: "update",
+        name: user.name,
+        organizationId: await orgId("MOT"),
+        role: user.role,
+        locale: user.locale,
+        version: String(user.version),
+      },
       { userId: user.id },
     );
     expect(r.status).toBe(302);
@@ -312,7 +408,14 @@ describe("deactivation, role and organisation changes", () => {
       file,
       path,
       cookies["admin@qadam.test"],
-      { intent: "update", name: "Stale", organizationId: user.organizationId, role: user.role, locale: user.locale, version: String(user.version - 1 || 99) },
+      {
+        intent: "update",
+        name: "Stale",
+        organizationId: user.organizationId,
+        role: user.role,
+        locale: user.locale,
+        version: String(user.version - 1 || 99),
+      },
       { userId: user.id },
     );
     expect(r.status).toBe(409);
@@ -324,14 +427,27 @@ describe("deactivation, role and organisation changes", () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });
     const [file, path] = userPage(admin.id);
     const events = await auditCount();
-    const off = await callAction(file, path, cookies["admin@qadam.test"], { intent: "deactivate", version: String(admin.version) }, { userId: admin.id });
+    const off = await callAction(
+      file,
+      path,
+      cookies["admin@qadam.test"],
+      { intent: "deactivate", version: String(admin.version) },
+      { userId: admin.id },
+    );
     expect(off.status).toBe(400);
     expect(off.body).toMatchObject({ fieldErrors: { _form: "admin.errors.ownDeactivation" } });
     const demote = await callAction(
       file,
       path,
       cookies["admin@qadam.test"],
-      { intent: "update", name: admin.name, organizationId: admin.organizationId, role: "MANAGER", locale: admin.locale, version: String(admin.version) },
+      {
+        intent: "update",
+        name: admin.name,
+        organizationId: admin.organizationId,
+        role: "MANAGER",
+        locale: admin.locale,
+        version: String(admin.version),
+      },
       { userId: admin.id },
     );
     expect(demote.status).toBe(400);
@@ -342,7 +458,9 @@ describe("deactivation, role and organisation changes", () => {
   });
 
   it("an unknown user is a 404", async () => {
-    const r = await callLoader("routes/admin.users.$userId.tsx", "/admin/users/nope", cookies["admin@qadam.test"], { userId: "nope" });
+    const r = await callLoader("routes/admin.users.$userId.tsx", "/admin/users/nope", cookies["admin@qadam.test"], {
+      userId: "nope",
+    });
     expect(r.status).toBe(404);
   });
 
@@ -414,12 +532,23 @@ describe("organisations and frameworks", () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ fieldErrors: { kind: "admin.errors.kindInUse" } });
-    expect(await db.organization.findUniqueOrThrow({ where: { id: mot.id } })).toMatchObject({ kind: "MINISTRY", version: mot.version });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: mot.id } })).toMatchObject({
+      kind: "MINISTRY",
+      version: mot.version,
+    });
 
     // Users alone (no project) are enough to refuse.
-    const staffed = await db.organization.create({ data: { code: "STAFFED", name: "Staffed ministry", kind: "MINISTRY" } });
+    const staffed = await db.organization.create({
+      data: { code: "STAFFED", name: "Staffed ministry", kind: "MINISTRY" },
+    });
     await db.user.create({
-      data: { email: "staff@staffed.test", name: "Staff", organizationId: staffed.id, role: "OFFICER", passwordHash: "x" },
+      data: {
+        email: "staff@staffed.test",
+        name: "Staff",
+        organizationId: staffed.id,
+        role: "OFFICER",
+        passwordHash: "x",
+      },
     });
     const refusedUsers = await callAction(file, "/admin/organizations", admin, {
       intent: "update",
@@ -528,7 +657,9 @@ describe("organisations and frameworks", () => {
       description: "",
     });
     expect(badDates.status).toBe(400);
-    expect(badDates.body).toMatchObject({ fieldErrors: { endDate: "admin.errors.endBeforeStart", annualEnvelopeUsd: "admin.errors.amountInvalid" } });
+    expect(badDates.body).toMatchObject({
+      fieldErrors: { endDate: "admin.errors.endBeforeStart", annualEnvelopeUsd: "admin.errors.amountInvalid" },
+    });
 
     const second = fw.priorityAreas[1];
     const moved = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
@@ -539,7 +670,11 @@ describe("organisations and frameworks", () => {
     });
     expect(moved.status).toBe(302);
     const order = await db.priorityArea.findMany({ where: { frameworkId: fw.id }, orderBy: { sortOrder: "asc" } });
-    expect(order.map((a) => a.code).slice(0, 3)).toEqual([second.code, fw.priorityAreas[0].code, fw.priorityAreas[2].code]);
+    expect(order.map((a) => a.code).slice(0, 3)).toEqual([
+      second.code,
+      fw.priorityAreas[0].code,
+      fw.priorityAreas[2].code,
+    ]);
     expect(await db.auditEvent.count({ where: { action: "priorityArea.reorder" } })).toBe(2);
 
     const created = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
@@ -550,7 +685,10 @@ describe("organisations and frameworks", () => {
       description: "",
     });
     expect(created.status).toBe(302);
-    const last = await db.priorityArea.findFirstOrThrow({ where: { frameworkId: fw.id }, orderBy: { sortOrder: "desc" } });
+    const last = await db.priorityArea.findFirstOrThrow({
+      where: { frameworkId: fw.id },
+      orderBy: { sortOrder: "desc" },
+    });
     expect(last.code).toBe("PA7");
     const dupArea = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
       intent: "createArea",

@@ -5,7 +5,12 @@ import { chainHash, verifyChain, type ChainedFields } from "~/lib/audit-chain.se
 import { db } from "~/lib/db.server";
 import { auditedTransaction, getChainHead, snapshot, type AuditContext } from "~/models/audit.server";
 
-const context: AuditContext = { actorId: null, actorEmail: "tester@qadam.test", requestId: "req-audit-test", ip: "10.0.0.1" };
+const context: AuditContext = {
+  actorId: null,
+  actorEmail: "tester@qadam.test",
+  requestId: "req-audit-test",
+  ip: "10.0.0.1",
+};
 
 async function events() {
   return db.auditEvent.findMany({ orderBy: { seq: "asc" } });
@@ -27,7 +32,14 @@ async function renameOrganization(id: string, name: string) {
   return auditedTransaction(context, async (tx, audit) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id } });
     const after = await tx.organization.update({ where: { id }, data: { name, version: { increment: 1 } } });
-    await audit({ action: "organization.update", entityType: "Organization", entityId: id, before, after, reason: "typo" });
+    await audit({
+      action: "organization.update",
+      entityType: "Organization",
+      entityId: id,
+      before,
+      after,
+      reason: "typo",
+    });
   });
 }
 
@@ -123,10 +135,12 @@ describe("the database refuses to change history", () => {
 
   it("refuses UPDATE through raw SQL and through Prisma; the row stays as it was", async () => {
     const [first] = await events();
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "reason" = 'rewritten' WHERE "seq" = ${first.seq}`)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(db.auditEvent.update({ where: { seq: first.seq }, data: { actorEmail: "someone-else@x" } })).rejects.toThrow();
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "reason" = 'rewritten' WHERE "seq" = ${first.seq}`),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.auditEvent.update({ where: { seq: first.seq }, data: { actorEmail: "someone-else@x" } }),
+    ).rejects.toThrow();
     await expect(db.auditEvent.updateMany({ data: { ip: "0.0.0.0" } })).rejects.toThrow();
     expect(await db.auditEvent.findUnique({ where: { seq: first.seq } })).toEqual(first);
   });
@@ -134,7 +148,9 @@ describe("the database refuses to change history", () => {
   it("refuses DELETE through raw SQL and through Prisma; the row stays", async () => {
     const count = await db.auditEvent.count();
     const [first] = await events();
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" = ${first.seq}`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" = ${first.seq}`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.delete({ where: { seq: first.seq } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
     expect(await db.auditEvent.count()).toBe(count);
@@ -203,7 +219,9 @@ describe("tamper detection (triggers dropped to play the attacker)", () => {
       requestId: null,
       ip: null,
     };
-    await db.auditEvent.create({ data: { ...forged, prevHash: predecessor.hash, hash: chainHash(predecessor.hash, forged) } });
+    await db.auditEvent.create({
+      data: { ...forged, prevHash: predecessor.hash, hash: chainHash(predecessor.hash, forged) },
+    });
     const all = await events();
     expect(all).toHaveLength(CHAIN_LENGTH + 1);
     expect(verifyChain(all)).toMatchObject({ ok: false, problem: { kind: "inserted", seq: at } });

@@ -10,7 +10,8 @@ import { changePassword } from "~/models/user.server";
 import { isAllowedOrigin } from "../../scripts/server.mjs";
 import { TEST_PASSWORD, createTestUser, fromIp, requestWithSession, tokenFromSetCookie } from "../helpers/auth";
 
-const loginRequest = () => new Request("http://localhost/login", { method: "POST", headers: { "User-Agent": "vitest" } });
+const loginRequest = () =>
+  new Request("http://localhost/login", { method: "POST", headers: { "User-Agent": "vitest" } });
 
 let ipCounter = 0;
 /** Every test signs in from its own address, so per-IP throttling in one test never leaks into another. */
@@ -191,7 +192,10 @@ describe("throttling", () => {
     // The lock ends: the right password works again and the counters are reset.
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await signIn(user.email)).ok).toBe(true);
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
   });
 
   it("does not lock an account for fewer failures than the limit, and a success resets the count", async () => {
@@ -219,7 +223,9 @@ describe("throttling", () => {
   it("counts parallel guesses one by one: a burst locks the account, and the rest of the burst is refused", async () => {
     const user = await createTestUser(db);
     const limit = env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
-    const burst = await Promise.all(Array.from({ length: limit * 2 }, (_, i) => signIn(user.email, `parallel-guess-${i}`)));
+    const burst = await Promise.all(
+      Array.from({ length: limit * 2 }, (_, i) => signIn(user.email, `parallel-guess-${i}`)),
+    );
     expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(limit);
     expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(limit);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -231,7 +237,10 @@ describe("throttling", () => {
     const ip = "10.0.0.77";
     const n = Math.min(12, env.LOGIN_MAX_FAILURES_PER_IP - 1);
     await Promise.all(Array.from({ length: n }, (_, i) => signIn(`parallel-${i}@qadam.test`, "guess", ip)));
-    expect(await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } })).toMatchObject({ failures: n, blockedUntil: null });
+    expect(await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } })).toMatchObject({
+      failures: n,
+      blockedUntil: null,
+    });
   });
 
   it("blocks an IP after LOGIN_MAX_FAILURES_PER_IP failures, for any account, with a retry-after", async () => {
@@ -269,7 +278,9 @@ describe("session lifecycle", () => {
     const result = await validateRequestSession(requestWithSession(setCookie));
     expect(result?.user).toMatchObject({ id: user.id, role: "OFFICER", organizationKind: "IFC", email: user.email });
     expect(await validateRequestSession(requestWithSession(null))).toBeNull();
-    expect(await validateRequestSession(requestWithSession("qadam_session=forged-token-aaaaaaaaaaaaaaaaaaaa"))).toBeNull();
+    expect(
+      await validateRequestSession(requestWithSession("qadam_session=forged-token-aaaaaaaaaaaaaaaaaaaa")),
+    ).toBeNull();
   });
 
   it("presenting the stored hash as a cookie does not work (a leaked table holds no usable token)", async () => {
@@ -311,11 +322,21 @@ describe("session lifecycle", () => {
     const theirs = await signInOk(bystander.email);
     const context = { actorId: user.id, actorEmail: user.email, requestId: null, ip: null };
 
-    const refused = await changePassword({ userId: user.id, currentPassword: "wrong", newPassword: "a-brand-new-passphrase", context });
+    const refused = await changePassword({
+      userId: user.id,
+      currentPassword: "wrong",
+      newPassword: "a-brand-new-passphrase",
+      context,
+    });
     expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
 
-    const changed = await changePassword({ userId: user.id, currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-passphrase", context });
+    const changed = await changePassword({
+      userId: user.id,
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a-brand-new-passphrase",
+      context,
+    });
     expect(changed).toEqual({ ok: true });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await validateRequestSession(requestWithSession(a.setCookie))).toBeNull();
@@ -338,7 +359,10 @@ describe("session lifecycle", () => {
     const idleId = hashSessionToken(tokenFromSetCookie(idle.setCookie));
     const activeId = hashSessionToken(tokenFromSetCookie(active.setCookie));
 
-    await db.session.update({ where: { id: idleId }, data: { lastSeenAt: new Date(Date.now() - (idleMinutes + 1) * 60_000) } });
+    await db.session.update({
+      where: { id: idleId },
+      data: { lastSeenAt: new Date(Date.now() - (idleMinutes + 1) * 60_000) },
+    });
     const lastSeen = new Date(Date.now() - (idleMinutes - 1) * 60_000);
     await db.session.update({ where: { id: activeId }, data: { lastSeenAt: lastSeen } });
 
@@ -412,7 +436,7 @@ describe("safeRedirectPath", () => {
 describe("isAllowedOrigin (the CSRF check in scripts/server.mjs)", () => {
   const base = { host: "qadam.example.org", protocol: "https", allowedOrigins: ["https://public.example.org"] };
 
-  it.each(["POST", "PUT", "PATCH", "DELETE", "post"])("%s: refuses a missing, foreign or \"null\" Origin", (method) => {
+  it.each(["POST", "PUT", "PATCH", "DELETE", "post"])('%s: refuses a missing, foreign or "null" Origin', (method) => {
     expect(isAllowedOrigin({ ...base, method, origin: undefined })).toBe(false);
     expect(isAllowedOrigin({ ...base, method, origin: "" })).toBe(false);
     expect(isAllowedOrigin({ ...base, method, origin: "null" })).toBe(false);

@@ -20,15 +20,22 @@ beforeAll(async () => {
   await seedDatabase(db);
   for (const u of DEMO_USERS) {
     const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
-    actors[u.key] = { id: row.id, role: row.role, organizationId: row.organizationId, organizationKind: row.organization.kind };
+    actors[u.key] = {
+      id: row.id,
+      role: row.role,
+      organizationId: row.organizationId,
+      organizationKind: row.organization.kind,
+    };
   }
 }, 60_000);
 
 /** The scope rules, spelled out again for the test. */
 function directScope(actor: Actor): Prisma.ProjectWhereInput {
   if (actor.role === "ADMIN" || actor.role === "AUDITOR") return { archivedAt: null };
-  if (actor.organizationKind === "WORLD_BANK") return { archivedAt: null, OR: [{ institution: "WB" }, { institution: "JOINT" }] };
-  if (actor.organizationKind === "IFC") return { archivedAt: null, OR: [{ institution: "IFC" }, { institution: "JOINT" }] };
+  if (actor.organizationKind === "WORLD_BANK")
+    return { archivedAt: null, OR: [{ institution: "WB" }, { institution: "JOINT" }] };
+  if (actor.organizationKind === "IFC")
+    return { archivedAt: null, OR: [{ institution: "IFC" }, { institution: "JOINT" }] };
   return { archivedAt: null, implementingAgencyId: actor.organizationId };
 }
 
@@ -52,7 +59,10 @@ describe("status board on the seeded portfolio", () => {
 
   it("COMPLETED is exactly the closed and cancelled projects", async () => {
     const board = await getStatusBoard({ actor: actors.admin, today: TODAY });
-    const closed = await db.project.findMany({ where: { archivedAt: null, status: { in: ["CLOSED", "CANCELLED"] } }, select: { code: true } });
+    const closed = await db.project.findMany({
+      where: { archivedAt: null, status: { in: ["CLOSED", "CANCELLED"] } },
+      select: { code: true },
+    });
     expect(codes(board.COMPLETED)).toEqual(codes(closed));
     const cancelled = board.COMPLETED.find((p) => p.status === "CANCELLED");
     expect(cancelled?.reasons).toEqual([{ code: "cancelled", severity: "info", values: {} }]);
@@ -68,7 +78,11 @@ describe("status board on the seeded portfolio", () => {
         status: true,
         closingOriginalDate: true,
         closingRevisedDate: true,
-        ratings: { orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { pdoRating: true, ipRating: true } },
+        ratings: {
+          orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
+          take: 1,
+          select: { pdoRating: true, ipRating: true },
+        },
         milestones: { where: open, select: { currentDueDate: true, baselineDueDate: true } },
       },
     });
@@ -78,9 +92,13 @@ describe("status board on the seeded portfolio", () => {
       const reasons = new Map(card.reasons.map((r) => [r.code, r]));
       const latest = row.ratings[0];
       const unsatisfactory = !!latest && [latest.pdoRating, latest.ipRating].some((r) => r === "U" || r === "HU");
-      const overdueLong = row.milestones.filter((m) => m.currentDueDate.getTime() < startOfToday.getTime() - 90 * DAY).length;
+      const overdueLong = row.milestones.filter(
+        (m) => m.currentDueDate.getTime() < startOfToday.getTime() - 90 * DAY,
+      ).length;
       const overdue = row.milestones.filter((m) => m.currentDueDate < startOfToday).length;
-      const slipped = row.milestones.filter((m) => m.currentDueDate.getTime() - m.baselineDueDate.getTime() > 180 * DAY).length;
+      const slipped = row.milestones.filter(
+        (m) => m.currentDueDate.getTime() - m.baselineDueDate.getTime() > 180 * DAY,
+      ).length;
       const closing = row.closingRevisedDate ?? row.closingOriginalDate;
       const closingPassed = row.status === "ACTIVE" && !!closing && closing < startOfToday;
 
@@ -90,7 +108,8 @@ describe("status board on the seeded portfolio", () => {
       );
       expect(reasons.get("milestonesOverdueLong")?.values.count ?? 0, row.code).toBe(overdueLong);
       expect(
-        Number(reasons.get("milestonesOverdueLong")?.values.count ?? 0) + Number(reasons.get("milestonesOverdue")?.values.count ?? 0),
+        Number(reasons.get("milestonesOverdueLong")?.values.count ?? 0) +
+          Number(reasons.get("milestonesOverdue")?.values.count ?? 0),
         row.code,
       ).toBe(overdue);
       expect(reasons.get("milestonesSlipped")?.values.count ?? 0, row.code).toBe(slipped);
@@ -101,8 +120,15 @@ describe("status board on the seeded portfolio", () => {
         expect(card.reasons, row.code).toEqual([]);
         expect(overdue + slipped, row.code).toBe(0);
       }
-      if (card.colour === "AMBER") expect(card.reasons.some((r) => r.severity === "amber") && !card.reasons.some((r) => r.severity === "red")).toBe(true);
-      if (card.colour === "RED") expect(card.reasons.some((r) => r.severity === "red"), row.code).toBe(true);
+      if (card.colour === "AMBER")
+        expect(
+          card.reasons.some((r) => r.severity === "amber") && !card.reasons.some((r) => r.severity === "red"),
+        ).toBe(true);
+      if (card.colour === "RED")
+        expect(
+          card.reasons.some((r) => r.severity === "red"),
+          row.code,
+        ).toBe(true);
     }
   });
 
@@ -116,7 +142,11 @@ describe("status board on the seeded portfolio", () => {
 
   it("filters narrow the scope and never widen it", async () => {
     const framework = await db.framework.findUniqueOrThrow({ where: { code: "CPF-2026-2031" } });
-    const byFramework = await getStatusBoard({ actor: actors.wbManager, filters: { frameworkId: framework.id }, today: TODAY });
+    const byFramework = await getStatusBoard({
+      actor: actors.wbManager,
+      filters: { frameworkId: framework.id },
+      today: TODAY,
+    });
     const expected = await db.project.findMany({
       where: { AND: [directScope(actors.wbManager), { priorityArea: { frameworkId: framework.id } }] },
       select: { code: true },
@@ -139,7 +169,11 @@ describe("CPF view", () => {
     expect(cpf.years).toBe(5);
     expect(cpf.totalEnvelopeCents).toBe(cpf.annualEnvelopeCents * 5);
     const direct = await db.project.aggregate({
-      where: { archivedAt: null, status: { in: ["ACTIVE", "CLOSED"] }, priorityArea: { framework: { code: "CPF-2020-2025" } } },
+      where: {
+        archivedAt: null,
+        status: { in: ["ACTIVE", "CLOSED"] },
+        priorityArea: { framework: { code: "CPF-2020-2025" } },
+      },
       _sum: { commitmentMinor: true },
     });
     expect(cpf.committedCents).toBe(Number(direct._sum.commitmentMinor));

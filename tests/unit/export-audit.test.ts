@@ -19,7 +19,9 @@ beforeAll(async () => {
   for (const key of ["auditor", "wb.manager", "wb.officer", "transport.manager", "admin"]) {
     cookies[key] = await sessionCookieFor(`${key}@qadam.test`);
   }
-  projects = await db.project.findMany({ select: { id: true, code: true, institution: true, implementingAgencyId: true } });
+  projects = await db.project.findMany({
+    select: { id: true, code: true, institution: true, implementingAgencyId: true },
+  });
   const users = await db.user.findMany({ select: { id: true, email: true } });
   // Events on known days, two of them exactly on midnight boundaries, spread over projects and actors.
   await appendSyntheticEvents({
@@ -56,7 +58,11 @@ describe("audit exports select exactly what the filters and the scope allow", ()
   it("an auditor without filters gets every event up to the stated head, oldest first", async () => {
     const csv = await exportCsv("");
     const head = Number(csv.meta.chain_head_seq);
-    const expected = await db.auditEvent.findMany({ where: { seq: { lte: head } }, orderBy: { seq: "asc" }, select: { seq: true } });
+    const expected = await db.auditEvent.findMany({
+      where: { seq: { lte: head } },
+      orderBy: { seq: "asc" },
+      select: { seq: true },
+    });
     expect(seqs(csv.rows)).toEqual(seqs(expected));
     expect(Number(csv.meta.row_count)).toBe(expected.length);
     const headEvent = await db.auditEvent.findUniqueOrThrow({ where: { seq: head } });
@@ -167,7 +173,10 @@ describe("audit exports select exactly what the filters and the scope allow", ()
     expect(meta.filter_project).toBe("P099270");
 
     const ndjsonResponse = await callLoader(ndjsonLoader, `/exports/audit.ndjson${query}`, { cookie: cookies.auditor });
-    const lines = (await ndjsonResponse.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await ndjsonResponse.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: "metadata", filters: { project: "P099270", from: "2026-01-10" } });
     const ndSeqs = lines.slice(1).map((l) => Number(l.seq));
     expect(ndSeqs.length).toBe((lines[0] as { rowCount: number }).rowCount);
@@ -181,9 +190,13 @@ describe("audit exports select exactly what the filters and the scope allow", ()
       [ndjsonLoader, "audit_ndjson"],
     ] as const) {
       const before = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-      const response = await callLoader(loader, `/exports/audit.${kind.slice(6)}?project=P128050&actor=wb.manager@qadam.test`, {
-        cookie: cookies.admin,
-      });
+      const response = await callLoader(
+        loader,
+        `/exports/audit.${kind.slice(6)}?project=P128050&actor=wb.manager@qadam.test`,
+        {
+          cookie: cookies.admin,
+        },
+      );
       expect(response.status).toBe(200);
       const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
       expect(event.seq).toBe(before.seq + 1);
@@ -218,7 +231,9 @@ describe("audit exports select exactly what the filters and the scope allow", ()
 
   it("sends a dated attachment name, CRLF records and an optional UTF-8 BOM", async () => {
     const plain = await callLoader(csvLoader, "/exports/audit.csv?project=P086592", { cookie: cookies.auditor });
-    expect(plain.headers.get("Content-Disposition")).toMatch(/^attachment; filename="qadam-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(plain.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="qadam-audit-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const plainBytes = new Uint8Array(await plain.arrayBuffer());
     expect([...plainBytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(plainBytes)).toContain("\r\n");

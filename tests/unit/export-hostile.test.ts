@@ -58,27 +58,46 @@ beforeAll(async () => {
   for (const [i, value] of CORPUS.entries()) {
     const project = projects[i % projects.length];
     await auditedTransaction(SYSTEM_CONTEXT, async (_tx, audit) => {
-      await audit({ action: "test.hostile", entityType: "Project", entityId: project.id, projectId: project.id, reason: value });
+      await audit({
+        action: "test.hostile",
+        entityType: "Project",
+        entityId: project.id,
+        projectId: project.id,
+        reason: value,
+      });
     });
   }
   // And the first few are project names, for the portfolio workbook.
   for (const [i, project] of projects.entries()) {
     await auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
-      const after = await tx.project.update({ where: { id: project.id }, data: { name: CORPUS[i], version: { increment: 1 } } });
-      await audit({ action: "project.edit", entityType: "Project", entityId: project.id, projectId: project.id, before: project, after });
+      const after = await tx.project.update({
+        where: { id: project.id },
+        data: { name: CORPUS[i], version: { increment: 1 } },
+      });
+      await audit({
+        action: "project.edit",
+        entityType: "Project",
+        entityId: project.id,
+        projectId: project.id,
+        before: project,
+        after,
+      });
     });
   }
 }, 120_000);
 
 describe("hostile cell corpus", () => {
   it("the corpus exercises every trigger character", () => {
-    for (const trigger of ["=", "+", "-", "@", "\t", "\r", "\n"]) expect(CORPUS.some((v) => v.startsWith(trigger))).toBe(true);
+    for (const trigger of ["=", "+", "-", "@", "\t", "\r", "\n"])
+      expect(CORPUS.some((v) => v.startsWith(trigger))).toBe(true);
     expect(CORPUS.filter((v) => TRIGGERS.test(v)).length).toBeGreaterThan(10);
   });
 
   it("round-trips through CSV (RFC 4180, parsed by csv-parse) with formulas neutralised and nothing else changed", async () => {
     for (const bom of ["0", "1"]) {
-      const response = await callLoader(csvLoader, `/exports/audit.csv?action=test.hostile&bom=${bom}`, { cookie: auditorCookie });
+      const response = await callLoader(csvLoader, `/exports/audit.csv?action=test.hostile&bom=${bom}`, {
+        cookie: auditorCookie,
+      });
       const records = parse(await response.text(), { bom: true }) as string[][];
       const header = records.find((r) => r[0] === "seq")!;
       const reasonAt = header.indexOf("reason");
@@ -109,7 +128,9 @@ describe("hostile cell corpus", () => {
   });
 
   it("keeps NDJSON exact (JSON is not a spreadsheet: no quote is added)", async () => {
-    const response = await callLoader(ndjsonLoader, "/exports/audit.ndjson?action=test.hostile", { cookie: auditorCookie });
+    const response = await callLoader(ndjsonLoader, "/exports/audit.ndjson?action=test.hostile", {
+      cookie: auditorCookie,
+    });
     const lines = (await response.text()).trimEnd().split("\n").slice(1);
     expect(lines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual(CORPUS);
   });

@@ -19,15 +19,23 @@ function sheetRows(workbook: Workbook, name: string): Row[] {
   sheet.eachRow((row, n) => {
     const values = (row.values as unknown[]).slice(1);
     if (n === 1) header = values.map(String);
-    else rows.push(Object.fromEntries(header.map((h, i) => [h, typeof values[i] === "string" ? decodeXlsxText(values[i]) : (values[i] ?? null)])));
+    else
+      rows.push(
+        Object.fromEntries(
+          header.map((h, i) => [h, typeof values[i] === "string" ? decodeXlsxText(values[i]) : (values[i] ?? null)]),
+        ),
+      );
   });
-  const expected = name === "metadata" ? ["key", "value"] : (PORTFOLIO_SHEETS as Record<string, readonly string[]>)[name];
+  const expected =
+    name === "metadata" ? ["key", "value"] : (PORTFOLIO_SHEETS as Record<string, readonly string[]>)[name];
   expect(header).toEqual([...expected]);
   return rows;
 }
 
 async function exportPortfolio(who: string) {
-  const response = await callLoader(portfolioLoader, "/exports/portfolio.xlsx", { cookie: await sessionCookieFor(`${who}@qadam.test`) });
+  const response = await callLoader(portfolioLoader, "/exports/portfolio.xlsx", {
+    cookie: await sessionCookieFor(`${who}@qadam.test`),
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Disposition")).toMatch(/filename="qadam-portfolio-\d{4}-\d{2}-\d{2}\.xlsx"/);
   return readXlsx(response);
@@ -75,10 +83,16 @@ describe("portfolio workbook", () => {
       expect(row.baseline_value).toBe(i.baselineValue);
       expect(row.end_target_value).toBe(i.targetValue);
       expect(row.latest_verified_actual).toBe(latest);
-      const progress = progressTowardsTarget({ baseline: i.baselineValue, target: i.targetValue, actual: latest, ascending: i.ascending });
+      const progress = progressTowardsTarget({
+        baseline: i.baselineValue,
+        target: i.targetValue,
+        actual: latest,
+        ascending: i.ascending,
+      });
       expect(row.progress_share).toBe(progress);
       if (progress !== null) withProgress++;
-      for (const t of i.targets) expect(String(row.interim_targets)).toContain(`${t.periodEnd.toISOString().slice(0, 10)}: ${t.value}`);
+      for (const t of i.targets)
+        expect(String(row.interim_targets)).toContain(`${t.periodEnd.toISOString().slice(0, 10)}: ${t.value}`);
     }
     expect(withProgress).toBeGreaterThan(0);
   });
@@ -103,7 +117,10 @@ describe("portfolio workbook", () => {
     const officer = await db.user.findUniqueOrThrow({ where: { email: "water.officer@qadam.test" } });
     const before = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     const workbook = await exportPortfolio("water.officer");
-    const own = await db.project.findMany({ where: { implementingAgencyId: officer.organizationId }, orderBy: { code: "asc" } });
+    const own = await db.project.findMany({
+      where: { implementingAgencyId: officer.organizationId },
+      orderBy: { code: "asc" },
+    });
     expect(own.length).toBeGreaterThan(0);
     expect(sheetRows(workbook, "projects").map((r) => r.code)).toEqual(own.map((p) => p.code));
     const codes = new Set(own.map((p) => p.code));
@@ -111,7 +128,11 @@ describe("portfolio workbook", () => {
       expect(sheetRows(workbook, sheet).every((r) => codes.has(String(r.project_code)))).toBe(true);
     }
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ seq: before.seq + 1, action: "export.portfolio_xlsx", actorEmail: "water.officer@qadam.test" });
+    expect(event).toMatchObject({
+      seq: before.seq + 1,
+      action: "export.portfolio_xlsx",
+      actorEmail: "water.officer@qadam.test",
+    });
     expect(JSON.parse(event.after!)).toMatchObject({ rowCount: { projects: own.length } });
   });
 });

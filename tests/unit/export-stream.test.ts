@@ -6,9 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 
 const batchQueries: string[] = [];
-const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+const client = new PrismaClient({
+  adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }),
+  log: [{ emit: "event", level: "query" }],
+});
 client.$on("query", (event) => {
-  if (event.query.includes("FROM `main`.`AuditEvent`") && event.query.includes("ORDER BY `main`.`AuditEvent`.`seq` ASC")) {
+  if (
+    event.query.includes("FROM `main`.`AuditEvent`") &&
+    event.query.includes("ORDER BY `main`.`AuditEvent`.`seq` ASC")
+  ) {
     batchQueries.push(event.query);
   }
 });
@@ -26,7 +32,13 @@ let cookie = "";
 beforeAll(async () => {
   const org = await client.organization.create({ data: { code: "WB", name: "World Bank", kind: "WORLD_BANK" } });
   const user = await client.user.create({
-    data: { email: "auditor@qadam.test", name: "Auditor", organizationId: org.id, role: "AUDITOR", passwordHash: "not-used" },
+    data: {
+      email: "auditor@qadam.test",
+      name: "Auditor",
+      organizationId: org.id,
+      role: "AUDITOR",
+      passwordHash: "not-used",
+    },
   });
   await appendSyntheticEvents({
     url: process.env.DATABASE_URL!,

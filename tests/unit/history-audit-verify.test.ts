@@ -42,7 +42,9 @@ describe("scripts/audit-verify.ts", () => {
     const client = createClient({ url: process.env.DATABASE_URL! });
     try {
       // The database refuses the edit while the triggers stand...
-      await expect(client.execute("UPDATE AuditEvent SET reason = 'tampered' WHERE seq = 12")).rejects.toThrow(/append-only/);
+      await expect(client.execute("UPDATE AuditEvent SET reason = 'tampered' WHERE seq = 12")).rejects.toThrow(
+        /append-only/,
+      );
       // ...so an attacker with file access drops them first.
       await client.execute('DROP TRIGGER "AuditEvent_no_update"');
       await client.execute('DROP TRIGGER "AuditEvent_no_delete"');

@@ -23,17 +23,27 @@ function storedDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-export async function appendSyntheticEvents(options: SyntheticEventOptions): Promise<{ firstSeq: number; lastSeq: number }> {
+export async function appendSyntheticEvents(
+  options: SyntheticEventOptions,
+): Promise<{ firstSeq: number; lastSeq: number }> {
   const client = createClient({ url: options.url });
   try {
     const head = await client.execute('SELECT seq, hash, occurredAt FROM "AuditEvent" ORDER BY seq DESC LIMIT 1');
     let seq = head.rows.length ? Number(head.rows[0].seq) : 0;
     let prevHash = head.rows.length ? String(head.rows[0].hash) : GENESIS_HASH;
     const firstSeq = seq + 1;
-    let time = options.startAt?.getTime() ?? (head.rows.length ? new Date(String(head.rows[0].occurredAt)).getTime() + 1 : Date.UTC(2024, 0, 1));
+    let time =
+      options.startAt?.getTime() ??
+      (head.rows.length ? new Date(String(head.rows[0].occurredAt)).getTime() + 1 : Date.UTC(2024, 0, 1));
     const step = options.stepMs ?? 1000;
     const batchSize = options.batchSize ?? 500;
-    const actions = ["milestone.update", "indicatorValue.report", "project.edit", "rating.record", "milestoneUpdate.review"];
+    const actions = [
+      "milestone.update",
+      "indicatorValue.report",
+      "project.edit",
+      "rating.record",
+      "milestoneUpdate.review",
+    ];
     const entityTypes = ["Milestone", "IndicatorValue", "Project", "Rating", "MilestoneUpdate"];
     let remaining = options.count;
     while (remaining > 0) {
@@ -111,7 +121,9 @@ export async function callLoader(
   path: string,
   options: { cookie?: string; params?: Record<string, string> } = {},
 ): Promise<Response> {
-  const request = new Request(`http://qadam.test${path}`, { headers: options.cookie ? { Cookie: options.cookie } : {} });
+  const request = new Request(`http://qadam.test${path}`, {
+    headers: options.cookie ? { Cookie: options.cookie } : {},
+  });
   try {
     const result = await loader({ request, params: options.params ?? {}, context: {} });
     if (result instanceof Response) return result;

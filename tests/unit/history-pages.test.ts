@@ -13,7 +13,13 @@ import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history.server";
 import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
 
 type HistoryData = {
-  events: Array<{ seq: number; projectId: string | null; projectCode: string | null; entityType: string; entityId: string }>;
+  events: Array<{
+    seq: number;
+    projectId: string | null;
+    projectCode: string | null;
+    entityType: string;
+    entityId: string;
+  }>;
   nextBefore: number | null;
   filters: Record<string, string>;
   chain: null | { headSeq: number; headHash: string; verification: null | { ok: boolean; count: number } };
@@ -54,27 +60,42 @@ describe("/history", () => {
       if (!data.nextBefore) break;
       url = `/history?project=P099270&before=${data.nextBefore}`;
     }
-    const expected = await db.auditEvent.findMany({ where: { projectId: ids.P099270 }, orderBy: { seq: "desc" }, select: { seq: true } });
+    const expected = await db.auditEvent.findMany({
+      where: { projectId: ids.P099270 },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
     expect(expected.length).toBeGreaterThan(50);
     expect(seen).toEqual(expected.map((e) => e.seq));
   });
 
   it("scopes managers to their projects and hides the chain panel from them", async () => {
-    const data = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies["ifc.manager"] }));
-    const visible = new Set((await db.project.findMany({ where: { institution: { in: ["IFC", "JOINT"] } } })).map((p) => p.id));
+    const data = await json<HistoryData>(
+      await callLoader(historyLoader, "/history", { cookie: cookies["ifc.manager"] }),
+    );
+    const visible = new Set(
+      (await db.project.findMany({ where: { institution: { in: ["IFC", "JOINT"] } } })).map((p) => p.id),
+    );
     expect(data.events.length).toBeGreaterThan(0);
     expect(data.events.every((e) => e.projectId && visible.has(e.projectId))).toBe(true);
     expect(data.chain).toBeNull();
-    const outside = await json<HistoryData>(await callLoader(historyLoader, "/history?project=P099270", { cookie: cookies["ifc.manager"] }));
+    const outside = await json<HistoryData>(
+      await callLoader(historyLoader, "/history?project=P099270", { cookie: cookies["ifc.manager"] }),
+    );
     expect(outside.events).toHaveLength(0);
   });
 
   it("filters by entityType/entityId (the links from milestone and indicator pages)", async () => {
     const milestone = await db.milestone.findFirstOrThrow({ where: { projectId: ids.P128050 } });
     const data = await json<HistoryData>(
-      await callLoader(historyLoader, `/history?entityType=Milestone&entityId=${milestone.id}`, { cookie: cookies["wb.manager"] }),
+      await callLoader(historyLoader, `/history?entityType=Milestone&entityId=${milestone.id}`, {
+        cookie: cookies["wb.manager"],
+      }),
     );
-    const expected = await db.auditEvent.findMany({ where: { entityType: "Milestone", entityId: milestone.id }, orderBy: { seq: "desc" } });
+    const expected = await db.auditEvent.findMany({
+      where: { entityType: "Milestone", entityId: milestone.id },
+      orderBy: { seq: "desc" },
+    });
     expect(expected.length).toBeGreaterThan(0);
     expect(data.events.map((e) => e.seq)).toEqual(expected.map((e) => e.seq));
     expect(data.filters).toMatchObject({ entity: "Milestone", entityId: milestone.id });
@@ -90,7 +111,10 @@ describe("/history", () => {
 describe("/projects/:projectId/history", () => {
   it("lists the project's events for managers in scope", async () => {
     const data = await json<HistoryData>(
-      await callLoader(projectHistoryLoader, `/projects/${ids.P128050}/history`, { cookie: cookies["wb.manager"], params: { projectId: ids.P128050 } }),
+      await callLoader(projectHistoryLoader, `/projects/${ids.P128050}/history`, {
+        cookie: cookies["wb.manager"],
+        params: { projectId: ids.P128050 },
+      }),
     );
     const expected = await listAuditEvents({
       actor: { id: "x", role: "AUDITOR", organizationId: "x", organizationKind: "WORLD_BANK" },
@@ -117,9 +141,19 @@ describe("/projects/:projectId/history", () => {
 
 describe("/projects/:projectId/report", () => {
   it("gives everyone in scope the ISR-shaped data, and 404 outside it", async () => {
-    type Report = { report: { code: string; ratings: { current: unknown; previous: unknown }; indicators: unknown[]; milestones: Array<{ slipDays: number }> } };
+    type Report = {
+      report: {
+        code: string;
+        ratings: { current: unknown; previous: unknown };
+        indicators: unknown[];
+        milestones: Array<{ slipDays: number }>;
+      };
+    };
     const data = await json<Report>(
-      await callLoader(reportLoader, `/projects/${ids.P086592}/report`, { cookie: cookies["wb.officer"], params: { projectId: ids.P086592 } }),
+      await callLoader(reportLoader, `/projects/${ids.P086592}/report`, {
+        cookie: cookies["wb.officer"],
+        params: { projectId: ids.P086592 },
+      }),
     );
     expect(data.report.code).toBe("P086592");
     expect(data.report.ratings.current).not.toBeNull();
@@ -136,9 +170,13 @@ describe("/projects/:projectId/report", () => {
 
 describe("/exports", () => {
   it("offers the audit exports only to those allowed to export history", async () => {
-    const auditor = await json<{ canExportHistory: boolean }>(await callLoader(exportsLoader, "/exports", { cookie: cookies.auditor }));
+    const auditor = await json<{ canExportHistory: boolean }>(
+      await callLoader(exportsLoader, "/exports", { cookie: cookies.auditor }),
+    );
     expect(auditor.canExportHistory).toBe(true);
-    const officer = await json<{ canExportHistory: boolean }>(await callLoader(exportsLoader, "/exports", { cookie: cookies["wb.officer"] }));
+    const officer = await json<{ canExportHistory: boolean }>(
+      await callLoader(exportsLoader, "/exports", { cookie: cookies["wb.officer"] }),
+    );
     expect(officer.canExportHistory).toBe(false);
   });
 });
@@ -147,11 +185,18 @@ describe("/exports", () => {
 describe("chain status on the auditor's page", () => {
   it("verifies on request only once the log is past the auto-verify limit", async () => {
     const users = await db.user.findMany({ select: { id: true, email: true } });
-    await appendSyntheticEvents({ url: process.env.DATABASE_URL!, count: AUTO_VERIFY_MAX_EVENTS, projectIds: [ids.P099270, null], actors: users });
+    await appendSyntheticEvents({
+      url: process.env.DATABASE_URL!,
+      count: AUTO_VERIFY_MAX_EVENTS,
+      projectIds: [ids.P099270, null],
+      actors: users,
+    });
     const plain = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies.auditor }));
     expect(plain.chain?.verification).toBeNull();
     expect(plain.chain?.headSeq).toBeGreaterThan(AUTO_VERIFY_MAX_EVENTS);
-    const verified = await json<HistoryData>(await callLoader(historyLoader, "/history?verify=1", { cookie: cookies.admin }));
+    const verified = await json<HistoryData>(
+      await callLoader(historyLoader, "/history?verify=1", { cookie: cookies.admin }),
+    );
     expect(verified.chain?.verification).toMatchObject({ ok: true, count: verified.chain!.headSeq });
   });
 

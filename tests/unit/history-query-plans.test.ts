@@ -8,7 +8,10 @@ import type { Actor } from "~/lib/permissions";
 
 type Captured = { query: string; params: string };
 const captured: Captured[] = [];
-const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+const client = new PrismaClient({
+  adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }),
+  log: [{ emit: "event", level: "query" }],
+});
 client.$on("query", (event) => captured.push({ query: event.query, params: event.params }));
 // The app's modules pick up this client as their `db`.
 (globalThis as { qadamDb?: unknown }).qadamDb = client;
@@ -37,9 +40,13 @@ afterAll(() => sqlite.close());
 
 /** The plan of the last captured SELECT on AuditEvent that returns rows (not the MIN/MAX of a date range). */
 async function planOfLastList(): Promise<string> {
-  const last = [...captured].reverse().find((c) => c.query.includes("FROM `main`.`AuditEvent`") && !c.query.includes("MIN("));
+  const last = [...captured]
+    .reverse()
+    .find((c) => c.query.includes("FROM `main`.`AuditEvent`") && !c.query.includes("MIN("));
   expect(last, "no AuditEvent query captured").toBeDefined();
-  const args = (JSON.parse(last!.params) as unknown[]).map((v) => (typeof v === "number" || typeof v === "string" ? v : String(v)));
+  const args = (JSON.parse(last!.params) as unknown[]).map((v) =>
+    typeof v === "number" || typeof v === "string" ? v : String(v),
+  );
   const plan = await sqlite.execute({ sql: `EXPLAIN QUERY PLAN ${last!.query}`, args: args as Array<string | number> });
   return plan.rows.map((r) => String(r.detail)).join(" | ");
 }
@@ -79,8 +86,13 @@ describe("history query plans (EXPLAIN QUERY PLAN on the SQL Prisma sends)", () 
     captured.length = 0;
     await listAuditEvents({ actor: auditor, filters: { from: new Date("2026-01-05"), to: new Date("2026-01-06") } });
     const bounds = captured.find((c) => c.query.includes("MIN("))!;
-    const boundsPlan = await sqlite.execute({ sql: `EXPLAIN QUERY PLAN ${bounds.query}`, args: JSON.parse(bounds.params) as string[] });
-    expect(boundsPlan.rows.map((r) => String(r.detail)).join(" | ")).toMatch(/COVERING INDEX AuditEvent_occurredAt_idx/);
+    const boundsPlan = await sqlite.execute({
+      sql: `EXPLAIN QUERY PLAN ${bounds.query}`,
+      args: JSON.parse(bounds.params) as string[],
+    });
+    expect(boundsPlan.rows.map((r) => String(r.detail)).join(" | ")).toMatch(
+      /COVERING INDEX AuditEvent_occurredAt_idx/,
+    );
     expect(await planOfLastList()).toMatch(/INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
   });
 
@@ -93,7 +105,8 @@ describe("history query plans (EXPLAIN QUERY PLAN on the SQL Prisma sends)", () 
   it("export batches walk the index in seq order too", async () => {
     captured.length = 0;
     const where = await auditWhereFor(auditor, { projectId: "p3" });
-    for await (const batch of streamAuditEvents({ where, maxSeq: 100_000, batchSize: 200 })) expect(batch.length).toBeGreaterThan(0);
+    for await (const batch of streamAuditEvents({ where, maxSeq: 100_000, batchSize: 200 }))
+      expect(batch.length).toBeGreaterThan(0);
     const plan = await planOfLastList();
     expect(plan).toMatch(/USING INDEX AuditEvent_projectId_seq_idx \(projectId=\? AND seq>\? AND seq<\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);

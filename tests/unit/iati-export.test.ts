@@ -16,7 +16,10 @@ const schemaDir = path.resolve(repoRoot, "../shared/iati-2.03");
 const schemaFile = path.join(schemaDir, "iati-activities-schema.xsd");
 
 /** Validates with Debian's xmllint when present, else with xmllint-wasm (same libxml2). */
-async function validateIati(xml: string, engine: "auto" | "wasm" = "auto"): Promise<{ valid: boolean; output: string }> {
+async function validateIati(
+  xml: string,
+  engine: "auto" | "wasm" = "auto",
+): Promise<{ valid: boolean; output: string }> {
   if (!existsSync(schemaFile)) {
     throw new Error(
       `The official IATI 2.03 schema is missing: expected ${schemaFile} (the ../shared/iati-2.03 folder next to the repository).`,
@@ -26,7 +29,10 @@ async function validateIati(xml: string, engine: "auto" | "wasm" = "auto"): Prom
     const file = path.join(mkdtempSync(path.join(tmpdir(), "iati-")), "iati.xml");
     writeFileSync(file, xml);
     try {
-      const output = execFileSync("/usr/bin/xmllint", ["--noout", "--schema", schemaFile, file], { encoding: "utf8", stdio: "pipe" });
+      const output = execFileSync("/usr/bin/xmllint", ["--noout", "--schema", schemaFile, file], {
+        encoding: "utf8",
+        stdio: "pipe",
+      });
       return { valid: true, output };
     } catch (error) {
       const e = error as { stderr?: string };
@@ -70,7 +76,10 @@ describe("IATI 2.03 export", () => {
   it("validates with xmllint-wasm too, and both validators reject an element out of schema order", async () => {
     expect((await validateIati(auditorXml, "wasm")).valid).toBe(true);
     // activity-status must come before activity-date: moving it after makes the file invalid.
-    const broken = auditorXml.replace(/(\s*<activity-status code="\d"\/>)([\s\S]*?<\/activity-date>|[\s\S]*?<activity-date[^>]*\/>)/, "$2$1");
+    const broken = auditorXml.replace(
+      /(\s*<activity-status code="\d"\/>)([\s\S]*?<\/activity-date>|[\s\S]*?<activity-date[^>]*\/>)/,
+      "$2$1",
+    );
     expect(broken).not.toBe(auditorXml);
     expect((await validateIati(broken)).valid).toBe(false);
     expect((await validateIati(broken, "wasm")).valid).toBe(false);
@@ -100,7 +109,8 @@ describe("IATI 2.03 export", () => {
         expect(commitment).toBeUndefined();
       }
       const disbursement = transactions.find((t) => (t["transaction-type"] as Node)["@code"] === "3");
-      if (project.disbursedMinor > 0n) expect(Number((disbursement!["value"] as Node)["#"])).toBe(Number(project.disbursedMinor) / 100);
+      if (project.disbursedMinor > 0n)
+        expect(Number((disbursement!["value"] as Node)["#"])).toBe(Number(project.disbursedMinor) / 100);
     }
   });
 
@@ -110,7 +120,9 @@ describe("IATI 2.03 export", () => {
       include: { indicators: { include: { values: { where: { state: "VERIFIED" } }, targets: true } } },
     });
     const doc = create(auditorXml).end({ format: "object" }) as Node;
-    const activity = list((doc["iati-activities"] as Node)["iati-activity"]).find((a) => a["iati-identifier"] === "44000-P086592")!;
+    const activity = list((doc["iati-activities"] as Node)["iati-activity"]).find(
+      (a) => a["iati-identifier"] === "44000-P086592",
+    )!;
     const results = list(activity["result"]);
     const outcome = results.find((r) => r["@type"] === "2");
     const output = results.find((r) => r["@type"] === "1");
@@ -119,9 +131,12 @@ describe("IATI 2.03 export", () => {
     expect(list(outcome?.["indicator"])).toHaveLength(pdo.length);
     expect(list(output?.["indicator"])).toHaveLength(intermediate.length);
     for (const indicator of pdo) {
-      const node = list(outcome!["indicator"]).find((n) => ((n["title"] as Node)["narrative"] as Node)["#"] === indicator.name)!;
+      const node = list(outcome!["indicator"]).find(
+        (n) => ((n["title"] as Node)["narrative"] as Node)["#"] === indicator.name,
+      )!;
       expect(node["@ascending"]).toBe(indicator.ascending ? "1" : "0");
-      if (indicator.baselineValue !== null) expect(Number((node["baseline"] as Node)["@value"])).toBe(indicator.baselineValue);
+      if (indicator.baselineValue !== null)
+        expect(Number((node["baseline"] as Node)["@value"])).toBe(indicator.baselineValue);
       const actuals = list(node["period"]).flatMap((p) => list(p["actual"]).map((a) => Number(a["@value"])));
       expect(actuals.sort()).toEqual(indicator.values.map((v) => v.value).sort());
       const targets = list(node["period"]).flatMap((p) => list(p["target"]).map((a) => Number(a["@value"])));
@@ -136,13 +151,22 @@ describe("IATI 2.03 export", () => {
     expect(response.status).toBe(200);
     const xml = await response.text();
     const identifiers = [...xml.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1]);
-    const visible = await db.project.findMany({ where: { institution: { in: ["IFC", "JOINT"] } }, orderBy: { code: "asc" } });
-    expect(identifiers).toEqual(visible.map((p) => (p.institution === "IFC" ? `XM-DAC-903-${p.code}` : `44000-${p.code}`)));
+    const visible = await db.project.findMany({
+      where: { institution: { in: ["IFC", "JOINT"] } },
+      orderBy: { code: "asc" },
+    });
+    expect(identifiers).toEqual(
+      visible.map((p) => (p.institution === "IFC" ? `XM-DAC-903-${p.code}` : `44000-${p.code}`)),
+    );
     expect(xml).toContain(`row_count: ${visible.length}`);
     expect(xml).toContain(`chain_head_hash: ${before.hash}`);
     expect(response.headers.get("Content-Disposition")).toMatch(/filename="qadam-iati-\d{4}-\d{2}-\d{2}\.xml"/);
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ seq: before.seq + 1, action: "export.iati_xml", actorEmail: "ifc.officer@qadam.test" });
+    expect(event).toMatchObject({
+      seq: before.seq + 1,
+      action: "export.iati_xml",
+      actorEmail: "ifc.officer@qadam.test",
+    });
     expect((await validateIati(xml)).valid).toBe(true);
   });
 
@@ -154,7 +178,14 @@ describe("IATI 2.03 export", () => {
         where: { id: project.id },
         data: { name: `<script>&amp; "quotes" 'single' ]]> -- \u0001 bell\u0007 Қазақ 😀`, version: { increment: 1 } },
       });
-      await audit({ action: "project.edit", entityType: "Project", entityId: project.id, projectId: project.id, before: project, after });
+      await audit({
+        action: "project.edit",
+        entityType: "Project",
+        entityId: project.id,
+        projectId: project.id,
+        before: project,
+        after,
+      });
     });
     const response = await exportIati("admin");
     const xml = await response.text();

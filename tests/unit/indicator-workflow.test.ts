@@ -12,7 +12,18 @@ import { INDICATOR_FREQUENCIES, IndicatorCreateSchema } from "~/schemas/indicato
 import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import * as listRoute from "~/routes/projects.$projectId.indicators._index";
 import * as reviewsRoute from "~/routes/reviews";
-import { demo, eventsAfter, fieldErrors, formError, indicatorOf, lastSeq, projectByCode, run, snapshotCounts, type Demo } from "./review-kit";
+import {
+  demo,
+  eventsAfter,
+  fieldErrors,
+  formError,
+  indicatorOf,
+  lastSeq,
+  projectByCode,
+  run,
+  snapshotCounts,
+  type Demo,
+} from "./review-kit";
 import { seedDatabase } from "../../prisma/seed";
 
 let wbManager: Demo;
@@ -47,7 +58,10 @@ describe("progress on the seeded results frameworks", () => {
     const rows = await listProjectIndicators({ projectId: project.id, today: new Date("2026-11-26T00:00:00Z") });
     const travel = rows.find((r) => r.code.includes("TRAVEL"))!;
     expect(travel.ascending).toBe(false);
-    const values = await db.indicatorValue.findMany({ where: { indicatorId: travel.id, state: "VERIFIED" }, orderBy: { periodEnd: "desc" } });
+    const values = await db.indicatorValue.findMany({
+      where: { indicatorId: travel.id, state: "VERIFIED" },
+      orderBy: { periodEnd: "desc" },
+    });
     expect(travel.summary.latestActual?.value).toBe(values[0].value);
     // (actual - baseline) / (target - baseline), by hand: (-66 - 0) / (-60 - 0) = 1.1
     expect(travel.baselineValue).toBe(0);
@@ -63,7 +77,10 @@ describe("progress on the seeded results frameworks", () => {
     const project = await projectByCode("P128050");
     const jobs = (await listProjectIndicators({ projectId: project.id })).find((r) => r.code === "PERMANENT_JOBS")!;
     const latest = jobs.summary.latestActual!.value;
-    expect(jobs.summary.progress).toBeCloseTo((latest - jobs.baselineValue!) / (jobs.targetValue! - jobs.baselineValue!), 10);
+    expect(jobs.summary.progress).toBeCloseTo(
+      (latest - jobs.baselineValue!) / (jobs.targetValue! - jobs.baselineValue!),
+      10,
+    );
     expect(jobs.summary.progress!).toBeLessThan(1);
   });
 
@@ -73,9 +90,12 @@ describe("progress on the seeded results frameworks", () => {
     let checked = 0;
     const byProject = new Map<string, Awaited<ReturnType<typeof listProjectIndicators>>>();
     for (const ind of indicators) {
-      if (!byProject.has(ind.projectId)) byProject.set(ind.projectId, await listProjectIndicators({ projectId: ind.projectId }));
+      if (!byProject.has(ind.projectId))
+        byProject.set(ind.projectId, await listProjectIndicators({ projectId: ind.projectId }));
       const row = byProject.get(ind.projectId)!.find((r) => r.id === ind.id)!;
-      const verified = ind.values.filter((v) => v.state === "VERIFIED").sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
+      const verified = ind.values
+        .filter((v) => v.state === "VERIFIED")
+        .sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
       const expected = progressTowardsTarget({
         baseline: ind.baselineValue,
         target: ind.targetValue,
@@ -94,14 +114,28 @@ describe("progress on the seeded results frameworks", () => {
 });
 
 describe("reporting values", () => {
-  const report = { intent: "report", periodStart: "2026-01-01", periodEnd: "2026-09-30", value: "312", comment: "Km 0–18 accepted", evidenceLinks: "https://files.example.kz/acceptance.pdf" };
+  const report = {
+    intent: "report",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-09-30",
+    value: "312",
+    comment: "Km 0–18 accepted",
+    evidenceLinks: "https://files.example.kz/acceptance.pdf",
+  };
 
   it("validation errors are a 400 and nothing is written", async () => {
     const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
     const before = await snapshotCounts();
-    const bad = await onIndicator(wbOfficer, ind.projectId, ind.id, { ...report, periodEnd: "2025-06-30", evidenceLinks: "ftp://x" });
+    const bad = await onIndicator(wbOfficer, ind.projectId, ind.id, {
+      ...report,
+      periodEnd: "2025-06-30",
+      evidenceLinks: "ftp://x",
+    });
     expect(bad.status).toBe(400);
-    expect(fieldErrors(bad)).toEqual({ periodEnd: "workflow.errors.periodOrder", evidenceLinks: "workflow.errors.evidenceUrl" });
+    expect(fieldErrors(bad)).toEqual({
+      periodEnd: "workflow.errors.periodOrder",
+      evidenceLinks: "workflow.errors.evidenceUrl",
+    });
     expect(await snapshotCounts()).toEqual(before);
   });
 
@@ -123,7 +157,9 @@ describe("reporting values", () => {
     const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
     const seq = await lastSeq();
     expect((await onIndicator(transportOfficer, ind.projectId, ind.id, report)).status).toBe(302);
-    const value = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id } });
+    const value = await db.indicatorValue.findFirstOrThrow({
+      where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id },
+    });
     expect((await eventsAfter(seq)).map((e) => e.action)).toEqual(["indicatorValue.report"]);
 
     const before = await snapshotCounts();
@@ -131,24 +167,66 @@ describe("reporting values", () => {
     expect(dup.status).toBe(409);
     expect(formError(dup)).toBe("workflow.errors.periodTaken");
     // Officers cannot verify; nobody verifies their own value; a return needs a comment.
-    expect((await onIndicator(wbOfficer, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: value.id, version: "1" })).status).toBe(403);
+    expect(
+      (
+        await onIndicator(wbOfficer, ind.projectId, ind.id, {
+          intent: "verify",
+          kind: "indicatorValue",
+          id: value.id,
+          version: "1",
+        })
+      ).status,
+    ).toBe(403);
     const ownId = await db.indicatorValue.findFirst({ where: { reporterId: wbManager.id, state: "SUBMITTED" } });
     expect(ownId).toBeNull();
-    const noComment = await onIndicator(wbManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: value.id, version: "1", comment: "" });
+    const noComment = await onIndicator(wbManager, ind.projectId, ind.id, {
+      intent: "return",
+      kind: "indicatorValue",
+      id: value.id,
+      version: "1",
+      comment: "",
+    });
     expect(noComment.status).toBe(400);
     expect(fieldErrors(noComment)).toEqual({ comment: "workflow.errors.commentRequired" });
     expect(await snapshotCounts()).toEqual(before);
 
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: value.id, version: "1", comment: "Attach the acceptance certificate." })).status).toBe(302);
-    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: value.id } })).toMatchObject({ state: "RETURNED", verifierId: wbManager.id, reviewComment: "Attach the acceptance certificate." });
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          intent: "return",
+          kind: "indicatorValue",
+          id: value.id,
+          version: "1",
+          comment: "Attach the acceptance certificate.",
+        })
+      ).status,
+    ).toBe(302);
+    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: value.id } })).toMatchObject({
+      state: "RETURNED",
+      verifierId: wbManager.id,
+      reviewComment: "Attach the acceptance certificate.",
+    });
 
     // Reported again for the same period, now allowed.
     expect((await onIndicator(transportOfficer, ind.projectId, ind.id, { ...report, value: "310" })).status).toBe(302);
-    const again = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id } });
-    const progressBefore = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!.summary.progress;
+    const again = await db.indicatorValue.findFirstOrThrow({
+      where: { indicatorId: ind.id, state: "SUBMITTED", reporterId: transportOfficer.id },
+    });
+    const progressBefore = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!.summary
+      .progress;
 
     const seq2 = await lastSeq();
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: again.id, version: "1", comment: "" })).status).toBe(302);
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          intent: "verify",
+          kind: "indicatorValue",
+          id: again.id,
+          version: "1",
+          comment: "",
+        })
+      ).status,
+    ).toBe(302);
     expect((await eventsAfter(seq2)).map((e) => [e.action, e.entityId])).toEqual([["indicatorValue.verify", again.id]]);
     const after = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!;
     expect(after.summary.latestActual).toEqual({ value: 310, periodEnd: "2026-09-30T00:00:00.000Z" });
@@ -157,20 +235,66 @@ describe("reporting values", () => {
 
     // Already verified: a second decision is stale (409), nothing changes.
     const snapshot = await snapshotCounts();
-    expect((await onIndicator(transportManager, ind.projectId, ind.id, { intent: "return", kind: "indicatorValue", id: again.id, version: "1", comment: "late" })).status).toBe(409);
+    expect(
+      (
+        await onIndicator(transportManager, ind.projectId, ind.id, {
+          intent: "return",
+          kind: "indicatorValue",
+          id: again.id,
+          version: "1",
+          comment: "late",
+        })
+      ).status,
+    ).toBe(409);
     expect(await snapshotCounts()).toEqual(snapshot);
   });
 
   it("a manager who reported a value cannot verify it, on the page or in the queue", async () => {
     const ind = await indicatorOf("P500565", "TRACE_RAP_COMPENSATED_PCT");
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...report, periodStart: "2026-07-01", periodEnd: "2026-10-31", value: "80" })).status).toBe(302);
-    const own = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind.id, reporterId: wbManager.id, state: "SUBMITTED" } });
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          ...report,
+          periodStart: "2026-07-01",
+          periodEnd: "2026-10-31",
+          value: "80",
+        })
+      ).status,
+    ).toBe(302);
+    const own = await db.indicatorValue.findFirstOrThrow({
+      where: { indicatorId: ind.id, reporterId: wbManager.id, state: "SUBMITTED" },
+    });
     const before = await snapshotCounts();
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { intent: "verify", kind: "indicatorValue", id: own.id, version: "1" })).status).toBe(403);
-    expect((await run(reviewsRoute.action, { user: wbManager, path: "/reviews", form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" } })).status).toBe(403);
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          intent: "verify",
+          kind: "indicatorValue",
+          id: own.id,
+          version: "1",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await run(reviewsRoute.action, {
+          user: wbManager,
+          path: "/reviews",
+          form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" },
+        })
+      ).status,
+    ).toBe(403);
     expect(await snapshotCounts()).toEqual(before);
     // A colleague in scope can.
-    expect((await run(reviewsRoute.action, { user: transportManager, path: "/reviews", form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" } })).status).toBe(302);
+    expect(
+      (
+        await run(reviewsRoute.action, {
+          user: transportManager,
+          path: "/reviews",
+          form: { intent: "approve", kind: "indicatorValue", id: own.id, version: "1" },
+        })
+      ).status,
+    ).toBe(302);
   });
 });
 
@@ -200,15 +324,25 @@ describe("defining and revising indicators", () => {
     const project = await projectByCode("P500565");
     const path = `/projects/${project.id}/indicators`;
     const before = await snapshotCounts();
-    expect((await run(listRoute.action, { user: wbOfficer, path, params: { projectId: project.id }, form })).status).toBe(403);
-    const clash = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form: { ...form, code: "TRACE_KM_RECONSTRUCTED" } });
+    expect(
+      (await run(listRoute.action, { user: wbOfficer, path, params: { projectId: project.id }, form })).status,
+    ).toBe(403);
+    const clash = await run(listRoute.action, {
+      user: wbManager,
+      path,
+      params: { projectId: project.id },
+      form: { ...form, code: "TRACE_KM_RECONSTRUCTED" },
+    });
     expect(clash.status).toBe(400);
     expect(fieldErrors(clash)).toEqual({ code: "workflow.errors.codeTaken" });
     expect(await snapshotCounts()).toEqual(before);
 
     const created = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form });
     expect(created.status).toBe(302);
-    const row = await db.indicator.findFirstOrThrow({ where: { projectId: project.id, code: form.code }, include: { targets: { orderBy: { periodEnd: "asc" } } } });
+    const row = await db.indicator.findFirstOrThrow({
+      where: { projectId: project.id, code: form.code },
+      include: { targets: { orderBy: { periodEnd: "asc" } } },
+    });
     expect(row.targets.map((t) => [t.periodEnd.toISOString().slice(0, 10), t.value])).toEqual([
       ["2027-12-31", 4],
       ["2029-12-31", 9],
@@ -224,31 +358,76 @@ describe("defining and revising indicators", () => {
     const noNote = await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, targetValue: "10" });
     expect(noNote.status).toBe(400);
     expect(fieldErrors(noNote)).toEqual({ revisionNote: "workflow.errors.revisionNoteRequired" });
-    expect((await onIndicator(wbOfficer, ind.projectId, ind.id, { ...edit, targetValue: "10", revisionNote: "x" })).status).toBe(403);
+    expect(
+      (await onIndicator(wbOfficer, ind.projectId, ind.id, { ...edit, targetValue: "10", revisionNote: "x" })).status,
+    ).toBe(403);
     expect(await snapshotCounts()).toEqual(before);
 
     const seq = await lastSeq();
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, targetValue: "10", revisionNote: "2027 restructuring: two sections dropped." })).status).toBe(302);
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          ...edit,
+          targetValue: "10",
+          revisionNote: "2027 restructuring: two sections dropped.",
+        })
+      ).status,
+    ).toBe(302);
     let row = await db.indicator.findUniqueOrThrow({ where: { id: ind.id } });
-    expect(row).toMatchObject({ targetValue: 10, originalTargetValue: 12, targetRevisionNote: "2027 restructuring: two sections dropped.", version: ind.version + 1 });
+    expect(row).toMatchObject({
+      targetValue: 10,
+      originalTargetValue: 12,
+      targetRevisionNote: "2027 restructuring: two sections dropped.",
+      version: ind.version + 1,
+    });
     expect(row.targetRevisedOn).not.toBeNull();
     const [event] = await eventsAfter(seq);
-    expect(event).toMatchObject({ action: "indicator.reviseTarget", reason: "2027 restructuring: two sections dropped." });
+    expect(event).toMatchObject({
+      action: "indicator.reviseTarget",
+      reason: "2027 restructuring: two sections dropped.",
+    });
     expect(JSON.parse(event.before!)).toMatchObject({ targetValue: 12, originalTargetValue: null });
     expect(JSON.parse(event.after!)).toMatchObject({ targetValue: 10, originalTargetValue: 12 });
 
     // A second revision: the original stays the FIRST target.
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(row.version), targetValue: "8", revisionNote: "Second restructuring." })).status).toBe(302);
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          ...edit,
+          version: String(row.version),
+          targetValue: "8",
+          revisionNote: "Second restructuring.",
+        })
+      ).status,
+    ).toBe(302);
     row = await db.indicator.findUniqueOrThrow({ where: { id: ind.id } });
     expect(row).toMatchObject({ targetValue: 8, originalTargetValue: 12, targetRevisionNote: "Second restructuring." });
 
     // An edit that keeps the target is not a revision; the stale version is refused.
     const snapshot = await snapshotCounts();
-    const stale = await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(ind.version), targetValue: "8", name: "Renamed" });
+    const stale = await onIndicator(wbManager, ind.projectId, ind.id, {
+      ...edit,
+      version: String(ind.version),
+      targetValue: "8",
+      name: "Renamed",
+    });
     expect(stale.status).toBe(409);
     expect(await snapshotCounts()).toEqual(snapshot);
-    expect((await onIndicator(wbManager, ind.projectId, ind.id, { ...edit, version: String(row.version), targetValue: "8", name: "Renamed" })).status).toBe(302);
-    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({ name: "Renamed", originalTargetValue: 12, targetValue: 8 });
+    expect(
+      (
+        await onIndicator(wbManager, ind.projectId, ind.id, {
+          ...edit,
+          version: String(row.version),
+          targetValue: "8",
+          name: "Renamed",
+        })
+      ).status,
+    ).toBe(302);
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({
+      name: "Renamed",
+      originalTargetValue: 12,
+      targetValue: 8,
+    });
   });
 });
 
@@ -259,8 +438,18 @@ describe("reporting frequencies (one list: schema, form, labels, seed, reporting
     const used = (await db.indicator.groupBy({ by: ["frequency"] })).map((g) => g.frequency);
     expect(used).toContain("SEMI_ANNUAL");
     for (const frequency of used) expect(INDICATOR_FREQUENCIES).toContain(frequency);
-    const base = { code: "X1", name: "x", type: "PDO", unit: "km", measure: "UNIT", ascending: "true", dataSource: "", responsibleAgency: "" };
-    for (const frequency of INDICATOR_FREQUENCIES) expect(IndicatorCreateSchema.safeParse({ ...base, frequency }).success).toBe(true);
+    const base = {
+      code: "X1",
+      name: "x",
+      type: "PDO",
+      unit: "km",
+      measure: "UNIT",
+      ascending: "true",
+      dataSource: "",
+      responsibleAgency: "",
+    };
+    for (const frequency of INDICATOR_FREQUENCIES)
+      expect(IndicatorCreateSchema.safeParse({ ...base, frequency }).success).toBe(true);
     expect(IndicatorCreateSchema.safeParse({ ...base, frequency: "SEMIANNUAL" }).success).toBe(false);
     expect(INDICATOR_FREQUENCIES.map(monthsForFrequency)).toEqual([1, 3, 6, 12]);
   });
@@ -295,7 +484,10 @@ describe("reporting frequencies (one list: schema, form, labels, seed, reporting
     const saved = await onIndicator(transportManager, ind.projectId, ind.id, form);
     expect(fieldErrors(saved)).toBeNull();
     expect(saved.status).toBe(302);
-    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({ frequency: "SEMI_ANNUAL", version: ind.version + 1 });
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: ind.id } })).toMatchObject({
+      frequency: "SEMI_ANNUAL",
+      version: ind.version + 1,
+    });
   });
 });
 
@@ -314,10 +506,16 @@ describe("creating indicators concurrently", () => {
       responsibleAgency: "",
     });
     const context = auditContextFor(wbManager);
-    const results = await Promise.all(Array.from({ length: 4 }, () => createIndicator({ projectId: project.id, input, context })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => createIndicator({ projectId: project.id, input, context })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, field: "code", message: "workflow.errors.codeTaken" }));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array(3).fill({ ok: false, field: "code", message: "workflow.errors.codeTaken" }),
+    );
     expect(await db.indicator.count({ where: { projectId: project.id, code: "RACE_CODE" } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "indicator.create", after: { contains: "RACE_CODE" } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "indicator.create", after: { contains: "RACE_CODE" } } })).toBe(
+      1,
+    );
   });
 });

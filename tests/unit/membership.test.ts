@@ -35,12 +35,18 @@ describe("adding members", () => {
     for (const user of [ifcOfficer, waterOfficer]) {
       const result = await post(admin, project.id, { intent: "add", userId: user.id, capacity: "PROJECT_OFFICER" });
       expect(result.status, user.email).toBe(400);
-      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.userCannotSee" });
+      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+        userId: "projects.team.errors.userCannotSee",
+      });
     }
     const unknown = await post(admin, project.id, { intent: "add", userId: "nobody", capacity: "PROJECT_OFFICER" });
-    expect((unknown.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.userUnknown" });
+    expect((unknown.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      userId: "projects.team.errors.userUnknown",
+    });
     const badCapacity = await post(admin, project.id, { intent: "add", userId: ifcOfficer.id, capacity: "BOSS" });
-    expect((badCapacity.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ capacity: "projects.team.errors.capacityRequired" });
+    expect((badCapacity.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      capacity: "projects.team.errors.capacityRequired",
+    });
     expect(await db.projectMember.count()).toBe(before.members);
     expect(await auditCount()).toBe(before.events);
   });
@@ -58,14 +64,24 @@ describe("adding members", () => {
     const events = await auditCount();
     const result = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "PROJECT_OFFICER" });
     expect(result.status).toBe(302);
-    const member = await db.projectMember.findUniqueOrThrow({ where: { projectId_userId: { projectId: project.id, userId: wbOfficer.id } } });
+    const member = await db.projectMember.findUniqueOrThrow({
+      where: { projectId_userId: { projectId: project.id, userId: wbOfficer.id } },
+    });
     expect(member.capacity).toBe("PROJECT_OFFICER");
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
-    expect(event).toMatchObject({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId: project.id, actorId: admin.id });
+    expect(event).toMatchObject({
+      action: "member.add",
+      entityType: "ProjectMember",
+      entityId: member.id,
+      projectId: project.id,
+      actorId: admin.id,
+    });
 
     const twice = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "REVIEWER" });
     expect(twice.status).toBe(400);
-    expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+    expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      userId: "projects.team.errors.alreadyMember",
+    });
   });
 
   it("two concurrent adds of the same person: one joins, the other gets the alreadyMember field error (no 500)", async () => {
@@ -78,7 +94,9 @@ describe("adding members", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
     const refused = results.find((r) => r.status === 400)!;
-    expect((refused.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+    expect((refused.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      userId: "projects.team.errors.alreadyMember",
+    });
     expect(await db.projectMember.count({ where: { projectId: project.id, userId: auditor.id } })).toBe(1);
     expect(await auditCount()).toBe(events + 1);
   });
@@ -102,7 +120,9 @@ describe("adding members", () => {
       const members = (tx as typeof db).projectMember;
       const stale = new Proxy(members, {
         get: (target, key, receiver) =>
-          key === "findUnique" || key === "findFirst" ? () => Promise.resolve(null) : Reflect.get(target, key, receiver),
+          key === "findUnique" || key === "findFirst"
+            ? () => Promise.resolve(null)
+            : Reflect.get(target, key, receiver),
       });
       return new Proxy(tx, { get: (t, k, r) => (k === "projectMember" ? stale : Reflect.get(t, k, r)) });
     };
@@ -114,7 +134,9 @@ describe("adding members", () => {
     try {
       const result = await post(admin, project.id, { intent: "add", userId: viewer.id, capacity: "FOCAL_POINT" });
       expect(result.status).toBe(400);
-      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ userId: "projects.team.errors.alreadyMember" });
+      expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+        userId: "projects.team.errors.alreadyMember",
+      });
     } finally {
       Object.defineProperty(db, "$transaction", { configurable: true, writable: true, value: original });
     }
@@ -124,10 +146,18 @@ describe("adding members", () => {
 
   it("managers and officers cannot change the team (403), and out of scope is 404", async () => {
     const project = await projectByCode("P128050");
-    expect((await post(wbManager, project.id, { intent: "add", userId: transportOfficer.id, capacity: "REVIEWER" })).status).toBe(403);
+    expect(
+      (await post(wbManager, project.id, { intent: "add", userId: transportOfficer.id, capacity: "REVIEWER" })).status,
+    ).toBe(403);
     expect((await post(transportOfficer, project.id, { intent: "remove", memberId: "x" })).status).toBe(403);
-    expect((await post(ifcOfficer, project.id, { intent: "add", userId: ifcOfficer.id, capacity: "REVIEWER" })).status).toBe(404);
-    const loaded = await call(teamRoute.loader, { user: wbManager, path: `/projects/${project.id}/team`, params: { projectId: project.id } });
+    expect(
+      (await post(ifcOfficer, project.id, { intent: "add", userId: ifcOfficer.id, capacity: "REVIEWER" })).status,
+    ).toBe(404);
+    const loaded = await call(teamRoute.loader, {
+      user: wbManager,
+      path: `/projects/${project.id}/team`,
+      params: { projectId: project.id },
+    });
     expect((loaded.data as { canManage: boolean; candidates: unknown[] }).canManage).toBe(false);
     expect((loaded.data as { candidates: unknown[] }).candidates).toEqual([]);
   });
@@ -146,7 +176,9 @@ describe("removing members", () => {
 
   it("an admin removes a member: gone, audited with the before snapshot", async () => {
     const project = await projectByCode("P128050");
-    const member = await db.projectMember.findFirstOrThrow({ where: { projectId: project.id, userId: transportOfficer.id } });
+    const member = await db.projectMember.findFirstOrThrow({
+      where: { projectId: project.id, userId: transportOfficer.id },
+    });
     const events = await auditCount();
     const result = await post(admin, project.id, { intent: "remove", memberId: member.id });
     expect(result.status).toBe(302);

@@ -193,7 +193,9 @@ describe("projection and willMeetTarget", () => {
   it("is null without a target, a target date or enough points", () => {
     expect(willMeetTarget({ points: rising, target: null, targetDate: "2025-01-01", ascending: true })).toBeNull();
     expect(willMeetTarget({ points: rising, target: 10, targetDate: null, ascending: true })).toBeNull();
-    expect(willMeetTarget({ points: rising.slice(0, 1), target: 10, targetDate: "2025-01-01", ascending: true })).toBeNull();
+    expect(
+      willMeetTarget({ points: rising.slice(0, 1), target: 10, targetDate: "2025-01-01", ascending: true }),
+    ).toBeNull();
   });
 });
 

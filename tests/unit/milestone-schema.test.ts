@@ -7,7 +7,14 @@ import { BulkApproveSchema, ReturnSchema, isHttpUrl } from "~/schemas/review";
 
 const current = { currentDueDate: "2026-12-31T00:00:00.000Z" };
 const update = milestoneUpdateSchema(current);
-const base = { proposedStatus: "IN_PROGRESS", proposedPercent: "40", proposedDueDate: "", dueDateReason: "", narrative: "", evidenceLinks: "" };
+const base = {
+  proposedStatus: "IN_PROGRESS",
+  proposedPercent: "40",
+  proposedDueDate: "",
+  dueDateReason: "",
+  narrative: "",
+  evidenceLinks: "",
+};
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -24,7 +31,9 @@ describe("milestone update schema", () => {
     const r = update.safeParse({ ...base, proposedDueDate: "2027-01-15" });
     expect(r.success).toBe(false);
     expect(errorsOf(r)).toEqual({ dueDateReason: "workflow.errors.slipReasonRequired" });
-    expect(update.safeParse({ ...base, proposedDueDate: "2027-01-15", dueDateReason: "Supplier delay" }).success).toBe(true);
+    expect(update.safeParse({ ...base, proposedDueDate: "2027-01-15", dueDateReason: "Supplier delay" }).success).toBe(
+      true,
+    );
   });
 
   it("needs no reason for an earlier or unchanged date", () => {
@@ -40,9 +49,12 @@ describe("milestone update schema", () => {
 
   it("takes only whole percentages from 0 to 100", () => {
     for (const bad of ["-1", "101", "50.5", "", "abc"]) {
-      expect(errorsOf(update.safeParse({ ...base, proposedPercent: bad })), bad).toEqual({ proposedPercent: "workflow.errors.percentRange" });
+      expect(errorsOf(update.safeParse({ ...base, proposedPercent: bad })), bad).toEqual({
+        proposedPercent: "workflow.errors.percentRange",
+      });
     }
-    for (const good of ["0", "100", " 7 "]) expect(update.safeParse({ ...base, proposedPercent: good }).success, good).toBe(true);
+    for (const good of ["0", "100", " 7 "])
+      expect(update.safeParse({ ...base, proposedPercent: good }).success, good).toBe(true);
   });
 
   it("a completed milestone is 100% complete", () => {
@@ -52,9 +64,19 @@ describe("milestone update schema", () => {
   });
 
   it("evidence links: one per line, only absolute http(s) URLs", () => {
-    const ok = update.safeParse({ ...base, evidenceLinks: "https://example.org/a.pdf\n\n  http://files.example.kz/b  \n" });
+    const ok = update.safeParse({
+      ...base,
+      evidenceLinks: "https://example.org/a.pdf\n\n  http://files.example.kz/b  \n",
+    });
     expect(ok.data?.evidenceLinks).toEqual(["https://example.org/a.pdf", "http://files.example.kz/b"]);
-    for (const bad of ["javascript:alert(1)", "ftp://example.org/x", "/relative/path", "example.org", "data:text/html,hi", "file:///etc/passwd"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://example.org/x",
+      "/relative/path",
+      "example.org",
+      "data:text/html,hi",
+      "file:///etc/passwd",
+    ]) {
       expect(errorsOf(update.safeParse({ ...base, evidenceLinks: `https://ok.example/\n${bad}` })), bad).toEqual({
         evidenceLinks: "workflow.errors.evidenceUrl",
       });
@@ -63,13 +85,17 @@ describe("milestone update schema", () => {
   });
 
   it("an unknown status is refused", () => {
-    expect(errorsOf(update.safeParse({ ...base, proposedStatus: "DONE" }))).toEqual({ proposedStatus: "workflow.errors.statusInvalid" });
+    expect(errorsOf(update.safeParse({ ...base, proposedStatus: "DONE" }))).toEqual({
+      proposedStatus: "workflow.errors.statusInvalid",
+    });
   });
 });
 
 describe("milestone create and edit schemas", () => {
   it("create needs a title and a real baseline date", () => {
-    expect(errorsOf(MilestoneCreateSchema.safeParse({ title: " ", baselineDueDate: "2026-02-30", status: "NOT_STARTED" }))).toEqual({
+    expect(
+      errorsOf(MilestoneCreateSchema.safeParse({ title: " ", baselineDueDate: "2026-02-30", status: "NOT_STARTED" })),
+    ).toEqual({
       title: "workflow.errors.titleRequired",
       baselineDueDate: "workflow.errors.dateInvalid",
     });
@@ -77,11 +103,26 @@ describe("milestone create and edit schemas", () => {
 
   it("edit: moving the current due date needs a reason; keeping it does not", () => {
     const edit = milestoneEditSchema(current);
-    const form = { version: "3", title: "T", description: "", ownerId: "", status: "IN_PROGRESS", percentComplete: "10", currentDueDate: "2026-12-31", dueDateReason: "" };
+    const form = {
+      version: "3",
+      title: "T",
+      description: "",
+      ownerId: "",
+      status: "IN_PROGRESS",
+      percentComplete: "10",
+      currentDueDate: "2026-12-31",
+      dueDateReason: "",
+    };
     expect(edit.safeParse(form).success).toBe(true);
-    expect(errorsOf(edit.safeParse({ ...form, currentDueDate: "2027-03-31" }))).toEqual({ dueDateReason: "workflow.errors.moveReasonRequired" });
-    expect(errorsOf(edit.safeParse({ ...form, currentDueDate: "2026-10-31" }))).toEqual({ dueDateReason: "workflow.errors.moveReasonRequired" });
-    expect(edit.safeParse({ ...form, currentDueDate: "2027-03-31", dueDateReason: "Restructuring" }).success).toBe(true);
+    expect(errorsOf(edit.safeParse({ ...form, currentDueDate: "2027-03-31" }))).toEqual({
+      dueDateReason: "workflow.errors.moveReasonRequired",
+    });
+    expect(errorsOf(edit.safeParse({ ...form, currentDueDate: "2026-10-31" }))).toEqual({
+      dueDateReason: "workflow.errors.moveReasonRequired",
+    });
+    expect(edit.safeParse({ ...form, currentDueDate: "2027-03-31", dueDateReason: "Restructuring" }).success).toBe(
+      true,
+    );
     // The baseline is not part of the edit form at all: whatever is posted for it is dropped.
     expect(edit.safeParse({ ...form, baselineDueDate: "2020-01-01" }).data).not.toHaveProperty("baselineDueDate");
   });
@@ -105,7 +146,13 @@ describe("indicator schemas", () => {
   };
 
   it("nests the flat interim-target keys a plain form posts", () => {
-    const r = IndicatorCreateSchema.safeParse({ ...form, "targets.0.periodEnd": "2026-12-31", "targets.0.value": "20", "targets.1.periodEnd": "2027-12-31", "targets.1.value": "60" });
+    const r = IndicatorCreateSchema.safeParse({
+      ...form,
+      "targets.0.periodEnd": "2026-12-31",
+      "targets.0.value": "20",
+      "targets.1.periodEnd": "2027-12-31",
+      "targets.1.value": "60",
+    });
     expect(r.success).toBe(true);
     expect(r.data?.targets).toEqual([
       { periodEnd: "2026-12-31", value: 20 },
@@ -114,10 +161,22 @@ describe("indicator schemas", () => {
   });
 
   it("refuses a direction that contradicts baseline and target, a target date before the baseline, duplicate periods", () => {
-    expect(errorsOf(IndicatorCreateSchema.safeParse({ ...form, ascending: "false" }))).toEqual({ ascending: "workflow.errors.directionMismatch" });
-    expect(errorsOf(IndicatorCreateSchema.safeParse({ ...form, targetDate: "2024-01-01" }))).toEqual({ targetDate: "workflow.errors.targetBeforeBaseline" });
+    expect(errorsOf(IndicatorCreateSchema.safeParse({ ...form, ascending: "false" }))).toEqual({
+      ascending: "workflow.errors.directionMismatch",
+    });
+    expect(errorsOf(IndicatorCreateSchema.safeParse({ ...form, targetDate: "2024-01-01" }))).toEqual({
+      targetDate: "workflow.errors.targetBeforeBaseline",
+    });
     expect(
-      errorsOf(IndicatorCreateSchema.safeParse({ ...form, targets: [{ periodEnd: "2026-12-31", value: "1" }, { periodEnd: "2026-12-31", value: "2" }] })),
+      errorsOf(
+        IndicatorCreateSchema.safeParse({
+          ...form,
+          targets: [
+            { periodEnd: "2026-12-31", value: "1" },
+            { periodEnd: "2026-12-31", value: "2" },
+          ],
+        }),
+      ),
     ).toEqual({ "targets.1.periodEnd": "workflow.errors.duplicatePeriod" });
   });
 
@@ -125,8 +184,12 @@ describe("indicator schemas", () => {
     const edit = indicatorEditSchema({ targetValue: 120 });
     const editForm = { ...form, version: "1", revisionNote: "" };
     expect(edit.safeParse(editForm).success).toBe(true);
-    expect(errorsOf(edit.safeParse({ ...editForm, targetValue: "100" }))).toEqual({ revisionNote: "workflow.errors.revisionNoteRequired" });
-    expect(errorsOf(edit.safeParse({ ...editForm, targetValue: "" }))).toEqual({ targetValue: "workflow.errors.targetRequiredOnceSet" });
+    expect(errorsOf(edit.safeParse({ ...editForm, targetValue: "100" }))).toEqual({
+      revisionNote: "workflow.errors.revisionNoteRequired",
+    });
+    expect(errorsOf(edit.safeParse({ ...editForm, targetValue: "" }))).toEqual({
+      targetValue: "workflow.errors.targetRequiredOnceSet",
+    });
     expect(edit.safeParse({ ...editForm, targetValue: "100", revisionNote: "Restructured" }).success).toBe(true);
     // Setting a first target is not a revision.
     expect(indicatorEditSchema({ targetValue: null }).safeParse({ ...editForm, targetValue: "80" }).success).toBe(true);
@@ -135,22 +198,35 @@ describe("indicator schemas", () => {
   it("a value's period ends on or after its start; evidence links are checked like updates", () => {
     const value = { periodStart: "2026-01-01", periodEnd: "2026-06-30", value: "12,5", comment: "", evidenceLinks: "" };
     expect(IndicatorValueSchema.safeParse(value).data?.value).toBe(12.5);
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, periodEnd: "2025-12-31" }))).toEqual({ periodEnd: "workflow.errors.periodOrder" });
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, evidenceLinks: "javascript:void(0)" }))).toEqual({ evidenceLinks: "workflow.errors.evidenceUrl" });
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, value: "" }))).toEqual({ value: "workflow.errors.numberRequired" });
+    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, periodEnd: "2025-12-31" }))).toEqual({
+      periodEnd: "workflow.errors.periodOrder",
+    });
+    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, evidenceLinks: "javascript:void(0)" }))).toEqual({
+      evidenceLinks: "workflow.errors.evidenceUrl",
+    });
+    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, value: "" }))).toEqual({
+      value: "workflow.errors.numberRequired",
+    });
   });
 });
 
 describe("review schemas", () => {
   it("a return needs a comment", () => {
-    expect(errorsOf(ReturnSchema.safeParse({ kind: "milestoneUpdate", id: "abc", version: "1", comment: "  " }))).toEqual({
+    expect(
+      errorsOf(ReturnSchema.safeParse({ kind: "milestoneUpdate", id: "abc", version: "1", comment: "  " })),
+    ).toEqual({
       comment: "workflow.errors.commentRequired",
     });
   });
 
   it("bulk selection: one or many keys, deduplicated; malformed keys and an empty selection refused", () => {
-    expect(BulkApproveSchema.safeParse({ items: "milestoneUpdate:abc:2" }).data?.items).toEqual([{ kind: "milestoneUpdate", id: "abc", version: 2 }]);
-    expect(BulkApproveSchema.safeParse({ items: ["indicatorValue:x:1", "indicatorValue:x:1", "milestoneUpdate:y:3"] }).data?.items).toHaveLength(2);
+    expect(BulkApproveSchema.safeParse({ items: "milestoneUpdate:abc:2" }).data?.items).toEqual([
+      { kind: "milestoneUpdate", id: "abc", version: 2 },
+    ]);
+    expect(
+      BulkApproveSchema.safeParse({ items: ["indicatorValue:x:1", "indicatorValue:x:1", "milestoneUpdate:y:3"] }).data
+        ?.items,
+    ).toHaveLength(2);
     expect(errorsOf(BulkApproveSchema.safeParse({}))).toEqual({ items: "workflow.errors.selectItems" });
     expect(BulkApproveSchema.safeParse({ items: ["rating:abc:1"] }).success).toBe(false);
     expect(BulkApproveSchema.safeParse({ items: ["milestoneUpdate:a b:1"] }).success).toBe(false);

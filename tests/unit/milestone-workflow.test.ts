@@ -103,12 +103,24 @@ describe("submitting an update", () => {
     const seq = await lastSeq();
     const r = await onMilestone(wbOfficer, m.projectId, m.id, validUpdate);
     expect(r.status).toBe(302);
-    const row = await db.milestoneUpdate.findFirstOrThrow({ where: { milestoneId: m.id, authorId: wbOfficer.id, reviewState: "SUBMITTED" } });
-    expect(row).toMatchObject({ proposedStatus: "IN_PROGRESS", proposedPercent: 25, evidenceLinks: JSON.stringify(["https://files.example.kz/bids.pdf"]) });
+    const row = await db.milestoneUpdate.findFirstOrThrow({
+      where: { milestoneId: m.id, authorId: wbOfficer.id, reviewState: "SUBMITTED" },
+    });
+    expect(row).toMatchObject({
+      proposedStatus: "IN_PROGRESS",
+      proposedPercent: 25,
+      evidenceLinks: JSON.stringify(["https://files.example.kz/bids.pdf"]),
+    });
     const events = await eventsAfter(seq);
-    expect(events.map((e) => [e.action, e.entityId, e.actorId])).toEqual([["milestoneUpdate.submit", row.id, wbOfficer.id]]);
+    expect(events.map((e) => [e.action, e.entityId, e.actorId])).toEqual([
+      ["milestoneUpdate.submit", row.id, wbOfficer.id],
+    ]);
     // The milestone itself does not change before a manager approves.
-    expect(await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "NOT_STARTED", percentComplete: 0, version: m.version });
+    expect(await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+      status: "NOT_STARTED",
+      percentComplete: 0,
+      version: m.version,
+    });
 
     const before = await snapshotCounts();
     const again = await onMilestone(wbOfficer, m.projectId, m.id, validUpdate);
@@ -123,18 +135,32 @@ describe("submitting an update", () => {
 describe("return and resubmission", () => {
   it("the author sees the comment, corrects and resubmits the same update; the history keeps every step", async () => {
     const m = await milestoneOf("P500565", "First 100 km reconstructed and open to traffic");
-    await onMilestone(wbOfficer, m.projectId, m.id, { ...validUpdate, proposedPercent: "5", proposedDueDate: "2028-09-30", dueDateReason: "Late design" });
+    await onMilestone(wbOfficer, m.projectId, m.id, {
+      ...validUpdate,
+      proposedPercent: "5",
+      proposedDueDate: "2028-09-30",
+      dueDateReason: "Late design",
+    });
     const update = await db.milestoneUpdate.findFirstOrThrow({ where: { milestoneId: m.id, authorId: wbOfficer.id } });
 
     const returned = await run(reviewsRoute.action, {
       user: wbManager,
       path: "/reviews",
-      form: { intent: "return", kind: "milestoneUpdate", id: update.id, version: String(update.version), comment: "Attach the revised work plan." },
+      form: {
+        intent: "return",
+        kind: "milestoneUpdate",
+        id: update.id,
+        version: String(update.version),
+        comment: "Attach the revised work plan.",
+      },
     });
     expect(returned.status).toBe(302);
 
     const page = await onMilestone(wbOfficer, m.projectId, m.id);
-    const loaderData = page.data as { myReturned: { id: string; reviewComment: string; version: number } | null; myPending: boolean };
+    const loaderData = page.data as {
+      myReturned: { id: string; reviewComment: string; version: number } | null;
+      myPending: boolean;
+    };
     expect(loaderData.myReturned).toMatchObject({ id: update.id, reviewComment: "Attach the revised work plan." });
     expect(loaderData.myPending).toBe(false);
 
@@ -158,7 +184,11 @@ describe("return and resubmission", () => {
     const resubmitted = await onMilestone(wbOfficer, m.projectId, m.id, resubmitForm);
     expect(resubmitted.status).toBe(302);
     const row = await db.milestoneUpdate.findUniqueOrThrow({ where: { id: update.id } });
-    expect(row).toMatchObject({ reviewState: "SUBMITTED", version: update.version + 2, evidenceLinks: JSON.stringify(["https://files.example.kz/work-plan-rev2.pdf"]) });
+    expect(row).toMatchObject({
+      reviewState: "SUBMITTED",
+      version: update.version + 2,
+      evidenceLinks: JSON.stringify(["https://files.example.kz/work-plan-rev2.pdf"]),
+    });
     expect(await db.milestoneUpdate.count({ where: { milestoneId: m.id, authorId: wbOfficer.id } })).toBe(1);
 
     // The same stale form again: the update is no longer RETURNED at that version → 409.
@@ -189,16 +219,37 @@ describe("managers create and edit milestones", () => {
   it("create: baseline becomes the current due date; the owner must be on the team; officers are refused", async () => {
     const project = await projectByCode("P500565");
     const path = `/projects/${project.id}/milestones`;
-    const form = { intent: "create", title: "Weigh-in-motion stations installed", description: "", baselineDueDate: "2028-03-31", ownerId: ifcOfficer.id, status: "NOT_STARTED" };
+    const form = {
+      intent: "create",
+      title: "Weigh-in-motion stations installed",
+      description: "",
+      baselineDueDate: "2028-03-31",
+      ownerId: ifcOfficer.id,
+      status: "NOT_STARTED",
+    };
     const before = await snapshotCounts();
     const notMember = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form });
     expect(notMember.status).toBe(400);
     expect(fieldErrors(notMember)).toEqual({ ownerId: "workflow.errors.ownerNotMember" });
-    expect((await run(listRoute.action, { user: wbOfficer, path, params: { projectId: project.id }, form: { ...form, ownerId: wbOfficer.id } })).status).toBe(403);
+    expect(
+      (
+        await run(listRoute.action, {
+          user: wbOfficer,
+          path,
+          params: { projectId: project.id },
+          form: { ...form, ownerId: wbOfficer.id },
+        })
+      ).status,
+    ).toBe(403);
     expect(await snapshotCounts()).toEqual(before);
 
     const seq = await lastSeq();
-    const created = await run(listRoute.action, { user: wbManager, path, params: { projectId: project.id }, form: { ...form, ownerId: wbOfficer.id } });
+    const created = await run(listRoute.action, {
+      user: wbManager,
+      path,
+      params: { projectId: project.id },
+      form: { ...form, ownerId: wbOfficer.id },
+    });
     expect(created.status).toBe(302);
     const row = await db.milestone.findFirstOrThrow({ where: { projectId: project.id, title: form.title } });
     expect(created.location).toBe(`/projects/${project.id}/milestones/${row.id}`);
@@ -229,18 +280,38 @@ describe("managers create and edit milestones", () => {
     expect(await snapshotCounts()).toEqual(before);
 
     const seq = await lastSeq();
-    const saved = await onMilestone(wbManager, m.projectId, m.id, { ...form, dueDateReason: "Design review added a geotechnical survey." });
+    const saved = await onMilestone(wbManager, m.projectId, m.id, {
+      ...form,
+      dueDateReason: "Design review added a geotechnical survey.",
+    });
     expect(saved.status).toBe(302);
     const after = await db.milestone.findUniqueOrThrow({ where: { id: m.id } });
-    expect(after).toMatchObject({ baselineDueDate: m.baselineDueDate, currentDueDate: new Date("2027-01-31T00:00:00Z"), percentComplete: 85, version: m.version + 1 });
+    expect(after).toMatchObject({
+      baselineDueDate: m.baselineDueDate,
+      currentDueDate: new Date("2027-01-31T00:00:00Z"),
+      percentComplete: 85,
+      version: m.version + 1,
+    });
     const [event] = await eventsAfter(seq);
-    expect(event).toMatchObject({ action: "milestone.update", entityType: "Milestone", entityId: m.id, reason: "Design review added a geotechnical survey." });
+    expect(event).toMatchObject({
+      action: "milestone.update",
+      entityType: "Milestone",
+      entityId: m.id,
+      reason: "Design review added a geotechnical survey.",
+    });
     expect(JSON.parse(event.before!)).toMatchObject({ currentDueDate: "2026-09-30" });
-    expect(JSON.parse(event.after!)).toMatchObject({ currentDueDate: "2027-01-31", baselineDueDate: JSON.parse(event.before!).baselineDueDate });
+    expect(JSON.parse(event.after!)).toMatchObject({
+      currentDueDate: "2027-01-31",
+      baselineDueDate: JSON.parse(event.before!).baselineDueDate,
+    });
 
     // The same (now stale) form: 409 with the record as it is now; nothing changes.
     const snapshot = await snapshotCounts();
-    const stale = await onMilestone(wbManager, m.projectId, m.id, { ...form, title: "Overwritten?", dueDateReason: "again" });
+    const stale = await onMilestone(wbManager, m.projectId, m.id, {
+      ...form,
+      title: "Overwritten?",
+      dueDateReason: "again",
+    });
     expect(stale.status).toBe(409);
     expect((stale.data as { conflict: { version: number; values: Record<string, unknown> } }).conflict).toMatchObject({
       version: m.version + 1,

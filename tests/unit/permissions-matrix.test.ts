@@ -189,10 +189,13 @@ function visible(role: Role, kind: OrganizationKind, project: ProjectKey): boole
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe("the expectation tables cover exactly the actions the permission module knows", () => {
-  it.each(ROLES)("%s has one project row per PROJECT_ACTIONS entry and one global row per GLOBAL_ACTIONS entry", (role) => {
-    expect(sorted(Object.keys(ON_VISIBLE_PROJECT[role]))).toEqual(sorted(PROJECT_ACTIONS));
-    expect(sorted(Object.keys(GLOBAL[role]))).toEqual(sorted(GLOBAL_ACTIONS));
-  });
+  it.each(ROLES)(
+    "%s has one project row per PROJECT_ACTIONS entry and one global row per GLOBAL_ACTIONS entry",
+    (role) => {
+      expect(sorted(Object.keys(ON_VISIBLE_PROJECT[role]))).toEqual(sorted(PROJECT_ACTIONS));
+      expect(sorted(Object.keys(GLOBAL[role]))).toEqual(sorted(GLOBAL_ACTIONS));
+    },
+  );
 
   it("covers every role and organisation kind", () => {
     expect(sorted(Object.keys(ON_VISIBLE_PROJECT))).toEqual(sorted(ROLES));
@@ -204,7 +207,12 @@ describe("the expectation tables cover exactly the actions the permission module
 describe("visibility (canViewProject)", () => {
   const cases = ROLES.flatMap((role) =>
     ORGANIZATION_KINDS.flatMap((kind) =>
-      (Object.keys(PROJECTS) as ProjectKey[]).map((project) => ({ role, kind, project, expected: visible(role, kind, project) })),
+      (Object.keys(PROJECTS) as ProjectKey[]).map((project) => ({
+        role,
+        kind,
+        project,
+        expected: visible(role, kind, project),
+      })),
     ),
   );
   it.each(cases)("$role of $kind → $project: visible=$expected", ({ role, kind, project, expected }) => {
@@ -242,7 +250,9 @@ describe("decideOnProject: role × organisation kind × action × in/out of scop
 
 describe("decideGlobal: role × organisation kind × action", () => {
   const cases = ROLES.flatMap((role) =>
-    ORGANIZATION_KINDS.flatMap((kind) => GLOBAL_ACTIONS.map((action) => ({ role, kind, action, expected: GLOBAL[role][action] }))),
+    ORGANIZATION_KINDS.flatMap((kind) =>
+      GLOBAL_ACTIONS.map((action) => ({ role, kind, action, expected: GLOBAL[role][action] })),
+    ),
   );
   it.each(cases)("$role ($kind) $action → $expected", ({ role, kind, action, expected }) => {
     expect(decideGlobal(actor(role, kind), action)).toBe(expected);
@@ -254,44 +264,93 @@ describe("canReviewSubmission: nobody reviews their own submission", () => {
   const inScope = { ...PROJECTS.wbTransport, isMember: true };
   const outOfScope = { ...PROJECTS.ifcWater, isMember: false };
 
-  const cases: Array<{ name: string; reviewer: Actor; authorId: string; project: typeof inScope; expected: Decision }> = [
-    { name: "a manager reviews a colleague's submission", reviewer: manager, authorId: "officer-1", project: inScope, expected: A },
-    { name: "a manager reviews their own submission", reviewer: manager, authorId: "manager-1", project: inScope, expected: F },
-    {
-      name: "a non-member manager reviews a colleague's submission",
-      reviewer: manager,
-      authorId: "officer-1",
-      project: { ...inScope, isMember: false },
-      expected: A,
-    },
-    { name: "a manager reviews out of scope", reviewer: manager, authorId: "officer-1", project: outOfScope, expected: "not-found" },
-    { name: "a manager reviews their own submission out of scope", reviewer: manager, authorId: "manager-1", project: outOfScope, expected: "not-found" },
-    { name: "a member officer reviews", reviewer: actor("OFFICER", "WORLD_BANK", "officer-2"), authorId: "officer-1", project: inScope, expected: F },
-    { name: "an officer reviews their own", reviewer: actor("OFFICER", "WORLD_BANK", "officer-1"), authorId: "officer-1", project: inScope, expected: F },
-    { name: "an admin reviews", reviewer: actor("ADMIN", "WORLD_BANK", "admin-1"), authorId: "officer-1", project: outOfScope, expected: F },
-    { name: "an auditor reviews", reviewer: actor("AUDITOR", "WORLD_BANK", "auditor-1"), authorId: "officer-1", project: inScope, expected: F },
-    {
-      name: "a ministry manager reviews on their ministry's project",
-      reviewer: actor("MANAGER", "MINISTRY", "min-manager"),
-      authorId: "min-officer",
-      project: { ...PROJECTS.ifcTransport, isMember: false },
-      expected: A,
-    },
-    {
-      name: "a ministry manager reviews their own on their ministry's project",
-      reviewer: actor("MANAGER", "MINISTRY", "min-manager"),
-      authorId: "min-manager",
-      project: { ...PROJECTS.ifcTransport, isMember: true },
-      expected: F,
-    },
-    {
-      name: "an IFC manager reviews on a World Bank project",
-      reviewer: actor("MANAGER", "IFC", "ifc-manager"),
-      authorId: "officer-1",
-      project: inScope,
-      expected: "not-found",
-    },
-  ];
+  const cases: Array<{ name: string; reviewer: Actor; authorId: string; project: typeof inScope; expected: Decision }> =
+    [
+      {
+        name: "a manager reviews a colleague's submission",
+        reviewer: manager,
+        authorId: "officer-1",
+        project: inScope,
+        expected: A,
+      },
+      {
+        name: "a manager reviews their own submission",
+        reviewer: manager,
+        authorId: "manager-1",
+        project: inScope,
+        expected: F,
+      },
+      {
+        name: "a non-member manager reviews a colleague's submission",
+        reviewer: manager,
+        authorId: "officer-1",
+        project: { ...inScope, isMember: false },
+        expected: A,
+      },
+      {
+        name: "a manager reviews out of scope",
+        reviewer: manager,
+        authorId: "officer-1",
+        project: outOfScope,
+        expected: "not-found",
+      },
+      {
+        name: "a manager reviews their own submission out of scope",
+        reviewer: manager,
+        authorId: "manager-1",
+        project: outOfScope,
+        expected: "not-found",
+      },
+      {
+        name: "a member officer reviews",
+        reviewer: actor("OFFICER", "WORLD_BANK", "officer-2"),
+        authorId: "officer-1",
+        project: inScope,
+        expected: F,
+      },
+      {
+        name: "an officer reviews their own",
+        reviewer: actor("OFFICER", "WORLD_BANK", "officer-1"),
+        authorId: "officer-1",
+        project: inScope,
+        expected: F,
+      },
+      {
+        name: "an admin reviews",
+        reviewer: actor("ADMIN", "WORLD_BANK", "admin-1"),
+        authorId: "officer-1",
+        project: outOfScope,
+        expected: F,
+      },
+      {
+        name: "an auditor reviews",
+        reviewer: actor("AUDITOR", "WORLD_BANK", "auditor-1"),
+        authorId: "officer-1",
+        project: inScope,
+        expected: F,
+      },
+      {
+        name: "a ministry manager reviews on their ministry's project",
+        reviewer: actor("MANAGER", "MINISTRY", "min-manager"),
+        authorId: "min-officer",
+        project: { ...PROJECTS.ifcTransport, isMember: false },
+        expected: A,
+      },
+      {
+        name: "a ministry manager reviews their own on their ministry's project",
+        reviewer: actor("MANAGER", "MINISTRY", "min-manager"),
+        authorId: "min-manager",
+        project: { ...PROJECTS.ifcTransport, isMember: true },
+        expected: F,
+      },
+      {
+        name: "an IFC manager reviews on a World Bank project",
+        reviewer: actor("MANAGER", "IFC", "ifc-manager"),
+        authorId: "officer-1",
+        project: inScope,
+        expected: "not-found",
+      },
+    ];
 
   it.each(cases)("$name → $expected", ({ reviewer, authorId, project, expected }) => {
     expect(canReviewSubmission(reviewer, { authorId }, project)).toBe(expected);

@@ -21,7 +21,10 @@ export type Demo = Actor & { email: string; name: string; cookie: string };
 
 /** Loads a demo user (seeded) with a fresh session cookie. */
 export async function demo(key: DemoKey): Promise<Demo> {
-  const user = await db.user.findUniqueOrThrow({ where: { email: `${key}@qadam.test` }, include: { organization: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: `${key}@qadam.test` },
+    include: { organization: true },
+  });
   const cookie = cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
   return {
     id: user.id,
@@ -50,7 +53,11 @@ export async function auditCount() {
   return db.auditEvent.count();
 }
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 export type RouteResult = { status: number; location: string | null; data: unknown; setCookie: string | null };
 
@@ -63,12 +70,22 @@ async function reduce(value: unknown): Promise<RouteResult> {
     } catch {
       // plain text body
     }
-    return { status: value.status, location: value.headers.get("Location"), data, setCookie: value.headers.get("Set-Cookie") };
+    return {
+      status: value.status,
+      location: value.headers.get("Location"),
+      data,
+      setCookie: value.headers.get("Set-Cookie"),
+    };
   }
   if (typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit") {
     const v = value as { data: unknown; init: ResponseInit | null };
     const headers = new Headers(v.init?.headers);
-    return { status: v.init?.status ?? 200, location: headers.get("Location"), data: v.data, setCookie: headers.get("Set-Cookie") };
+    return {
+      status: v.init?.status ?? 200,
+      location: headers.get("Location"),
+      data: v.data,
+      setCookie: headers.get("Set-Cookie"),
+    };
   }
   return { status: 200, location: null, data: value, setCookie: null };
 }

@@ -57,7 +57,9 @@ beforeAll(async () => {
 describe("scope", () => {
   it("each user sees exactly the projects they may view, and nothing else", async () => {
     for (const user of [wbManager, ifcOfficer, transportOfficer, waterOfficer, admin, auditor]) {
-      const expected = visibleTo(user, rows).sort(byCode).map((r) => r.code);
+      const expected = visibleTo(user, rows)
+        .sort(byCode)
+        .map((r) => r.code);
       expect(await codesOf(user, q()), user.email).toEqual(expected);
     }
   });
@@ -99,7 +101,10 @@ describe("search and filters", () => {
       [{ status: "ACTIVE", agency: mot }, (r) => r.status === "ACTIVE" && r.implementingAgencyId === mot],
     ];
     for (const [params, keep] of cases) {
-      const expected = visibleTo(admin, rows).filter(keep).sort(byCode).map((r) => r.code);
+      const expected = visibleTo(admin, rows)
+        .filter(keep)
+        .sort(byCode)
+        .map((r) => r.code);
       expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
       expect(await codesOf(admin, q(params)), JSON.stringify(params)).toEqual(expected);
     }
@@ -117,7 +122,10 @@ describe("search and filters", () => {
       ["none", (r) => !latest(r)],
     ];
     for (const [rating, keep] of cases) {
-      const expected = visibleTo(wbManager, rows).filter(keep).sort(byCode).map((r) => r.code);
+      const expected = visibleTo(wbManager, rows)
+        .filter(keep)
+        .sort(byCode)
+        .map((r) => r.code);
       expect(expected.length, rating).toBeGreaterThan(0);
       expect(await codesOf(wbManager, q({ rating })), rating).toEqual(expected);
     }
@@ -127,7 +135,8 @@ describe("search and filters", () => {
 describe("sorting", () => {
   const share = (r: Row) => (r.commitmentMinor > 0n ? Number(r.disbursedMinor) / Number(r.commitmentMinor) : null);
   const closing = (r: Row) => (r.closingRevisedDate ?? r.closingOriginalDate)?.getTime() ?? null;
-  const rank = (r: Row) => (r.ratings[0] ? Math.max(SCALE.indexOf(r.ratings[0].pdoRating), SCALE.indexOf(r.ratings[0].ipRating)) : null);
+  const rank = (r: Row) =>
+    r.ratings[0] ? Math.max(SCALE.indexOf(r.ratings[0].pdoRating), SCALE.indexOf(r.ratings[0].ipRating)) : null;
 
   /** Ascending or descending by key, unknown (null) values last either way, ties by code. */
   function expectedOrder(key: (r: Row) => number | bigint | string | null, dir: "asc" | "desc") {
@@ -154,7 +163,12 @@ describe("sorting", () => {
   });
 
   it("by code and by name", async () => {
-    expect(await codesOf(admin, q({ sort: "code", dir: "desc" }))).toEqual(visibleTo(admin, rows).sort(byCode).reverse().map((r) => r.code));
+    expect(await codesOf(admin, q({ sort: "code", dir: "desc" }))).toEqual(
+      visibleTo(admin, rows)
+        .sort(byCode)
+        .reverse()
+        .map((r) => r.code),
+    );
     const byName = await listProjects({ actor: admin, query: q({ sort: "name" }), pageSize: 1000 });
     const names = byName.projects.map((p) => p.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" })));
@@ -169,7 +183,11 @@ describe("pagination", () => {
     expect(pages).toBeGreaterThan(2);
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
-      const result = await listProjects({ actor: admin, query: q({ sort: "commitment", dir: "desc", page: String(page) }), pageSize });
+      const result = await listProjects({
+        actor: admin,
+        query: q({ sort: "commitment", dir: "desc", page: String(page) }),
+        pageSize,
+      });
       expect(result).toMatchObject({ total: all.length, pages, page });
       seen.push(...result.projects.map((p) => p.code));
     }
@@ -200,7 +218,10 @@ describe("archived projects", () => {
 
 describe("the /projects loader", () => {
   it("reads filters from the URL and answers with the scoped page", async () => {
-    const result = await call(listRoute.loader, { user: ifcOfficer, path: "/projects?sort=disbursed&dir=desc&status=ACTIVE" });
+    const result = await call(listRoute.loader, {
+      user: ifcOfficer,
+      path: "/projects?sort=disbursed&dir=desc&status=ACTIVE",
+    });
     expect(result.status).toBe(200);
     const data = result.data as Awaited<ReturnType<typeof listRoute.loader>>;
     expect(data.query).toMatchObject({ sort: "disbursed", dir: "desc", status: "ACTIVE", page: 1 });

@@ -50,7 +50,8 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-const create = (user: Demo, form: Record<string, string>) => call(newRoute.action, { user, path: "/projects/new", form });
+const create = (user: Demo, form: Record<string, string>) =>
+  call(newRoute.action, { user, path: "/projects/new", form });
 
 describe("create (/projects/new)", () => {
   it("a manager creates a project in scope: redirect with a confirmation, row and audit event written", async () => {
@@ -71,7 +72,13 @@ describe("create (/projects/new)", () => {
     });
     const events = await db.auditEvent.findMany({ where: { seq: { gt: before } } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "project.create", entityType: "Project", entityId: project.id, projectId: project.id, actorId: wbManager.id });
+    expect(events[0]).toMatchObject({
+      action: "project.create",
+      entityType: "Project",
+      entityId: project.id,
+      projectId: project.id,
+      actorId: wbManager.id,
+    });
     // BigInt money is in the snapshot as a string.
     expect(JSON.parse(events[0].after!)).toMatchObject({ code: "P512345", commitmentMinor: "25000000000" });
   });
@@ -86,7 +93,11 @@ describe("create (/projects/new)", () => {
     [{ disbursedUsd: "300000000" }, "disbursedUsd", "projects.errors.disbursedOverCommitment"],
     [{ effectivenessDate: "2026-01-01" }, "effectivenessDate", "projects.errors.effectivenessBeforeApproval"],
     [{ closingRevisedDate: "2030-01-01" }, "closingRevisedDate", "projects.errors.revisedBeforeOriginal"],
-    [{ closingOriginalDate: "", closingRevisedDate: "2032-01-01" }, "closingOriginalDate", "projects.errors.closingOriginalRequired"],
+    [
+      { closingOriginalDate: "", closingRevisedDate: "2032-01-01" },
+      "closingOriginalDate",
+      "projects.errors.closingOriginalRequired",
+    ],
     [{ approvalDate: "", effectivenessDate: "" }, "approvalDate", "projects.errors.approvalRequiredForStatus"],
     [{ code: "P099270" }, "code", "projects.errors.codeTaken"],
   ])("refuses %j with a field error on %s (400, nothing written or audited)", async (change, field, message) => {
@@ -117,12 +128,24 @@ describe("create (/projects/new)", () => {
     // An IFC manager cannot create a World Bank project.
     expect((await create(ifcManager, { ...validForm, code: "P600003" })).status).toBe(403);
     // A ministry manager only for their own ministry.
-    expect((await create(transportManager, { ...validForm, code: "P600004", implementingAgencyId: await orgId("MWRI") })).status).toBe(403);
+    expect(
+      (await create(transportManager, { ...validForm, code: "P600004", implementingAgencyId: await orgId("MWRI") }))
+        .status,
+    ).toBe(403);
     expect(await db.project.count()).toBe(before.projects);
     expect(await auditCount()).toBe(before.events);
     // ...but the same manager may create one for their own ministry.
     expect((await create(transportManager, { ...validForm, code: "P600005" })).status).toBe(302);
-    expect((await create(ifcManager, { ...validForm, code: "IFC-NEW-ADVISORY", institution: "IFC", instrument: "IFC Advisory" })).status).toBe(302);
+    expect(
+      (
+        await create(ifcManager, {
+          ...validForm,
+          code: "IFC-NEW-ADVISORY",
+          institution: "IFC",
+          instrument: "IFC Advisory",
+        })
+      ).status,
+    ).toBe(302);
   });
 
   it("officers may not create projects (loader and action)", async () => {
@@ -133,7 +156,12 @@ describe("create (/projects/new)", () => {
 });
 
 const edit = (user: Demo, projectId: string, form: Record<string, string>) =>
-  call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "save", ...form } });
+  call(editRoute.action, {
+    user,
+    path: `/projects/${projectId}/edit`,
+    params: { projectId },
+    form: { intent: "save", ...form },
+  });
 
 describe("edit (/projects/:id/edit)", () => {
   it("every seeded project can be saved back unchanged (the form's rules accept the demo data)", async () => {
@@ -147,15 +175,26 @@ describe("edit (/projects/:id/edit)", () => {
     const project = await projectByCode("P128050");
     const form = await editFormOf(project.id);
     const before = await auditCount();
-    const result = await edit(wbManager, project.id, { ...form, narrative: "Almaty–Khorgos section fully open.", disbursedUsd: "1000000000" });
+    const result = await edit(wbManager, project.id, {
+      ...form,
+      narrative: "Almaty–Khorgos section fully open.",
+      disbursedUsd: "1000000000",
+    });
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/projects/${project.id}`);
     const after = await projectByCode("P128050");
-    expect(after).toMatchObject({ narrative: "Almaty–Khorgos section fully open.", disbursedMinor: 100_000_000_000n, version: project.version + 1 });
+    expect(after).toMatchObject({
+      narrative: "Almaty–Khorgos section fully open.",
+      disbursedMinor: 100_000_000_000n,
+      version: project.version + 1,
+    });
     const events = await db.auditEvent.findMany({ where: { seq: { gt: before } } });
     expect(events.map((e) => e.action)).toEqual(["project.update"]);
     expect(JSON.parse(events[0].before!)).toMatchObject({ narrative: project.narrative, version: project.version });
-    expect(JSON.parse(events[0].after!)).toMatchObject({ narrative: "Almaty–Khorgos section fully open.", version: project.version + 1 });
+    expect(JSON.parse(events[0].after!)).toMatchObject({
+      narrative: "Almaty–Khorgos section fully open.",
+      version: project.version + 1,
+    });
   });
 
   it("a stale version is refused with 409, the current record and what changed; nothing is written", async () => {
@@ -163,7 +202,9 @@ describe("edit (/projects/:id/edit)", () => {
     const stale = await editFormOf(project.id);
     const { version: _v, ...loaded } = stale;
     // Someone else saves first.
-    expect((await edit(admin, project.id, { ...stale, name: "TRACE: Jezkazgan–Karagandy Road", status: "ACTIVE" })).status).toBe(302);
+    expect(
+      (await edit(admin, project.id, { ...stale, name: "TRACE: Jezkazgan–Karagandy Road", status: "ACTIVE" })).status,
+    ).toBe(302);
     const saved = await projectByCode("P500565");
     const events = await auditCount();
 
@@ -195,7 +236,9 @@ describe("edit (/projects/:id/edit)", () => {
     expect(bothConflict.merged.name).toBe("TRACE road (my name)");
     // Without the base the audit log still names the field (and cannot tell whose change it was: "both").
     const noBase = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative." });
-    expect((noBase.data as { conflict: { current: Conflict } }).conflict.current.fields).toEqual([{ field: "name", outcome: "both" }]);
+    expect((noBase.data as { conflict: { current: Conflict } }).conflict.current.fields).toEqual([
+      { field: "name", outcome: "both" },
+    ]);
     expect(await auditCount()).toBe(events);
 
     // Saving the merged form on top of the version the 409 named goes through, and keeps both changes.
@@ -214,10 +257,14 @@ describe("edit (/projects/:id/edit)", () => {
     const events = await auditCount();
     const result = await edit(wbManager, project.id, { ...form, code: "P099270", commitmentUsd: "-5" });
     expect(result.status).toBe(400);
-    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({ commitmentUsd: "projects.errors.moneyInvalid" });
+    expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      commitmentUsd: "projects.errors.moneyInvalid",
+    });
     const taken = await edit(wbManager, project.id, { ...form, code: "P099270" });
     expect(taken.status).toBe(400);
-    expect((taken.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ code: "projects.errors.codeTaken" });
+    expect((taken.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      code: "projects.errors.codeTaken",
+    });
     expect(await projectByCode("P199911")).toEqual(project);
     expect(await auditCount()).toBe(events);
   });
@@ -226,31 +273,55 @@ describe("edit (/projects/:id/edit)", () => {
     const wbOnly = await projectByCode("P199912");
     const form = await editFormOf(wbOnly.id);
     expect((await edit(ifcManager, wbOnly.id, form)).status).toBe(404);
-    expect((await call(editRoute.loader, { user: ifcManager, path: `/projects/${wbOnly.id}/edit`, params: { projectId: wbOnly.id } })).status).toBe(404);
+    expect(
+      (
+        await call(editRoute.loader, {
+          user: ifcManager,
+          path: `/projects/${wbOnly.id}/edit`,
+          params: { projectId: wbOnly.id },
+        })
+      ).status,
+    ).toBe(404);
     expect((await edit(wbOfficer, wbOnly.id, form)).status).toBe(403);
     expect((await edit(wbManager, wbOnly.id, { ...form, institution: "IFC" })).status).toBe(403);
     expect(await projectByCode("P199912")).toEqual(wbOnly);
   });
 
   it("a malformed project id is 400 and an unknown intent is 400", async () => {
-    const bad = await call(editRoute.loader, { user: wbManager, path: "/projects/x/edit", params: { projectId: "a b;c" } });
+    const bad = await call(editRoute.loader, {
+      user: wbManager,
+      path: "/projects/x/edit",
+      params: { projectId: "a b;c" },
+    });
     expect(bad.status).toBe(400);
     const project = await projectByCode("P199913");
-    const result = await call(editRoute.action, { user: wbManager, path: `/projects/${project.id}/edit`, params: { projectId: project.id }, form: { intent: "delete" } });
+    const result = await call(editRoute.action, {
+      user: wbManager,
+      path: `/projects/${project.id}/edit`,
+      params: { projectId: project.id },
+      form: { intent: "delete" },
+    });
     expect(result.status).toBe(400);
   });
 });
 
 describe("archive", () => {
   const archive = (user: Demo, projectId: string, reason: string) =>
-    call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "archive", reason } });
+    call(editRoute.action, {
+      user,
+      path: `/projects/${projectId}/edit`,
+      params: { projectId },
+      form: { intent: "archive", reason },
+    });
 
   it("needs a reason; then sets archivedAt, bumps the version and audits the reason", async () => {
     const project = await projectByCode("P199916");
     const events = await auditCount();
     const short = await archive(wbManager, project.id, "dup");
     expect(short.status).toBe(400);
-    expect((short.data as { fieldErrors: Record<string, string> }).fieldErrors.reason).toBe("projects.errors.archiveReasonRequired");
+    expect((short.data as { fieldErrors: Record<string, string> }).fieldErrors.reason).toBe(
+      "projects.errors.archiveReasonRequired",
+    );
     expect(await auditCount()).toBe(events);
     expect((await archive(wbOfficer, project.id, "Not my call to make, really.")).status).toBe(403);
 
@@ -260,7 +331,11 @@ describe("archive", () => {
     expect(after.archivedAt).not.toBeNull();
     expect(after.version).toBe(project.version + 1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
-    expect(event).toMatchObject({ action: "project.archive", entityId: project.id, reason: "Merged into the Agro-industry programme of 2027." });
+    expect(event).toMatchObject({
+      action: "project.archive",
+      entityId: project.id,
+      reason: "Merged into the Agro-industry programme of 2027.",
+    });
     expect(JSON.parse(event.before!).archivedAt).toBeNull();
 
     // Archiving twice is refused without a second event.
@@ -270,13 +345,22 @@ describe("archive", () => {
 
     // An archived project is read-only: an edit form opened before the archive can no longer save.
     const stale = { ...toProjectFormValues({ ...project }) } as Record<string, unknown>;
-    const refused = await edit(wbManager, project.id, Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])));
+    const refused = await edit(
+      wbManager,
+      project.id,
+      Object.fromEntries(Object.entries(stale).map(([k, v]) => [k, String(v)])),
+    );
     expect(refused.status).toBe(403);
   });
 
   it("an archived project can be restored with a reason, audited; restoring a live project is refused", async () => {
     const restore = (user: Demo, projectId: string, reason: string) =>
-      call(editRoute.action, { user, path: `/projects/${projectId}/edit`, params: { projectId }, form: { intent: "restore", reason } });
+      call(editRoute.action, {
+        user,
+        path: `/projects/${projectId}/edit`,
+        params: { projectId },
+        form: { intent: "restore", reason },
+      });
     const project = await projectByCode("P199915");
     expect((await restore(wbManager, project.id, "It was never archived.")).status).toBe(400);
     expect((await archive(wbManager, project.id, "Paused while the ministry re-scopes it.")).status).toBe(302);
@@ -288,7 +372,11 @@ describe("archive", () => {
     expect(after.archivedAt).toBeNull();
     expect(after.version).toBe(project.version + 2);
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
-    expect(event).toMatchObject({ action: "project.restore", entityId: project.id, reason: "The ministry confirmed the scope." });
+    expect(event).toMatchObject({
+      action: "project.restore",
+      entityId: project.id,
+      reason: "The ministry confirmed the scope.",
+    });
   });
 });
 

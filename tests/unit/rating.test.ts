@@ -14,7 +14,12 @@ let ifcManager: Demo;
 
 beforeAll(async () => {
   await seedDatabase(db);
-  [wbManager, wbOfficer, admin, ifcManager] = await Promise.all([demo("wb.manager"), demo("wb.officer"), demo("admin"), demo("ifc.manager")]);
+  [wbManager, wbOfficer, admin, ifcManager] = await Promise.all([
+    demo("wb.manager"),
+    demo("wb.officer"),
+    demo("admin"),
+    demo("ifc.manager"),
+  ]);
 }, 120_000);
 
 const valid = {
@@ -31,9 +36,14 @@ const record = (user: Demo, projectId: string, form: Record<string, string>) =>
 describe("the rating schema", () => {
   it("requires a justification of minimum length, a date not in the future and values on the scales", () => {
     expect(RatingSchema.safeParse(valid).success).toBe(true);
-    const issues = (input: object) => RatingSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
-    expect(issues({ justification: "Too short." })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
-    expect(issues({ justification: "   " + "x".repeat(10) + "   " })).toEqual(["justification:projects.ratings.errors.justificationTooShort"]);
+    const issues = (input: object) =>
+      RatingSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    expect(issues({ justification: "Too short." })).toEqual([
+      "justification:projects.ratings.errors.justificationTooShort",
+    ]);
+    expect(issues({ justification: "   " + "x".repeat(10) + "   " })).toEqual([
+      "justification:projects.ratings.errors.justificationTooShort",
+    ]);
     const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     expect(issues({ ratedOn: dayAfterTomorrow })).toEqual(["ratedOn:projects.ratings.errors.future"]);
     expect(RatingSchema.safeParse({ ...valid, ratedOn: todayIsoDay() }).success).toBe(true);
@@ -96,11 +106,27 @@ describe("recording a rating (/projects/:id/ratings)", () => {
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/projects/${project.id}/ratings`);
     const [latest] = await listRatings({ projectId: project.id });
-    expect(latest).toMatchObject({ ratedOn: "2026-11-20T00:00:00.000Z", pdoRating: "MS", ipRating: "MU", riskRating: "S", author: wbManager.name });
+    expect(latest).toMatchObject({
+      ratedOn: "2026-11-20T00:00:00.000Z",
+      pdoRating: "MS",
+      ipRating: "MU",
+      riskRating: "S",
+      author: wbManager.name,
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
-    expect(event).toMatchObject({ action: "rating.record", entityType: "Rating", entityId: latest.id, projectId: project.id, actorId: wbManager.id });
+    expect(event).toMatchObject({
+      action: "rating.record",
+      entityType: "Rating",
+      entityId: latest.id,
+      projectId: project.id,
+      actorId: wbManager.id,
+    });
 
-    const loaded = await call(ratingsRoute.loader, { user: wbOfficer, path: `/projects/${project.id}/ratings`, params: { projectId: project.id } });
+    const loaded = await call(ratingsRoute.loader, {
+      user: wbOfficer,
+      path: `/projects/${project.id}/ratings`,
+      params: { projectId: project.id },
+    });
     const data = loaded.data as Awaited<ReturnType<typeof ratingsRoute.loader>>;
     expect(data.canRecord).toBe(false);
     expect(data.ratings[0].id).toBe(latest.id);

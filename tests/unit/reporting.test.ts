@@ -21,7 +21,12 @@ beforeAll(async () => {
   await seedDatabase(db);
   for (const u of DEMO_USERS) {
     const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
-    actors[u.key] = { id: row.id, role: row.role, organizationId: row.organizationId, organizationKind: row.organization.kind };
+    actors[u.key] = {
+      id: row.id,
+      role: row.role,
+      organizationId: row.organizationId,
+      organizationKind: row.organization.kind,
+    };
   }
 }, 60_000);
 
@@ -32,10 +37,16 @@ describe("periods", () => {
     expect(periodContaining(TODAY, 12)).toEqual({ start: d("2026-01-01"), end: d("2027-01-01") });
     expect(periodContaining(TODAY, 1)).toEqual({ start: d("2026-11-01"), end: d("2026-12-01") });
     expect(periodContaining(d("2026-01-01"), 3)).toEqual({ start: d("2026-01-01"), end: d("2026-04-01") });
-    expect(periodContaining(new Date("2026-03-31T23:59:59Z"), 3)).toEqual({ start: d("2026-01-01"), end: d("2026-04-01") });
+    expect(periodContaining(new Date("2026-03-31T23:59:59Z"), 3)).toEqual({
+      start: d("2026-01-01"),
+      end: d("2026-04-01"),
+    });
   });
   it("the previous period crosses the year boundary", () => {
-    expect(previousPeriod(periodContaining(d("2026-02-10"), 3), 3)).toEqual({ start: d("2025-10-01"), end: d("2026-01-01") });
+    expect(previousPeriod(periodContaining(d("2026-02-10"), 3), 3)).toEqual({
+      start: d("2025-10-01"),
+      end: d("2026-01-01"),
+    });
     expect(previousPeriod(periodContaining(TODAY, 12), 12)).toEqual({ start: d("2025-01-01"), end: d("2026-01-01") });
   });
 });
@@ -43,8 +54,10 @@ describe("periods", () => {
 /** The scope rules, spelled out again for the test. */
 function directScope(actor: Actor): Prisma.ProjectWhereInput {
   if (actor.role === "ADMIN" || actor.role === "AUDITOR") return { archivedAt: null, status: "ACTIVE" };
-  if (actor.organizationKind === "WORLD_BANK") return { archivedAt: null, status: "ACTIVE", institution: { in: ["WB", "JOINT"] } };
-  if (actor.organizationKind === "IFC") return { archivedAt: null, status: "ACTIVE", institution: { in: ["IFC", "JOINT"] } };
+  if (actor.organizationKind === "WORLD_BANK")
+    return { archivedAt: null, status: "ACTIVE", institution: { in: ["WB", "JOINT"] } };
+  if (actor.organizationKind === "IFC")
+    return { archivedAt: null, status: "ACTIVE", institution: { in: ["IFC", "JOINT"] } };
   return { archivedAt: null, status: "ACTIVE", implementingAgencyId: actor.organizationId };
 }
 
@@ -64,11 +77,16 @@ async function expectedMissing(actor: Actor) {
     },
     select: { id: true },
   });
-  const indicators = await db.indicator.findMany({ where: { project: directScope(actor) }, select: { id: true, frequency: true } });
+  const indicators = await db.indicator.findMany({
+    where: { project: directScope(actor) },
+    select: { id: true, frequency: true },
+  });
   const missingIndicators: string[] = [];
   for (const ind of indicators) {
     const period = CURRENT[ind.frequency] ?? CURRENT.ANNUAL;
-    const values = await db.indicatorValue.count({ where: { indicatorId: ind.id, periodEnd: period, state: { not: "RETURNED" } } });
+    const values = await db.indicatorValue.count({
+      where: { indicatorId: ind.id, periodEnd: period, state: { not: "RETURNED" } },
+    });
     if (values === 0) missingIndicators.push(ind.id);
   }
   return { milestones: milestones.map((m) => m.id).sort(), indicators: missingIndicators.sort() };
@@ -102,7 +120,12 @@ describe("who hasn't reported", () => {
     for (const item of items.filter((i) => i.kind === "milestone")) {
       const m = await db.milestone.findUniqueOrThrow({
         where: { id: item.id },
-        select: { ownerId: true, project: { select: { members: { where: { user: { role: "OFFICER", active: true } }, select: { userId: true } } } } },
+        select: {
+          ownerId: true,
+          project: {
+            select: { members: { where: { user: { role: "OFFICER", active: true } }, select: { userId: true } } },
+          },
+        },
       });
       const expected = m.ownerId ? [m.ownerId] : m.project.members.map((x) => x.userId);
       expect(item.responsible.map((r) => r.id).sort()).toEqual(expected.sort());
@@ -113,7 +136,12 @@ describe("who hasn't reported", () => {
     const before = await listMissingReports({ actor: actors.admin, today: TODAY });
     const [first, second] = before.items.filter((i) => i.kind === "milestone");
     const author = actors.wbOfficer.id;
-    const base = { authorId: author, proposedStatus: "IN_PROGRESS" as const, proposedPercent: 50, submittedAt: d("2026-11-20") };
+    const base = {
+      authorId: author,
+      proposedStatus: "IN_PROGRESS" as const,
+      proposedPercent: 50,
+      submittedAt: d("2026-11-20"),
+    };
     await db.milestoneUpdate.create({ data: { ...base, milestoneId: first.id } });
     await db.milestoneUpdate.create({ data: { ...base, milestoneId: second.id, reviewState: "RETURNED" } });
     const after = await listMissingReports({ actor: actors.admin, today: TODAY });

@@ -5,7 +5,11 @@ import type { Demo } from "./project-kit";
 
 export { demo, projectByCode, type Demo } from "./project-kit";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 export type Result = { status: number; location: string | null; data: unknown };
 
@@ -54,7 +58,8 @@ export async function run(
   }
 }
 
-export const fieldErrors = (r: Result) => (r.data as { fieldErrors?: Record<string, string> | null }).fieldErrors ?? null;
+export const fieldErrors = (r: Result) =>
+  (r.data as { fieldErrors?: Record<string, string> | null }).fieldErrors ?? null;
 export const formError = (r: Result) => (r.data as { formError?: string | null }).formError ?? null;
 
 /** Counts that must not move when a request is refused. */

@@ -16,7 +16,17 @@ import { listReviewQueue, reviewSubmissions, type QueueTruncation, type ReviewQu
 import { listMilestoneUpdates, submitMilestoneUpdate } from "~/models/milestone-update.server";
 import * as reviewsRoute from "~/routes/reviews";
 import { itemKey } from "~/schemas/review";
-import { demo, eventsAfter, fieldErrors, formError, lastSeq, milestoneOf, run, snapshotCounts, type Demo } from "./review-kit";
+import {
+  demo,
+  eventsAfter,
+  fieldErrors,
+  formError,
+  lastSeq,
+  milestoneOf,
+  run,
+  snapshotCounts,
+  type Demo,
+} from "./review-kit";
 import { seedDatabase } from "../../prisma/seed";
 
 let wbManager: Demo;
@@ -36,12 +46,21 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-const post = (user: Demo, form: Record<string, string | string[]>) => run(reviewsRoute.action, { user, path: "/reviews", form });
+const post = (user: Demo, form: Record<string, string | string[]>) =>
+  run(reviewsRoute.action, { user, path: "/reviews", form });
 const queueOf = async (user: Demo) =>
-  (await run(reviewsRoute.loader, { user, path: "/reviews" })) as { status: number; data: { items: ReviewQueueItem[]; total: number; truncated: QueueTruncation[] } };
+  (await run(reviewsRoute.loader, { user, path: "/reviews" })) as {
+    status: number;
+    data: { items: ReviewQueueItem[]; total: number; truncated: QueueTruncation[] };
+  };
 
 /** A fresh pending update by `author` on a milestone (through the model, as the milestone page would). */
-async function pendingUpdate(author: Demo, projectCode: string, title: string, proposal: Partial<{ status: string; percent: number; dueDate: string; reason: string }> = {}) {
+async function pendingUpdate(
+  author: Demo,
+  projectCode: string,
+  title: string,
+  proposal: Partial<{ status: string; percent: number; dueDate: string; reason: string }> = {},
+) {
   const m = await milestoneOf(projectCode, title);
   const id = await submitMilestoneUpdate({
     milestone: { id: m.id, projectId: m.projectId },
@@ -67,11 +86,16 @@ describe("the queue", () => {
     expect(items.length).toBeGreaterThan(0);
     const times = items.map((i) => i.submittedAt);
     expect(times).toEqual([...times].sort());
-    const visible = await db.project.findMany({ where: { institution: { in: ["WB", "JOINT"] } }, select: { id: true } });
+    const visible = await db.project.findMany({
+      where: { institution: { in: ["WB", "JOINT"] } },
+      select: { id: true },
+    });
     const ids = new Set(visible.map((p) => p.id));
     expect(items.every((i) => ids.has(i.project.id))).toBe(true);
     const pendingInScope =
-      (await db.milestoneUpdate.count({ where: { reviewState: "SUBMITTED", milestone: { projectId: { in: [...ids] } } } })) +
+      (await db.milestoneUpdate.count({
+        where: { reviewState: "SUBMITTED", milestone: { projectId: { in: [...ids] } } },
+      })) +
       (await db.indicatorValue.count({ where: { state: "SUBMITTED", indicator: { projectId: { in: [...ids] } } } }));
     expect(items).toHaveLength(pendingInScope);
     const ifcItems = (await queueOf(ifcManager)).data.items;
@@ -83,9 +107,24 @@ describe("the queue", () => {
   it("shows each item's proposal next to the current values, and marks the manager's own submissions", async () => {
     const own = await pendingUpdate(wbManager, "P500565", "Civil works contracts for lots 3–4 signed", { percent: 10 });
     const item = (await queueOf(wbManager)).data.items.find((i) => i.id === own.id);
-    expect(item).toMatchObject({ kind: "milestoneUpdate", ownSubmission: true, proposed: { percent: 10 }, milestone: { percentComplete: 0 } });
+    expect(item).toMatchObject({
+      kind: "milestoneUpdate",
+      ownSubmission: true,
+      proposed: { percent: 10 },
+      milestone: { percentComplete: 0 },
+    });
     // Clean up through a colleague's return so later tests start from a clean slate.
-    expect((await post(transportManager, { intent: "return", kind: "milestoneUpdate", id: own.id, version: "1", comment: "cleanup" })).status).toBe(302);
+    expect(
+      (
+        await post(transportManager, {
+          intent: "return",
+          kind: "milestoneUpdate",
+          id: own.id,
+          version: "1",
+          comment: "cleanup",
+        })
+      ).status,
+    ).toBe(302);
   });
 });
 
@@ -93,10 +132,18 @@ describe("approve and return", () => {
   it("nobody approves their own submission (403), alone or in a bulk; nothing changes", async () => {
     const own = await pendingUpdate(wbManager, "P500565", "First 100 km reconstructed and open to traffic");
     const before = await snapshotCounts();
-    expect((await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: own.id, version: "1" })).status).toBe(403);
-    expect((await post(wbManager, { intent: "return", kind: "milestoneUpdate", id: own.id, version: "1", comment: "x" })).status).toBe(403);
+    expect(
+      (await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: own.id, version: "1" })).status,
+    ).toBe(403);
+    expect(
+      (await post(wbManager, { intent: "return", kind: "milestoneUpdate", id: own.id, version: "1", comment: "x" }))
+        .status,
+    ).toBe(403);
     const other = (await queueOf(wbManager)).data.items.find((i) => !i.ownSubmission)!;
-    const bulk = await post(wbManager, { intent: "bulkApprove", items: [itemKey(other.kind, other.id, other.version), itemKey("milestoneUpdate", own.id, 1)] });
+    const bulk = await post(wbManager, {
+      intent: "bulkApprove",
+      items: [itemKey(other.kind, other.id, other.version), itemKey("milestoneUpdate", own.id, 1)],
+    });
     expect(bulk.status).toBe(403);
     expect(await snapshotCounts()).toEqual(before);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: own.id } })).reviewState).toBe("SUBMITTED");
@@ -104,9 +151,20 @@ describe("approve and return", () => {
 
   it("approval applies status, percent, revised date and completion to the milestone with both audit events in one transaction", async () => {
     const m = await milestoneOf("P128050", "Khorgos border approach and customs access road");
-    const update = await pendingUpdate(transportOfficer, "P128050", m.title, { status: "COMPLETED", percent: 100, dueDate: "2027-02-28", reason: "Customs post handover delayed" });
+    const update = await pendingUpdate(transportOfficer, "P128050", m.title, {
+      status: "COMPLETED",
+      percent: 100,
+      dueDate: "2027-02-28",
+      reason: "Customs post handover delayed",
+    });
     const seq = await lastSeq();
-    const r = await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: update.id, version: String(update.version), comment: "Well documented." });
+    const r = await post(wbManager, {
+      intent: "approve",
+      kind: "milestoneUpdate",
+      id: update.id,
+      version: String(update.version),
+      comment: "Well documented.",
+    });
     expect(r.status).toBe(302);
     expect(r.location).toBe("/reviews");
 
@@ -135,32 +193,69 @@ describe("approve and return", () => {
     expect(events[1].seq).toBe(events[0].seq + 1);
     expect(events[1].reason).toBe("Customs post handover delayed");
     expect(JSON.parse(events[1].before!)).toMatchObject({ status: "IN_PROGRESS", percentComplete: 70 });
-    expect(JSON.parse(events[1].after!)).toMatchObject({ status: "COMPLETED", percentComplete: 100, currentDueDate: "2027-02-28" });
+    expect(JSON.parse(events[1].after!)).toMatchObject({
+      status: "COMPLETED",
+      percentComplete: 100,
+      currentDueDate: "2027-02-28",
+    });
   });
 
   it("a stale review (already reviewed by someone else) is a 409 and changes nothing", async () => {
-    const update = await pendingUpdate(transportOfficer, "P128050", "Road-safety package (barriers, lighting, pedestrian crossings) installed", { percent: 60 });
+    const update = await pendingUpdate(
+      transportOfficer,
+      "P128050",
+      "Road-safety package (barriers, lighting, pedestrian crossings) installed",
+      { percent: 60 },
+    );
     // transport.manager reviews it first (ministry manager of MOT, in scope).
-    expect((await post(transportManager, { intent: "return", kind: "milestoneUpdate", id: update.id, version: "1", comment: "Photos missing." })).status).toBe(302);
-    const milestoneBefore = await milestoneOf("P128050", "Road-safety package (barriers, lighting, pedestrian crossings) installed");
+    expect(
+      (
+        await post(transportManager, {
+          intent: "return",
+          kind: "milestoneUpdate",
+          id: update.id,
+          version: "1",
+          comment: "Photos missing.",
+        })
+      ).status,
+    ).toBe(302);
+    const milestoneBefore = await milestoneOf(
+      "P128050",
+      "Road-safety package (barriers, lighting, pedestrian crossings) installed",
+    );
     const before = await snapshotCounts();
     const late = await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: update.id, version: "1" });
     expect(late.status).toBe(409);
     expect(formError(late)).toBe("workflow.reviews.conflict");
     expect(await snapshotCounts()).toEqual(before);
-    expect(await db.milestoneUpdate.findUniqueOrThrow({ where: { id: update.id } })).toMatchObject({ reviewState: "RETURNED", reviewerId: transportManager.id });
+    expect(await db.milestoneUpdate.findUniqueOrThrow({ where: { id: update.id } })).toMatchObject({
+      reviewState: "RETURNED",
+      reviewerId: transportManager.id,
+    });
     expect(await db.milestone.findUniqueOrThrow({ where: { id: milestoneBefore.id } })).toEqual(milestoneBefore);
   });
 
   it("a return requires a comment (400, nothing changes); with one, the update goes back to its author", async () => {
     const update = await pendingUpdate(wbOfficer, "P500565", "Detailed design of lots 3–4 approved", { percent: 90 });
     const before = await snapshotCounts();
-    const noComment = await post(wbManager, { intent: "return", kind: "milestoneUpdate", id: update.id, version: "1", comment: "  " });
+    const noComment = await post(wbManager, {
+      intent: "return",
+      kind: "milestoneUpdate",
+      id: update.id,
+      version: "1",
+      comment: "  ",
+    });
     expect(noComment.status).toBe(400);
     expect(fieldErrors(noComment)).toEqual({ comment: "workflow.errors.commentRequired" });
     expect((noComment.data as { itemId: string }).itemId).toBe(update.id);
     expect(await snapshotCounts()).toEqual(before);
-    const ok = await post(wbManager, { intent: "return", kind: "milestoneUpdate", id: update.id, version: "1", comment: "Which drawings were approved?" });
+    const ok = await post(wbManager, {
+      intent: "return",
+      kind: "milestoneUpdate",
+      id: update.id,
+      version: "1",
+      comment: "Which drawings were approved?",
+    });
     expect(ok.status).toBe(302);
     const row = await db.milestoneUpdate.findUniqueOrThrow({ where: { id: update.id } });
     expect(row).toMatchObject({ reviewState: "RETURNED", reviewComment: "Which drawings were approved?" });
@@ -170,58 +265,121 @@ describe("approve and return", () => {
 
   it("a manager out of the project's scope gets 404; an unknown id 404", async () => {
     // The seed leaves wb.officer's update on the resettlement plan (P500565, a World Bank project) pending.
-    const update = await db.milestoneUpdate.findFirstOrThrow({ where: { reviewState: "SUBMITTED", milestone: { project: { code: "P500565" } } } });
+    const update = await db.milestoneUpdate.findFirstOrThrow({
+      where: { reviewState: "SUBMITTED", milestone: { project: { code: "P500565" } } },
+    });
     const before = await snapshotCounts();
-    expect((await post(ifcManager, { intent: "approve", kind: "milestoneUpdate", id: update.id, version: String(update.version) })).status).toBe(404);
-    expect((await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: "nope", version: "1" })).status).toBe(404);
+    expect(
+      (
+        await post(ifcManager, {
+          intent: "approve",
+          kind: "milestoneUpdate",
+          id: update.id,
+          version: String(update.version),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: "nope", version: "1" })).status,
+    ).toBe(404);
     expect(await snapshotCounts()).toEqual(before);
   });
 });
 
 describe("bulk approval", () => {
   it("approves every selected item (milestone updates and indicator values) in one step", async () => {
-    const a = await pendingUpdate(wbOfficer, "P128050", "Final acceptance certificates and completion report", { percent: 5 });
-    const value = await db.indicatorValue.findFirstOrThrow({ where: { state: "SUBMITTED", indicator: { project: { code: "P128050" } } } });
+    const a = await pendingUpdate(wbOfficer, "P128050", "Final acceptance certificates and completion report", {
+      percent: 5,
+    });
+    const value = await db.indicatorValue.findFirstOrThrow({
+      where: { state: "SUBMITTED", indicator: { project: { code: "P128050" } } },
+    });
     expect(value.reporterId).not.toBe(wbManager.id);
     const seq = await lastSeq();
-    const r = await post(wbManager, { intent: "bulkApprove", items: [itemKey("milestoneUpdate", a.id, a.version), itemKey("indicatorValue", value.id, value.version)] });
+    const r = await post(wbManager, {
+      intent: "bulkApprove",
+      items: [itemKey("milestoneUpdate", a.id, a.version), itemKey("indicatorValue", value.id, value.version)],
+    });
     expect(r.status).toBe(302);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: a.id } })).reviewState).toBe("APPROVED");
     expect((await db.indicatorValue.findUniqueOrThrow({ where: { id: value.id } })).state).toBe("VERIFIED");
     const events = await eventsAfter(seq);
-    expect(events.map((e) => e.action)).toEqual(["milestoneUpdate.approve", "milestone.applyUpdate", "indicatorValue.verify"]);
+    expect(events.map((e) => e.action)).toEqual([
+      "milestoneUpdate.approve",
+      "milestone.applyUpdate",
+      "indicatorValue.verify",
+    ]);
     expect(new Set(events.map((e) => e.requestId)).size).toBe(1);
   });
 
   it("each item is authorised on its own: one item out of scope refuses the whole request, nothing written", async () => {
-    const inScope = await pendingUpdate(transportOfficer, "P128050", "Final acceptance certificates and completion report", { percent: 10 });
-    const ifcValue = await db.indicatorValue.findFirst({ where: { state: "SUBMITTED", indicator: { project: { institution: "IFC" } } } });
-    const ifcUpdate = await db.milestoneUpdate.findFirst({ where: { reviewState: "SUBMITTED", milestone: { project: { institution: "IFC" } } } });
-    const outOfScope = ifcValue ? itemKey("indicatorValue", ifcValue.id, ifcValue.version) : itemKey("milestoneUpdate", ifcUpdate!.id, ifcUpdate!.version);
+    const inScope = await pendingUpdate(
+      transportOfficer,
+      "P128050",
+      "Final acceptance certificates and completion report",
+      { percent: 10 },
+    );
+    const ifcValue = await db.indicatorValue.findFirst({
+      where: { state: "SUBMITTED", indicator: { project: { institution: "IFC" } } },
+    });
+    const ifcUpdate = await db.milestoneUpdate.findFirst({
+      where: { reviewState: "SUBMITTED", milestone: { project: { institution: "IFC" } } },
+    });
+    const outOfScope = ifcValue
+      ? itemKey("indicatorValue", ifcValue.id, ifcValue.version)
+      : itemKey("milestoneUpdate", ifcUpdate!.id, ifcUpdate!.version);
     const before = await snapshotCounts();
-    const r = await post(wbManager, { intent: "bulkApprove", items: [itemKey("milestoneUpdate", inScope.id, 1), outOfScope] });
+    const r = await post(wbManager, {
+      intent: "bulkApprove",
+      items: [itemKey("milestoneUpdate", inScope.id, 1), outOfScope],
+    });
     expect(r.status).toBe(404);
     expect(await snapshotCounts()).toEqual(before);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: inScope.id } })).reviewState).toBe("SUBMITTED");
   });
 
   it("all or nothing: if one item was already reviewed, the others are not approved either (409 naming it)", async () => {
-    const first = await db.milestoneUpdate.findFirstOrThrow({ where: { reviewState: "SUBMITTED", authorId: transportOfficer.id, milestone: { project: { code: "P128050" } } } });
-    const second = await pendingUpdate(wbOfficer, "P128050", "Road-safety package (barriers, lighting, pedestrian crossings) installed", { percent: 65 });
-    expect((await post(transportManager, { intent: "approve", kind: "milestoneUpdate", id: second.id, version: "1" })).status).toBe(302);
+    const first = await db.milestoneUpdate.findFirstOrThrow({
+      where: { reviewState: "SUBMITTED", authorId: transportOfficer.id, milestone: { project: { code: "P128050" } } },
+    });
+    const second = await pendingUpdate(
+      wbOfficer,
+      "P128050",
+      "Road-safety package (barriers, lighting, pedestrian crossings) installed",
+      { percent: 65 },
+    );
+    expect(
+      (await post(transportManager, { intent: "approve", kind: "milestoneUpdate", id: second.id, version: "1" }))
+        .status,
+    ).toBe(302);
     const milestone = await db.milestone.findUniqueOrThrow({ where: { id: first.milestoneId } });
     const before = await snapshotCounts();
-    const r = await post(wbManager, { intent: "bulkApprove", items: [itemKey("milestoneUpdate", first.id, first.version), itemKey("milestoneUpdate", second.id, 1)] });
+    const r = await post(wbManager, {
+      intent: "bulkApprove",
+      items: [itemKey("milestoneUpdate", first.id, first.version), itemKey("milestoneUpdate", second.id, 1)],
+    });
     expect(r.status).toBe(409);
-    expect((r.data as { formErrorValues: { item: string } }).formErrorValues.item).toBe("Road-safety package (barriers, lighting, pedestrian crossings) installed");
+    expect((r.data as { formErrorValues: { item: string } }).formErrorValues.item).toBe(
+      "Road-safety package (barriers, lighting, pedestrian crossings) installed",
+    );
     expect(await snapshotCounts()).toEqual(before);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: first.id } })).reviewState).toBe("SUBMITTED");
     expect(await db.milestone.findUniqueOrThrow({ where: { id: first.milestoneId } })).toEqual(milestone);
   });
 
   it("the model refuses a return without a comment and rolls back a batch that fails half-way", async () => {
-    await expect(reviewSubmissions({ actor: wbManager, items: [], decision: "return", comment: " ", context: auditContextFor(wbManager) })).rejects.toThrow();
-    const first = await db.milestoneUpdate.findFirstOrThrow({ where: { reviewState: "SUBMITTED", authorId: transportOfficer.id, milestone: { project: { code: "P128050" } } } });
+    await expect(
+      reviewSubmissions({
+        actor: wbManager,
+        items: [],
+        decision: "return",
+        comment: " ",
+        context: auditContextFor(wbManager),
+      }),
+    ).rejects.toThrow();
+    const first = await db.milestoneUpdate.findFirstOrThrow({
+      where: { reviewState: "SUBMITTED", authorId: transportOfficer.id, milestone: { project: { code: "P128050" } } },
+    });
     const before = await snapshotCounts();
     await expect(
       reviewSubmissions({
@@ -245,14 +403,27 @@ describe("the applied update in the milestone's history", () => {
     const m = await milestoneOf("P500565", "Civil works contracts for lots 3–4 signed");
     const update = await pendingUpdate(wbOfficer, "P500565", m.title, { percent: 15 });
     const seq = await lastSeq();
-    expect((await post(wbManager, { intent: "approve", kind: "milestoneUpdate", id: update.id, version: String(update.version) })).status).toBe(302);
+    expect(
+      (
+        await post(wbManager, {
+          intent: "approve",
+          kind: "milestoneUpdate",
+          id: update.id,
+          version: String(update.version),
+        })
+      ).status,
+    ).toBe(302);
     const events = await eventsAfter(seq);
     expect(events.map((e) => e.action)).toEqual(["milestoneUpdate.approve", "milestone.applyUpdate"]);
     const applied = events[1];
     expect(applied.reason).toBeNull();
     expect(JSON.parse(applied.after!)).toMatchObject({ percentComplete: 15, appliedUpdateId: update.id });
     // History shows the change of fields: the applied update is one of them.
-    expect(diffSnapshots(applied.before, applied.after)).toContainEqual({ field: "appliedUpdateId", before: null, after: update.id });
+    expect(diffSnapshots(applied.before, applied.after)).toContainEqual({
+      field: "appliedUpdateId",
+      before: null,
+      after: update.id,
+    });
     const trail = (await listMilestoneUpdates({ milestoneId: m.id })).find((u) => u.id === update.id)!.trail;
     expect(trail.map((step) => [step.action, step.actorName])).toEqual([
       ["submitted", wbOfficer.name],
@@ -263,7 +434,9 @@ describe("the applied update in the milestone's history", () => {
 
 describe("what the queue lists", () => {
   it("submissions on archived projects are not in the queue (nor counted on the home page)", async () => {
-    const update = await pendingUpdate(wbOfficer, "P500565", "Civil works contracts for lots 3–4 signed", { percent: 20 });
+    const update = await pendingUpdate(wbOfficer, "P500565", "Civil works contracts for lots 3–4 signed", {
+      percent: 20,
+    });
     const project = await db.project.findUniqueOrThrow({ where: { code: "P500565" } });
     const homeCount = async () => (await getHomeData({ actor: wbManager })).manager!.queueCount;
     const before = (await queueOf(wbManager)).data.items;
@@ -280,12 +453,24 @@ describe("what the queue lists", () => {
     } finally {
       await db.project.update({ where: { id: project.id }, data: { archivedAt: null } });
     }
-    expect((await post(transportManager, { intent: "return", kind: "milestoneUpdate", id: update.id, version: "1", comment: "cleanup" })).status).toBe(302);
+    expect(
+      (
+        await post(transportManager, {
+          intent: "return",
+          kind: "milestoneUpdate",
+          id: update.id,
+          version: "1",
+          comment: "cleanup",
+        })
+      ).status,
+    ).toBe(302);
   });
 
   it("each kind is cut at the limit, oldest first, and the page says how many of how many it shows", async () => {
     const scope = { AND: [projectWhereForActor(wbManager), { archivedAt: null }] };
-    const updates = await db.milestoneUpdate.count({ where: { reviewState: "SUBMITTED", milestone: { project: scope } } });
+    const updates = await db.milestoneUpdate.count({
+      where: { reviewState: "SUBMITTED", milestone: { project: scope } },
+    });
     const values = await db.indicatorValue.count({ where: { state: "SUBMITTED", indicator: { project: scope } } });
     expect(updates).toBeGreaterThan(1);
     expect(values).toBeGreaterThan(0);
@@ -300,11 +485,15 @@ describe("what the queue lists", () => {
     expect(cut.truncated).toEqual(expected);
     // The oldest of each kind is the one kept.
     for (const kind of ["milestoneUpdate", "indicatorValue"] as const) {
-      expect(cut.items.filter((i) => i.kind === kind).map((i) => i.id)).toEqual([full.items.find((i) => i.kind === kind)!.id]);
+      expect(cut.items.filter((i) => i.kind === kind).map((i) => i.id)).toEqual([
+        full.items.find((i) => i.kind === kind)!.id,
+      ]);
     }
 
     const render = (truncated: QueueTruncation[], locale: "en" | "ru" | "kk" = "en") =>
-      renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(QueueLimitNotice, { truncated })));
+      renderToStaticMarkup(
+        createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(QueueLimitNotice, { truncated })),
+      );
     expect(render(cut.truncated)).toContain(`Showing 1 of ${updates} milestone updates`);
     expect(render(cut.truncated, "ru")).toContain(`Показано 1 из ${updates} обновлений`);
     const bothKinds: QueueTruncation[] = [...expected.slice(0, 1), { kind: "indicatorValue", shown: 500, total: 612 }];

@@ -35,7 +35,13 @@ type Expected = "login" | "ok" | 403 | 404;
 
 type Subject = Actor & { email: string; cookie: string };
 
-type SeedProject = ProjectScopeBase & { id: string; code: string; memberIds: Set<string>; milestoneId: string; indicatorId: string };
+type SeedProject = ProjectScopeBase & {
+  id: string;
+  code: string;
+  memberIds: Set<string>;
+  milestoneId: string;
+  indicatorId: string;
+};
 type ProjectScopeBase = Omit<ProjectScope, "isMember">;
 
 /** One (user, project) situation to try a route in. */
@@ -67,7 +73,9 @@ describe("ROUTE_ACCESS is complete", () => {
 
   it("project-scoped access is only declared on routes with a $projectId", () => {
     const wrong = Object.entries(ROUTE_ACCESS).flatMap(([file, access]) => {
-      const single = [access.loader, access.action].filter((a): a is GlobalAction | ProjectAction | "public" | "session" => typeof a === "string");
+      const single = [access.loader, access.action].filter(
+        (a): a is GlobalAction | ProjectAction | "public" | "session" => typeof a === "string",
+      );
       return single
         .filter((a) => a !== "public" && a !== "session" && !isGlobal(a) && !routeParams(file).includes("projectId"))
         .map((a) => `${file}: ${a}`);
@@ -92,7 +100,14 @@ beforeAll(async () => {
   });
   for (const u of users) {
     const cookie = cookiePair(await createSessionCookie(u.id, { ip: null, userAgent: null }));
-    subjects.push({ id: u.id, email: u.email, role: u.role, organizationId: u.organizationId, organizationKind: u.organization.kind, cookie });
+    subjects.push({
+      id: u.id,
+      email: u.email,
+      role: u.role,
+      organizationId: u.organizationId,
+      organizationKind: u.organization.kind,
+      cookie,
+    });
   }
   const rows = await db.project.findMany({
     orderBy: { code: "asc" },
@@ -124,7 +139,11 @@ beforeAll(async () => {
 }, 120_000);
 
 function scopeFor(user: Subject, project: SeedProject): ProjectScope {
-  return { institution: project.institution, implementingAgencyId: project.implementingAgencyId, isMember: project.memberIds.has(user.id) };
+  return {
+    institution: project.institution,
+    implementingAgencyId: project.implementingAgencyId,
+    isMember: project.memberIds.has(user.id),
+  };
 }
 
 /** For each user: a project in scope where they are a member, one where they are not, and one out of scope. */
@@ -238,7 +257,8 @@ for (const [file, access] of Object.entries(ROUTE_ACCESS)) {
           const request = kind === "loader" ? getRequest(url, cookie) : postRequest(url, cookie);
           const outcome = await outcomeOf(() => handler({ request, params, context: {} }));
           const expected = expectedFor(effective, user, project);
-          if (!matches(expected, outcome)) mismatches.push(`${label}: expected ${expected}, got ${describeOutcome(outcome)}`);
+          if (!matches(expected, outcome))
+            mismatches.push(`${label}: expected ${expected}, got ${describeOutcome(outcome)}`);
           // Authorisation comes before the body: nobody without a session or outside the project gets the server
           // to read and parse what they posted.
           if (kind === "action" && (expected === "login" || expected === 404) && request.bodyUsed) {

@@ -60,7 +60,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
 function fieldNames(schema: z.ZodType): string[] {
   const names = new Set<string>();
   const result = schema.safeParse({});
-  if (!result.success) for (const issue of result.error.issues) if (typeof issue.path[0] === "string") names.add(issue.path[0]);
+  if (!result.success)
+    for (const issue of result.error.issues) if (typeof issue.path[0] === "string") names.add(issue.path[0]);
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   if (shape) for (const name of Object.keys(shape)) names.add(name);
   return [...names];

@@ -22,7 +22,13 @@ function project(overrides: Partial<StatusInput> = {}): StatusInput {
 }
 
 function milestone(overrides: Partial<StatusInput["milestones"][number]> = {}): StatusInput["milestones"][number] {
-  return { title: "M", baselineDueDate: "2027-06-30", currentDueDate: "2027-06-30", status: "IN_PROGRESS", ...overrides };
+  return {
+    title: "M",
+    baselineDueDate: "2027-06-30",
+    currentDueDate: "2027-06-30",
+    status: "IN_PROGRESS",
+    ...overrides,
+  };
 }
 
 /** A PDO indicator from 0 (2026-01-01) to 100 (2026-01-11), verified 50 at day 5 of 10: exactly on trajectory. */
@@ -79,17 +85,24 @@ describe("status rules", () => {
       expect(colour(project({ status: "PIPELINE", closingOriginalDate: "2020-01-01" }))).toBe("GREEN");
     });
     it("goes through the milestone rules like an active project", () => {
-      expect(colour(project({ status: "PIPELINE", milestones: [milestone({ currentDueDate: daysFromToday(-5) })] }))).toBe(
-        "AMBER",
-      );
+      expect(
+        colour(project({ status: "PIPELINE", milestones: [milestone({ currentDueDate: daysFromToday(-5) })] })),
+      ).toBe("AMBER");
     });
   });
 
   describe("ratings", () => {
     it.each(["U", "HU"])("R1: latest PDO rating %s is RED", (rating) => {
-      const r = assessProjectStatus(project({ ratings: [{ ratedOn: "2026-06-01", pdoRating: rating, ipRating: "S" }] }), TODAY);
+      const r = assessProjectStatus(
+        project({ ratings: [{ ratedOn: "2026-06-01", pdoRating: rating, ipRating: "S" }] }),
+        TODAY,
+      );
       expect(r.colour).toBe("RED");
-      expect(r.reasons).toContainEqual({ code: "ratingUnsatisfactory", severity: "red", values: { kind: "PDO", rating } });
+      expect(r.reasons).toContainEqual({
+        code: "ratingUnsatisfactory",
+        severity: "red",
+        values: { kind: "PDO", rating },
+      });
     });
     it("R1: latest IP rating U is RED", () => {
       expect(codes(project({ ratings: [{ ratedOn: "2026-06-01", pdoRating: "S", ipRating: "U" }] }))).toContain(
@@ -97,7 +110,10 @@ describe("status rules", () => {
       );
     });
     it("A1: MU is AMBER", () => {
-      const r = assessProjectStatus(project({ ratings: [{ ratedOn: "2026-06-01", pdoRating: "S", ipRating: "MU" }] }), TODAY);
+      const r = assessProjectStatus(
+        project({ ratings: [{ ratedOn: "2026-06-01", pdoRating: "S", ipRating: "MU" }] }),
+        TODAY,
+      );
       expect(r).toEqual({
         colour: "AMBER",
         reasons: [{ code: "ratingModeratelyUnsatisfactory", severity: "amber", values: { kind: "IP", rating: "MU" } }],
@@ -158,7 +174,10 @@ describe("status rules", () => {
   describe("milestones", () => {
     it("A2: overdue by 1 day is AMBER; due today is not overdue", () => {
       expect(colour(project({ milestones: [milestone({ currentDueDate: daysFromToday(0) })] }))).toBe("GREEN");
-      const r = assessProjectStatus(project({ milestones: [milestone({ title: "Bridge", currentDueDate: daysFromToday(-1) })] }), TODAY);
+      const r = assessProjectStatus(
+        project({ milestones: [milestone({ title: "Bridge", currentDueDate: daysFromToday(-1) })] }),
+        TODAY,
+      );
       expect(r).toEqual({
         colour: "AMBER",
         reasons: [{ code: "milestonesOverdue", severity: "amber", values: { count: 1, days: 1, title: "Bridge" } }],
@@ -166,7 +185,10 @@ describe("status rules", () => {
     });
     it("R2 boundary: overdue by exactly 90 days is AMBER, by 91 days RED", () => {
       expect(colour(project({ milestones: [milestone({ currentDueDate: daysFromToday(-90) })] }))).toBe("AMBER");
-      const r = assessProjectStatus(project({ milestones: [milestone({ title: "Tunnel", currentDueDate: daysFromToday(-91) })] }), TODAY);
+      const r = assessProjectStatus(
+        project({ milestones: [milestone({ title: "Tunnel", currentDueDate: daysFromToday(-91) })] }),
+        TODAY,
+      );
       expect(r.colour).toBe("RED");
       expect(r.reasons).toEqual([
         { code: "milestonesOverdueLong", severity: "red", values: { count: 1, days: 91, title: "Tunnel" } },
@@ -198,17 +220,21 @@ describe("status rules", () => {
       ).toBe("GREEN");
     });
     it("DELAYED and NOT_STARTED milestones count as open", () => {
-      expect(colour(project({ milestones: [milestone({ status: "DELAYED", currentDueDate: daysFromToday(-91) })] }))).toBe("RED");
-      expect(colour(project({ milestones: [milestone({ status: "NOT_STARTED", currentDueDate: daysFromToday(-1) })] }))).toBe(
-        "AMBER",
-      );
+      expect(
+        colour(project({ milestones: [milestone({ status: "DELAYED", currentDueDate: daysFromToday(-91) })] })),
+      ).toBe("RED");
+      expect(
+        colour(project({ milestones: [milestone({ status: "NOT_STARTED", currentDueDate: daysFromToday(-1) })] })),
+      ).toBe("AMBER");
     });
     it("A3 boundary: slipped exactly 180 days is GREEN, 181 days AMBER", () => {
-      expect(colour(project({ milestones: [milestone({ baselineDueDate: "2027-01-01", currentDueDate: "2027-06-30" })] }))).toBe(
-        "GREEN",
-      ); // 180 days
+      expect(
+        colour(project({ milestones: [milestone({ baselineDueDate: "2027-01-01", currentDueDate: "2027-06-30" })] })),
+      ).toBe("GREEN"); // 180 days
       const r = assessProjectStatus(
-        project({ milestones: [milestone({ title: "Depot", baselineDueDate: "2027-01-01", currentDueDate: "2027-07-01" })] }),
+        project({
+          milestones: [milestone({ title: "Depot", baselineDueDate: "2027-01-01", currentDueDate: "2027-07-01" })],
+        }),
         TODAY,
       );
       expect(r).toEqual({
@@ -217,9 +243,9 @@ describe("status rules", () => {
       });
     });
     it("a milestone moved earlier is not slipped", () => {
-      expect(colour(project({ milestones: [milestone({ baselineDueDate: "2028-01-01", currentDueDate: "2027-01-01" })] }))).toBe(
-        "GREEN",
-      );
+      expect(
+        colour(project({ milestones: [milestone({ baselineDueDate: "2028-01-01", currentDueDate: "2027-01-01" })] })),
+      ).toBe("GREEN");
     });
   });
 
@@ -230,7 +256,14 @@ describe("status rules", () => {
       expect(indicatorGapPoints(behindBy(-20))).toBe(-20);
       // Descending indicator: from 100 down to 0, at half time 70 is 30% of the way, 20 points behind.
       expect(
-        indicatorGapPoints(indicator({ ascending: false, baselineValue: 100, targetValue: 0, latestVerified: { periodEnd: "2026-01-06", value: 70 } })),
+        indicatorGapPoints(
+          indicator({
+            ascending: false,
+            baselineValue: 100,
+            targetValue: 0,
+            latestVerified: { periodEnd: "2026-01-06", value: 70 },
+          }),
+        ),
       ).toBe(20);
     });
     it("cannot assess qualitative indicators, missing data or no verified value", () => {
@@ -242,17 +275,24 @@ describe("status rules", () => {
     });
     it("A4 boundary: exactly 10 points behind is GREEN, more is AMBER", () => {
       expect(colour(project({ indicators: [behindBy(10)] }))).toBe("GREEN");
-      const r = assessProjectStatus(project({ indicators: [behindBy(10.5, { code: "KPI-7", type: "INTERMEDIATE" })] }), TODAY);
+      const r = assessProjectStatus(
+        project({ indicators: [behindBy(10.5, { code: "KPI-7", type: "INTERMEDIATE" })] }),
+        TODAY,
+      );
       expect(r).toEqual({
         colour: "AMBER",
-        reasons: [{ code: "indicatorsBehind", severity: "amber", values: { count: 1, points: 11, indicator: "KPI-7" } }],
+        reasons: [
+          { code: "indicatorsBehind", severity: "amber", values: { count: 1, points: 11, indicator: "KPI-7" } },
+        ],
       });
     });
     it("R3 boundary: two PDO indicators exactly 25 points behind are only AMBER; more than 25 is RED", () => {
       const atLimit = [behindBy(25, { code: "A" }), behindBy(25, { code: "B" })];
       const r1 = assessProjectStatus(project({ indicators: atLimit }), TODAY);
       expect(r1.colour).toBe("AMBER");
-      expect(r1.reasons).toEqual([{ code: "indicatorsBehind", severity: "amber", values: { count: 2, points: 25, indicator: "A" } }]);
+      expect(r1.reasons).toEqual([
+        { code: "indicatorsBehind", severity: "amber", values: { count: 2, points: 25, indicator: "A" } },
+      ]);
 
       const over = [behindBy(26, { code: "A" }), behindBy(30, { code: "B" })];
       const r2 = assessProjectStatus(project({ indicators: over }), TODAY);
@@ -264,12 +304,16 @@ describe("status rules", () => {
     it("R3 needs two PDO indicators: one far behind, or intermediate ones, are AMBER", () => {
       expect(colour(project({ indicators: [behindBy(40, { code: "A" })] }))).toBe("AMBER");
       expect(
-        colour(project({ indicators: [behindBy(40, { code: "A" }), behindBy(40, { code: "B", type: "INTERMEDIATE" })] })),
+        colour(
+          project({ indicators: [behindBy(40, { code: "A" }), behindBy(40, { code: "B", type: "INTERMEDIATE" })] }),
+        ),
       ).toBe("AMBER");
     });
     it("indicators counted by R3 are not counted again by A4", () => {
       const r = assessProjectStatus(
-        project({ indicators: [behindBy(30, { code: "A" }), behindBy(30, { code: "B" }), behindBy(15, { code: "C" })] }),
+        project({
+          indicators: [behindBy(30, { code: "A" }), behindBy(30, { code: "B" }), behindBy(15, { code: "C" })],
+        }),
         TODAY,
       );
       expect(r.reasons.map((x) => [x.code, x.values.count])).toEqual([

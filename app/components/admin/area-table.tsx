@@ -1,7 +1,15 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-type Area = { id: string; code: string; name: string; description: string; sortOrder: number; version: number; projectCount: number };
+type Area = {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+  version: number;
+  projectCount: number;
+};
 
 /** A framework's priority areas in order, with move up/down buttons (keyboard-reachable forms) and edit links. */
 export function AreaTable({ areas }: { areas: Area[] }) {
@@ -53,7 +61,10 @@ export function AreaTable({ areas }: { areas: Area[] }) {
                 </div>
               </td>
               <td>
-                <Link to={`/admin/frameworks?area=${area.id}`} aria-label={t("admin.frameworks.editArea", { name: area.name })}>
+                <Link
+                  to={`/admin/frameworks?area=${area.id}`}
+                  aria-label={t("admin.frameworks.editArea", { name: area.name })}
+                >
                   {t("common.actions.edit")}
                 </Link>
               </td>

@@ -4,7 +4,13 @@ import { useTranslation } from "react-i18next";
  * Shown when someone else saved first (409): what the record looks like now. The form keeps the admin's input and
  * takes the current version, so saving again overwrites knowingly.
  */
-export function ConflictNotice({ current, labels }: { current: Record<string, unknown> | null; labels: Record<string, string> }) {
+export function ConflictNotice({
+  current,
+  labels,
+}: {
+  current: Record<string, unknown> | null;
+  labels: Record<string, string>;
+}) {
   const { t } = useTranslation();
   return (
     <div className="form-error" role="alert" data-testid="conflict">

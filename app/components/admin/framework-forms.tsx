@@ -53,32 +53,37 @@ function useConflictVersion(
   }, [version, setVersion]);
 }
 
-export function FrameworkForm({
-  framework,
-  actionData,
-}: {
-  framework?: FrameworkRow;
-  actionData: AdminActionData;
-}) {
+export function FrameworkForm({ framework, actionData }: { framework?: FrameworkRow; actionData: AdminActionData }) {
   const { t } = useTranslation();
   const intent = framework ? "updateFramework" : "createFramework";
   const mine = answerFor(actionData, intent, framework?.id);
-  const { form, onSubmit } = useRemixForm<UpdateFrameworkInput>(framework ? UpdateFrameworkSchema : CreateFrameworkSchema, {
-    defaultValues: framework
-      ? {
-          intent: "updateFramework",
-          id: framework.id,
-          version: framework.version,
-          code: framework.code,
-          name: framework.name,
-          startDate: toDayInput(framework.startDate),
-          endDate: toDayInput(framework.endDate),
-          annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
-          description: framework.description,
-        }
-      : ({ intent: "createFramework", code: "", name: "", startDate: "", endDate: "", annualEnvelopeUsd: "", description: "" } as unknown as UpdateFrameworkInput),
-    serverErrors: mine?.fieldErrors ?? null,
-  });
+  const { form, onSubmit } = useRemixForm<UpdateFrameworkInput>(
+    framework ? UpdateFrameworkSchema : CreateFrameworkSchema,
+    {
+      defaultValues: framework
+        ? {
+            intent: "updateFramework",
+            id: framework.id,
+            version: framework.version,
+            code: framework.code,
+            name: framework.name,
+            startDate: toDayInput(framework.startDate),
+            endDate: toDayInput(framework.endDate),
+            annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
+            description: framework.description,
+          }
+        : ({
+            intent: "createFramework",
+            code: "",
+            name: "",
+            startDate: "",
+            endDate: "",
+            annualEnvelopeUsd: "",
+            description: "",
+          } as unknown as UpdateFrameworkInput),
+      serverErrors: mine?.fieldErrors ?? null,
+    },
+  );
   const { setValue } = form;
   useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
   const submitting = useSubmittingIntent(intent, framework?.id);
@@ -87,7 +92,11 @@ export function FrameworkForm({
       {mine?.conflict ? (
         <ConflictNotice
           current={mine.conflict.current}
-          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), description: t("admin.fields.description") }}
+          labels={{
+            code: t("admin.fields.code"),
+            name: t("admin.fields.name"),
+            description: t("admin.fields.description"),
+          }}
         />
       ) : null}
       <input type="hidden" {...form.register("intent")} />
@@ -115,7 +124,11 @@ export function FrameworkForm({
       </Field>
       <div className="button-row">
         <button type="submit" disabled={submitting}>
-          {submitting ? t("common.actions.saving") : framework ? t("common.actions.save") : t("admin.frameworks.create")}
+          {submitting
+            ? t("common.actions.saving")
+            : framework
+              ? t("common.actions.save")
+              : t("admin.frameworks.create")}
         </button>
         {framework ? (
           <Link to="/admin/frameworks" className="button secondary">
@@ -139,12 +152,22 @@ export function AreaForm({
   const { t } = useTranslation();
   const intent = area ? "updateArea" : "createArea";
   const mine = answerFor(actionData, intent, area?.id ?? frameworkId);
-  const { form, onSubmit } = useRemixForm<UpdateAreaInput & { frameworkId?: string }>(area ? UpdateAreaSchema : CreateAreaSchema, {
-    defaultValues: area
-      ? { intent: "updateArea", id: area.id, version: area.version, code: area.code, name: area.name, description: area.description }
-      : ({ intent: "createArea", frameworkId, code: "", name: "", description: "" } as unknown as UpdateAreaInput),
-    serverErrors: mine?.fieldErrors ?? null,
-  });
+  const { form, onSubmit } = useRemixForm<UpdateAreaInput & { frameworkId?: string }>(
+    area ? UpdateAreaSchema : CreateAreaSchema,
+    {
+      defaultValues: area
+        ? {
+            intent: "updateArea",
+            id: area.id,
+            version: area.version,
+            code: area.code,
+            name: area.name,
+            description: area.description,
+          }
+        : ({ intent: "createArea", frameworkId, code: "", name: "", description: "" } as unknown as UpdateAreaInput),
+      serverErrors: mine?.fieldErrors ?? null,
+    },
+  );
   const { setValue } = form;
   useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
   const submitting = useSubmittingIntent(intent, area?.id);
@@ -154,7 +177,11 @@ export function AreaForm({
       {mine?.conflict ? (
         <ConflictNotice
           current={mine.conflict.current}
-          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), description: t("admin.fields.description") }}
+          labels={{
+            code: t("admin.fields.code"),
+            name: t("admin.fields.name"),
+            description: t("admin.fields.description"),
+          }}
         />
       ) : null}
       <input type="hidden" {...form.register("intent")} />

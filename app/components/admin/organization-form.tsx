@@ -62,7 +62,11 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
       />
       <div className="button-row">
         <button type="submit" disabled={submitting}>
-          {submitting ? t("common.actions.saving") : organization ? t("common.actions.save") : t("admin.organizations.create")}
+          {submitting
+            ? t("common.actions.saving")
+            : organization
+              ? t("common.actions.save")
+              : t("admin.organizations.create")}
         </button>
         {organization ? (
           <Link to="/admin/organizations" className="button secondary">

@@ -3,12 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
-import {
-  ResetPasswordSchema,
-  UpdateUserSchema,
-  type ResetPasswordInput,
-  type UpdateUserInput,
-} from "~/schemas/admin";
+import { ResetPasswordSchema, UpdateUserSchema, type ResetPasswordInput, type UpdateUserInput } from "~/schemas/admin";
 import { ConflictNotice } from "./conflict-notice";
 import { UserProfileSelects } from "./user-fields";
 
@@ -113,7 +108,11 @@ export function ActiveForm({
           {t(mine.fieldErrors._form)}
         </p>
       ) : null}
-      {mine?.conflict ? <p className="form-error" role="alert">{t("admin.conflict.message")}</p> : null}
+      {mine?.conflict ? (
+        <p className="form-error" role="alert">
+          {t("admin.conflict.message")}
+        </p>
+      ) : null}
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={user.version} />
       <p className="muted">{user.active ? t("admin.users.deactivateHelp") : t("admin.users.reactivateHelp")}</p>
@@ -122,7 +121,11 @@ export function ActiveForm({
       ) : (
         <div>
           <button type="submit" className={user.active ? "danger" : undefined} disabled={submitting}>
-            {submitting ? t("common.actions.saving") : user.active ? t("admin.users.deactivate") : t("admin.users.reactivate")}
+            {submitting
+              ? t("common.actions.saving")
+              : user.active
+                ? t("admin.users.deactivate")
+                : t("admin.users.reactivate")}
           </button>
         </div>
       )}
@@ -149,7 +152,11 @@ export function ResetPasswordForm({
   if (isSelf) return <p className="muted">{t("admin.errors.ownPassword")}</p>;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="reset-password-form">
-      {mine?.conflict ? <p className="form-error" role="alert">{t("admin.conflict.message")}</p> : null}
+      {mine?.conflict ? (
+        <p className="form-error" role="alert">
+          {t("admin.conflict.message")}
+        </p>
+      ) : null}
       <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("version")} />
       <Field

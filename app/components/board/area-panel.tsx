@@ -41,7 +41,11 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
       <div className="grid">
         <div>
           <h3>{t("portfolio.cpf.money")}</h3>
-          <EnvelopeBar totalEnvelopeCents={totalEnvelopeCents} committedCents={area.committedCents} pipelineCents={area.pipelineCents} />
+          <EnvelopeBar
+            totalEnvelopeCents={totalEnvelopeCents}
+            committedCents={area.committedCents}
+            pipelineCents={area.pipelineCents}
+          />
         </div>
         <div>
           <h3>{t("portfolio.cpf.byStatus")}</h3>

@@ -53,7 +53,10 @@ export function EnvelopeBar({
           aria-label={t("portfolio.cpf.barLabel", { share: format.percent(share) })}
         >
           <span className="envelope-committed" style={{ width: width(share) }} />
-          <span className="envelope-pipeline" style={{ width: width(Math.min(pipelineShare, 1 - Math.min(1, share))) }} />
+          <span
+            className="envelope-pipeline"
+            style={{ width: width(Math.min(pipelineShare, 1 - Math.min(1, share))) }}
+          />
         </div>
       ) : null}
     </div>

@@ -27,11 +27,15 @@ export function ProjectCard({ project }: { project: BoardCardProject }) {
         </Link>
       </h3>
       <p className="muted board-meta">
-        {t(`domain.institution.${project.institution}`)} · {t(`domain.projectStatus.${project.status}`)} · {project.agency}
+        {t(`domain.institution.${project.institution}`)} · {t(`domain.projectStatus.${project.status}`)} ·{" "}
+        {project.agency}
       </p>
       {project.latestRating ? (
         <p className="board-meta">
-          {t("portfolio.board.latestRating", { pdo: project.latestRating.pdoRating, ip: project.latestRating.ipRating })}
+          {t("portfolio.board.latestRating", {
+            pdo: project.latestRating.pdoRating,
+            ip: project.latestRating.ipRating,
+          })}
         </p>
       ) : null}
       <ReasonList reasons={project.reasons} />

@@ -11,7 +11,15 @@ export function itemHref(item: Pick<ReportingItem, "kind" | "projectId" | "id">)
 }
 
 /** The missing reports of one group; overdue rows are highlighted and labelled (not by colour alone). */
-export function ReportingTable({ items, showProject, showResponsible }: { items: Item[]; showProject: boolean; showResponsible: boolean }) {
+export function ReportingTable({
+  items,
+  showProject,
+  showResponsible,
+}: {
+  items: Item[];
+  showProject: boolean;
+  showResponsible: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -53,7 +61,9 @@ export function ReportingTable({ items, showProject, showResponsible }: { items:
               <td>
                 {item.kind === "milestone"
                   ? t("portfolio.reporting.milestone")
-                  : t("portfolio.reporting.indicator", { frequency: t(`portfolio.frequency.${frequencyKey(item.frequency)}`) })}
+                  : t("portfolio.reporting.indicator", {
+                      frequency: t(`portfolio.frequency.${frequencyKey(item.frequency)}`),
+                    })}
               </td>
               <td>{format.date(item.dueDate)}</td>
               <td>

@@ -19,7 +19,8 @@ export function ChainStatusPanel({ status, hidden }: { status: ChainStatus; hidd
       {status.headHash ? (
         <>
           <p>
-            {t("history.chain.head", { seq: status.headSeq })} <span className="muted">({format.dateTime(status.headAt)})</span>
+            {t("history.chain.head", { seq: status.headSeq })}{" "}
+            <span className="muted">({format.dateTime(status.headAt)})</span>
           </p>
           <p className="chain-hash">
             <code data-testid="chain-head-hash">{status.headHash}</code> <CopyButton value={status.headHash} />
@@ -31,12 +32,15 @@ export function ChainStatusPanel({ status, hidden }: { status: ChainStatus; hidd
       )}
       {v?.ok ? (
         <p className="verdict good" data-testid="chain-verdict" data-ok="true">
-          {t("history.chain.ok", { count: v.count })} · {t("history.chain.verifiedIn", { seconds: (v.durationMs / 1000).toFixed(1) })}
+          {t("history.chain.ok", { count: v.count })} ·{" "}
+          {t("history.chain.verifiedIn", { seconds: (v.durationMs / 1000).toFixed(1) })}
         </p>
       ) : null}
       {v && !v.ok ? (
         <div className="verdict broken" role="alert" data-testid="chain-verdict" data-ok="false">
-          <strong>{t("history.chain.broken", { seq: v.problem.seq, kind: t(`history.chain.kinds.${v.problem.kind}`) })}</strong>
+          <strong>
+            {t("history.chain.broken", { seq: v.problem.seq, kind: t(`history.chain.kinds.${v.problem.kind}`) })}
+          </strong>
           <p>{v.problem.detail}</p>
         </div>
       ) : null}

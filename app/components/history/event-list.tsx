@@ -12,37 +12,23 @@ function show(value: unknown): string {
 }
 
 /** Who, when (UTC and local), what, old → new, and why. */
-export function EventList({
-  events,
-  entityLinks = true,
-}: {
-  events: ListedEvent[];
-  entityLinks?: boolean;
-}) {
+export function EventList({ events, entityLinks = true }: { events: ListedEvent[]; entityLinks?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (events.length === 0)
-    return <p className="panel muted">{t("history.empty")}</p>;
+  if (events.length === 0) return <p className="panel muted">{t("history.empty")}</p>;
   return (
     <ol className="event-list" data-testid="event-list">
       {events.map((event) => {
         // A creation has no "before": show the values it was created with, without a column of dashes.
         const creation = event.changes.every((c) => c.before === null);
         return (
-          <li
-            key={event.seq}
-            className="panel"
-            data-seq={event.seq}
-            data-project-code={event.projectCode ?? ""}
-          >
+          <li key={event.seq} className="panel" data-seq={event.seq} data-project-code={event.projectCode ?? ""}>
             <div className="event-head">
               <strong className="event-action">{event.action}</strong>
               <span>
                 {event.entityType} <code>{event.entityId}</code>
               </span>
-              {event.projectCode ? (
-                <span className="badge">{event.projectCode}</span>
-              ) : null}
+              {event.projectCode ? <span className="badge">{event.projectCode}</span> : null}
               {entityLinks ? (
                 <Link
                   className="event-entity-link"
@@ -54,10 +40,8 @@ export function EventList({
             </div>
             <div className="muted">
               #{event.seq} · {event.actorEmail ?? t("history.system")} ·{" "}
-              <time dateTime={event.occurredAt}>
-                {format.dateTime(event.occurredAt)}
-              </time>{" "}
-              · <LocalTime iso={event.occurredAt} />
+              <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time> ·{" "}
+              <LocalTime iso={event.occurredAt} />
             </div>
             {event.reason ? (
               <div className="event-reason">
@@ -66,9 +50,7 @@ export function EventList({
             ) : null}
             {event.changes.length > 0 ? (
               <table className="changes">
-                <caption className="visually-hidden">
-                  {t("history.event.changes")}
-                </caption>
+                <caption className="visually-hidden">{t("history.event.changes")}</caption>
                 <thead className="visually-hidden">
                   <tr>
                     <th scope="col">{t("history.event.field")}</th>
@@ -86,8 +68,7 @@ export function EventList({
                           <ins>{show(change.after)}</ins>
                         ) : (
                           <>
-                            <del>{show(change.before)}</del> →{" "}
-                            <ins>{show(change.after)}</ins>
+                            <del>{show(change.before)}</del> → <ins>{show(change.after)}</ins>
                           </>
                         )}
                       </td>

@@ -1,7 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type FilterValues = Partial<Record<"from" | "to" | "project" | "entity" | "entityId" | "actor" | "action", string>>;
+export type FilterValues = Partial<
+  Record<"from" | "to" | "project" | "entity" | "entityId" | "actor" | "action", string>
+>;
 
 /** The history filters as a GET form: the URL holds them, so a filtered view can be bookmarked and shared. */
 export function HistoryFilters({
@@ -17,7 +19,12 @@ export function HistoryFilters({
 }) {
   const { t } = useTranslation();
   return (
-    <Form method="get" className="panel history-filters" aria-label={t("history.filters.legend")} data-testid="history-filters">
+    <Form
+      method="get"
+      className="panel history-filters"
+      aria-label={t("history.filters.legend")}
+      data-testid="history-filters"
+    >
       <div className="filter-grid">
         <div className="field">
           <label htmlFor="hf-from">{t("history.filters.from")}</label>
@@ -40,7 +47,13 @@ export function HistoryFilters({
         </div>
         <div className="field">
           <label htmlFor="hf-entity">{t("history.filters.entity")}</label>
-          <input id="hf-entity" name="entity" list="hf-entity-types" defaultValue={values.entity ?? ""} autoComplete="off" />
+          <input
+            id="hf-entity"
+            name="entity"
+            list="hf-entity-types"
+            defaultValue={values.entity ?? ""}
+            autoComplete="off"
+          />
           <datalist id="hf-entity-types">
             {entityTypes.map((e) => (
               <option key={e} value={e} />

@@ -52,7 +52,8 @@ export function ReportHeader({ report, generatedAt }: { report: ProjectReport; g
         </div>
       </dl>
       <p className="muted">
-        {t("exports.report.asOf", { date: format.date(report.asOf) })} · {t("exports.report.generated", { date: format.dateTime(generatedAt) })}
+        {t("exports.report.asOf", { date: format.date(report.asOf) })} ·{" "}
+        {t("exports.report.generated", { date: format.dateTime(generatedAt) })}
       </p>
     </header>
   );
@@ -63,7 +64,8 @@ export function KeyDates({ report, generatedAt }: { report: ProjectReport; gener
   const format = useFormat();
   const d = report.dates;
   // Approval and effectiveness have one date each: actual once it has passed, planned while it is ahead.
-  const once = (date: string | null): [string | null, string | null] => (date && date <= generatedAt ? [null, date] : [date, null]);
+  const once = (date: string | null): [string | null, string | null] =>
+    date && date <= generatedAt ? [null, date] : [date, null];
   const rows: Array<[string, string | null, string | null]> = [
     [t("projects.fields.approvalDate"), ...once(d.approval)],
     [t("projects.fields.effectivenessDate"), ...once(d.effectiveness)],
@@ -194,7 +196,9 @@ function IndicatorTable({ caption, indicators }: { caption: string; indicators: 
             <td>
               {valueAt(i.target, i.targetDate)}
               {i.originalTarget !== null ? (
-                <div className="muted">{t("exports.report.originalTarget", { value: format.number(i.originalTarget) })}</div>
+                <div className="muted">
+                  {t("exports.report.originalTarget", { value: format.number(i.originalTarget) })}
+                </div>
               ) : null}
             </td>
             <td className="num">{format.percent(i.progress)}</td>
@@ -274,7 +278,11 @@ export function Narrative({ report }: { report: ProjectReport }) {
   return (
     <section className="isr-section" aria-labelledby="isr-narrative">
       <h3 id="isr-narrative">{t("projects.fields.narrative")}</h3>
-      {report.narrative ? <p className="isr-narrative">{report.narrative}</p> : <p className="muted">{t("projects.overview.noNarrative")}</p>}
+      {report.narrative ? (
+        <p className="isr-narrative">{report.narrative}</p>
+      ) : (
+        <p className="muted">{t("projects.overview.noNarrative")}</p>
+      )}
       {report.description ? (
         <>
           <h4>{t("projects.fields.description")}</h4>

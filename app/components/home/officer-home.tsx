@@ -28,7 +28,8 @@ export function OfficerHome({ data }: { data: OfficerData }) {
           <ul className="compact-list">
             {data.returned.map((s) => (
               <li key={s.id} data-submission-id={s.id}>
-                <Link to={s.href}>{s.title}</Link> <span className="muted">({s.projectCode})</span> <SubmissionKind kind={s.kind} />
+                <Link to={s.href}>{s.title}</Link> <span className="muted">({s.projectCode})</span>{" "}
+                <SubmissionKind kind={s.kind} />
                 <div>
                   <span className="badge amber">{t("domain.reviewState.RETURNED")}</span>{" "}
                   {t("home.officer.returnedBy", { name: s.reviewerName ?? "—", date: format.date(s.reviewedAt) })}
@@ -94,7 +95,8 @@ export function OfficerHome({ data }: { data: OfficerData }) {
           <ul className="compact-list">
             {data.pending.map((s) => (
               <li key={s.id}>
-                <Link to={s.href}>{s.title}</Link> <span className="muted">({s.projectCode})</span> <SubmissionKind kind={s.kind} />
+                <Link to={s.href}>{s.title}</Link> <span className="muted">({s.projectCode})</span>{" "}
+                <SubmissionKind kind={s.kind} />
                 <div className="muted">{t("home.officer.submittedOn", { date: format.date(s.submittedAt) })}</div>
               </li>
             ))}

@@ -27,7 +27,11 @@ export function buildChartPoints(input: ChartInput): ChartPoint[] {
   const hasBaseline = input.baselineValue !== null && input.baselineDate !== null;
   if (hasBaseline) add(input.baselineDate!, "baseline", input.baselineValue!);
   const targets = [...input.targets];
-  if (input.targetValue !== null && input.targetDate && !targets.some((tg) => tg.periodEnd.slice(0, 10) === input.targetDate!.slice(0, 10))) {
+  if (
+    input.targetValue !== null &&
+    input.targetDate &&
+    !targets.some((tg) => tg.periodEnd.slice(0, 10) === input.targetDate!.slice(0, 10))
+  ) {
     targets.push({ periodEnd: input.targetDate, value: input.targetValue });
   }
   for (const tg of targets) add(tg.periodEnd, "target", tg.value);

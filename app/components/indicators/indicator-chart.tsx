@@ -1,18 +1,36 @@
 import { useTranslation } from "react-i18next";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useHydrated } from "~/components/reviews/shared";
 import { useFormat } from "~/i18n/format";
 import { toChartRows, type ChartPoint } from "./chart-data";
 
 const HEIGHT = 320;
 
-
-
 /**
  * The indicator chart (recharts). It measures the DOM, so it renders only after mount: the server sends a
  * placeholder of the same height, and the chart-data table below is the accessible alternative.
  */
-export function IndicatorChart({ points, name, unit, today }: { points: ChartPoint[]; name: string; unit: string; today: string }) {
+export function IndicatorChart({
+  points,
+  name,
+  unit,
+  today,
+}: {
+  points: ChartPoint[];
+  name: string;
+  unit: string;
+  today: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const mounted = useHydrated();
@@ -41,19 +59,50 @@ export function IndicatorChart({ points, name, unit, today }: { points: ChartPoi
             scale="time"
             domain={[Math.min(...xs) - pad, Math.max(...xs) + pad]}
             ticks={ticks}
-            tickFormatter={(value: number) => (ticks ? String(new Date(value).getUTCFullYear()) : format.date(new Date(value)))}
+            tickFormatter={(value: number) =>
+              ticks ? String(new Date(value).getUTCFullYear()) : format.date(new Date(value))
+            }
           />
-          <YAxis tickFormatter={(value: number) => format.number(value)} label={{ value: unit, angle: -90, position: "insideLeft" }} />
+          <YAxis
+            tickFormatter={(value: number) => format.number(value)}
+            label={{ value: unit, angle: -90, position: "insideLeft" }}
+          />
           <Tooltip
             labelFormatter={(value) => format.date(new Date(Number(value)))}
             formatter={(value, key) => [format.number(Number(value)), t(`workflow.indicator.series.${String(key)}`)]}
           />
           <Legend formatter={(key) => t(`workflow.indicator.series.${String(key)}`)} />
           <ReferenceLine x={todayMs} stroke="#b42318" strokeDasharray="4 3" />
-          <Line dataKey="target" stroke="#8a5300" strokeDasharray="2 4" dot={{ r: 4 }} connectNulls isAnimationActive={false} />
-          <Line dataKey="actual" stroke="#00538a" strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
-          <Line dataKey="projection" stroke="#00538a" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
-          <Line dataKey="baseline" stroke="#1b2430" dot={{ r: 6, fill: "#fff", strokeWidth: 2 }} isAnimationActive={false} />
+          <Line
+            dataKey="target"
+            stroke="#8a5300"
+            strokeDasharray="2 4"
+            dot={{ r: 4 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="actual"
+            stroke="#00538a"
+            strokeWidth={2}
+            dot={{ r: 4 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="projection"
+            stroke="#00538a"
+            strokeDasharray="6 4"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="baseline"
+            stroke="#1b2430"
+            dot={{ r: 6, fill: "#fff", strokeWidth: 2 }}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

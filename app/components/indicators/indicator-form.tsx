@@ -14,7 +14,10 @@ import {
 } from "~/schemas/indicator";
 import type { WorkflowActionData } from "~/schemas/review";
 
-type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & { id: string; options: { value: string; label: string }[] };
+type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  options: { value: string; label: string }[];
+};
 
 const Select = forwardRef<HTMLSelectElement, SelectProps>(function Select({ options, ...rest }, ref) {
   return (
@@ -178,16 +181,36 @@ export function IndicatorForm({
           </Field>
         </div>
         <div className="wf-pair">
-          <Field form={form} name="baselineValue" inputMode="decimal" label={t("workflow.indicators.fields.baselineValue")} />
+          <Field
+            form={form}
+            name="baselineValue"
+            inputMode="decimal"
+            label={t("workflow.indicators.fields.baselineValue")}
+          />
           <Field form={form} name="baselineDate" type="date" label={t("workflow.indicators.fields.baselineDate")} />
         </div>
         <div className="wf-pair">
-          <Field form={form} name="targetValue" inputMode="decimal" label={t("workflow.indicators.fields.targetValue")} />
+          <Field
+            form={form}
+            name="targetValue"
+            inputMode="decimal"
+            label={t("workflow.indicators.fields.targetValue")}
+          />
           <Field form={form} name="targetDate" type="date" label={t("workflow.indicators.fields.targetDate")} />
         </div>
         {indicator ? (
-          <Field form={form} name="revisionNote" label={t("workflow.indicators.fields.revisionNote")} hint={t("workflow.indicators.fields.revisionNoteHint")}>
-            <textarea id="field-revisionNote" rows={2} aria-invalid={invalid("revisionNote")} {...form.register("revisionNote")} />
+          <Field
+            form={form}
+            name="revisionNote"
+            label={t("workflow.indicators.fields.revisionNote")}
+            hint={t("workflow.indicators.fields.revisionNoteHint")}
+          >
+            <textarea
+              id="field-revisionNote"
+              rows={2}
+              aria-invalid={invalid("revisionNote")}
+              {...form.register("revisionNote")}
+            />
           </Field>
         ) : null}
         <Field form={form} name="frequency" label={t("workflow.indicators.fields.frequency")}>
@@ -199,7 +222,12 @@ export function IndicatorForm({
           />
         </Field>
         <Field form={form} name="dataSource" label={t("workflow.indicators.fields.dataSource")} maxLength={300} />
-        <Field form={form} name="responsibleAgency" label={t("workflow.indicators.fields.responsibleAgency")} maxLength={300} />
+        <Field
+          form={form}
+          name="responsibleAgency"
+          label={t("workflow.indicators.fields.responsibleAgency")}
+          maxLength={300}
+        />
         <fieldset className="targets-fieldset">
           <legend>{t("workflow.indicators.fields.targets")}</legend>
           <p className="muted">{t("workflow.indicators.fields.targetsHint")}</p>

@@ -23,7 +23,12 @@ export function OnTrackBadge({ summary }: { summary: Pick<IndicatorSummary, "onT
       <span className={`badge ${summary.onTrack ? "green" : "amber"}`} data-on-track={summary.onTrack}>
         {summary.onTrack ? t("workflow.indicators.onTrack") : t("workflow.indicators.behind")}
       </span>{" "}
-      <small className="muted">{t("workflow.indicators.expected", { share: format.percent(summary.expected), date: format.date(summary.expectedOn) })}</small>
+      <small className="muted">
+        {t("workflow.indicators.expected", {
+          share: format.percent(summary.expected),
+          date: format.date(summary.expectedOn),
+        })}
+      </small>
     </span>
   );
 }

@@ -46,7 +46,8 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         <div>
           <dt>{t("workflow.indicators.columns.baseline")}</dt>
           <dd>
-            {format.number(indicator.baselineValue)} <small className="muted">({format.date(indicator.baselineDate)})</small>
+            {format.number(indicator.baselineValue)}{" "}
+            <small className="muted">({format.date(indicator.baselineDate)})</small>
           </dd>
         </div>
         <div>
@@ -76,7 +77,11 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         </div>
         <div>
           <dt>{t("workflow.indicator.details.direction")}</dt>
-          <dd>{indicator.ascending ? t("workflow.indicators.fields.ascendingTrue") : t("workflow.indicators.fields.ascendingFalse")}</dd>
+          <dd>
+            {indicator.ascending
+              ? t("workflow.indicators.fields.ascendingTrue")
+              : t("workflow.indicators.fields.ascendingFalse")}
+          </dd>
         </div>
         <div>
           <dt>{t("workflow.indicator.details.measure")}</dt>
@@ -85,7 +90,9 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         <div>
           <dt>{t("workflow.indicator.details.frequency")}</dt>
           <dd>
-            {isIndicatorFrequency(indicator.frequency) ? t(`workflow.indicators.frequency.${indicator.frequency}`) : indicator.frequency}
+            {isIndicatorFrequency(indicator.frequency)
+              ? t(`workflow.indicators.frequency.${indicator.frequency}`)
+              : indicator.frequency}
           </dd>
         </div>
         <div>
@@ -106,7 +113,11 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
           })}
         </p>
       ) : null}
-      <p className={`verdict ${s.willMeet === true ? "good" : s.willMeet === false ? "bad" : ""}`} data-testid="verdict" data-will-meet={String(s.willMeet)}>
+      <p
+        className={`verdict ${s.willMeet === true ? "good" : s.willMeet === false ? "bad" : ""}`}
+        data-testid="verdict"
+        data-will-meet={String(s.willMeet)}
+      >
         {s.willMeet === null
           ? t("workflow.indicator.verdictUnknown")
           : s.willMeet

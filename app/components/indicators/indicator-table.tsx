@@ -57,7 +57,9 @@ export function IndicatorTable({ type, indicators }: { type: string; indicators:
                   {ind.pendingCount > 0 ? (
                     <>
                       {" "}
-                      <span className="badge amber">{t("workflow.indicators.pending", { count: ind.pendingCount })}</span>
+                      <span className="badge amber">
+                        {t("workflow.indicators.pending", { count: ind.pendingCount })}
+                      </span>
                     </>
                   ) : null}
                 </th>
@@ -70,14 +72,18 @@ export function IndicatorTable({ type, indicators }: { type: string; indicators:
                 <td className="num">
                   {format.number(ind.summary.latestActual?.value ?? null)}
                   <br />
-                  <small className="muted">{ind.summary.latestActual ? format.date(ind.summary.latestActual.periodEnd) : null}</small>
+                  <small className="muted">
+                    {ind.summary.latestActual ? format.date(ind.summary.latestActual.periodEnd) : null}
+                  </small>
                 </td>
                 <td className="num">
                   {format.number(ind.targetValue)}
                   {ind.originalTargetValue !== null ? (
                     <>
                       <br />
-                      <small className="muted">{t("workflow.indicators.originalTarget", { value: format.number(ind.originalTargetValue) })}</small>
+                      <small className="muted">
+                        {t("workflow.indicators.originalTarget", { value: format.number(ind.originalTargetValue) })}
+                      </small>
                     </>
                   ) : null}
                   <br />

@@ -16,7 +16,15 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
   const hydrated = useHydrated();
   const invalid = (name: keyof IndicatorValueForm) => (form.formState.errors[name] ? true : undefined);
   return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("workflow.indicator.report")} data-testid="value-form" data-hydrated={hydrated}>
+    <Form
+      method="post"
+      className="stack"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("workflow.indicator.report")}
+      data-testid="value-form"
+      data-hydrated={hydrated}
+    >
       <input type="hidden" name="intent" value="report" />
       <FormError answer={answer} />
       <div className="wf-pair">
@@ -27,8 +35,19 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
       <Field form={form} name="comment" label={t("workflow.indicator.fields.comment")}>
         <textarea id="field-comment" rows={3} {...form.register("comment")} />
       </Field>
-      <Field form={form} name="evidenceLinks" label={t("workflow.indicator.fields.evidenceLinks")} hint={t("workflow.update.fields.evidenceLinksHint")}>
-        <textarea id="field-evidenceLinks" rows={3} placeholder="https://" aria-invalid={invalid("evidenceLinks")} {...form.register("evidenceLinks")} />
+      <Field
+        form={form}
+        name="evidenceLinks"
+        label={t("workflow.indicator.fields.evidenceLinks")}
+        hint={t("workflow.update.fields.evidenceLinksHint")}
+      >
+        <textarea
+          id="field-evidenceLinks"
+          rows={3}
+          placeholder="https://"
+          aria-invalid={invalid("evidenceLinks")}
+          {...form.register("evidenceLinks")}
+        />
       </Field>
       <div>
         <button type="submit" disabled={submitting}>

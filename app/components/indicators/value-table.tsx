@@ -37,7 +37,13 @@ function ReviewValueForm({ value, answer }: { value: IndicatorValueView; answer:
         <button type="submit" name="intent" value="verify" disabled={verifying || returning}>
           {verifying ? t("workflow.reviews.working") : t("workflow.indicator.verify")}
         </button>
-        <button type="submit" name="intent" value="return" className="button secondary" disabled={verifying || returning}>
+        <button
+          type="submit"
+          name="intent"
+          value="return"
+          className="button secondary"
+          disabled={verifying || returning}
+        >
           {returning ? t("workflow.reviews.working") : t("workflow.indicator.return")}
         </button>
       </div>
@@ -121,10 +127,7 @@ export function ValueTable({
                   {v.state !== "SUBMITTED" ? null : v.reporterId === userId ? (
                     <span className="muted">{t("workflow.indicator.ownValue")}</span>
                   ) : (
-                    <ReviewValueForm
-                      value={v}
-                      answer={actionData && actionData.itemId === v.id ? actionData : null}
-                    />
+                    <ReviewValueForm value={v} answer={actionData && actionData.itemId === v.id ? actionData : null} />
                   )}
                 </td>
               ) : null}

@@ -76,7 +76,12 @@ export function MilestoneCreateForm({
           hint={t("workflow.milestones.fields.baselineHint")}
         />
         <Field form={form} name="ownerId" label={t("workflow.milestones.fields.owner")}>
-          <OwnerSelect id="field-ownerId" owners={owners} aria-invalid={error("ownerId")} {...form.register("ownerId")} />
+          <OwnerSelect
+            id="field-ownerId"
+            owners={owners}
+            aria-invalid={error("ownerId")}
+            {...form.register("ownerId")}
+          />
         </Field>
         <Field form={form} name="status" label={t("workflow.milestones.fields.status")}>
           <StatusSelect id="field-status" aria-invalid={error("status")} {...form.register("status")} />

@@ -37,7 +37,8 @@ export function MilestoneDetails({
         <div>
           <dt>{t("workflow.milestones.fields.percentComplete")}</dt>
           <dd data-testid="milestone-percent">
-            <progress max={100} value={m.percentComplete} aria-hidden="true" className="percent-bar" /> {m.percentComplete}%
+            <progress max={100} value={m.percentComplete} aria-hidden="true" className="percent-bar" />{" "}
+            {m.percentComplete}%
           </dd>
         </div>
         <div>

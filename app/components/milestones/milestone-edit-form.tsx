@@ -35,7 +35,10 @@ export function MilestoneEditForm({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const schema = useMemo(() => milestoneEditSchema({ currentDueDate: milestone.currentDueDate }), [milestone.currentDueDate]);
+  const schema = useMemo(
+    () => milestoneEditSchema({ currentDueDate: milestone.currentDueDate }),
+    [milestone.currentDueDate],
+  );
   const { form, onSubmit } = useRemixForm<FormValues>(schema, {
     defaultValues: {
       version: String(milestone.version),
@@ -98,16 +101,39 @@ export function MilestoneEditForm({
           {t("workflow.milestone.baselineFixed")}
         </p>
         <Field form={form} name="currentDueDate" type="date" label={t("workflow.milestones.fields.currentDueDate")} />
-        <Field form={form} name="dueDateReason" label={t("workflow.milestones.fields.dueDateReason")} hint={t("workflow.milestones.fields.dueDateReasonHint")}>
-          <textarea id="field-dueDateReason" rows={2} aria-invalid={invalid("dueDateReason")} {...form.register("dueDateReason")} />
+        <Field
+          form={form}
+          name="dueDateReason"
+          label={t("workflow.milestones.fields.dueDateReason")}
+          hint={t("workflow.milestones.fields.dueDateReasonHint")}
+        >
+          <textarea
+            id="field-dueDateReason"
+            rows={2}
+            aria-invalid={invalid("dueDateReason")}
+            {...form.register("dueDateReason")}
+          />
         </Field>
         <Field form={form} name="ownerId" label={t("workflow.milestones.fields.owner")}>
-          <OwnerSelect id="field-ownerId" owners={owners} aria-invalid={invalid("ownerId")} {...form.register("ownerId")} />
+          <OwnerSelect
+            id="field-ownerId"
+            owners={owners}
+            aria-invalid={invalid("ownerId")}
+            {...form.register("ownerId")}
+          />
         </Field>
         <Field form={form} name="status" label={t("workflow.milestones.fields.status")}>
           <StatusSelect id="field-status" aria-invalid={invalid("status")} {...form.register("status")} />
         </Field>
-        <Field form={form} name="percentComplete" type="number" min={0} max={100} step={1} label={t("workflow.milestones.fields.percentComplete")} />
+        <Field
+          form={form}
+          name="percentComplete"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          label={t("workflow.milestones.fields.percentComplete")}
+        />
         <div>
           <button type="submit" disabled={submitting}>
             {submitting ? t("common.actions.saving") : t("workflow.milestone.save")}

@@ -45,7 +45,12 @@ export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] 
         </thead>
         <tbody>
           {milestones.map((m) => (
-            <tr key={m.id} className={m.overdue ? "row-overdue" : undefined} data-milestone-id={m.id} data-overdue={m.overdue || undefined}>
+            <tr
+              key={m.id}
+              className={m.overdue ? "row-overdue" : undefined}
+              data-milestone-id={m.id}
+              data-overdue={m.overdue || undefined}
+            >
               <th scope="row">
                 <Link to={m.id}>{m.title}</Link>
                 {m.overdue ? (
@@ -64,7 +69,8 @@ export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] 
                 <MilestoneStatusBadge status={m.status} />
               </td>
               <td className="num">
-                <progress max={100} value={m.percentComplete} aria-hidden="true" className="percent-bar" /> {m.percentComplete}%
+                <progress max={100} value={m.percentComplete} aria-hidden="true" className="percent-bar" />{" "}
+                {m.percentComplete}%
               </td>
               <td>{m.ownerName ?? <span className="muted">{t("workflow.milestones.noOwner")}</span>}</td>
               <td>
@@ -76,7 +82,9 @@ export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] 
                       author: m.latestPending.authorName,
                       date: format.date(m.latestPending.submittedAt),
                     })}
-                    {m.pendingCount > 1 ? ` ${t("workflow.milestones.morePending", { count: m.pendingCount - 1 })}` : null}
+                    {m.pendingCount > 1
+                      ? ` ${t("workflow.milestones.morePending", { count: m.pendingCount - 1 })}`
+                      : null}
                   </span>
                 ) : (
                   <span className="muted">—</span>

@@ -134,7 +134,15 @@ export function MilestoneTimeline({ milestones, today }: { milestones: TimelineM
           );
         })}
         <g aria-hidden="true">
-          <line x1={x(todayDay)} x2={x(todayDay)} y1={AXIS - 4} y2={height} stroke="#b42318" strokeDasharray="4 3" strokeWidth={1.5} />
+          <line
+            x1={x(todayDay)}
+            x2={x(todayDay)}
+            y1={AXIS - 4}
+            y2={height}
+            stroke="#b42318"
+            strokeDasharray="4 3"
+            strokeWidth={1.5}
+          />
           <text x={x(todayDay) + 4} y={AXIS - 1} fontSize="11" fill="#b42318">
             {t("workflow.timeline.today")}
           </text>

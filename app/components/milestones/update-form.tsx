@@ -38,7 +38,10 @@ export function MilestoneUpdateForm({
   const { t } = useTranslation();
   const format = useFormat();
   const intent = returned ? "resubmit" : "submitUpdate";
-  const schema = useMemo(() => milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }), [milestone.currentDueDate]);
+  const schema = useMemo(
+    () => milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }),
+    [milestone.currentDueDate],
+  );
   const { form, onSubmit } = useRemixForm<MilestoneUpdateForm>(schema, {
     defaultValues: returned
       ? {
@@ -82,7 +85,11 @@ export function MilestoneUpdateForm({
       <FormError answer={answer} />
       <ConflictNotice answer={answer} labels={{}} />
       <Field form={form} name="proposedStatus" label={t("workflow.update.fields.proposedStatus")}>
-        <StatusSelect id="field-proposedStatus" aria-invalid={invalid("proposedStatus")} {...form.register("proposedStatus")} />
+        <StatusSelect
+          id="field-proposedStatus"
+          aria-invalid={invalid("proposedStatus")}
+          {...form.register("proposedStatus")}
+        />
       </Field>
       <Field
         form={form}
@@ -102,12 +109,22 @@ export function MilestoneUpdateForm({
         hint={t("workflow.update.fields.proposedDueDateHint", { date: format.date(milestone.currentDueDate) })}
       />
       <Field form={form} name="dueDateReason" label={t("workflow.update.fields.dueDateReason")}>
-        <textarea id="field-dueDateReason" rows={2} aria-invalid={invalid("dueDateReason")} {...form.register("dueDateReason")} />
+        <textarea
+          id="field-dueDateReason"
+          rows={2}
+          aria-invalid={invalid("dueDateReason")}
+          {...form.register("dueDateReason")}
+        />
       </Field>
       <Field form={form} name="narrative" label={t("workflow.update.fields.narrative")}>
         <textarea id="field-narrative" rows={4} {...form.register("narrative")} />
       </Field>
-      <Field form={form} name="evidenceLinks" label={t("workflow.update.fields.evidenceLinks")} hint={t("workflow.update.fields.evidenceLinksHint")}>
+      <Field
+        form={form}
+        name="evidenceLinks"
+        label={t("workflow.update.fields.evidenceLinks")}
+        hint={t("workflow.update.fields.evidenceLinksHint")}
+      >
         <textarea
           id="field-evidenceLinks"
           rows={3}
@@ -118,7 +135,11 @@ export function MilestoneUpdateForm({
       </Field>
       <div>
         <button type="submit" disabled={submitting}>
-          {submitting ? t("common.actions.submitting") : returned ? t("workflow.milestone.resubmit") : t("workflow.milestone.submit")}
+          {submitting
+            ? t("common.actions.submitting")
+            : returned
+              ? t("workflow.milestone.resubmit")
+              : t("workflow.milestone.submit")}
         </button>
       </div>
     </Form>

@@ -18,8 +18,13 @@ export function UpdateHistory({ updates }: { updates: MilestoneUpdateView[] }) {
           <div className="update-head">
             <ReviewStateBadge state={u.reviewState} kind="reviewState" />{" "}
             <strong>
-              {t("workflow.milestone.proposal", { status: t(`domain.milestoneStatus.${u.proposedStatus}`), percent: u.proposedPercent })}
-              {u.proposedDueDate ? `, ${t("workflow.milestone.proposalDate", { date: format.date(u.proposedDueDate) })}` : null}
+              {t("workflow.milestone.proposal", {
+                status: t(`domain.milestoneStatus.${u.proposedStatus}`),
+                percent: u.proposedPercent,
+              })}
+              {u.proposedDueDate
+                ? `, ${t("workflow.milestone.proposalDate", { date: format.date(u.proposedDueDate) })}`
+                : null}
             </strong>
           </div>
           <dl className="update-meta">
@@ -70,7 +75,11 @@ export function UpdateHistory({ updates }: { updates: MilestoneUpdateView[] }) {
           <ol className="trail" data-testid="update-trail">
             {u.trail.map((step, index) => (
               <li key={index} data-step={step.action}>
-                <span>{t(`workflow.milestone.trail.${step.action}`, { name: step.actorName ?? t("workflow.milestone.trail.unknown") })}</span>{" "}
+                <span>
+                  {t(`workflow.milestone.trail.${step.action}`, {
+                    name: step.actorName ?? t("workflow.milestone.trail.unknown"),
+                  })}
+                </span>{" "}
                 <time className="muted" dateTime={step.at}>
                   {format.dateTime(step.at)}
                 </time>

@@ -72,7 +72,14 @@ export function ConflictNotice({
   const theirs = conflict.values as Record<string, string | number>;
   const yours = conflict.yours as Record<string, string>;
   return (
-    <section ref={ref} tabIndex={-1} className="conflict-notice" role="alert" aria-labelledby="conflict-title" data-testid="conflict-notice">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="conflict-notice"
+      role="alert"
+      aria-labelledby="conflict-title"
+      data-testid="conflict-notice"
+    >
       <h2 id="conflict-title">{t("projects.conflict.title")}</h2>
       <p>
         {conflict.changedBy.length > 0
@@ -104,7 +111,9 @@ export function ConflictNotice({
                   </td>
                   <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format)}</td>
                   <td>
-                    <span className={`badge ${outcome === "both" ? "amber" : ""}`}>{t(`projects.conflict.outcome.${outcome}`)}</span>
+                    <span className={`badge ${outcome === "both" ? "amber" : ""}`}>
+                      {t(`projects.conflict.outcome.${outcome}`)}
+                    </span>
                   </td>
                 </tr>
               ))}

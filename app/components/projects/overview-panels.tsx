@@ -1,7 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
-import { daysBetween, disbursementShare, expectedProgressShare, isMilestoneOverdue, progressTowardsTarget } from "~/lib/metrics";
+import {
+  daysBetween,
+  disbursementShare,
+  expectedProgressShare,
+  isMilestoneOverdue,
+  progressTowardsTarget,
+} from "~/lib/metrics";
 import { RatingAlert, RatingBadge, RiskBadge } from "./rating-badge";
 
 const MILESTONE_STATUSES_FOR_SUMMARY = ["NOT_STARTED", "IN_PROGRESS", "DELAYED", "COMPLETED", "CANCELLED"] as const;
@@ -65,12 +71,14 @@ export function KeyDatesPanel({ dates }: { dates: Dates }) {
           <tr>
             <th scope="row">{t("projects.overview.closing")}</th>
             <td>
-              {format.date(dates.closingOriginal)} <span className="muted small">({t("projects.overview.original")})</span>
+              {format.date(dates.closingOriginal)}{" "}
+              <span className="muted small">({t("projects.overview.original")})</span>
             </td>
             <td>
               {dates.closingRevised ? (
                 <>
-                  {format.date(dates.closingRevised)} <span className="muted small">({t("projects.overview.revised")})</span>
+                  {format.date(dates.closingRevised)}{" "}
+                  <span className="muted small">({t("projects.overview.revised")})</span>
                 </>
               ) : (
                 "—"
@@ -86,7 +94,11 @@ export function KeyDatesPanel({ dates }: { dates: Dates }) {
   );
 }
 
-export function FinancingPanel({ financing }: { financing: { commitmentCents: number; disbursedCents: number; undisbursedCents: number } }) {
+export function FinancingPanel({
+  financing,
+}: {
+  financing: { commitmentCents: number; disbursedCents: number; undisbursedCents: number };
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const share = disbursementShare(financing.commitmentCents, financing.disbursedCents);
@@ -112,7 +124,11 @@ export function FinancingPanel({ financing }: { financing: { commitmentCents: nu
         </div>
       </dl>
       {share !== null ? (
-        <div className="progress-bar" role="img" aria-label={t("projects.overview.disbursedBar", { percent: format.percent(share) })}>
+        <div
+          className="progress-bar"
+          role="img"
+          aria-label={t("projects.overview.disbursedBar", { percent: format.percent(share) })}
+        >
           <span style={{ width: `${Math.min(100, Math.max(0, share * 100))}%` }} />
         </div>
       ) : null}
@@ -203,7 +219,12 @@ export function summariseIndicators(indicators: Indicator[], today = new Date())
   let onTrack = 0;
   let measured = 0;
   for (const i of indicators) {
-    const progress = progressTowardsTarget({ baseline: i.baselineValue, target: i.targetValue, actual: i.latest?.value ?? null, ascending: i.ascending });
+    const progress = progressTowardsTarget({
+      baseline: i.baselineValue,
+      target: i.targetValue,
+      actual: i.latest?.value ?? null,
+      ascending: i.ascending,
+    });
     const expected = expectedProgressShare({ baselineDate: i.baselineDate, targetDate: i.targetDate, on: today });
     if (progress === null || expected === null) continue;
     measured++;
@@ -267,7 +288,13 @@ export function WorkSummaryPanel({
   );
 }
 
-export function TeamPanel({ projectId, members }: { projectId: string; members: { id: string; name: string; organization: string; capacity: string }[] }) {
+export function TeamPanel({
+  projectId,
+  members,
+}: {
+  projectId: string;
+  members: { id: string; name: string; organization: string; capacity: string }[];
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="team-title">

@@ -1,6 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { INSTITUTIONS, PROJECT_SORTS, PROJECT_STATUSES, RATING_FILTERS, type ProjectListQuery } from "~/schemas/project";
+import {
+  INSTITUTIONS,
+  PROJECT_SORTS,
+  PROJECT_STATUSES,
+  RATING_FILTERS,
+  type ProjectListQuery,
+} from "~/schemas/project";
 
 type Options = {
   frameworks: { id: string; code: string; name: string; priorityAreas: { id: string; code: string; name: string }[] }[];
@@ -21,10 +27,22 @@ export function ProjectFilters({
   // Remounting on a new query keeps the uncontrolled inputs in step with the URL (back/forward, links).
   const key = JSON.stringify(query);
   return (
-    <Form method="get" className="panel project-filters" key={key} role="search" aria-label={t("projects.list.filtersLabel")}>
+    <Form
+      method="get"
+      className="panel project-filters"
+      key={key}
+      role="search"
+      aria-label={t("projects.list.filtersLabel")}
+    >
       <div className="field project-filters-search">
         <label htmlFor="filter-q">{t("projects.list.search")}</label>
-        <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("projects.list.searchPlaceholder")} />
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder={t("projects.list.searchPlaceholder")}
+        />
       </div>
       <Select id="framework" label={t("projects.fields.framework")} value={query.framework}>
         {options.frameworks.map((f) => (
@@ -68,7 +86,9 @@ export function ProjectFilters({
       <Select id="rating" label={t("projects.list.rating")} value={query.rating}>
         {RATING_FILTERS.map((r) => (
           <option key={r} value={r}>
-            {r === "unsatisfactory" || r === "none" ? t(`projects.list.ratingFilter.${r}`) : `${r} — ${t(`domain.rating.${r}`)}`}
+            {r === "unsatisfactory" || r === "none"
+              ? t(`projects.list.ratingFilter.${r}`)
+              : `${r} — ${t(`domain.rating.${r}`)}`}
           </option>
         ))}
       </Select>
@@ -107,7 +127,17 @@ export function ProjectFilters({
   );
 }
 
-function Select({ id, label, value, children }: { id: string; label: string; value: string | undefined; children: React.ReactNode }) {
+function Select({
+  id,
+  label,
+  value,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">

@@ -46,7 +46,15 @@ function ErrorText({ form, name }: { form: UseFormReturn<ProjectFormValues>; nam
   ) : null;
 }
 
-function SelectField({ form, name, children }: { form: UseFormReturn<ProjectFormValues>; name: FieldName; children: ReactNode }) {
+function SelectField({
+  form,
+  name,
+  children,
+}: {
+  form: UseFormReturn<ProjectFormValues>;
+  name: FieldName;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const invalid = Boolean(form.formState.errors[name]);
   return (
@@ -65,7 +73,17 @@ function SelectField({ form, name, children }: { form: UseFormReturn<ProjectForm
   );
 }
 
-function TextareaField({ form, name, rows = 4, hint }: { form: UseFormReturn<ProjectFormValues>; name: FieldName; rows?: number; hint?: string }) {
+function TextareaField({
+  form,
+  name,
+  rows = 4,
+  hint,
+}: {
+  form: UseFormReturn<ProjectFormValues>;
+  name: FieldName;
+  rows?: number;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const invalid = Boolean(form.formState.errors[name]);
   return (
@@ -85,7 +103,13 @@ function TextareaField({ form, name, rows = 4, hint }: { form: UseFormReturn<Pro
 }
 
 /** The fields of the create and edit forms (the surrounding <Form>, hidden inputs and buttons belong to the route). */
-export function ProjectFormFields({ form, options }: { form: UseFormReturn<ProjectFormValues>; options: ProjectFormOptions }) {
+export function ProjectFormFields({
+  form,
+  options,
+}: {
+  form: UseFormReturn<ProjectFormValues>;
+  options: ProjectFormOptions;
+}) {
   const { t } = useTranslation();
   const label = (name: FieldName) => t(PROJECT_FIELD_LABELS[name]);
   return (
@@ -118,7 +142,14 @@ export function ProjectFormFields({ form, options }: { form: UseFormReturn<Proje
               </option>
             ))}
           </SelectField>
-          <Field form={form} name="sectorCode" label={label("sectorCode")} hint={t("projects.form.sectorHint")} inputMode="numeric" maxLength={5} />
+          <Field
+            form={form}
+            name="sectorCode"
+            label={label("sectorCode")}
+            hint={t("projects.form.sectorHint")}
+            inputMode="numeric"
+            maxLength={5}
+          />
         </div>
         <div className="form-grid wide">
           <SelectField form={form} name="implementingAgencyId">
@@ -158,7 +189,13 @@ export function ProjectFormFields({ form, options }: { form: UseFormReturn<Proje
       <fieldset>
         <legend>{t("projects.overview.financing")}</legend>
         <div className="form-grid">
-          <Field form={form} name="commitmentUsd" label={label("commitmentUsd")} inputMode="decimal" hint={t("projects.form.moneyHint")} />
+          <Field
+            form={form}
+            name="commitmentUsd"
+            label={label("commitmentUsd")}
+            inputMode="decimal"
+            hint={t("projects.form.moneyHint")}
+          />
           <Field form={form} name="disbursedUsd" label={label("disbursedUsd")} inputMode="decimal" />
         </div>
       </fieldset>

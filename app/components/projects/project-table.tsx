@@ -34,13 +34,29 @@ export function useListHref() {
   };
 }
 
-function SortHeader({ column, label, sort, dir, numeric }: { column: ProjectSort; label: string; sort: ProjectSort; dir: "asc" | "desc"; numeric?: boolean }) {
+function SortHeader({
+  column,
+  label,
+  sort,
+  dir,
+  numeric,
+}: {
+  column: ProjectSort;
+  label: string;
+  sort: ProjectSort;
+  dir: "asc" | "desc";
+  numeric?: boolean;
+}) {
   const { t } = useTranslation();
   const href = useListHref();
   const active = sort === column;
   const nextDir = active && dir === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={numeric ? "num" : undefined}
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+    >
       <Link to={href({ sort: column, dir: nextDir })} title={t("projects.list.sortByColumn", { column: label })}>
         {label}
         {active ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
@@ -49,7 +65,15 @@ function SortHeader({ column, label, sort, dir, numeric }: { column: ProjectSort
   );
 }
 
-export function ProjectTable({ projects, sort, dir }: { projects: ProjectRow[]; sort: ProjectSort; dir: "asc" | "desc" }) {
+export function ProjectTable({
+  projects,
+  sort,
+  dir,
+}: {
+  projects: ProjectRow[];
+  sort: ProjectSort;
+  dir: "asc" | "desc";
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

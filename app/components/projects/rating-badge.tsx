@@ -1,7 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { isDowngrade, isUnsatisfactory } from "~/lib/metrics";
 
-const PERFORMANCE_TONE: Record<string, string> = { HS: "green", S: "green", MS: "amber", MU: "red", U: "red", HU: "red" };
+const PERFORMANCE_TONE: Record<string, string> = {
+  HS: "green",
+  S: "green",
+  MS: "amber",
+  MU: "red",
+  U: "red",
+  HU: "red",
+};
 const RISK_TONE: Record<string, string> = { H: "red", S: "amber", M: "", L: "green" };
 
 /** A six-point rating (HS..HU) as a coloured badge; the full name is in the title and for screen readers. */
@@ -33,7 +40,8 @@ type RatingPair = { pdoRating: string; ipRating: string };
 /** Worth a flag: a downgrade on either scale against the previous rating, or MU or worse on either. */
 export function ratingAlert(current: RatingPair, previous: RatingPair | null | undefined) {
   const downgrade =
-    !!previous && (isDowngrade(previous.pdoRating, current.pdoRating) || isDowngrade(previous.ipRating, current.ipRating));
+    !!previous &&
+    (isDowngrade(previous.pdoRating, current.pdoRating) || isDowngrade(previous.ipRating, current.ipRating));
   const unsatisfactory = isUnsatisfactory(current.pdoRating) || isUnsatisfactory(current.ipRating);
   return { downgrade, unsatisfactory, flagged: downgrade || unsatisfactory };
 }

@@ -2,7 +2,15 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useIsSubmitting, useRemixForm } from "~/components/ui/form";
 import { useFormat } from "~/i18n/format";
-import { latestRatingDay, MIN_JUSTIFICATION_LENGTH, PERFORMANCE_RATINGS, RISK_RATINGS, RatingSchema, todayIsoDay, type RatingFormValues } from "~/schemas/rating";
+import {
+  latestRatingDay,
+  MIN_JUSTIFICATION_LENGTH,
+  PERFORMANCE_RATINGS,
+  RISK_RATINGS,
+  RatingSchema,
+  todayIsoDay,
+  type RatingFormValues,
+} from "~/schemas/rating";
 import { RatingAlert, RatingBadge, RiskBadge, ratingAlert } from "./rating-badge";
 
 export type RatingEntry = {
@@ -44,7 +52,8 @@ export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
               <div>
                 <dt>{t("projects.ratings.pdo")}</dt>
                 <dd>
-                  <RatingBadge value={r.pdoRating} /> <span className="muted small">{t(`domain.rating.${r.pdoRating}`)}</span>
+                  <RatingBadge value={r.pdoRating} />{" "}
+                  <span className="muted small">{t(`domain.rating.${r.pdoRating}`)}</span>
                   {previous && previous.pdoRating !== r.pdoRating ? (
                     <span className="muted small"> ({t("projects.ratings.was", { value: previous.pdoRating })})</span>
                   ) : null}
@@ -53,7 +62,8 @@ export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
               <div>
                 <dt>{t("projects.ratings.ip")}</dt>
                 <dd>
-                  <RatingBadge value={r.ipRating} /> <span className="muted small">{t(`domain.rating.${r.ipRating}`)}</span>
+                  <RatingBadge value={r.ipRating} />{" "}
+                  <span className="muted small">{t(`domain.rating.${r.ipRating}`)}</span>
                   {previous && previous.ipRating !== r.ipRating ? (
                     <span className="muted small"> ({t("projects.ratings.was", { value: previous.ipRating })})</span>
                   ) : null}
@@ -80,12 +90,23 @@ export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
 export function RatingForm({ serverErrors }: { serverErrors: Record<string, string> | null }) {
   const { t } = useTranslation();
   const { form, onSubmit } = useRemixForm<RatingFormValues>(RatingSchema, {
-    defaultValues: { ratedOn: todayIsoDay(), pdoRating: "" as never, ipRating: "" as never, riskRating: "" as never, justification: "" },
+    defaultValues: {
+      ratedOn: todayIsoDay(),
+      pdoRating: "" as never,
+      ipRating: "" as never,
+      riskRating: "" as never,
+      justification: "",
+    },
     serverErrors,
   });
   const submitting = useIsSubmitting();
   const errors = form.formState.errors;
-  const select = (name: "pdoRating" | "ipRating" | "riskRating", label: string, values: readonly string[], prefix: string) => (
+  const select = (
+    name: "pdoRating" | "ipRating" | "riskRating",
+    label: string,
+    values: readonly string[],
+    prefix: string,
+  ) => (
     <div className="field">
       <label htmlFor={`field-${name}`}>{label}</label>
       <select

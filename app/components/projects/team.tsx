@@ -57,7 +57,12 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="memberId" value={m.id} />
-                      <button type="submit" className="button secondary" disabled={removing} aria-label={t("projects.team.removeNamed", { name: m.name })}>
+                      <button
+                        type="submit"
+                        className="button secondary"
+                        disabled={removing}
+                        aria-label={t("projects.team.removeNamed", { name: m.name })}
+                      >
                         {removing ? t("common.actions.saving") : t("projects.team.remove")}
                       </button>
                     </Form>
@@ -75,7 +80,13 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
 export type Candidate = { id: string; name: string; email: string; role: string; organization: string };
 
 /** Only people who could see the project are offered; the server checks again (a field error otherwise). */
-export function AddMemberForm({ candidates, serverErrors }: { candidates: Candidate[]; serverErrors: Record<string, string> | null }) {
+export function AddMemberForm({
+  candidates,
+  serverErrors,
+}: {
+  candidates: Candidate[];
+  serverErrors: Record<string, string> | null;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { form, onSubmit } = useRemixForm<AddMemberValues>(AddMemberSchema, {
@@ -92,7 +103,12 @@ export function AddMemberForm({ candidates, serverErrors }: { candidates: Candid
         <input type="hidden" name="intent" value="add" />
         <div className="field">
           <label htmlFor="field-userId">{t("projects.team.person")}</label>
-          <select id="field-userId" aria-invalid={errors.userId ? true : undefined} aria-describedby={errors.userId ? "field-userId-error" : undefined} {...form.register("userId")}>
+          <select
+            id="field-userId"
+            aria-invalid={errors.userId ? true : undefined}
+            aria-describedby={errors.userId ? "field-userId-error" : undefined}
+            {...form.register("userId")}
+          >
             <option value="">{t("projects.form.choose")}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>

@@ -34,7 +34,13 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
   const commentError = answer?.fieldErrors?.comment;
 
   return (
-    <li className="panel review-item" aria-labelledby={headingId} data-testid="review-item" data-kind={item.kind} data-item-id={item.id}>
+    <li
+      className="panel review-item"
+      aria-labelledby={headingId}
+      data-testid="review-item"
+      data-kind={item.kind}
+      data-item-id={item.id}
+    >
       <div className="review-item-head">
         {item.ownSubmission ? null : (
           <input
@@ -48,12 +54,15 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
         )}
         <div>
           <p className="muted review-kind">
-            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.code}</Link> {item.project.name}
+            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.code}</Link>{" "}
+            {item.project.name}
           </p>
           <h2 id={headingId} className="review-subject">
             <Link to={subjectLink}>{subject}</Link>
           </h2>
-          <p className="muted">{t("workflow.reviews.submittedBy", { name: item.authorName, date: format.dateTime(item.submittedAt) })}</p>
+          <p className="muted">
+            {t("workflow.reviews.submittedBy", { name: item.authorName, date: format.dateTime(item.submittedAt) })}
+          </p>
         </div>
       </div>
       {item.kind === "milestoneUpdate" && item.resubmitted && item.previousComment ? (
@@ -76,7 +85,11 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
                   current={t(`domain.milestoneStatus.${item.milestone.status}`)}
                   proposed={t(`domain.milestoneStatus.${item.proposed.status}`)}
                 />
-                <ChangeRow label={t("workflow.reviews.percent")} current={`${item.milestone.percentComplete}%`} proposed={`${item.proposed.percent}%`} />
+                <ChangeRow
+                  label={t("workflow.reviews.percent")}
+                  current={`${item.milestone.percentComplete}%`}
+                  proposed={`${item.proposed.percent}%`}
+                />
                 <ChangeRow
                   label={t("workflow.reviews.dueDate")}
                   current={format.date(item.milestone.currentDueDate)}
@@ -147,9 +160,19 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
           </div>
           <div className="wf-buttons">
             <button type="submit" name="intent" value="approve" disabled={approving || returning}>
-              {approving ? t("workflow.reviews.working") : item.kind === "milestoneUpdate" ? t("workflow.reviews.approve") : t("workflow.reviews.verify")}
+              {approving
+                ? t("workflow.reviews.working")
+                : item.kind === "milestoneUpdate"
+                  ? t("workflow.reviews.approve")
+                  : t("workflow.reviews.verify")}
             </button>
-            <button type="submit" name="intent" value="return" className="button secondary" disabled={approving || returning}>
+            <button
+              type="submit"
+              name="intent"
+              value="return"
+              className="button secondary"
+              disabled={approving || returning}
+            >
               {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
             </button>
           </div>

@@ -23,7 +23,11 @@ export function useSubmittingIntent(intent: string, id?: string) {
 }
 
 /** The action's answer when it is addressed to this form (several forms share one action). */
-export function answerFor(actionData: WorkflowActionData | undefined | null, intent: string, itemId: string | null = null) {
+export function answerFor(
+  actionData: WorkflowActionData | undefined | null,
+  intent: string,
+  itemId: string | null = null,
+) {
   if (!actionData || actionData.intent !== intent) return null;
   if (itemId !== null && actionData.itemId !== itemId) return null;
   return actionData;
@@ -98,7 +102,12 @@ function shortUrl(link: string): string {
   }
 }
 
-const REVIEW_TONE: Record<string, string> = { SUBMITTED: "amber", APPROVED: "green", VERIFIED: "green", RETURNED: "red" };
+const REVIEW_TONE: Record<string, string> = {
+  SUBMITTED: "amber",
+  APPROVED: "green",
+  VERIFIED: "green",
+  RETURNED: "red",
+};
 
 /** State of a submission: awaiting review (amber), approved/verified (green), returned (red). */
 export function ReviewStateBadge({ state, kind }: { state: string; kind: "reviewState" | "valueState" }) {

@@ -32,9 +32,9 @@ export function useRemixForm<T extends FieldValues>(
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
-    void form.handleSubmit(
-      () => submit(target, { method: (target.getAttribute("method") ?? "post") as "post" }),
-    )(event);
+    void form.handleSubmit(() => submit(target, { method: (target.getAttribute("method") ?? "post") as "post" }))(
+      event,
+    );
   };
   return { form, onSubmit };
 }

@@ -2,7 +2,12 @@
 export default {
   title: "Administration",
   choose: "Choose…",
-  tabs: { overview: "Overview", users: "Users", organizations: "Organisations", frameworks: "Frameworks and priority areas" },
+  tabs: {
+    overview: "Overview",
+    users: "Users",
+    organizations: "Organisations",
+    frameworks: "Frameworks and priority areas",
+  },
   overview: {
     inactive: "Deactivated",
     organizations: "organisations",
@@ -29,7 +34,8 @@ export default {
     sessions: "Open sessions",
     mustChange: "Must change password",
     create: "Create the user",
-    passwordHint: "At least {{min}} characters. The user must change it at first sign-in; give it to them by a separate channel.",
+    passwordHint:
+      "At least {{min}} characters. The user must change it at first sign-in; give it to them by a separate channel.",
     ownLocked: "You cannot change your own role or organisation; ask another administrator.",
     sessionsNote: "Changing the role or the organisation signs the user out everywhere.",
     deactivateHelp: "A deactivated user cannot sign in; their open sessions end immediately. Their history is kept.",
@@ -82,7 +88,8 @@ export default {
     move_down: "Move {{name}} down",
     editArea: "Edit {{name}}",
     addArea: "Add a priority area",
-    envelopeHint: "US dollars per year, e.g. 1,000,000,000. The total envelope is this amount times the number of years.",
+    envelopeHint:
+      "US dollars per year, e.g. 1,000,000,000. The total envelope is this amount times the number of years.",
   },
   conflict: {
     message: "Someone else saved this record after you opened it. Its current values:",
@@ -91,7 +98,8 @@ export default {
   flash: {
     userCreated: "User {{email}} created. They must change the initial password at first sign-in.",
     userUpdated: "User saved.",
-    userUpdatedSessionsEnded: "User saved. Their role or organisation changed, so they have been signed out everywhere.",
+    userUpdatedSessionsEnded:
+      "User saved. Their role or organisation changed, so they have been signed out everywhere.",
     userDeactivated: "User deactivated and signed out everywhere.",
     userReactivated: "User reactivated.",
     passwordReset: "New initial password set; the user has been signed out and must change it at next sign-in.",
@@ -119,7 +127,8 @@ export default {
     codeInvalid: "Use capital letters, digits, - and _ only.",
     codeTaken: "This code is already used.",
     kindRequired: "Choose a kind.",
-    kindInUse: "The kind cannot change while the organisation has users or implements projects: it decides what its staff see and which projects it may implement.",
+    kindInUse:
+      "The kind cannot change while the organisation has users or implements projects: it decides what its staff see and which projects it may implement.",
     dateRequired: "Enter a date.",
     dateInvalid: "Enter a valid date.",
     amountInvalid: "Enter an amount in US dollars, e.g. 1,000,000,000.",

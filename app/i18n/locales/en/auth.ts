@@ -26,7 +26,8 @@ export default {
     wrongCurrent: "The current password is incorrect.",
     sameAsOld: "Choose a password different from the current one.",
     throttled: "Too many wrong passwords: changing the password is locked for a while.",
-    conflict: "Your account was changed meanwhile (for example, an administrator reset the password). Reload the page and try again.",
+    conflict:
+      "Your account was changed meanwhile (for example, an administrator reset the password). Reload the page and try again.",
     changed: "Your password was changed. Other sessions were signed out.",
   },
 };

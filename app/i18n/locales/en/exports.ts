@@ -6,7 +6,8 @@ export default {
     "Files you can download here or fetch from a script with a signed-in session. Each holds only what you may see, states its filters, generation time, row count and the audit chain's head, and is itself recorded in the audit log.",
   audit: {
     title: "Audit log",
-    description: "The audit events that match the filters, oldest first, with every stored field (before/after snapshots, hashes).",
+    description:
+      "The audit events that match the filters, oldest first, with every stored field (before/after snapshots, hashes).",
     bom: "Add a byte-order mark so that Excel opens Cyrillic and Kazakh text correctly (CSV only)",
     downloadCsv: "Download CSV",
     downloadXlsx: "Download XLSX",
@@ -30,7 +31,8 @@ export default {
     url: "URL",
     parameters: "Query parameters",
     contents: "Contents",
-    audit_csv: "RFC 4180 CSV, UTF-8, CRLF; metadata records first (first field “#”), then the header row and one row per event.",
+    audit_csv:
+      "RFC 4180 CSV, UTF-8, CRLF; metadata records first (first field “#”), then the header row and one row per event.",
     audit_xlsx: "Workbook with a metadata sheet and an events sheet:",
     audit_ndjson: "One JSON object per line: a metadata line first, then one event per line with every stored field.",
     portfolio: "Workbook with a metadata sheet and four data sheets:",

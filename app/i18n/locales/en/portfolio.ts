@@ -12,9 +12,12 @@ export default {
     ratingDowngraded: "{{kind}} downgraded from {{fromName}} ({{from}}) to {{toName}} ({{to}}).",
     milestonesOverdueLong: "Milestones overdue by more than 90 days: {{count}} (worst: “{{title}}”, {{days}} days).",
     milestonesOverdue: "Overdue milestones: {{count}} (worst: “{{title}}”, {{days}} days).",
-    milestonesSlipped: "Milestones slipped more than 180 days from baseline: {{count}} (worst: “{{title}}”, {{days}} days).",
-    pdoIndicatorsFarBehind: "PDO indicators more than 25 points behind their trajectory: {{count}} (worst: {{points}} points).",
-    indicatorsBehind: "Indicators more than 10 points behind their trajectory: {{count}} (worst: {{indicator}}, {{points}} points).",
+    milestonesSlipped:
+      "Milestones slipped more than 180 days from baseline: {{count}} (worst: “{{title}}”, {{days}} days).",
+    pdoIndicatorsFarBehind:
+      "PDO indicators more than 25 points behind their trajectory: {{count}} (worst: {{points}} points).",
+    indicatorsBehind:
+      "Indicators more than 10 points behind their trajectory: {{count}} (worst: {{indicator}}, {{points}} points).",
     closingDatePassed: "Still active after its closing date ({{date}}).",
   },
   board: {
@@ -56,7 +59,8 @@ export default {
   },
   cpf: {
     title: "CPF view",
-    intro: "Each Country Partnership Framework by priority area: commitments against the envelope, projects and indicator progress.",
+    intro:
+      "Each Country Partnership Framework by priority area: commitments against the envelope, projects and indicator progress.",
     empty: "No frameworks have been set up yet.",
     areaCount: "Priority areas: {{count}}",
     projectCount: "projects you can see: {{count}}",
@@ -77,7 +81,12 @@ export default {
     noAreas: "This framework has no priority areas yet.",
     boardLink: "Status board for this framework",
   },
-  frequency: { MONTHLY: "monthly", QUARTERLY: "quarterly", SEMI_ANNUAL: "semi-annual", ANNUAL: "annual" } satisfies Record<IndicatorFrequency, string>,
+  frequency: {
+    MONTHLY: "monthly",
+    QUARTERLY: "quarterly",
+    SEMI_ANNUAL: "semi-annual",
+    ANNUAL: "annual",
+  } satisfies Record<IndicatorFrequency, string>,
   reporting: {
     title: "Who hasn't reported",
     period: "Current quarter: Q{{quarter}} {{year}} ({{from}} – {{to}})",

@@ -159,7 +159,8 @@ export default {
       same: "Same value",
     },
     kept: "Your input is still in the form below, now on top of the latest version.",
-    saveAgain: "Check the fields you both changed, then save again to apply the form; or load the latest version instead.",
+    saveAgain:
+      "Check the fields you both changed, then save again to apply the form; or load the latest version instead.",
     useTheirs: "Discard my input and load the latest version",
   },
   archive: {
@@ -176,7 +177,8 @@ export default {
   },
   ratings: {
     title: "Rating history",
-    intro: "ISR ratings: progress towards the development objective (PDO) and implementation progress (IP) on HS…HU, and overall risk.",
+    intro:
+      "ISR ratings: progress towards the development objective (PDO) and implementation progress (IP) on HS…HU, and overall risk.",
     pdo: "Progress towards the PDO",
     ip: "Implementation progress",
     pdoShort: "PDO",
@@ -227,7 +229,8 @@ export default {
       userRequired: "Choose a person.",
       capacityRequired: "Choose the capacity.",
       userUnknown: "This person does not exist or is deactivated.",
-      userCannotSee: "This person cannot see this project (outside their organisation's scope), so they cannot join its team.",
+      userCannotSee:
+        "This person cannot see this project (outside their organisation's scope), so they cannot join its team.",
       alreadyMember: "This person is already on the team.",
     },
   },

@@ -4,7 +4,8 @@ import type { IndicatorFrequency } from "~/schemas/indicator";
 export default {
   milestones: {
     title: "Milestones",
-    intro: "Baseline versus current due dates, slip and progress. Updates from the team are approved by a manager before they change a milestone.",
+    intro:
+      "Baseline versus current due dates, slip and progress. Updates from the team are approved by a manager before they change a milestone.",
     empty: "This project has no milestones yet.",
     emptyManager: "This project has no milestones yet. Add the first one below.",
     new: "New milestone",
@@ -46,7 +47,8 @@ export default {
   },
   timeline: {
     title: "Timeline",
-    caption: "Timeline of {{count}} milestones: baseline (hollow marker) versus current due date (filled marker); the bar shows the slip.",
+    caption:
+      "Timeline of {{count}} milestones: baseline (hollow marker) versus current due date (filled marker); the bar shows the slip.",
     today: "Today",
     legendBaseline: "Baseline due date",
     legendCurrent: "Current due date (colour = status)",
@@ -102,7 +104,8 @@ export default {
   },
   reviews: {
     title: "Review queue",
-    intro: "Pending milestone updates and indicator values in your portfolio, oldest first. You cannot review your own submissions.",
+    intro:
+      "Pending milestone updates and indicator values in your portfolio, oldest first. You cannot review your own submissions.",
     empty: "Nothing is waiting for review.",
     count: "Waiting: {{count}}",
     selectAll: "Select all",
@@ -132,13 +135,16 @@ export default {
     baselineTarget: "Baseline → target",
     conflict: "Someone else reviewed {{item}} first. Nothing was changed; the queue now shows the current state.",
     truncated: {
-      milestoneUpdate: "Showing {{shown}} of {{total}} milestone updates, the oldest first. Review these to see the rest.",
-      indicatorValue: "Showing {{shown}} of {{total}} indicator values, the oldest first. Review these to see the rest.",
+      milestoneUpdate:
+        "Showing {{shown}} of {{total}} milestone updates, the oldest first. Review these to see the rest.",
+      indicatorValue:
+        "Showing {{shown}} of {{total}} indicator values, the oldest first. Review these to see the rest.",
     },
   },
   indicators: {
     title: "Indicators",
-    intro: "Results framework: progress is measured from baseline to end target using verified values only. On track means no more than 10 points behind the straight line from baseline to target at the latest verified value's period end (the status board's rule).",
+    intro:
+      "Results framework: progress is measured from baseline to end target using verified values only. On track means no more than 10 points behind the straight line from baseline to target at the latest verified value's period end (the status board's rule).",
     empty: "This project has no indicators yet.",
     emptyManager: "This project has no indicators yet. Define the first one below.",
     groups: { PDO: "PDO indicators", INTERMEDIATE: "Intermediate results indicators" },
@@ -185,9 +191,15 @@ export default {
       removeTarget: "Remove target {{n}}",
       noTargets: "No interim targets.",
       revisionNote: "Revision note",
-      revisionNoteHint: "Required when you change an end target that is already set (formal revision); the original target is kept.",
+      revisionNoteHint:
+        "Required when you change an end target that is already set (formal revision); the original target is kept.",
     },
-    frequency: { MONTHLY: "Monthly", QUARTERLY: "Quarterly", SEMI_ANNUAL: "Semi-annual", ANNUAL: "Annual" } satisfies Record<IndicatorFrequency, string>,
+    frequency: {
+      MONTHLY: "Monthly",
+      QUARTERLY: "Quarterly",
+      SEMI_ANNUAL: "Semi-annual",
+      ANNUAL: "Annual",
+    } satisfies Record<IndicatorFrequency, string>,
   },
   indicator: {
     backToList: "All indicators",
@@ -278,7 +290,8 @@ export default {
     selectionInvalid: "The selection is not valid: reload the page.",
     selectionTooLarge: "Select at most 200 items at a time.",
     ownerNotMember: "The owner must be a member of the project team.",
-    pendingExists: "You already have an update awaiting review on this milestone. Wait for it to be reviewed (or corrected after a return).",
+    pendingExists:
+      "You already have an update awaiting review on this milestone. Wait for it to be reviewed (or corrected after a return).",
     codeRequired: "Enter a code.",
     codeInvalid: "Use Latin letters, digits, dots, dashes or underscores.",
     codeTaken: "This project already has an indicator with this code.",
@@ -289,13 +302,15 @@ export default {
     directionRequired: "Choose a direction.",
     frequencyRequired: "Choose a frequency.",
     targetBeforeBaseline: "The end target date must be after the baseline date.",
-    directionMismatch: "The direction does not match the baseline and target (a higher target needs “higher is better”).",
+    directionMismatch:
+      "The direction does not match the baseline and target (a higher target needs “higher is better”).",
     duplicatePeriod: "Two interim targets have the same period end.",
     tooManyTargets: "At most 40 interim targets.",
     targetRequiredOnceSet: "An end target that is set cannot be removed; revise it instead.",
     revisionNoteRequired: "Explain the formal revision of the end target.",
     periodOrder: "The period must end on or after its start.",
-    periodTaken: "A value for this period is already reported or verified. Only a returned value can be reported again.",
+    periodTaken:
+      "A value for this period is already reported or verified. Only a returned value can be reported again.",
     notAuthor: "Only the author can correct a returned update.",
   },
 };
