@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
-import { Field, useRemixForm } from "~/components/ui/form";
+import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
 import { IndicatorValueSchema, type IndicatorValueForm } from "~/schemas/indicator";
 import type { WorkflowActionData } from "~/schemas/review";
 
@@ -14,7 +14,6 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
   });
   const submitting = useSubmittingIntent("report");
   const hydrated = useHydrated();
-  const invalid = (name: keyof IndicatorValueForm) => (form.formState.errors[name] ? true : undefined);
   return (
     <Form
       method="post"
@@ -35,20 +34,7 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
       <Field form={form} name="comment" label={t("workflow.indicator.fields.comment")}>
         <textarea id="field-comment" rows={3} {...form.register("comment")} />
       </Field>
-      <Field
-        form={form}
-        name="evidenceLinks"
-        label={t("workflow.indicator.fields.evidenceLinks")}
-        hint={t("workflow.update.fields.evidenceLinksHint")}
-      >
-        <textarea
-          id="field-evidenceLinks"
-          rows={3}
-          placeholder="https://"
-          aria-invalid={invalid("evidenceLinks")}
-          {...form.register("evidenceLinks")}
-        />
-      </Field>
+      <EvidenceLinksField form={form} label={t("workflow.indicator.fields.evidenceLinks")} />
       <div>
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.actions.submitting") : t("workflow.indicator.reportSubmit")}

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice, FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
-import { Field, useRemixForm } from "~/components/ui/form";
+import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
 import { useFormat } from "~/i18n/format";
 import { dayOf, milestoneUpdateSchema, type MilestoneUpdateForm } from "~/schemas/milestone";
 import type { WorkflowActionData } from "~/schemas/review";
@@ -119,20 +119,7 @@ export function MilestoneUpdateForm({
       <Field form={form} name="narrative" label={t("workflow.update.fields.narrative")}>
         <textarea id="field-narrative" rows={4} {...form.register("narrative")} />
       </Field>
-      <Field
-        form={form}
-        name="evidenceLinks"
-        label={t("workflow.update.fields.evidenceLinks")}
-        hint={t("workflow.update.fields.evidenceLinksHint")}
-      >
-        <textarea
-          id="field-evidenceLinks"
-          rows={3}
-          placeholder="https://"
-          aria-invalid={invalid("evidenceLinks")}
-          {...form.register("evidenceLinks")}
-        />
-      </Field>
+      <EvidenceLinksField form={form} label={t("workflow.update.fields.evidenceLinks")} />
       <div>
         <button type="submit" disabled={submitting}>
           {submitting

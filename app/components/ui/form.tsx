@@ -85,3 +85,20 @@ export function Field<T extends FieldValues>({
     </div>
   );
 }
+
+/** Evidence links, one URL per line — the same field on milestone updates and indicator values. */
+export function EvidenceLinksField<T extends FieldValues>({ form, label }: { form: UseFormReturn<T>; label: string }) {
+  const { t } = useTranslation();
+  const name = "evidenceLinks" as Path<T>;
+  return (
+    <Field form={form} name={name} label={label} hint={t("workflow.update.fields.evidenceLinksHint")}>
+      <textarea
+        id="field-evidenceLinks"
+        rows={3}
+        placeholder="https://"
+        aria-invalid={form.formState.errors[name] ? true : undefined}
+        {...form.register(name)}
+      />
+    </Field>
+  );
+}
