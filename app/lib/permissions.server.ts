@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "./db.server";
+import { memoizeForRequest } from "./request.server";
 import {
   canViewProject,
   decideGlobal,
@@ -30,7 +31,15 @@ export function projectWhereForActor(actor: Actor): Prisma.ProjectWhereInput {
   }
 }
 
-export async function loadProjectScope(actor: Actor, projectId: string): Promise<ProjectScope | null> {
+/**
+ * What the rules need to know about one project for this actor. Read once per request: the project layout and
+ * the tab inside it both ask. (A successful write redirects, so a later request reads the new state.)
+ */
+export function loadProjectScope(actor: Actor, projectId: string): Promise<ProjectScope | null> {
+  return memoizeForRequest(`scope:${actor.id}:${projectId}`, () => readProjectScope(actor, projectId));
+}
+
+async function readProjectScope(actor: Actor, projectId: string): Promise<ProjectScope | null> {
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {
