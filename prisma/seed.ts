@@ -107,19 +107,86 @@ const evidence = (...paths: string[]) => JSON.stringify(paths.map((p) => `https:
 
 type OrgCode = "WB" | "IFC" | "MNE" | "MOT" | "MWRI" | "MOE" | "MDDIAI" | "MOF" | "MOA" | "MLSP" | "MOH" | "MOJ";
 
-const ORGANIZATIONS: { code: OrgCode; name: string; kind: OrganizationKind }[] = [
-  { code: "WB", name: "World Bank", kind: "WORLD_BANK" },
-  { code: "IFC", name: "International Finance Corporation (IFC)", kind: "IFC" },
-  { code: "MNE", name: "Ministry of National Economy", kind: "MINISTRY" },
-  { code: "MOT", name: "Ministry of Transport", kind: "MINISTRY" },
-  { code: "MWRI", name: "Ministry of Water Resources and Irrigation", kind: "MINISTRY" },
-  { code: "MOE", name: "Ministry of Energy", kind: "MINISTRY" },
-  { code: "MDDIAI", name: "Ministry of Digital Development, Innovations and Aerospace Industry", kind: "MINISTRY" },
-  { code: "MOF", name: "Ministry of Finance", kind: "MINISTRY" },
-  { code: "MOA", name: "Ministry of Agriculture", kind: "MINISTRY" },
-  { code: "MLSP", name: "Ministry of Labour and Social Protection", kind: "MINISTRY" },
-  { code: "MOH", name: "Ministry of Health", kind: "MINISTRY" },
-  { code: "MOJ", name: "Ministry of Justice", kind: "MINISTRY" },
+/** Short official names (without "of the Republic of Kazakhstan"), like the English ones. */
+const ORGANIZATIONS: { code: OrgCode; name: string; nameRu: string; nameKk: string; kind: OrganizationKind }[] = [
+  { code: "WB", name: "World Bank", nameRu: "Всемирный банк", nameKk: "Дүниежүзілік банк", kind: "WORLD_BANK" },
+  {
+    code: "IFC",
+    name: "International Finance Corporation (IFC)",
+    nameRu: "Международная финансовая корпорация (IFC)",
+    nameKk: "Халықаралық қаржы корпорациясы (IFC)",
+    kind: "IFC",
+  },
+  {
+    code: "MNE",
+    name: "Ministry of National Economy",
+    nameRu: "Министерство национальной экономики",
+    nameKk: "Ұлттық экономика министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOT",
+    name: "Ministry of Transport",
+    nameRu: "Министерство транспорта",
+    nameKk: "Көлік министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MWRI",
+    name: "Ministry of Water Resources and Irrigation",
+    nameRu: "Министерство водных ресурсов и ирригации",
+    nameKk: "Су ресурстары және ирригация министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOE",
+    name: "Ministry of Energy",
+    nameRu: "Министерство энергетики",
+    nameKk: "Энергетика министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MDDIAI",
+    name: "Ministry of Digital Development, Innovations and Aerospace Industry",
+    nameRu: "Министерство цифрового развития, инноваций и аэрокосмической промышленности",
+    nameKk: "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOF",
+    name: "Ministry of Finance",
+    nameRu: "Министерство финансов",
+    nameKk: "Қаржы министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOA",
+    name: "Ministry of Agriculture",
+    nameRu: "Министерство сельского хозяйства",
+    nameKk: "Ауыл шаруашылығы министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MLSP",
+    name: "Ministry of Labour and Social Protection",
+    nameRu: "Министерство труда и социальной защиты населения",
+    nameKk: "Еңбек және халықты әлеуметтік қорғау министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOH",
+    name: "Ministry of Health",
+    nameRu: "Министерство здравоохранения",
+    nameKk: "Денсаулық сақтау министрлігі",
+    kind: "MINISTRY",
+  },
+  {
+    code: "MOJ",
+    name: "Ministry of Justice",
+    nameRu: "Министерство юстиции",
+    nameKk: "Әділет министрлігі",
+    kind: "MINISTRY",
+  },
 ];
 
 export const DEMO_USERS = [
@@ -156,15 +223,19 @@ type AreaCode = "FA1" | "FA2" | "FA3" | "PA1" | "PA2" | "PA3" | "PA4" | "PA5" | 
 const FRAMEWORKS: {
   code: string;
   name: string;
+  nameRu: string;
+  nameKk: string;
   start: string;
   end: string;
   annualEnvelopeMillions: number;
   description: string;
-  areas: { code: AreaCode; name: string; description: string }[];
+  areas: { code: AreaCode; name: string; nameRu: string; nameKk: string; description: string }[];
 }[] = [
   {
     code: "CPF-2020-2025",
     name: "Country Partnership Framework 2020–2025",
+    nameRu: "Рамочная программа партнёрства со страной 2020–2025",
+    nameKk: "Елмен әріптестік шеңберлік бағдарламасы 2020–2025",
     start: "2020-07-01",
     end: "2025-06-30",
     annualEnvelopeMillions: 700,
@@ -178,16 +249,22 @@ const FRAMEWORKS: {
       {
         code: "FA1",
         name: "Sustainable and inclusive private sector-led growth",
+        nameRu: "Устойчивый и инклюзивный рост на основе частного сектора",
+        nameKk: "Жеке сектор бастамасымен тұрақты және инклюзивті өсу",
         description: "Competitiveness of SMEs, innovation and startups, agri-food value chains.",
       },
       {
         code: "FA2",
         name: "Human capital and effective public institutions",
+        nameRu: "Человеческий капитал и эффективные государственные институты",
+        nameKk: "Адами капитал және тиімді мемлекеттік институттар",
         description: "Skills and jobs, health insurance, justice and digital public services.",
       },
       {
         code: "FA3",
         name: "Connectivity and sustainable natural resource management",
+        nameRu: "Связанность и устойчивое управление природными ресурсами",
+        nameKk: "Байланыстылық және табиғи ресурстарды тұрақты басқару",
         description: "Transit corridors and roads, irrigation and drainage, renewable energy.",
       },
     ],
@@ -195,6 +272,8 @@ const FRAMEWORKS: {
   {
     code: "CPF-2026-2031",
     name: "Country Partnership Framework 2026–2031",
+    nameRu: "Рамочная программа партнёрства со страной 2026–2031",
+    nameKk: "Елмен әріптестік шеңберлік бағдарламасы 2026–2031",
     start: "2025-07-01",
     end: "2031-06-30",
     annualEnvelopeMillions: 1000,
@@ -203,24 +282,48 @@ const FRAMEWORKS: {
       "agro-industry (agricultural machinery, grain processing); analytics continue under the Joint Economic Research " +
       "Program (JERP). IFC: advisory for PPPs, with the Almaty bypass railway as flagship.",
     areas: [
-      { code: "PA1", name: "Transport and digital connectivity", description: "Railways, roads and rural broadband." },
+      {
+        code: "PA1",
+        name: "Transport and digital connectivity",
+        nameRu: "Транспортная и цифровая связанность",
+        nameKk: "Көліктік және цифрлық байланыстылық",
+        description: "Railways, roads and rural broadband.",
+      },
       {
         code: "PA2",
         name: "Climate action and green transition",
+        nameRu: "Климатические действия и зелёный переход",
+        nameKk: "Климаттық іс-қимыл және жасыл экономикаға көшу",
         description: "Decarbonisation and climate resilience.",
       },
       {
         code: "PA3",
         name: "Modernisation of water and energy services",
+        nameRu: "Модернизация услуг водоснабжения и энергетики",
+        nameKk: "Сумен жабдықтау және энергетика қызметтерін жаңғырту",
         description: "Irrigation, water supply and energy utilities.",
       },
-      { code: "PA4", name: "Financial market development", description: "Capital markets and MSME finance." },
+      {
+        code: "PA4",
+        name: "Financial market development",
+        nameRu: "Развитие финансового рынка",
+        nameKk: "Қаржы нарығын дамыту",
+        description: "Capital markets and MSME finance.",
+      },
       {
         code: "PA5",
         name: "Private investment and competitiveness",
+        nameRu: "Частные инвестиции и конкурентоспособность",
+        nameKk: "Жеке инвестициялар және бәсекеге қабілеттілік",
         description: "Agro-industry, PPPs and the investment climate.",
       },
-      { code: "PA6", name: "Expansion of renewable energy", description: "Wind, solar, storage and grid integration." },
+      {
+        code: "PA6",
+        name: "Expansion of renewable energy",
+        nameRu: "Расширение использования возобновляемых источников энергии",
+        nameKk: "Жаңартылатын энергия көздерін пайдалануды кеңейту",
+        description: "Wind, solar, storage and grid integration.",
+      },
     ],
   },
 ];
@@ -2717,6 +2820,8 @@ async function seedReferenceData(tx: Tx, record: Audit, passwordHash: string) {
       data: {
         code: spec.code,
         name: spec.name,
+        nameRu: spec.nameRu,
+        nameKk: spec.nameKk,
         startDate: day(spec.start),
         endDate: day(spec.end),
         annualEnvelopeMinor: usdMillions(spec.annualEnvelopeMillions),

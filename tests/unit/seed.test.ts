@@ -145,6 +145,23 @@ describe("seed portfolio", () => {
     expect(areasCovered.size).toBe(6);
   });
 
+  it("names every organisation, framework and priority area in Russian and Kazakh as well", async () => {
+    const rows = [
+      ...(await db.organization.findMany()),
+      ...(await db.framework.findMany()),
+      ...(await db.priorityArea.findMany()),
+    ];
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      expect(row.nameRu, row.name).toMatch(/[А-Яа-яЁё]/);
+      expect(row.nameKk, row.name).toMatch(/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+      expect(row.nameRu, row.name).not.toBe(row.nameKk);
+    }
+    const transport = await db.organization.findUniqueOrThrow({ where: { code: "MOT" } });
+    expect(transport.nameRu).toBe("Министерство транспорта");
+    expect(transport.nameKk).toBe("Көлік министрлігі");
+  });
+
   it("rates projects over time, with P086592's MU/MU of October 2019 and at least one latest rating of MU or worse", async () => {
     const irrigation = await db.project.findUniqueOrThrow({
       where: { code: "P086592" },
