@@ -54,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             email: user.email,
             role: user.role,
             organizationName: user.organizationName,
+            organizationNameRu: user.organizationNameRu,
+            organizationNameKk: user.organizationNameKk,
             organizationKind: user.organizationKind,
           }
         : null,

@@ -17,7 +17,10 @@ type UserAttributes = {
   role: Role;
   organizationId: string;
   organizationKind: OrganizationKind;
+  /** The organisation's name in English, Russian and Kazakh (see localizedName). */
   organizationName: string;
+  organizationNameRu: string | null;
+  organizationNameKk: string | null;
   locale: string;
   mustChangePassword: boolean;
 };
@@ -32,7 +35,7 @@ const userSelect = {
   active: true,
   locale: true,
   mustChangePassword: true,
-  organization: { select: { kind: true, name: true } },
+  organization: { select: { kind: true, name: true, nameRu: true, nameKk: true } },
 } as const;
 
 const IDLE_TOUCH_MS = 60_000;
@@ -56,7 +59,13 @@ const adapter: Adapter = {
     const { organization, active: _active, ...rest } = row.user;
     const user: DatabaseUser = {
       id: row.userId,
-      attributes: { ...rest, organizationKind: organization.kind, organizationName: organization.name },
+      attributes: {
+        ...rest,
+        organizationKind: organization.kind,
+        organizationName: organization.name,
+        organizationNameRu: organization.nameRu,
+        organizationNameKk: organization.nameKk,
+      },
     };
     return [session, user];
   },

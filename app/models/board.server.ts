@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
 import { disbursementShare } from "~/lib/metrics";
 import type { Actor, Institution } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
@@ -20,8 +21,8 @@ const statusSelect = {
   commitmentMinor: true,
   disbursedMinor: true,
   priorityAreaId: true,
-  priorityArea: { select: { name: true, code: true, framework: { select: { id: true, code: true } } } },
-  implementingAgency: { select: { name: true } },
+  priorityArea: { select: { ...LOCALIZED_NAME_SELECT, code: true, framework: { select: { id: true, code: true } } } },
+  implementingAgency: { select: LOCALIZED_NAME_SELECT },
   ratings: {
     orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
     take: 2,
@@ -67,10 +68,10 @@ export type AssessedProject = {
   instrument: string;
   status: "PIPELINE" | "ACTIVE" | "CLOSED" | "CANCELLED";
   priorityAreaId: string;
-  areaName: string;
+  areaName: LocalizedName;
   frameworkId: string;
   frameworkCode: string;
-  agency: string;
+  agency: LocalizedName;
   commitmentCents: number;
   disbursedCents: number;
   disbursedShare: number | null;
@@ -111,10 +112,10 @@ export async function assessProjects(
       instrument: row.instrument,
       status: row.status,
       priorityAreaId: row.priorityAreaId,
-      areaName: row.priorityArea.name,
+      areaName: pickName(row.priorityArea),
       frameworkId: row.priorityArea.framework.id,
       frameworkCode: row.priorityArea.framework.code,
-      agency: row.implementingAgency.name,
+      agency: row.implementingAgency,
       commitmentCents,
       disbursedCents,
       disbursedShare: disbursementShare(commitmentCents, disbursedCents),
@@ -148,5 +149,8 @@ export async function getStatusBoard(options: { actor: Actor; filters?: BoardFil
 
 /** The frameworks offered in the board's filter (framework facts are visible to every signed-in user). */
 export async function listFrameworkOptions() {
-  return db.framework.findMany({ orderBy: { startDate: "desc" }, select: { id: true, code: true, name: true } });
+  return db.framework.findMany({
+    orderBy: { startDate: "desc" },
+    select: { id: true, code: true, ...LOCALIZED_NAME_SELECT },
+  });
 }

@@ -1,3 +1,4 @@
+import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
 import { daysBetween, progressTowardsTarget } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
@@ -47,7 +48,7 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
       select: {
         id: true,
         code: true,
-        name: true,
+        ...LOCALIZED_NAME_SELECT,
         startDate: true,
         endDate: true,
         annualEnvelopeMinor: true,
@@ -63,7 +64,7 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
     return {
       id: f.id,
       code: f.code,
-      name: f.name,
+      ...pickName(f),
       startDate: f.startDate.toISOString(),
       endDate: f.endDate.toISOString(),
       years,
@@ -83,14 +84,14 @@ export async function getFrameworkView(options: { actor: Actor; frameworkId: str
     select: {
       id: true,
       code: true,
-      name: true,
+      ...LOCALIZED_NAME_SELECT,
       description: true,
       startDate: true,
       endDate: true,
       annualEnvelopeMinor: true,
       priorityAreas: {
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        select: { id: true, code: true, name: true, description: true },
+        select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, description: true },
       },
     },
   });
@@ -158,7 +159,7 @@ export async function getFrameworkView(options: { actor: Actor; frameworkId: str
     framework: {
       id: framework.id,
       code: framework.code,
-      name: framework.name,
+      ...pickName(framework),
       description: framework.description,
       startDate: framework.startDate.toISOString(),
       endDate: framework.endDate.toISOString(),

@@ -1,3 +1,4 @@
+import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { canViewProject, type Actor, type ProjectScope } from "~/lib/permissions";
@@ -20,7 +21,7 @@ export async function listMembers(options: { projectId: string }) {
           email: true,
           role: true,
           active: true,
-          organization: { select: { name: true } },
+          organization: { select: LOCALIZED_NAME_SELECT },
         },
       },
     },
@@ -34,7 +35,7 @@ export async function listMembers(options: { projectId: string }) {
     email: m.user.email,
     role: m.user.role,
     active: m.user.active,
-    organization: m.user.organization.name,
+    organization: m.user.organization,
   }));
 }
 
@@ -44,7 +45,7 @@ const actorSelect = {
   email: true,
   role: true,
   organizationId: true,
-  organization: { select: { kind: true, name: true } },
+  organization: { select: { kind: true, ...LOCALIZED_NAME_SELECT } },
 } as const;
 
 function toActor(user: {
@@ -72,7 +73,7 @@ export async function listMemberCandidates(options: { projectId: string; project
   });
   return users
     .filter((u) => canViewProject(toActor(u), options.project))
-    .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organization: u.organization.name }));
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organization: pickName(u.organization) }));
 }
 
 export type AddMemberResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };

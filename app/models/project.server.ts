@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { centsToNumber, centsToUsdString } from "~/lib/money";
+import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
 import { RATING_SCALE, disbursementShare } from "~/lib/metrics";
 import { canCreateProjectFor, decideGlobal, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
@@ -29,13 +30,13 @@ export async function listVisibleProjectSummaries(actor: Actor) {
       name: true,
       institution: true,
       status: true,
-      implementingAgency: { select: { name: true } },
+      implementingAgency: { select: LOCALIZED_NAME_SELECT },
       members: { where: { userId: actor.id }, select: { id: true } },
     },
   });
   return projects.map(({ members, implementingAgency, ...project }) => ({
     ...project,
-    agency: implementingAgency.name,
+    agency: implementingAgency,
     isMember: members.length > 0,
   }));
 }
@@ -64,7 +65,7 @@ type ListRow = {
   closingOriginalDate: Date | null;
   closingRevisedDate: Date | null;
   archivedAt: Date | null;
-  implementingAgency: { id: string; name: string };
+  implementingAgency: { id: string } & LocalizedName;
   priorityArea: { id: string; code: string; name: string; framework: { id: string; code: string } };
   ratings: { pdoRating: string; ipRating: string; riskRating: string; ratedOn: Date }[];
 };
@@ -148,7 +149,7 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
       closingOriginalDate: true,
       closingRevisedDate: true,
       archivedAt: true,
-      implementingAgency: { select: { id: true, name: true } },
+      implementingAgency: { select: { id: true, ...LOCALIZED_NAME_SELECT } },
       priorityArea: { select: { id: true, code: true, name: true, framework: { select: { id: true, code: true } } } },
       ratings: LATEST_RATING,
     },
@@ -195,7 +196,7 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
         commitmentCents: centsToNumber(row.commitmentMinor),
         disbursedShare: disbursementShare(centsToNumber(row.commitmentMinor), centsToNumber(row.disbursedMinor)),
         closingDate: effectiveClosingDate(row)?.toISOString() ?? null,
-        agency: row.implementingAgency.name,
+        agency: pickName(row.implementingAgency),
         priorityArea: `${row.priorityArea.framework.code} · ${row.priorityArea.code}`,
         latestRating: latest
           ? {
@@ -218,14 +219,14 @@ export async function listProjectFilterOptions(actor: Actor) {
       select: {
         id: true,
         code: true,
-        name: true,
-        priorityAreas: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } },
+        ...LOCALIZED_NAME_SELECT,
+        priorityAreas: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, ...LOCALIZED_NAME_SELECT } },
       },
     }),
     db.organization.findMany({
       where: { kind: "MINISTRY", implementedProjects: { some: projectWhereForActor(actor) } },
       orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      select: { id: true, ...LOCALIZED_NAME_SELECT },
     }),
   ]);
   return { frameworks, agencies };
@@ -244,8 +245,14 @@ export async function getProjectHeader(projectId: string) {
       status: true,
       instrument: true,
       archivedAt: true,
-      implementingAgency: { select: { name: true } },
-      priorityArea: { select: { code: true, name: true, framework: { select: { code: true, name: true } } } },
+      implementingAgency: { select: LOCALIZED_NAME_SELECT },
+      priorityArea: {
+        select: {
+          code: true,
+          ...LOCALIZED_NAME_SELECT,
+          framework: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
+        },
+      },
     },
   });
   if (!project) return null;
@@ -257,7 +264,7 @@ export async function getProjectHeader(projectId: string) {
     status: project.status,
     instrument: project.instrument,
     archivedAt: project.archivedAt?.toISOString() ?? null,
-    agency: project.implementingAgency.name,
+    agency: project.implementingAgency,
     priorityArea: project.priorityArea,
   };
 }
@@ -309,7 +316,7 @@ export async function getProjectOverview(projectId: string) {
         select: {
           id: true,
           capacity: true,
-          user: { select: { name: true, organization: { select: { name: true } } } },
+          user: { select: { name: true, organization: { select: LOCALIZED_NAME_SELECT } } },
         },
       },
     },
@@ -346,7 +353,7 @@ export async function getProjectOverview(projectId: string) {
       id: m.id,
       capacity: m.capacity,
       name: m.user.name,
-      organization: m.user.organization.name,
+      organization: m.user.organization,
     })),
   };
 }
@@ -414,15 +421,15 @@ export async function listProjectFormOptions(actor: Actor) {
     db.organization.findMany({
       where: { kind: "MINISTRY" },
       orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      select: { id: true, ...LOCALIZED_NAME_SELECT },
     }),
     db.framework.findMany({
       orderBy: { startDate: "desc" },
       select: {
         id: true,
         code: true,
-        name: true,
-        priorityAreas: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } },
+        ...LOCALIZED_NAME_SELECT,
+        priorityAreas: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, ...LOCALIZED_NAME_SELECT } },
       },
     }),
   ]);

@@ -1,3 +1,4 @@
+import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
 import { centsToNumber } from "~/lib/money";
 import { disbursementShare, isMilestoneOverdue, progressTowardsTarget, slipDays } from "~/lib/metrics";
@@ -29,8 +30,14 @@ export async function getProjectReport(projectId: string, today: Date = new Date
       disbursedMinor: true,
       narrative: true,
       updatedAt: true,
-      implementingAgency: { select: { name: true } },
-      priorityArea: { select: { code: true, name: true, framework: { select: { code: true, name: true } } } },
+      implementingAgency: { select: LOCALIZED_NAME_SELECT },
+      priorityArea: {
+        select: {
+          code: true,
+          ...LOCALIZED_NAME_SELECT,
+          framework: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
+        },
+      },
       ratings: {
         orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
         take: 2,
@@ -103,7 +110,7 @@ export async function getProjectReport(projectId: string, today: Date = new Date
     instrument: project.instrument,
     status: project.status,
     sectorCode: project.sectorCode,
-    agency: project.implementingAgency.name,
+    agency: project.implementingAgency,
     priorityArea: project.priorityArea,
     narrative: project.narrative,
     asOf: iso(project.updatedAt)!,

@@ -11,6 +11,7 @@ import { OfficerHome } from "~/components/home/officer-home";
 import { VisibleProjects } from "~/components/home/visible-projects";
 import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
+import { organizationNameOf } from "~/lib/localized-name";
 import { getHomeData } from "~/models/home.server";
 import { listVisibleProjectSummaries } from "~/models/project.server";
 import { ErrorPanel } from "~/root";
@@ -25,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: user.name,
       role: user.role,
       organizationName: user.organizationName,
+      organizationNameRu: user.organizationNameRu,
+      organizationNameKk: user.organizationNameKk,
       organizationKind: user.organizationKind,
     },
     projects,
@@ -40,15 +43,18 @@ const INTRO_KEY = {
 } as const;
 
 export default function Home() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, projects, home } = useLoaderData<typeof loader>();
   const org = home.org;
   return (
     <div data-testid={`home-${user.role.toLowerCase()}`} data-org-kind={user.organizationKind}>
       <h1>{t("home.greeting", { name: user.name })}</h1>
       <p className="muted">
-        {t("home.signedInAs", { role: t(`common.roles.${user.role}`), organization: user.organizationName })} —{" "}
-        {t(INTRO_KEY[user.role])}
+        {t("home.signedInAs", {
+          role: t(`common.roles.${user.role}`),
+          organization: organizationNameOf(user, i18n.language),
+        })}{" "}
+        — {t(INTRO_KEY[user.role])}
       </p>
       {home.officer ? <OfficerHome data={home.officer} /> : null}
       {home.manager ? <ManagerHome data={home.manager} /> : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { AreaPanel } from "~/components/board/area-panel";
 import { EnvelopeBar } from "~/components/board/envelope-bar";
@@ -28,13 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function FrameworkPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   const { framework, areas } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
         <Link to="/frameworks">← {t("portfolio.cpf.title")}</Link>
       </p>
-      <h1>{framework.name}</h1>
+      <h1>{ln(framework)}</h1>
       <p className="muted">
         {framework.code} · {format.date(framework.startDate)} – {format.date(framework.endDate)}
       </p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { EnvelopeBar } from "~/components/board/envelope-bar";
 import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FrameworksPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   const { frameworks } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -32,7 +34,7 @@ export default function FrameworksPage() {
           {frameworks.map((f) => (
             <section key={f.id} className="panel" data-framework-code={f.code}>
               <h2>
-                <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
+                <Link to={`/frameworks/${f.id}`}>{ln(f)}</Link>
               </h2>
               <p className="muted">
                 {format.date(f.startDate)} – {format.date(f.endDate)} ·{" "}

@@ -53,7 +53,7 @@ describe("status board on the seeded portfolio", () => {
 
   it("ministry users see only their agency's projects", async () => {
     const board = await getStatusBoard({ actor: actors.transportOfficer, today: TODAY });
-    const agencies = new Set(all(board).map((p) => p.agency));
+    const agencies = new Set(all(board).map((p) => p.agency.name));
     expect([...agencies]).toEqual(["Ministry of Transport"]);
   });
 

@@ -1,14 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import { EnvelopeBar } from "./envelope-bar";
 import { StatusBadge } from "./status-badge";
 
-export type AreaView = {
+export type AreaView = LocalizedName & {
   id: string;
   code: string;
-  name: string;
   description: string;
   committedCents: number;
   pipelineCents: number;
@@ -32,10 +33,11 @@ export type AreaView = {
 export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalEnvelopeCents: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   return (
     <section className="panel" aria-labelledby={`area-${area.id}`} data-area-code={area.code}>
       <h2 id={`area-${area.id}`}>
-        <span className="muted">{area.code}</span> {area.name}
+        <span className="muted">{area.code}</span> {ln(area)}
       </h2>
       {area.description ? <p className="muted">{area.description}</p> : null}
       <div className="grid">

@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 
 /** GET form: the filters live in the URL, so a board view can be bookmarked and shared. */
 export function BoardFilters({
@@ -7,11 +9,12 @@ export function BoardFilters({
   selected,
   action = "/board",
 }: {
-  frameworks: { id: string; code: string; name: string }[];
+  frameworks: ({ id: string; code: string } & LocalizedName)[];
   selected: { frameworkId?: string; institution?: string };
   action?: string;
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   return (
     <Form method="get" action={action} className="filter-bar" aria-label={t("portfolio.board.filtersLabel")}>
       <div className="field">
@@ -20,7 +23,7 @@ export function BoardFilters({
           <option value="">{t("portfolio.board.allFrameworks")}</option>
           {frameworks.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.name}
+              {ln(f)}
             </option>
           ))}
         </select>

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import type { StatusColour, StatusReason } from "~/lib/status-rules";
 import { ReasonList } from "./reason-text";
 
@@ -9,8 +11,8 @@ export type BoardCardProject = {
   name: string;
   institution: string;
   status: string;
-  areaName: string;
-  agency: string;
+  areaName: LocalizedName;
+  agency: LocalizedName;
   colour: StatusColour;
   reasons: StatusReason[];
   latestRating: { pdoRating: string; ipRating: string } | null;
@@ -19,6 +21,7 @@ export type BoardCardProject = {
 /** One project on the board: what it is, and why it has its colour. */
 export function ProjectCard({ project }: { project: BoardCardProject }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   return (
     <article className={`board-card board-card-${project.colour.toLowerCase()}`} data-project-code={project.code}>
       <h3>
@@ -28,7 +31,7 @@ export function ProjectCard({ project }: { project: BoardCardProject }) {
       </h3>
       <p className="muted board-meta">
         {t(`domain.institution.${project.institution}`)} · {t(`domain.projectStatus.${project.status}`)} ·{" "}
-        {project.agency}
+        {ln(project.agency)}
       </p>
       {project.latestRating ? (
         <p className="board-meta">

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { RatingAlert, RatingBadge, RiskBadge } from "~/components/projects/rating-badge";
 import { useFormat } from "~/i18n/format";
 import type { ProjectReport } from "~/models/report.server";
@@ -17,6 +18,7 @@ export function PrintButton() {
 export function ReportHeader({ report, generatedAt }: { report: ProjectReport; generatedAt: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   return (
     <header className="isr-header">
       <p className="isr-kicker">{t("exports.report.kicker")}</p>
@@ -38,7 +40,7 @@ export function ReportHeader({ report, generatedAt }: { report: ProjectReport; g
         </div>
         <div>
           <dt>{t("projects.fields.implementingAgency")}</dt>
-          <dd>{report.agency}</dd>
+          <dd>{ln(report.agency)}</dd>
         </div>
         <div>
           <dt>{t("projects.fields.status")}</dt>
@@ -47,7 +49,7 @@ export function ReportHeader({ report, generatedAt }: { report: ProjectReport; g
         <div>
           <dt>{t("projects.fields.priorityArea")}</dt>
           <dd>
-            {report.priorityArea.framework.code} · {report.priorityArea.code} {report.priorityArea.name}
+            {report.priorityArea.framework.code} · {report.priorityArea.code} {ln(report.priorityArea)}
           </dd>
         </div>
       </dl>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
 import type { HomeProject } from "~/models/home.server";
@@ -7,6 +8,7 @@ import type { HomeProject } from "~/models/home.server";
 /** The IFC view: its PPP and advisory pipeline (IFC and joint projects), pipeline first. */
 export function IfcView({ projects }: { projects: HomeProject[] }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const format = useFormat();
   return (
     <section aria-labelledby="home-ifc" data-testid="org-view-ifc">
@@ -38,7 +40,7 @@ export function IfcView({ projects }: { projects: HomeProject[] }) {
                   <td>{t(`domain.projectStatus.${p.status}`)}</td>
                   <td>{t(`projects.instruments.${p.instrument}`, { defaultValue: p.instrument })}</td>
                   <td>{t(`domain.institution.${p.institution}`)}</td>
-                  <td>{p.areaName}</td>
+                  <td>{ln(p.areaName)}</td>
                   <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
                   <td>
                     <StatusBadge colour={p.colour} />

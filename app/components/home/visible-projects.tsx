@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 
 export type VisibleProject = {
   id: string;
@@ -7,12 +9,13 @@ export type VisibleProject = {
   name: string;
   institution: string;
   status: string;
-  agency: string;
+  agency: LocalizedName;
 };
 
 /** Every project the user can see. Other tests read `[data-testid=visible-projects] [data-project-code]`: keep them. */
 export function VisibleProjects({ projects, collapsed }: { projects: VisibleProject[]; collapsed: boolean }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const table =
     projects.length === 0 ? (
       <p className="panel">{t("home.noProjects")}</p>
@@ -36,7 +39,7 @@ export function VisibleProjects({ projects, collapsed }: { projects: VisibleProj
                   <Link to={`/projects/${p.id}`}>{p.name}</Link>
                 </td>
                 <td>{t(`domain.institution.${p.institution}`)}</td>
-                <td>{p.agency}</td>
+                <td>{ln(p.agency)}</td>
                 <td>{t(`domain.projectStatus.${p.status}`)}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "~/i18n/config";
+import { organizationNameOf } from "~/lib/localized-name";
 import { useRootData } from "~/root";
 
 export function AppHeader() {
@@ -57,7 +58,7 @@ export function AppHeader() {
         {user ? (
           <>
             <span className="user-chip" data-testid="current-user">
-              {user.name} · {t(`common.roles.${user.role}`)} · {user.organizationName}
+              {user.name} · {t(`common.roles.${user.role}`)} · {organizationNameOf(user, i18n.language)}
             </span>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">

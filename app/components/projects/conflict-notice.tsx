@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import type { ProjectFormValues } from "~/schemas/project";
 import { PROJECT_FIELD_LABELS, type ProjectFormOptions } from "./project-form";
@@ -24,6 +26,7 @@ function describe(
   options: ProjectFormOptions,
   t: TFunction,
   format: ReturnType<typeof useFormat>,
+  ln: (row: LocalizedName) => string,
 ): string {
   if (value === undefined || value === "") return "—";
   switch (field) {
@@ -33,11 +36,13 @@ function describe(
       return t(`domain.projectStatus.${value}`);
     case "instrument":
       return t(`projects.instruments.${value}`, { defaultValue: value });
-    case "implementingAgencyId":
-      return options.agencies.find((a) => a.id === value)?.name ?? value;
+    case "implementingAgencyId": {
+      const agency = options.agencies.find((a) => a.id === value);
+      return agency ? ln(agency) : value;
+    }
     case "priorityAreaId": {
       const area = options.frameworks.flatMap((f) => f.priorityAreas).find((a) => a.id === value);
-      return area ? `${area.code} — ${area.name}` : value;
+      return area ? `${area.code} — ${ln(area)}` : value;
     }
     case "commitmentUsd":
     case "disbursedUsd":
@@ -63,6 +68,7 @@ export function ConflictNotice({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   const ref = useRef<HTMLElement>(null);
   // The Save button is at the bottom of a long form: bring the explanation into view (and focus) on each refusal.
   useEffect(() => {
@@ -107,9 +113,9 @@ export function ConflictNotice({
                   <td>
                     {field === "archivedAt"
                       ? format.date(conflict.archivedAt)
-                      : describe(field, String(theirs[field] ?? ""), options, t, format)}
+                      : describe(field, String(theirs[field] ?? ""), options, t, format, ln)}
                   </td>
-                  <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format)}</td>
+                  <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format, ln)}</td>
                   <td>
                     <span className={`badge ${outcome === "both" ? "amber" : ""}`}>
                       {t(`projects.conflict.outcome.${outcome}`)}

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import {
   daysBetween,
@@ -293,9 +295,10 @@ export function TeamPanel({
   members,
 }: {
   projectId: string;
-  members: { id: string; name: string; organization: string; capacity: string }[];
+  members: { id: string; name: string; organization: LocalizedName; capacity: string }[];
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   return (
     <section className="panel" aria-labelledby="team-title">
       <h2 id="team-title">{t("projects.tabs.team")}</h2>
@@ -306,7 +309,7 @@ export function TeamPanel({
           {members.map((m) => (
             <li key={m.id}>
               <strong>{m.name}</strong> · {t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })}{" "}
-              <span className="muted">({m.organization})</span>
+              <span className="muted">({ln(m.organization)})</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import {
   INSTITUTIONS,
   PROJECT_SORTS,
@@ -9,8 +11,12 @@ import {
 } from "~/schemas/project";
 
 type Options = {
-  frameworks: { id: string; code: string; name: string; priorityAreas: { id: string; code: string; name: string }[] }[];
-  agencies: { id: string; name: string }[];
+  frameworks: ({
+    id: string;
+    code: string;
+    priorityAreas: ({ id: string; code: string } & LocalizedName)[];
+  } & LocalizedName)[];
+  agencies: ({ id: string } & LocalizedName)[];
 };
 
 /** The list's filters as a plain GET form: the whole view lives in the URL, so it can be bookmarked and shared. */
@@ -24,6 +30,7 @@ export function ProjectFilters({
   canSeeArchived: boolean;
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   // Remounting on a new query keeps the uncontrolled inputs in step with the URL (back/forward, links).
   const key = JSON.stringify(query);
   return (
@@ -56,7 +63,7 @@ export function ProjectFilters({
           <optgroup key={f.id} label={f.code}>
             {f.priorityAreas.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.code} — {a.name}
+                {a.code} — {ln(a)}
               </option>
             ))}
           </optgroup>
@@ -72,7 +79,7 @@ export function ProjectFilters({
       <Select id="agency" label={t("projects.fields.implementingAgency")} value={query.agency}>
         {options.agencies.map((a) => (
           <option key={a.id} value={a.id}>
-            {a.name}
+            {ln(a)}
           </option>
         ))}
       </Select>

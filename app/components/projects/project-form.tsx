@@ -2,13 +2,19 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { Field } from "~/components/ui/form";
 import { INSTRUMENTS, PROJECT_STATUSES, type ProjectFormValues } from "~/schemas/project";
 
 export type ProjectFormOptions = {
   institutions: readonly string[];
-  agencies: { id: string; name: string }[];
-  frameworks: { id: string; code: string; name: string; priorityAreas: { id: string; code: string; name: string }[] }[];
+  agencies: ({ id: string } & LocalizedName)[];
+  frameworks: ({
+    id: string;
+    code: string;
+    priorityAreas: ({ id: string; code: string } & LocalizedName)[];
+  } & LocalizedName)[];
 };
 
 type FieldName = keyof ProjectFormValues;
@@ -111,6 +117,7 @@ export function ProjectFormFields({
   options: ProjectFormOptions;
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const label = (name: FieldName) => t(PROJECT_FIELD_LABELS[name]);
   return (
     <>
@@ -156,17 +163,17 @@ export function ProjectFormFields({
             <option value="">{t("projects.form.choose")}</option>
             {options.agencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {ln(a)}
               </option>
             ))}
           </SelectField>
           <SelectField form={form} name="priorityAreaId">
             <option value="">{t("projects.form.choose")}</option>
             {options.frameworks.map((f) => (
-              <optgroup key={f.id} label={`${f.code} — ${f.name}`}>
+              <optgroup key={f.id} label={`${f.code} — ${ln(f)}`}>
                 {f.priorityAreas.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.code} — {a.name}
+                    {a.code} — {ln(a)}
                   </option>
                 ))}
               </optgroup>

@@ -1,5 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 
 export type ProjectHeaderData = {
   id: string;
@@ -9,14 +11,15 @@ export type ProjectHeaderData = {
   status: string;
   instrument: string;
   archivedAt: string | null;
-  agency: string;
-  priorityArea: { code: string; name: string; framework: { code: string; name: string } };
+  agency: LocalizedName;
+  priorityArea: { code: string; framework: { code: string } & LocalizedName } & LocalizedName;
 };
 
 const STATUS_TONE: Record<string, string> = { ACTIVE: "green", PIPELINE: "amber", CLOSED: "", CANCELLED: "" };
 
 export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   return (
     <header className="project-header" data-testid="project-header">
       <p className="project-code">
@@ -37,18 +40,18 @@ export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
       <dl className="project-facts">
         <div>
           <dt>{t("projects.fields.implementingAgency")}</dt>
-          <dd>{project.agency}</dd>
+          <dd>{ln(project.agency)}</dd>
         </div>
         <div>
           <dt>{t("projects.fields.priorityArea")}</dt>
           <dd>
-            {project.priorityArea.code} — {project.priorityArea.name}
+            {project.priorityArea.code} — {ln(project.priorityArea)}
           </dd>
         </div>
         <div>
           <dt>{t("projects.fields.framework")}</dt>
           <dd>
-            {project.priorityArea.framework.code} — {project.priorityArea.framework.name}
+            {project.priorityArea.framework.code} — {ln(project.priorityArea.framework)}
           </dd>
         </div>
         <div>

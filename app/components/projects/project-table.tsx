@@ -1,5 +1,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import type { ProjectSort } from "~/schemas/project";
 import { RatingBadge } from "./rating-badge";
@@ -14,7 +16,7 @@ export type ProjectRow = {
   commitmentCents: number;
   disbursedShare: number | null;
   closingDate: string | null;
-  agency: string;
+  agency: LocalizedName;
   priorityArea: string;
   latestRating: { pdo: string; ip: string; risk: string; ratedOn: string } | null;
 };
@@ -76,6 +78,7 @@ export function ProjectTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   return (
     <div className="table-wrap">
       <table data-testid="project-list">
@@ -112,7 +115,7 @@ export function ProjectTable({
                 </div>
               </td>
               <td>{t(`domain.institution.${p.institution}`)}</td>
-              <td>{p.agency}</td>
+              <td>{ln(p.agency)}</td>
               <td>{t(`domain.projectStatus.${p.status}`)}</td>
               <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
               <td className="num">{format.percent(p.disbursedShare)}</td>

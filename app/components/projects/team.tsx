@@ -1,5 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import { useRemixForm } from "~/components/ui/form";
 import { useFormat } from "~/i18n/format";
 import { AddMemberSchema, MEMBER_CAPACITIES, type AddMemberValues } from "~/schemas/membership";
@@ -12,12 +14,13 @@ export type TeamMember = {
   email: string;
   role: string;
   active: boolean;
-  organization: string;
+  organization: LocalizedName;
 };
 
 export function TeamTable({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ln = useLocalizedName();
   const navigation = useNavigation();
   if (members.length === 0) {
     return (
@@ -48,7 +51,7 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
                   {m.name} <span className="muted small">{m.email}</span>
                   {!m.active ? <span className="badge">{t("projects.team.inactive")}</span> : null}
                 </td>
-                <td>{m.organization}</td>
+                <td>{ln(m.organization)}</td>
                 <td>{t(`common.roles.${m.role}`)}</td>
                 <td>{t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })}</td>
                 <td>{format.date(m.since)}</td>
@@ -77,7 +80,7 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
   );
 }
 
-export type Candidate = { id: string; name: string; email: string; role: string; organization: string };
+export type Candidate = { id: string; name: string; email: string; role: string; organization: LocalizedName };
 
 /** Only people who could see the project are offered; the server checks again (a field error otherwise). */
 export function AddMemberForm({
@@ -88,6 +91,7 @@ export function AddMemberForm({
   serverErrors: Record<string, string> | null;
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const navigation = useNavigation();
   const { form, onSubmit } = useRemixForm<AddMemberValues>(AddMemberSchema, {
     defaultValues: { userId: "", capacity: "PROJECT_OFFICER" },
@@ -112,7 +116,7 @@ export function AddMemberForm({
             <option value="">{t("projects.form.choose")}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} — {c.organization} ({t(`common.roles.${c.role}`)})
+                {c.name} — {ln(c.organization)} ({t(`common.roles.${c.role}`)})
               </option>
             ))}
           </select>
