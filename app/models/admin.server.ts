@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { hashPassword } from "~/lib/password.server";
 import type { OrganizationKind, Role } from "~/lib/permissions";
@@ -67,7 +68,7 @@ export async function listUsers(options: {
     orderBy: [{ active: "desc" }, { name: "asc" }],
     select: {
       ...userAuditSelect,
-      organization: { select: { code: true, name: true } },
+      organization: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
       _count: { select: { sessions: true, memberships: true } },
     },
   });
@@ -75,6 +76,8 @@ export async function listUsers(options: {
     ...user,
     organizationCode: organization.code,
     organizationName: organization.name,
+    organizationNameRu: organization.nameRu,
+    organizationNameKk: organization.nameKk,
     sessionCount: _count.sessions,
     membershipCount: _count.memberships,
   }));
@@ -87,7 +90,7 @@ export async function getUserForAdmin(options: { userId: string }) {
       ...userAuditSelect,
       createdAt: true,
       lockedUntil: true,
-      organization: { select: { id: true, code: true, name: true, kind: true } },
+      organization: { select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, kind: true } },
       memberships: {
         orderBy: { project: { code: "asc" } },
         select: { capacity: true, project: { select: { id: true, code: true, name: true } } },
@@ -108,7 +111,7 @@ export async function getUserForAdmin(options: { userId: string }) {
 export async function listOrganizationOptions() {
   return db.organization.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, code: true, name: true, kind: true },
+    select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, kind: true },
   });
 }
 
@@ -274,9 +277,14 @@ export async function resetUserPassword(options: {
   );
 }
 
+/** The English name and its optional translations as stored: a blank translation is null (show the English). */
+function translatedNames(input: { name: string; nameRu?: string; nameKk?: string }) {
+  return { name: input.name, nameRu: input.nameRu?.trim() || null, nameKk: input.nameKk?.trim() || null };
+}
+
 // ---- Organisations --------------------------------------------------------------------------------------
 
-const organizationSelect = { id: true, code: true, name: true, kind: true, version: true } as const;
+const organizationSelect = { id: true, code: true, ...LOCALIZED_NAME_SELECT, kind: true, version: true } as const;
 
 export async function listOrganizationsForAdmin() {
   const rows = await db.organization.findMany({
@@ -304,7 +312,7 @@ export async function createOrganization(options: {
     auditedTransaction(options.context, async (tx, audit) => {
       await requireFreeOrganizationCode(tx, input.code);
       const after = await tx.organization.create({
-        data: { code: input.code, name: input.name, kind: input.kind as OrganizationKind },
+        data: { code: input.code, ...translatedNames(input), kind: input.kind as OrganizationKind },
         select: organizationSelect,
       });
       await audit({ action: "organization.create", entityType: "Organization", entityId: after.id, after });
@@ -334,7 +342,7 @@ export async function updateOrganization(options: {
       }
       const result = await tx.organization.updateMany({
         where: { id: input.id, version: input.version },
-        data: { code: input.code, name: input.name, kind: input.kind, version: { increment: 1 } },
+        data: { code: input.code, ...translatedNames(input), kind: input.kind, version: { increment: 1 } },
       });
       if (result.count === 0) throw new VersionConflictError(before);
       const after = await tx.organization.findUniqueOrThrow({ where: { id: input.id }, select: organizationSelect });
@@ -349,7 +357,7 @@ export async function updateOrganization(options: {
 const frameworkSelect = {
   id: true,
   code: true,
-  name: true,
+  ...LOCALIZED_NAME_SELECT,
   startDate: true,
   endDate: true,
   annualEnvelopeMinor: true,
@@ -360,7 +368,7 @@ const areaSelect = {
   id: true,
   frameworkId: true,
   code: true,
-  name: true,
+  ...LOCALIZED_NAME_SELECT,
   description: true,
   sortOrder: true,
   version: true,
@@ -392,7 +400,7 @@ function frameworkData(input: Omit<FrameworkInput, "intent">) {
   if (cents > MAX_USD_CENTS) throw new FieldError({ annualEnvelopeUsd: "admin.errors.amountTooLarge" });
   return {
     code: input.code,
-    name: input.name,
+    ...translatedNames(input),
     startDate: DAY(input.startDate),
     endDate: DAY(input.endDate),
     annualEnvelopeMinor: cents,
@@ -471,7 +479,7 @@ export async function createPriorityArea(options: {
         data: {
           frameworkId: input.frameworkId,
           code: input.code,
-          name: input.name,
+          ...translatedNames(input),
           description: input.description ?? "",
           sortOrder: (last?.sortOrder ?? 0) + 1,
         },
@@ -495,7 +503,12 @@ export async function updatePriorityArea(options: {
       await requireFreeAreaCode(tx, before.frameworkId, input.code, input.id);
       const result = await tx.priorityArea.updateMany({
         where: { id: input.id, version: input.version },
-        data: { code: input.code, name: input.name, description: input.description ?? "", version: { increment: 1 } },
+        data: {
+          code: input.code,
+          ...translatedNames(input),
+          description: input.description ?? "",
+          version: { increment: 1 },
+        },
       });
       if (result.count === 0) throw new VersionConflictError(before);
       const after = await tx.priorityArea.findUniqueOrThrow({ where: { id: input.id }, select: areaSelect });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { AreaTable } from "~/components/admin/area-table";
 import { AreaForm, FrameworkForm } from "~/components/admin/framework-forms";
@@ -123,6 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminFrameworks() {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const format = useFormat();
   const { frameworks, mode } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AdminActionData;
@@ -152,7 +154,7 @@ export default function AdminFrameworks() {
       {frameworks.map((f) => (
         <section key={f.id} className="panel" aria-labelledby={`fw-${f.id}`} data-framework-code={f.code}>
           <h2 id={`fw-${f.id}`}>
-            {f.name} <span className="muted">({f.code})</span>
+            {ln(f)} <span className="muted">({f.code})</span>
           </h2>
           {mode.edit === f.id ? (
             <FrameworkForm key={f.version} framework={f} actionData={actionData} />
@@ -178,7 +180,7 @@ export default function AdminFrameworks() {
             .filter((a) => a.id === mode.area)
             .map((a) => (
               <div key={a.id} className="panel" style={{ marginTop: "0.75rem" }}>
-                <h3>{t("admin.frameworks.editArea", { name: a.name })}</h3>
+                <h3>{t("admin.frameworks.editArea", { name: ln(a) })}</h3>
                 <AreaForm key={a.version} frameworkId={f.id} area={a} actionData={actionData} />
               </div>
             ))}

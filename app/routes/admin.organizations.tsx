@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { OrganizationForm } from "~/components/admin/organization-form";
 import type { AdminActionData } from "~/components/admin/user-edit-forms";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { localizedName } from "~/lib/localized-name";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
@@ -46,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash("/admin/organizations", {
       kind: "success",
       key: intent === "create" ? "admin.flash.organizationCreated" : "admin.flash.organizationUpdated",
-      values: { name: parsed.data.name },
+      values: { name: localizedName(parsed.data, user.locale) },
     });
   } catch (error) {
     if (error instanceof VersionConflictError) {
@@ -61,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminOrganizations() {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const { organizations, edit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AdminActionData;
   return (
@@ -91,7 +94,7 @@ export default function AdminOrganizations() {
               ) : (
                 <tr key={o.id} data-org-code={o.code}>
                   <td>{o.code}</td>
-                  <td>{o.name}</td>
+                  <td>{ln(o)}</td>
                   <td>{t(`common.orgKinds.${o.kind}`)}</td>
                   <td className="num">
                     <Link to={`/admin/users?organizationId=${o.id}`}>{o.userCount}</Link>
@@ -100,7 +103,7 @@ export default function AdminOrganizations() {
                   <td>
                     <Link
                       to={`/admin/organizations?edit=${o.id}`}
-                      aria-label={t("admin.organizations.editNamed", { name: o.name })}
+                      aria-label={t("admin.organizations.editNamed", { name: ln(o) })}
                     >
                       {t("common.actions.edit")}
                     </Link>

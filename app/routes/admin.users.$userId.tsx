@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { ActiveForm, ProfileForm, ResetPasswordForm, type AdminActionData } from "~/components/admin/user-edit-forms";
 import { useFormat } from "~/i18n/format";
@@ -101,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminUserPage() {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const format = useFormat();
   const { user, organizations, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AdminActionData;
@@ -121,7 +123,7 @@ export default function AdminUserPage() {
         {user.mustChangePassword ? <span className="badge amber">{t("admin.users.mustChange")}</span> : null}
       </h2>
       <p className="muted">
-        {user.email} · {user.organization.name} · {t(`common.roles.${user.role}`)} ·{" "}
+        {user.email} · {ln(user.organization)} · {t(`common.roles.${user.role}`)} ·{" "}
         {t("admin.users.createdOn", { date: format.date(user.createdAt) })} ·{" "}
         {t("admin.users.sessionCount", { count: user.sessionCount })}
         {user.lockedUntil ? ` · ${t("admin.users.lockedUntil", { date: format.dateTime(user.lockedUntil) })}` : ""}

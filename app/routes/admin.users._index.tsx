@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server";
+import { localizedName, organizationNameOf } from "~/lib/localized-name";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminUsers() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { users, organizations, filters } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -39,7 +40,7 @@ export default function AdminUsers() {
             <option value="">{t("admin.users.allOrganizations")}</option>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {localizedName(o, i18n.language)}
               </option>
             ))}
           </select>
@@ -93,7 +94,7 @@ export default function AdminUsers() {
                     <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
                   </td>
                   <td>{u.email}</td>
-                  <td>{u.organizationName}</td>
+                  <td>{organizationNameOf(u, i18n.language)}</td>
                   <td>{t(`common.roles.${u.role}`)}</td>
                   <td>{t(`common.languages.${u.locale}`, { defaultValue: u.locale })}</td>
                   <td>

@@ -22,6 +22,9 @@ const name = z
   .trim()
   .min(1, "admin.errors.nameRequired")
   .max(200, "admin.errors.tooLong");
+/** Optional Russian / Kazakh form of a name (blank = show the English name). */
+const translatedName = z.string(BAD_REQUEST).trim().max(200, "admin.errors.tooLong").default("");
+const translatedNames = { nameRu: translatedName, nameKk: translatedName };
 const description = z.string(BAD_REQUEST).trim().max(4000, "admin.errors.tooLong").default("");
 
 const email = z
@@ -92,7 +95,12 @@ const code = z
   .max(32, "admin.errors.tooLong")
   .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "admin.errors.codeInvalid");
 
-const organizationFields = { code, name, kind: z.enum(ORGANIZATION_KINDS, "admin.errors.kindRequired") };
+const organizationFields = {
+  code,
+  name,
+  ...translatedNames,
+  kind: z.enum(ORGANIZATION_KINDS, "admin.errors.kindRequired"),
+};
 
 export const CreateOrganizationSchema = z.object({ intent: z.literal("create", BAD_REQUEST), ...organizationFields });
 export const UpdateOrganizationSchema = z.object({
@@ -122,6 +130,7 @@ const usd = z
 const frameworkFields = {
   code,
   name,
+  ...translatedNames,
   startDate: day,
   endDate: day,
   /** US dollars as typed ("1,000,000,000"); converted to BigInt cents on the server. */
@@ -140,7 +149,7 @@ export const UpdateFrameworkSchema = z
 export type FrameworkInput = z.infer<typeof CreateFrameworkSchema>;
 export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkSchema>;
 
-const areaFields = { code, name, description };
+const areaFields = { code, name, ...translatedNames, description };
 export const CreateAreaSchema = z.object({
   intent: z.literal("createArea", BAD_REQUEST),
   frameworkId: id,

@@ -514,6 +514,64 @@ describe("organisations and frameworks", () => {
     expect(await db.auditEvent.count({ where: { entityType: "Organization", entityId: org.id } })).toBe(2);
   });
 
+  it("saves Russian and Kazakh names of an organisation and a priority area, audited; a blank one is stored as null", async () => {
+    const admin = cookies["admin@qadam.test"];
+    const org = await db.organization.findUniqueOrThrow({ where: { code: "MOJ" } });
+    const saved = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "update",
+      id: org.id,
+      version: String(org.version),
+      code: org.code,
+      name: org.name,
+      nameRu: "  Министерство юстиции РК ",
+      nameKk: "",
+      kind: org.kind,
+    });
+    expect(saved.status).toBe(302);
+    const after = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(after).toMatchObject({ nameRu: "Министерство юстиции РК", nameKk: null, version: org.version + 1 });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "organization.update", entityId: org.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(event.before!)).toMatchObject({ nameRu: "Министерство юстиции", nameKk: "Әділет министрлігі" });
+    expect(JSON.parse(event.after!)).toMatchObject({ nameRu: "Министерство юстиции РК", nameKk: null });
+
+    const tooLong = await callAction("routes/admin.organizations.tsx", "/admin/organizations", admin, {
+      intent: "update",
+      id: org.id,
+      version: String(after.version),
+      code: org.code,
+      name: org.name,
+      nameRu: "я".repeat(201),
+      nameKk: "",
+      kind: org.kind,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ fieldErrors: { nameRu: "admin.errors.tooLong" } });
+
+    const area = await db.priorityArea.findFirstOrThrow({ where: { code: "PA4" } });
+    const areaSaved = await callAction("routes/admin.frameworks.tsx", "/admin/frameworks", admin, {
+      intent: "updateArea",
+      id: area.id,
+      version: String(area.version),
+      code: area.code,
+      name: area.name,
+      nameRu: "Развитие финансовых рынков",
+      nameKk: "Қаржы нарықтарын дамыту",
+      description: area.description,
+    });
+    expect(areaSaved.status).toBe(302);
+    expect(await db.priorityArea.findUniqueOrThrow({ where: { id: area.id } })).toMatchObject({
+      nameRu: "Развитие финансовых рынков",
+      nameKk: "Қаржы нарықтарын дамыту",
+    });
+    const areaEvent = await db.auditEvent.findFirstOrThrow({
+      where: { action: "priorityArea.update", entityId: area.id },
+    });
+    expect(JSON.parse(areaEvent.after!)).toMatchObject({ nameRu: "Развитие финансовых рынков" });
+  });
+
   it("refuses a kind change while the organisation has users or implements projects; an empty one may change", async () => {
     const admin = cookies["admin@qadam.test"];
     const file = "routes/admin.organizations.tsx";

@@ -1,10 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
 
 type Area = {
   id: string;
   code: string;
   name: string;
+  nameRu: string | null;
+  nameKk: string | null;
   description: string;
   sortOrder: number;
   version: number;
@@ -14,6 +17,7 @@ type Area = {
 /** A framework's priority areas in order, with move up/down buttons (keyboard-reachable forms) and edit links. */
 export function AreaTable({ areas }: { areas: Area[] }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   if (areas.length === 0) return <p className="muted">{t("admin.frameworks.noAreas")}</p>;
   return (
     <div className="table-wrap">
@@ -36,7 +40,7 @@ export function AreaTable({ areas }: { areas: Area[] }) {
               <td className="num">{index + 1}</td>
               <td>{area.code}</td>
               <td>
-                {area.name}
+                {ln(area)}
                 {area.description ? <div className="muted">{area.description}</div> : null}
               </td>
               <td className="num">{area.projectCount}</td>
@@ -52,7 +56,7 @@ export function AreaTable({ areas }: { areas: Area[] }) {
                         type="submit"
                         className="button secondary small"
                         disabled={direction === "up" ? index === 0 : index === areas.length - 1}
-                        aria-label={t(`admin.frameworks.move_${direction}`, { name: area.name })}
+                        aria-label={t(`admin.frameworks.move_${direction}`, { name: ln(area) })}
                       >
                         {direction === "up" ? "↑" : "↓"}
                       </button>
@@ -63,7 +67,7 @@ export function AreaTable({ areas }: { areas: Area[] }) {
               <td>
                 <Link
                   to={`/admin/frameworks?area=${area.id}`}
-                  aria-label={t("admin.frameworks.editArea", { name: area.name })}
+                  aria-label={t("admin.frameworks.editArea", { name: ln(area) })}
                 >
                   {t("common.actions.edit")}
                 </Link>

@@ -19,13 +19,23 @@ type FrameworkRow = {
   id: string;
   code: string;
   name: string;
+  nameRu: string | null;
+  nameKk: string | null;
   startDate: string;
   endDate: string;
   annualEnvelopeCents: number;
   description: string;
   version: number;
 };
-type AreaRow = { id: string; code: string; name: string; description: string; version: number };
+type AreaRow = {
+  id: string;
+  code: string;
+  name: string;
+  nameRu: string | null;
+  nameKk: string | null;
+  description: string;
+  version: number;
+};
 
 function useSubmittingIntent(intent: string, id?: string) {
   const navigation = useNavigation();
@@ -67,6 +77,8 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
             version: framework.version,
             code: framework.code,
             name: framework.name,
+            nameRu: framework.nameRu ?? "",
+            nameKk: framework.nameKk ?? "",
             startDate: toDayInput(framework.startDate),
             endDate: toDayInput(framework.endDate),
             annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
@@ -76,6 +88,8 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
             intent: "createFramework",
             code: "",
             name: "",
+            nameRu: "",
+            nameKk: "",
             startDate: "",
             endDate: "",
             annualEnvelopeUsd: "",
@@ -95,6 +109,8 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
           labels={{
             code: t("admin.fields.code"),
             name: t("admin.fields.name"),
+            nameRu: t("admin.fields.nameRu"),
+            nameKk: t("admin.fields.nameKk"),
             description: t("admin.fields.description"),
           }}
         />
@@ -108,6 +124,8 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
       ) : null}
       <Field form={form} name="code" label={t("admin.fields.code")} />
       <Field form={form} name="name" label={t("admin.fields.name")} />
+      <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
+      <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
       <div className="form-row">
         <Field form={form} name="startDate" type="date" label={t("admin.fields.startDate")} />
         <Field form={form} name="endDate" type="date" label={t("admin.fields.endDate")} />
@@ -162,9 +180,19 @@ export function AreaForm({
             version: area.version,
             code: area.code,
             name: area.name,
+            nameRu: area.nameRu ?? "",
+            nameKk: area.nameKk ?? "",
             description: area.description,
           }
-        : ({ intent: "createArea", frameworkId, code: "", name: "", description: "" } as unknown as UpdateAreaInput),
+        : ({
+            intent: "createArea",
+            frameworkId,
+            code: "",
+            name: "",
+            nameRu: "",
+            nameKk: "",
+            description: "",
+          } as unknown as UpdateAreaInput),
       serverErrors: mine?.fieldErrors ?? null,
     },
   );
@@ -180,6 +208,8 @@ export function AreaForm({
           labels={{
             code: t("admin.fields.code"),
             name: t("admin.fields.name"),
+            nameRu: t("admin.fields.nameRu"),
+            nameKk: t("admin.fields.nameKk"),
             description: t("admin.fields.description"),
           }}
         />
@@ -196,6 +226,10 @@ export function AreaForm({
       <div className="form-row">
         <Field form={form} name="code" label={t("admin.fields.code")} />
         <Field form={form} name="name" label={t("admin.fields.name")} />
+      </div>
+      <div className="form-row">
+        <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
+        <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
       </div>
       <Field form={form} name="description" label={t("admin.fields.description")} />
       <div className="button-row">

@@ -8,7 +8,15 @@ import { ConflictNotice } from "./conflict-notice";
 import { SelectField } from "./select-field";
 import type { AdminActionData } from "./user-edit-forms";
 
-type Org = { id: string; code: string; name: string; kind: string; version: number };
+type Org = {
+  id: string;
+  code: string;
+  name: string;
+  nameRu: string | null;
+  nameKk: string | null;
+  kind: string;
+  version: number;
+};
 
 /** Creates an organisation (no `organization`) or edits one (with its version). */
 export function OrganizationForm({ organization, actionData }: { organization?: Org; actionData: AdminActionData }) {
@@ -25,9 +33,18 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
             version: organization.version,
             code: organization.code,
             name: organization.name,
+            nameRu: organization.nameRu ?? "",
+            nameKk: organization.nameKk ?? "",
             kind: organization.kind as UpdateOrganizationInput["kind"],
           }
-        : ({ intent: "create", code: "", name: "", kind: "MINISTRY" } as unknown as UpdateOrganizationInput),
+        : ({
+            intent: "create",
+            code: "",
+            name: "",
+            nameRu: "",
+            nameKk: "",
+            kind: "MINISTRY",
+          } as unknown as UpdateOrganizationInput),
       serverErrors: mine?.fieldErrors ?? null,
     },
   );
@@ -42,7 +59,13 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
       {mine?.conflict ? (
         <ConflictNotice
           current={mine.conflict.current}
-          labels={{ code: t("admin.fields.code"), name: t("admin.fields.name"), kind: t("admin.fields.kind") }}
+          labels={{
+            code: t("admin.fields.code"),
+            name: t("admin.fields.name"),
+            nameRu: t("admin.fields.nameRu"),
+            nameKk: t("admin.fields.nameKk"),
+            kind: t("admin.fields.kind"),
+          }}
         />
       ) : null}
       <input type="hidden" {...form.register("intent")} />
@@ -54,6 +77,8 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
       ) : null}
       <Field form={form} name="code" label={t("admin.fields.code")} hint={t("admin.organizations.codeHint")} />
       <Field form={form} name="name" label={t("admin.fields.name")} />
+      <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
+      <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
       <SelectField
         form={form}
         name="kind"

@@ -32,7 +32,7 @@ export function ProfileForm({
   actionData,
 }: {
   user: EditableUser;
-  organizations: { id: string; name: string }[];
+  organizations: { id: string; name: string; nameRu: string | null; nameKk: string | null }[];
   isSelf: boolean;
   actionData: AdminActionData;
 }) {

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { useLocalizedName } from "~/i18n/use-localized-name";
+import type { LocalizedName } from "~/lib/localized-name";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { ROLES } from "~/lib/permissions";
 import { ADMIN_LOCALES } from "~/schemas/admin";
@@ -11,10 +13,11 @@ export function UserProfileSelects<T extends FieldValues>({
   lockRoleAndOrganization,
 }: {
   form: UseFormReturn<T>;
-  organizations: { id: string; name: string }[];
+  organizations: ({ id: string } & LocalizedName)[];
   lockRoleAndOrganization?: boolean;
 }) {
   const { t } = useTranslation();
+  const ln = useLocalizedName();
   const lockedHint = lockRoleAndOrganization ? t("admin.users.ownLocked") : undefined;
   return (
     <>
@@ -23,7 +26,7 @@ export function UserProfileSelects<T extends FieldValues>({
         name={"organizationId" as Path<T>}
         label={t("admin.fields.organization")}
         placeholder=""
-        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+        options={organizations.map((o) => ({ value: o.id, label: ln(o) }))}
         disabled={lockRoleAndOrganization}
         hint={lockedHint}
       />

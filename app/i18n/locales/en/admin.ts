@@ -53,6 +53,9 @@ export default {
   },
   fields: {
     name: "Name",
+    nameRu: "Name in Russian",
+    nameKk: "Name in Kazakh",
+    translatedNameHint: "Optional. Left blank, the English name is shown.",
     email: "E-mail",
     organization: "Organisation",
     role: "Role",

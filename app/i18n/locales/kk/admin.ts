@@ -56,6 +56,9 @@ const admin: Translation<typeof en> = {
   },
   fields: {
     name: "Атауы",
+    nameRu: "Орысша атауы",
+    nameKk: "Қазақша атауы",
+    translatedNameHint: "Міндетті емес. Бос болса, ағылшынша атауы көрсетіледі.",
     email: "Эл. пошта",
     organization: "Ұйым",
     role: "Рөл",

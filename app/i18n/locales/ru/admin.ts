@@ -56,6 +56,9 @@ const admin: Translation<typeof en> = {
   },
   fields: {
     name: "Имя",
+    nameRu: "Название на русском",
+    nameKk: "Название на казахском",
+    translatedNameHint: "Необязательно. Если поле пустое, показывается английское название.",
     email: "Эл. почта",
     organization: "Организация",
     role: "Роль",
