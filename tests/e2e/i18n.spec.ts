@@ -189,6 +189,8 @@ let projectId = "";
 let milestoneId = "";
 let indicatorId = "";
 let frameworkId = "";
+/** Organisation names as the Russian and Kazakh pages must show them (the accounts' World Bank, the project's agency). */
+const orgNames = { bank: { ru: "", kk: "" }, agency: { ru: "", kk: "" } };
 
 /** The admin creates the four accounts (World Bank) and puts the officer on a project team. */
 async function createAccounts(browser: Browser) {
@@ -232,6 +234,12 @@ test.beforeAll(async ({ browser }) => {
     indicatorId = String(indicator.rows[0].id);
     const framework = await db.execute("SELECT id FROM Framework WHERE code = 'CPF-2026-2031'");
     frameworkId = String(framework.rows[0].id);
+    const names = async (where: string, args: string[]) => {
+      const row = (await db.execute({ sql: `SELECT nameRu, nameKk FROM Organization WHERE ${where}`, args })).rows[0];
+      return { ru: String(row.nameRu), kk: String(row.nameKk) };
+    };
+    orgNames.bank = await names("code = 'WB'", []);
+    orgNames.agency = await names("id = (SELECT implementingAgencyId FROM Project WHERE id = ?)", [projectId]);
   } finally {
     db.close();
   }
@@ -302,6 +310,11 @@ for (const account of ACCOUNTS) {
           const response = await page.goto(path);
           expect(response?.status(), `${path} (${locale})`).toBeLessThan(400);
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
+          // Organisation names are data, but stored in Russian and Kazakh too: those must be shown.
+          await expect(page.getByTestId("current-user")).toContainText(orgNames.bank[locale]);
+          if (path === `/projects/${projectId}`) {
+            await expect(page.getByTestId("project-header")).toContainText(orgNames.agency[locale]);
+          }
           const text = await visibleText(page);
           let hits = englishLeft(text, data);
           // Specs running in parallel may have changed data since it was loaded: reload it before blaming the UI.
