@@ -1,5 +1,4 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { centsToUsdString } from "~/lib/money";
@@ -13,6 +12,7 @@ import {
   type UpdateFrameworkInput,
 } from "~/schemas/admin";
 import { ConflictNotice } from "./conflict-notice";
+import { TranslatedNameFields, answerFor, useConflictVersion, useSubmittingIntent } from "./form-state";
 import type { AdminActionData } from "./user-edit-forms";
 
 type FrameworkRow = {
@@ -36,32 +36,6 @@ type AreaRow = {
   description: string;
   version: number;
 };
-
-function useSubmittingIntent(intent: string, id?: string) {
-  const navigation = useNavigation();
-  return (
-    navigation.state === "submitting" &&
-    navigation.formData?.get("intent") === intent &&
-    (!id || navigation.formData?.get("id") === id)
-  );
-}
-
-/** Only the form the action answered (same intent, same record) shows its errors. */
-function answerFor(actionData: AdminActionData, intent: string, id?: string) {
-  if (!actionData || actionData.intent !== intent) return undefined;
-  if (id && actionData.id !== id) return undefined;
-  return actionData;
-}
-
-function useConflictVersion(
-  current: Record<string, unknown> | null | undefined,
-  setVersion: (version: number) => void,
-) {
-  const version = current?.version;
-  useEffect(() => {
-    if (typeof version === "number") setVersion(version);
-  }, [version, setVersion]);
-}
 
 export function FrameworkForm({ framework, actionData }: { framework?: FrameworkRow; actionData: AdminActionData }) {
   const { t } = useTranslation();
@@ -124,8 +98,7 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
       ) : null}
       <Field form={form} name="code" label={t("admin.fields.code")} />
       <Field form={form} name="name" label={t("admin.fields.name")} />
-      <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
-      <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
+      <TranslatedNameFields form={form} />
       <div className="form-row">
         <Field form={form} name="startDate" type="date" label={t("admin.fields.startDate")} />
         <Field form={form} name="endDate" type="date" label={t("admin.fields.endDate")} />
@@ -228,8 +201,7 @@ export function AreaForm({
         <Field form={form} name="name" label={t("admin.fields.name")} />
       </div>
       <div className="form-row">
-        <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
-        <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
+        <TranslatedNameFields form={form} />
       </div>
       <Field form={form} name="description" label={t("admin.fields.description")} />
       <div className="button-row">

@@ -1,10 +1,10 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { ORGANIZATION_KINDS } from "~/lib/permissions";
 import { CreateOrganizationSchema, UpdateOrganizationSchema, type UpdateOrganizationInput } from "~/schemas/admin";
 import { ConflictNotice } from "./conflict-notice";
+import { TranslatedNameFields, answerFor, useConflictVersion, useSubmittingIntent } from "./form-state";
 import { SelectField } from "./select-field";
 import type { AdminActionData } from "./user-edit-forms";
 
@@ -22,7 +22,7 @@ type Org = {
 export function OrganizationForm({ organization, actionData }: { organization?: Org; actionData: AdminActionData }) {
   const { t } = useTranslation();
   const intent = organization ? "update" : "create";
-  const mine = actionData?.intent === intent ? actionData : undefined;
+  const mine = answerFor(actionData, intent);
   const { form, onSubmit } = useRemixForm<UpdateOrganizationInput>(
     organization ? UpdateOrganizationSchema : CreateOrganizationSchema,
     {
@@ -48,12 +48,9 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
       serverErrors: mine?.fieldErrors ?? null,
     },
   );
-  const conflictVersion = mine?.conflict?.current?.version;
-  useEffect(() => {
-    if (typeof conflictVersion === "number") form.setValue("version", conflictVersion);
-  }, [conflictVersion, form]);
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const { setValue } = form;
+  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
+  const submitting = useSubmittingIntent(intent);
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`organization-${intent}-form`}>
       {mine?.conflict ? (
@@ -77,8 +74,7 @@ export function OrganizationForm({ organization, actionData }: { organization?: 
       ) : null}
       <Field form={form} name="code" label={t("admin.fields.code")} hint={t("admin.organizations.codeHint")} />
       <Field form={form} name="name" label={t("admin.fields.name")} />
-      <Field form={form} name="nameRu" label={t("admin.fields.nameRu")} hint={t("admin.fields.translatedNameHint")} />
-      <Field form={form} name="nameKk" label={t("admin.fields.nameKk")} hint={t("admin.fields.translatedNameHint")} />
+      <TranslatedNameFields form={form} />
       <SelectField
         form={form}
         name="kind"
