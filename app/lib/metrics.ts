@@ -4,17 +4,7 @@
  * Dates are whole UTC days.
  */
 
-const DAY_MS = 86_400_000;
-
-export function toUtcDay(value: Date | string): number {
-  const d = typeof value === "string" ? new Date(value) : value;
-  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / DAY_MS);
-}
-
-/** Days between two dates (b - a), ignoring time of day. */
-export function daysBetween(a: Date | string, b: Date | string): number {
-  return toUtcDay(b) - toUtcDay(a);
-}
+import { daysBetween, toUtcDay } from "./dates";
 
 /** How far the current due date has moved from the baseline: positive = late, negative = early. */
 export function slipDays(milestone: { baselineDueDate: Date | string; currentDueDate: Date | string }): number {

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "./db.server";
+import { forbidden, notFound } from "./http.server";
 import { memoizeForRequest } from "./request.server";
 import {
   canViewProject,
@@ -13,9 +14,9 @@ import {
 } from "./permissions";
 
 /** Turns a decision into the HTTP answer: 404 hides what is out of scope, 403 refuses what is in it. */
-export function enforce(decision: Decision): void {
-  if (decision === "not-found") throw new Response("Not found", { status: 404, statusText: "Not Found" });
-  if (decision === "forbidden") throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+export function enforce(decision: Decision): asserts decision is "allow" {
+  if (decision === "not-found") throw notFound();
+  if (decision === "forbidden") throw forbidden();
 }
 
 /** The Prisma filter that mirrors `canViewProject`: lists are scoped in the query, so what you may not see is not found. */
@@ -65,9 +66,9 @@ export async function requireProjectPermission(
   action: ProjectAction,
 ): Promise<ProjectScope> {
   const scope = await loadProjectScope(actor, projectId);
-  if (!scope) enforce("not-found");
-  enforce(decideOnProject(actor, action, scope!));
-  return scope!;
+  if (!scope) throw notFound();
+  enforce(decideOnProject(actor, action, scope));
+  return scope;
 }
 
 export function requireGlobalPermission(actor: Actor, action: GlobalAction): void {

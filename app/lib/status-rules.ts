@@ -35,14 +35,8 @@
  *
  * Days are whole UTC days (`daysBetween`); "overdue by N days" = today − current due date.
  */
-import {
-  daysBetween,
-  expectedProgressShare,
-  isDowngrade,
-  isMilestoneOverdue,
-  progressTowardsTarget,
-  slipDays,
-} from "./metrics";
+import { daysBetween } from "./dates";
+import { expectedProgressShare, isDowngrade, isMilestoneOverdue, progressTowardsTarget, slipDays } from "./metrics";
 
 export const STATUS_COLOURS = ["RED", "AMBER", "GREEN", "COMPLETED"] as const;
 export type StatusColour = (typeof STATUS_COLOURS)[number];

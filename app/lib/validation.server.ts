@@ -1,7 +1,6 @@
-import { data } from "@remix-run/node";
 import type { z } from "zod";
-
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from "./errors";
+import { answerFieldErrors, badRequest, type Address } from "./http.server";
 
 /** The first message per field, keyed by the dotted path, as the forms expect. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -13,18 +12,29 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Reads a form (repeated keys become arrays) and validates it; invalid input is a 400 with field errors. */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData) {
+/** A form's fields as zod sees them: repeated keys (and keys ending in `[]`) become arrays; files are ignored. */
+export function formFields(formData: FormData): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
     raw[key] = values.length > 1 || key.endsWith("[]") ? values : values[0];
   }
-  const result = schema.safeParse(raw);
+  return raw;
+}
+
+/**
+ * Validates a form with its shared schema. Invalid input is a 400 answer with field errors, addressed to the
+ * form that sent it (its `intent` field unless `address` says otherwise).
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, address?: Partial<Address>) {
+  const result = schema.safeParse(formFields(formData));
   if (!result.success) {
+    const fieldErrors = fieldErrorsOf(result.error);
+    const intent = address?.intent ?? String(formData.get("intent") ?? "");
     return {
       ok: false as const,
-      response: data({ ok: false as const, fieldErrors: fieldErrorsOf(result.error) }, { status: 400 }),
+      fieldErrors,
+      response: answerFieldErrors({ intent, itemId: address?.itemId ?? null }, fieldErrors),
     };
   }
   return { ok: true as const, data: result.data as z.infer<S> };
@@ -37,7 +47,7 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: URL): z.i
   const result = schema.safeParse(raw);
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Response(`Invalid query: ${detail}`, { status: 400 });
+    throw badRequest(`Invalid query: ${detail}`);
   }
   return result.data as z.infer<S>;
 }

@@ -15,7 +15,7 @@ import type {
   UpdateUserInput,
 } from "~/schemas/admin";
 import { auditedTransaction, type AuditContext, type Tx } from "./audit.server";
-import { VersionConflictError } from "./concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { userAuditSelect } from "./user.server";
 
 /**

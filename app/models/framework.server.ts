@@ -1,6 +1,7 @@
 import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
-import { daysBetween, progressTowardsTarget } from "~/lib/metrics";
+import { daysBetween } from "~/lib/dates";
+import { progressTowardsTarget } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import { assessProjects, boardWhere, type AssessedProject } from "./board.server";

@@ -1,10 +1,10 @@
 import { db } from "~/lib/db.server";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { dayToDate } from "~/models/milestone.server";
 import { dayOf } from "~/schemas/milestone";
 import type { IndicatorValueData } from "~/schemas/indicator";
-import { parseStoredLinks } from "~/schemas/review";
+import { parseStoredLinks } from "~/schemas/fields";
 
 /**
  * Reported indicator values and their verification. A returned value stays as it is (with the reviewer's

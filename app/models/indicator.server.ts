@@ -9,7 +9,7 @@ import {
   type Point,
 } from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { dayToDate, todayUtc } from "~/models/milestone.server";
 import { dayOf } from "~/schemas/milestone";
 import type { IndicatorCreateData, IndicatorEditData } from "~/schemas/indicator";

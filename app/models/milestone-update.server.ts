@@ -1,9 +1,9 @@
 import { db } from "~/lib/db.server";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { dayToDate, milestoneAuditShape, todayUtc } from "~/models/milestone.server";
 import { dayOf, type MilestoneUpdateData } from "~/schemas/milestone";
-import { parseStoredLinks } from "~/schemas/review";
+import { parseStoredLinks } from "~/schemas/fields";
 
 /**
  * Officers' updates on milestones and their review.

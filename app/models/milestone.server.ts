@@ -1,7 +1,7 @@
 import { db } from "~/lib/db.server";
 import { isMilestoneOverdue, slipDays } from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { dayOf, type MilestoneCreateData, type MilestoneEditData } from "~/schemas/milestone";
 
 /** A calendar day from a form (YYYY-MM-DD) as the stored 00:00 UTC instant. */

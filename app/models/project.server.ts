@@ -6,7 +6,7 @@ import { RATING_SCALE, disbursementShare } from "~/lib/metrics";
 import { canCreateProjectFor, decideGlobal, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { auditedTransaction, type AuditContext, type Tx } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { diffSnapshots } from "~/models/history.server";
 import {
   INSTITUTIONS,

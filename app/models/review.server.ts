@@ -3,11 +3,12 @@ import { db } from "~/lib/db.server";
 import { canReviewSubmission, decideOnProject, type Actor, type Decision, type ProjectAction } from "~/lib/permissions";
 import { enforce, loadProjectScope, projectWhereForActor } from "~/lib/permissions.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { summarizeIndicator } from "~/models/indicator.server";
 import { reviewIndicatorValueTx } from "~/models/indicator-value.server";
 import { approveMilestoneUpdateTx, returnMilestoneUpdateTx } from "~/models/milestone-update.server";
-import { parseStoredLinks, type SubmissionKind, type WorkflowActionData } from "~/schemas/review";
+import { type SubmissionKind, type WorkflowActionData } from "~/schemas/review";
+import { parseStoredLinks } from "~/schemas/fields";
 
 /**
  * The review queue: pending milestone updates and indicator values in the manager's scope, oldest first,
@@ -301,10 +302,10 @@ export function conflictInput(intent: string, current: unknown, itemId: string |
 /** parseForm's 400, re-addressed to one form of a page with several. */
 export function readdressed(
   intent: string,
-  response: { data: { fieldErrors: Record<string, string> } },
+  parsed: { fieldErrors: Record<string, string> },
   itemId: string | null = null,
 ) {
-  return invalidInput(intent, response.data.fieldErrors, itemId);
+  return invalidInput(intent, parsed.fieldErrors, itemId);
 }
 
 /**

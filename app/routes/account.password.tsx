@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, useIsSubmitting, useRemixForm } from "~/components/ui/form";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { useIsSubmitting } from "~/components/ui/form-hooks";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { createSessionCookie } from "~/lib/session.server";
@@ -51,7 +52,7 @@ export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useRemixForm<ChangePasswordInput>(ChangePasswordSchema, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
-    serverErrors: actionData?.fieldErrors ?? null,
+    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
   });
   const submitting = useIsSubmitting();
   const retryAfterMinutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : null;

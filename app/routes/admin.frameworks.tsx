@@ -20,7 +20,7 @@ import {
   updateFramework,
   updatePriorityArea,
 } from "~/models/admin.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { frameworkYears } from "~/models/framework.server";
 import { ErrorPanel } from "~/root";
 import {
@@ -75,25 +75,25 @@ export async function action({ request }: ActionFunctionArgs) {
     switch (intent) {
       case "createFramework": {
         const parsed = parseForm(CreateFrameworkSchema, formData);
-        if (!parsed.ok) return invalid(parsed.response.data.fieldErrors);
+        if (!parsed.ok) return invalid(parsed.fieldErrors);
         result = await createFramework({ context, input: parsed.data });
         break;
       }
       case "updateFramework": {
         const parsed = parseForm(UpdateFrameworkSchema, formData);
-        if (!parsed.ok) return invalid(parsed.response.data.fieldErrors);
+        if (!parsed.ok) return invalid(parsed.fieldErrors);
         result = await updateFramework({ context, input: parsed.data });
         break;
       }
       case "createArea": {
         const parsed = parseForm(CreateAreaSchema, formData);
-        if (!parsed.ok) return invalid(parsed.response.data.fieldErrors);
+        if (!parsed.ok) return invalid(parsed.fieldErrors);
         result = await createPriorityArea({ context, input: parsed.data });
         break;
       }
       case "updateArea": {
         const parsed = parseForm(UpdateAreaSchema, formData);
-        if (!parsed.ok) return invalid(parsed.response.data.fieldErrors);
+        if (!parsed.ok) return invalid(parsed.fieldErrors);
         result = await updatePriorityArea({ context, input: parsed.data });
         break;
       }

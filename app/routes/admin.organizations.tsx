@@ -12,7 +12,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
 import { createOrganization, listOrganizationsForAdmin, updateOrganization } from "~/models/admin.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { ErrorPanel } from "~/root";
 import { CreateOrganizationSchema, OrganizationIntentSchema, UpdateOrganizationSchema } from "~/schemas/admin";
 
@@ -38,8 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
       intent === "create"
         ? parseForm(CreateOrganizationSchema, formData)
         : parseForm(UpdateOrganizationSchema, formData);
-    if (!parsed.ok)
-      return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+    if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
     const result =
       parsed.data.intent === "create"
         ? await createOrganization({ context, input: parsed.data })

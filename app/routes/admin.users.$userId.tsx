@@ -18,7 +18,7 @@ import {
   updateUser,
   type WriteResult,
 } from "~/models/admin.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { ErrorPanel } from "~/root";
 import { ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, UserIntentSchema } from "~/schemas/admin";
 
@@ -60,13 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "update") {
       const parsed = parseForm(UpdateUserSchema, formData);
-      if (!parsed.ok)
-        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
       result = await updateUser({ context, actorId: actor.id, userId, input: parsed.data });
     } else if (intent === "resetPassword") {
       const parsed = parseForm(ResetPasswordSchema, formData);
-      if (!parsed.ok)
-        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
       result = await resetUserPassword({
         context,
         actorId: actor.id,
@@ -76,8 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     } else {
       const parsed = parseForm(SetActiveSchema, formData);
-      if (!parsed.ok)
-        return data({ ok: false as const, intent, fieldErrors: parsed.response.data.fieldErrors }, { status: 400 });
+      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
       result = await setUserActive({
         context,
         actorId: actor.id,

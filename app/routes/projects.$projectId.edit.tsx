@@ -13,7 +13,8 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { decideOnProject } from "~/lib/permissions";
 import { enforce, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { conflictResponse, VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
+import { conflictResponse } from "~/models/concurrency.server";
 import {
   archiveProject,
   restoreProject,

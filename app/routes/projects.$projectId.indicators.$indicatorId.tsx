@@ -14,7 +14,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { decideOnProject } from "~/lib/permissions";
 import { enforce, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import { PeriodTakenError, listIndicatorValues, reportIndicatorValue } from "~/models/indicator-value.server";
 import { editIndicator, getProjectIndicator } from "~/models/indicator.server";
 import {
@@ -29,13 +29,15 @@ import {
 } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { IndicatorIntentSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
-import { ApproveSchema, ReturnSchema, parseRouteParams, routeId, type WorkflowActionData } from "~/schemas/review";
+import { ApproveSchema, ReturnSchema, type WorkflowActionData } from "~/schemas/review";
+import { routeId } from "~/schemas/fields";
+import { requireParams } from "~/lib/http.server";
 
 const Params = z.object({ projectId: routeId, indicatorId: routeId });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId, indicatorId } = parseRouteParams(Params, params);
+  const { projectId, indicatorId } = requireParams(Params, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
   const indicator = await getProjectIndicator({ projectId, indicatorId });
   if (!indicator) enforce("not-found");
@@ -56,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId, indicatorId } = parseRouteParams(Params, params);
+  const { projectId, indicatorId } = requireParams(Params, params);
   await requireAnyProjectPermission(user, projectId, [
     "indicator.edit",
     "indicatorValue.report",
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const indicator = await getProjectIndicator({ projectId, indicatorId });
     if (!indicator) enforce("not-found");
     const parsed = parseForm(indicatorEditSchema({ targetValue: indicator!.targetValue }), formData);
-    if (!parsed.ok) return readdressed("edit", parsed.response);
+    if (!parsed.ok) return readdressed("edit", parsed);
     try {
       await editIndicator({ projectId, indicatorId, input: parsed.data, context });
     } catch (error) {
@@ -88,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const indicator = await getProjectIndicator({ projectId, indicatorId });
     if (!indicator) enforce("not-found");
     const parsed = parseForm(IndicatorValueSchema, formData);
-    if (!parsed.ok) return readdressed("report", parsed.response);
+    if (!parsed.ok) return readdressed("report", parsed);
     try {
       await reportIndicatorValue({
         indicator: { id: indicatorId, projectId },
@@ -107,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireProjectPermission(user, projectId, "indicatorValue.review");
   const itemId = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
   const parsed = parseForm(intent.data === "verify" ? ApproveSchema : ReturnSchema, formData);
-  if (!parsed.ok) return readdressed(intent.data, parsed.response, itemId);
+  if (!parsed.ok) return readdressed(intent.data, parsed, itemId);
   const { id, version, comment } = parsed.data;
   const values = await listIndicatorValues({ indicatorId });
   if (parsed.data.kind !== "indicatorValue" || !values.some((v) => v.id === id)) enforce("not-found");

@@ -14,13 +14,15 @@ import { createIndicator, listProjectIndicators } from "~/models/indicator.serve
 import { invalidInput, readdressed } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { INDICATOR_TYPES, IndicatorCreateSchema } from "~/schemas/indicator";
-import { parseRouteParams, routeId, type WorkflowActionData } from "~/schemas/review";
+import { type WorkflowActionData } from "~/schemas/review";
+import { routeId } from "~/schemas/fields";
+import { requireParams } from "~/lib/http.server";
 
 const Params = z.object({ projectId: routeId });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId } = parseRouteParams(Params, params);
+  const { projectId } = requireParams(Params, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
   return {
     indicators: await listProjectIndicators({ projectId }),
@@ -30,12 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId } = parseRouteParams(Params, params);
+  const { projectId } = requireParams(Params, params);
   await requireProjectPermission(user, projectId, "indicator.create");
   const formData = await request.formData();
   if (formData.get("intent") !== "create") return invalidInput("create", { _form: "common.errors.badRequest" });
   const parsed = parseForm(IndicatorCreateSchema, formData);
-  if (!parsed.ok) return readdressed("create", parsed.response);
+  if (!parsed.ok) return readdressed("create", parsed);
   const result = await createIndicator({ projectId, input: parsed.data, context: auditContextFor(user) });
   if (!result.ok) return invalidInput("create", { [result.field]: result.message });
   return redirectWithFlash(`/projects/${projectId}/indicators/${result.id}`, {

@@ -13,7 +13,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { decideOnProject } from "~/lib/permissions";
 import { enforce, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import {
   PendingUpdateExistsError,
   getMilestoneUpdate,
@@ -31,14 +31,16 @@ import {
 } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { MilestoneIntentSchema, milestoneEditSchema, milestoneUpdateSchema } from "~/schemas/milestone";
-import { parseRouteParams, routeId, versionField, type WorkflowActionData } from "~/schemas/review";
+import { type WorkflowActionData } from "~/schemas/review";
+import { routeId, versionField } from "~/schemas/fields";
+import { requireParams } from "~/lib/http.server";
 
 const Params = z.object({ projectId: routeId, milestoneId: routeId });
 const ResubmitTarget = z.object({ updateId: routeId, version: versionField });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId, milestoneId } = parseRouteParams(Params, params);
+  const { projectId, milestoneId } = requireParams(Params, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
   const milestone = await getProjectMilestone({ projectId, milestoneId });
   if (!milestone) enforce("not-found");
@@ -65,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { projectId, milestoneId } = parseRouteParams(Params, params);
+  const { projectId, milestoneId } = requireParams(Params, params);
   await requireAnyProjectPermission(user, projectId, ["milestone.edit", "milestoneUpdate.submit"]);
   const formData = await request.formData();
   const intent = MilestoneIntentSchema.safeParse(formData.get("intent"));
@@ -78,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const milestone = await getProjectMilestone({ projectId, milestoneId });
     if (!milestone) enforce("not-found");
     const parsed = parseForm(milestoneEditSchema({ currentDueDate: milestone!.currentDueDate }), formData);
-    if (!parsed.ok) return readdressed("edit", parsed.response);
+    if (!parsed.ok) return readdressed("edit", parsed);
     try {
       const result = await editMilestone({ projectId, milestoneId, input: parsed.data, context });
       if (!result.ok) return invalidInput("edit", { [result.field]: result.message });
@@ -97,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(milestoneUpdateSchema({ currentDueDate: milestone!.currentDueDate }), formData);
 
   if (intent.data === "submitUpdate") {
-    if (!parsed.ok) return readdressed("submitUpdate", parsed.response);
+    if (!parsed.ok) return readdressed("submitUpdate", parsed);
     try {
       await submitMilestoneUpdate({ milestone: target, authorId: user.id, input: parsed.data, context });
     } catch (error) {
@@ -113,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const update = await getMilestoneUpdate({ milestoneId, updateId: which.data.updateId });
   if (!update) enforce("not-found");
   if (update!.authorId !== user.id) enforce("forbidden");
-  if (!parsed.ok) return readdressed("resubmit", parsed.response);
+  if (!parsed.ok) return readdressed("resubmit", parsed);
   try {
     await resubmitMilestoneUpdate({
       milestone: target,

@@ -40,7 +40,12 @@ export default function ProjectRatings() {
     <div className="project-ratings">
       <h2>{t("projects.ratings.title")}</h2>
       <p className="muted">{t("projects.ratings.intro")}</p>
-      {canRecord ? <RatingForm key={ratings[0]?.id ?? "none"} serverErrors={actionData?.fieldErrors ?? null} /> : null}
+      {canRecord ? (
+        <RatingForm
+          key={ratings[0]?.id ?? "none"}
+          serverErrors={actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null}
+        />
+      ) : null}
       <RatingTimeline ratings={ratings} />
     </div>
   );

@@ -65,7 +65,11 @@ export default function ProjectTeam() {
       <h2>{t("projects.team.title")}</h2>
       <TeamTable members={members} canManage={canManage} />
       {canManage ? (
-        <AddMemberForm key={members.length} candidates={candidates} serverErrors={actionData?.fieldErrors ?? null} />
+        <AddMemberForm
+          key={members.length}
+          candidates={candidates}
+          serverErrors={actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null}
+        />
       ) : (
         <p className="muted">{t("projects.team.adminOnly")}</p>
       )}

@@ -10,7 +10,7 @@ import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { VersionConflictError } from "~/models/concurrency.server";
+import { VersionConflictError } from "~/lib/errors";
 import {
   describeSubmission,
   invalidInput,
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent.data === "bulkApprove") {
     const parsed = parseForm(BulkApproveSchema, formData);
     if (!parsed.ok)
-      return refusedInput("bulkApprove", parsed.response.data.fieldErrors.items ?? "workflow.errors.selectItems", {
+      return refusedInput("bulkApprove", parsed.fieldErrors.items ?? "workflow.errors.selectItems", {
         status: 400,
       });
     try {
@@ -86,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const schema = intent.data === "approve" ? ApproveSchema : ReturnSchema;
   const itemId = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
   const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return readdressed(intent.data, parsed.response, itemId);
+  if (!parsed.ok) return readdressed(intent.data, parsed, itemId);
   const { kind, id, version, comment } = parsed.data;
   try {
     await reviewSubmissions({

@@ -7,7 +7,7 @@ import {
   optionalText,
   requiredNumber,
   versionField,
-} from "./review";
+} from "./fields";
 
 /** Indicator (KPI) forms, shared by the browser and the route actions. Messages are i18n keys. */
 

@@ -7,7 +7,7 @@ import {
   percentField,
   versionField,
   idField,
-} from "./review";
+} from "./fields";
 
 /**
  * Milestone forms, shared by the browser (react-hook-form + zodResolver) and the route actions. Rules that

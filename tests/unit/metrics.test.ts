@@ -1,8 +1,8 @@
 // The maths behind slip, overdue, progress towards target and the trend projection (app/lib/metrics.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { daysBetween } from "~/lib/dates";
 import {
-  daysBetween,
   disbursementShare,
   expectedProgressShare,
   isDowngrade,

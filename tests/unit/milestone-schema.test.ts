@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { IndicatorCreateSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
 import { MilestoneCreateSchema, milestoneEditSchema, milestoneUpdateSchema } from "~/schemas/milestone";
-import { BulkApproveSchema, ReturnSchema, isHttpUrl } from "~/schemas/review";
+import { BulkApproveSchema, ReturnSchema } from "~/schemas/review";
+import { isHttpUrl } from "~/schemas/fields";
 
 const current = { currentDueDate: "2026-12-31T00:00:00.000Z" };
 const update = milestoneUpdateSchema(current);

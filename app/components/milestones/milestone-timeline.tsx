@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
-import { toUtcDay } from "~/lib/metrics";
+import { toUtcDay } from "~/lib/dates";
 import { STATUS_COLOUR, useSlipText } from "./milestone-status-badge";
 
 export type TimelineMilestone = {

@@ -3,13 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
-import {
-  daysBetween,
-  disbursementShare,
-  expectedProgressShare,
-  isMilestoneOverdue,
-  progressTowardsTarget,
-} from "~/lib/metrics";
+import { daysBetween } from "~/lib/dates";
+import { disbursementShare, expectedProgressShare, isMilestoneOverdue, progressTowardsTarget } from "~/lib/metrics";
 import { RatingAlert, RatingBadge, RiskBadge } from "./rating-badge";
 
 const MILESTONE_STATUSES_FOR_SUMMARY = ["NOT_STARTED", "IN_PROGRESS", "DELAYED", "COMPLETED", "CANCELLED"] as const;

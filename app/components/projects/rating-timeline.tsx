@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, useIsSubmitting, useRemixForm } from "~/components/ui/form";
+import { Field, useRemixForm } from "~/components/ui/form";
+import { useIsSubmitting } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
 import {
   latestRatingDay,

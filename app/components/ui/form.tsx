@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useSubmit, useNavigation } from "@remix-run/react";
+import { useSubmit } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -37,11 +37,6 @@ export function useRemixForm<T extends FieldValues>(
     );
   };
   return { form, onSubmit };
-}
-
-export function useIsSubmitting(action?: string) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && (!action || navigation.formAction === action);
 }
 
 export function Field<T extends FieldValues>({

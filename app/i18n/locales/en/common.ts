@@ -38,6 +38,11 @@ export default {
     print: "Print",
     close: "Close",
   },
+  conflict: {
+    title: "Someone else saved this record first",
+    body: "Your changes were not saved and are still in the form. The record now reads:",
+    retry: "Check the values above, then save again to apply your version.",
+  },
   errors: {
     title: "Something went wrong",
     notFoundTitle: "Not found",
