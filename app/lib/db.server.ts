@@ -5,7 +5,10 @@ import { getEnv } from "./env.server";
 export type Db = PrismaClient;
 
 /** One client per process (kept across dev-server reloads). */
-const globalForDb = globalThis as unknown as { qadamDb?: PrismaClient };
+declare global {
+  var qadamDb: PrismaClient | undefined;
+}
+const globalForDb = globalThis;
 
 export function createDb(url: string, authToken?: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaLibSQL({ url, authToken }) });

@@ -16,7 +16,7 @@ export type RequestStore = {
 };
 
 const KEY = Symbol.for("qadam.request-store");
-const globalStore = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestStore> | undefined>;
+const globalStore: Record<symbol, AsyncLocalStorage<RequestStore> | undefined> = globalThis;
 
 export function getRequestStorage(): AsyncLocalStorage<RequestStore> {
   return (globalStore[KEY] ??= new AsyncLocalStorage<RequestStore>());
