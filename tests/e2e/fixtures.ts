@@ -1,7 +1,13 @@
-// Shared Playwright fixtures: the demo accounts, signing in through the real /login form, and read-only access to
-// the e2e server's database (scripts/e2e-server.mjs seeds ./data/e2e-<E2E_PORT>.db).
+// Shared Playwright fixtures: the demo accounts, signing in through the real /login form, read-only access to the
+// e2e server's database (scripts/e2e-server.mjs seeds ./data/e2e-<E2E_PORT>.db), and records of a test's own.
+//
+// Every spec shares one server and one database, and specs run in parallel and in any order. So a test that changes
+// something creates it first, through the app as a user would (createOwnProject, …), and never changes a demo record
+// that another spec reads; a test that reads a listing other specs add to (the home, the board, the history) must
+// accept what they add while it runs.
+import { randomInt } from "node:crypto";
 import { createClient, type Client } from "@libsql/client";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import type { OrganizationKind, Role } from "../../app/lib/permissions";
 
 export const DEMO_PASSWORD = "qadam-demo-2026";
@@ -68,4 +74,81 @@ export const E2E_PORT = process.env.E2E_PORT ?? "3100";
 /** The e2e server's database, for read-only assertions (close it when done). */
 export function openE2eDb(): Client {
   return createClient({ url: `file:./data/e2e-${E2E_PORT}.db` });
+}
+
+/** A new browser context (its own cookies) signed in as a demo account; close it with `page.context().close()`. */
+export async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAs(page, key);
+  return page;
+}
+
+/** Waits until React has hydrated the element, so its handlers (client validation, submit on change) are live. */
+export async function waitForHydration(element: Locator) {
+  await expect
+    .poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps"))))
+    .toBe(true);
+}
+
+/**
+ * A project code no project in the e2e database has yet: "P8" and five random digits (the demo portfolio has no P8
+ * codes, so a test's own projects are easy to tell apart in a failure's output).
+ */
+export async function freeProjectCode(): Promise<string> {
+  const db = openE2eDb();
+  try {
+    const taken = new Set(
+      (await db.execute("SELECT code FROM Project WHERE code LIKE 'P8%'")).rows.map((row) => String(row.code)),
+    );
+    for (;;) {
+      const code = `P8${String(randomInt(100_000)).padStart(5, "0")}`;
+      if (!taken.has(code)) return code;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+export type OwnProject = { id: string; code: string; name: string };
+
+/**
+ * A World Bank manager creates a pipeline project of the test's own through /projects/new (Ministry of Transport,
+ * priority area PA1), and is left on its page.
+ */
+export async function createOwnProject(manager: Page, name: string): Promise<OwnProject> {
+  const code = await freeProjectCode();
+  await manager.goto("/projects/new");
+  await expect(manager.getByTestId("project-form")).toHaveAttribute("data-hydrated", "true");
+  await manager.getByLabel("Code", { exact: true }).fill(code);
+  await manager.getByLabel("Name", { exact: true }).fill(name);
+  await manager.getByLabel("Implementing agency").selectOption({ label: "Ministry of Transport" });
+  await manager.getByLabel("Priority area").selectOption({ label: "PA1 — Transport and digital connectivity" });
+  await manager.getByLabel("DAC sector code").fill("21020");
+  await manager.getByLabel("Net commitment (US$)").fill("50000000");
+  await manager.getByLabel("Disbursed to date (US$)").fill("0");
+  await manager.getByTestId("save-project").click();
+  await expect(manager.getByTestId("flash")).toHaveText(`Project ${code} created.`);
+  const id = new URL(manager.url()).pathname.split("/")[2];
+  return { id, code, name };
+}
+
+/** The administrator puts a demo account on a project's team (only administrators manage teams). */
+export async function addToTeam(admin: Page, projectId: string, key: DemoUserKey, capacity = "PROJECT_OFFICER") {
+  const { email } = DEMO_USERS[key];
+  const db = openE2eDb();
+  let name = "";
+  try {
+    name = String((await db.execute({ sql: "SELECT name FROM User WHERE email = ?", args: [email] })).rows[0].name);
+  } finally {
+    db.close();
+  }
+  await admin.goto(`/projects/${projectId}/team`);
+  const person = admin.locator("#field-userId");
+  await waitForHydration(person);
+  const option = person.locator("option", { hasText: `${name} — ` });
+  await person.selectOption({ label: (await option.textContent()) ?? name });
+  await admin.locator("#field-capacity").selectOption(capacity);
+  await admin.getByTestId("add-member").click();
+  await expect(admin.getByTestId("team-table")).toContainText(name);
 }

@@ -1,176 +1,14 @@
 // The interface in Russian and Kazakh: a manager, an officer, an administrator and an auditor switch the language with
-// the header's select, visit the main pages, and the visible text must contain no English UI word.
-//
-// How "English" is detected precisely enough to catch an untranslated label without flagging data:
-// 1. The English vocabulary is every ASCII word (3+ letters) of the English locale's strings (app/i18n/locales/en).
-//    A word that also appears IN CAPITALS in the Russian or Kazakh strings is an acronym kept on purpose (IFC, CSV…).
-// 2. From the page text we first remove every data value the database holds (project names and codes, people,
-//    organisations, milestone titles, indicator names and units, narratives, comments…), then e-mails and URLs.
-// 3. Any remaining word of the English vocabulary is an untranslated string: the test fails and names it in context.
+// the header's select, visit the main pages, and the visible text must contain no English UI word (how English is
+// told from data: ./english-detector.ts).
 //
 // The accounts are created for this spec through the administration (the language lives on the user's profile, so
 // switching a shared demo account would disturb specs running in parallel); they switch back to English at the end.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import en from "../../app/i18n/locales/en/index";
-import kk from "../../app/i18n/locales/kk/index";
-import ru from "../../app/i18n/locales/ru/index";
-import { loginAs, openE2eDb, signIn } from "./fixtures";
+import { englishLeft, loadPageData, visibleText, type PageData } from "./english-detector";
+import { loginAs, openE2eDb, signIn, waitForHydration } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
-
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
-  return [];
-}
-const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, " ").match(/[A-Za-z]{3,}/g) ?? [];
-
-// Proper nouns, formats, protocols, loanwords Russian and Kazakh use as is ("e-mail", "cookie"), and the language
-// picker's own "English".
-const KEPT = new Set([
-  "qadam",
-  "iati",
-  "csv",
-  "xlsx",
-  "ndjson",
-  "usd",
-  "utc",
-  "http",
-  "https",
-  "mail",
-  "cookie",
-  "excel",
-  "english",
-]);
-for (const word of [...strings(ru), ...strings(kk)].flatMap(words)) {
-  if (word === word.toUpperCase()) KEPT.add(word.toLowerCase());
-}
-const ENGLISH = new Set(
-  strings(en)
-    .flatMap(words)
-    .map((w) => w.toLowerCase())
-    .filter((w) => !KEPT.has(w)),
-);
-
-/** Values recorded in the audit log (see loadDataStrings). */
-const recorded = new Set<string>();
-
-/** Every text value the e2e database holds, longest first (so a name is removed before a shorter part of it). */
-async function loadDataStrings(): Promise<string[]> {
-  recorded.clear();
-  const db = openE2eDb();
-  const columns: Record<string, string[]> = {
-    Organization: ["code", "name"],
-    User: ["email", "name"],
-    Framework: ["code", "name", "description"],
-    PriorityArea: ["code", "name", "description"],
-    Project: ["code", "name", "description", "instrument", "narrative", "sectorCode"],
-    Rating: ["justification"],
-    Milestone: ["title", "description"],
-    MilestoneUpdate: ["narrative", "dueDateReason", "reviewComment"],
-    Indicator: ["code", "name", "unit", "dataSource", "responsibleAgency", "targetRevisionNote"],
-    IndicatorValue: ["comment", "reviewComment"],
-    AuditEvent: ["reason"],
-  };
-  const out = new Set<string>();
-  try {
-    for (const [table, cols] of Object.entries(columns)) {
-      for (const col of cols) {
-        const rows = await db.execute(
-          `SELECT DISTINCT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL AND "${col}" <> ''`,
-        );
-        for (const row of rows.rows) {
-          const v = String(row.v).trim();
-          // Shorter values (units such as "ha", "km") cannot hide a 3-letter word.
-          if (v.length >= 3) out.add(v);
-        }
-      }
-    }
-    // The history shows recorded events as they are (action, entity type, actor, snapshot fields and values): inside
-    // an event list, a text node equal to one of these is data too.
-    const events = await db.execute("SELECT action, entityType, actorEmail, before, after FROM AuditEvent");
-    const collect = (value: unknown, key?: string) => {
-      if (key) recorded.add(key);
-      if (typeof value === "string") recorded.add(value.trim());
-      else if (value !== null && value !== undefined) recorded.add(JSON.stringify(value));
-      if (value && typeof value === "object" && !Array.isArray(value))
-        for (const [k, v] of Object.entries(value)) collect(v, k);
-    };
-    for (const row of events.rows) {
-      for (const field of [row.action, row.entityType, row.actorEmail]) if (field) recorded.add(String(field));
-      for (const json of [row.before, row.after]) if (typeof json === "string") collect(JSON.parse(json));
-    }
-  } finally {
-    db.close();
-  }
-  return [...out].sort((a, b) => b.length - a.length);
-}
-
-/**
- * The visible text of the page with every <details> opened, so collapsed sections are checked too. Machine
- * identifiers marked up as <code>, <kbd> or <samp> (paths, parameter names, ids, commands) are left out, and so
- * are the recorded values an event list shows (each is its own text node).
- */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(
-    (recordedValues) => {
-      const recordedSet = new Set(recordedValues);
-      document.querySelectorAll("details").forEach((d) => (d.open = true));
-      document.querySelectorAll("code, kbd, samp").forEach((el) => (el.textContent = " ⟦·⟧ "));
-      for (const list of document.querySelectorAll("[data-testid=event-list]")) {
-        const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (recordedSet.has((node.textContent ?? "").trim())) node.textContent = " ⟦·⟧ ";
-        }
-      }
-      return document.body.innerText;
-    },
-    [...recorded],
-  );
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Removes the data values from a page's text: whole values, and values shortened with "…" by the UI. */
-function withoutData(text: string, data: string[]): string {
-  let rest = text.replace(/\s+/g, " ");
-  for (const value of data) {
-    const flat = value.replace(/\s+/g, " ");
-    if (!rest.includes(flat)) continue;
-    // Only whole values: "ha" (hectares) must not cut "interchanges" in two.
-    rest = rest.replace(new RegExp(`(?<![A-Za-z])${escapeRegExp(flat)}(?![A-Za-z])`, "g"), " ⟦·⟧ ");
-  }
-  // Truncated values: the longest text before an ellipsis that starts a data value.
-  rest = rest.replace(/([^⟦⟧…]{1,120})…/g, (whole, before: string) => {
-    for (let i = 0; i < before.length - 2; i++) {
-      if (i > 0 && /[A-Za-z]/.test(before[i - 1])) continue;
-      const candidate = before.slice(i).trimStart();
-      if (candidate.length >= 3 && data.some((value) => value.replace(/\s+/g, " ").startsWith(candidate))) {
-        return `${before.slice(0, i)} ⟦·⟧ `;
-      }
-    }
-    return whole;
-  });
-  // E-mails, URLs, host names (links are often shown without their scheme), file names and dotted identifiers.
-  return rest
-    .replace(/\S+@\S+/g, " ")
-    .replace(/https?:\/\/\S+/g, " ")
-    .replace(/\b[\w-]+(\.[\w-]+)+\/\S*/g, " ")
-    .replace(/\b[\w-]+\.(csv|xlsx|ndjson|xml|json|pdf)\b/gi, " ")
-    .replace(/\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\b/g, " ");
-}
-
-function englishLeft(text: string, data: string[]): string[] {
-  const rest = withoutData(text, data);
-  const found = new Map<string, string>();
-  for (const match of rest.matchAll(/[A-Za-z]{3,}/g)) {
-    const word = match[0];
-    if (!ENGLISH.has(word.toLowerCase()) || found.has(word)) continue;
-    const i = match.index ?? 0;
-    found.set(word, `“${word}” in …${rest.slice(Math.max(0, i - 50), i + 50)}…`);
-  }
-  return [...found.values()];
-}
 
 type Account = { key: "manager" | "officer" | "admin" | "auditor"; role: string; email: string; name: string };
 const stamp = Date.now();
@@ -184,7 +22,7 @@ const INITIAL = "initial-password-i18n";
 const PASSWORD = "chosen-password-i18n";
 const PROJECT_CODE = "P128050";
 
-let data: string[] = [];
+let data: PageData = { values: [], recorded: new Set() };
 let projectId = "";
 let milestoneId = "";
 let indicatorId = "";
@@ -244,7 +82,7 @@ test.beforeAll(async ({ browser }) => {
     db.close();
   }
   await createAccounts(browser);
-  data = await loadDataStrings();
+  data = await loadPageData();
 });
 
 function pagesFor(key: Account["key"]): string[] {
@@ -272,9 +110,7 @@ function pagesFor(key: Account["key"]): string[] {
 async function switchLanguage(page: Page, locale: "en" | "ru" | "kk") {
   const select = page.locator("#language-select");
   // The select submits its form on change once React has hydrated it.
-  await expect
-    .poll(() => select.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps"))))
-    .toBe(true);
+  await waitForHydration(select);
   await select.selectOption(locale);
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
@@ -282,11 +118,32 @@ async function switchLanguage(page: Page, locale: "en" | "ru" | "kk") {
 test("the detector catches an English label and ignores data, whole or shortened", () => {
   const name =
     "East-West Roads Project (Almaty–Khorgos Section of the Western Europe–Western China Corridor, CAREC-1b)";
-  expect(data).toContain(name);
+  expect(data.values).toContain(name);
   const sample = `Проекты P128050 ${name} ${name.slice(0, 30)}… files.qadam.test/evidence/x.pdf Status board 12 км`;
   const hits = englishLeft(sample, data);
   expect(hits.map((h) => h.slice(0, h.indexOf(" in ")))).toEqual(["“Status”", "“board”"]);
   expect(englishLeft("Доска статусов P128050 (http или https)", data)).toEqual([]);
+});
+
+test("the detector tells recorded values in an event list from an English label, and keeps overwritten text as data", () => {
+  const narrative = "Administrator's narrative (mx4nxzbu).";
+  // An event list as visibleText captures it: an action, a value recorded in the audit log, an untranslated link.
+  const history = {
+    text: "История \uE0000\uE001 · \uE0001\uE001 → \uE0002\uE001 \uE0003\uE001",
+    eventTexts: ["project.update", "—", narrative, "History of this record"],
+  };
+  const recorded = { values: [], recorded: new Set(["project.update", "—", narrative]) };
+  const label = (hits: string[]) => hits.map((h) => h.slice(0, h.indexOf(" in ")));
+  expect(label(englishLeft(history, recorded))).toEqual(["“History”", "“this”", "“record”"]);
+  // Not recorded (another spec wrote it after the data was read): English until the data is read again.
+  expect(label(englishLeft(history, { values: [], recorded: new Set() }))).toContain("“narrative”");
+  // Outside an event list, free text the audit log recorded is data even once the record holds another value.
+  const overwritten = { values: [narrative], recorded: new Set<string>() };
+  expect(englishLeft(`Описание: ${narrative} Пред. значение`, overwritten)).toEqual([]);
+  expect(label(englishLeft(`Описание: ${narrative} Save`, overwritten))).toEqual(["“Save”"]);
+  // The data read from the database holds this spec's own writes: the accounts created in beforeAll.
+  expect(data.recorded).toContain("user.create");
+  expect(data.values).toContain(ACCOUNTS[0].email);
 });
 
 for (const account of ACCOUNTS) {
@@ -317,9 +174,10 @@ for (const account of ACCOUNTS) {
           }
           const text = await visibleText(page);
           let hits = englishLeft(text, data);
-          // Specs running in parallel may have changed data since it was loaded: reload it before blaming the UI.
+          // Specs running in parallel may have written data since it was loaded: judge the captured text again by
+          // the data as it is now, which includes everything the page could show.
           if (hits.length > 0) {
-            data = await loadDataStrings();
+            data = await loadPageData();
             hits = englishLeft(text, data);
           }
           for (const hit of hits) problems.push(`[${locale}] ${path}: ${hit}`);

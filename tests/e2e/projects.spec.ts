@@ -1,7 +1,8 @@
 // Projects end to end: two managers editing the same project (409, nothing lost, then it sticks), creating a
-// project (field errors, confirmation, in the list), and list filters that live in the URL.
+// project (field errors, confirmation, in the list), and list filters that live in the URL. The tests that write
+// work on projects they create themselves.
 import { expect, test, type Page } from "@playwright/test";
-import { loginAs, openE2eDb } from "./fixtures";
+import { createOwnProject, freeProjectCode, loginAs, openE2eDb } from "./fixtures";
 
 async function projectRow(code: string) {
   const db = openE2eDb();
@@ -32,9 +33,6 @@ async function openForm(page: Page, path: string) {
 test("two managers edit the same project: the second is told what changed, loses nothing, and their save then sticks", async ({
   browser,
 }) => {
-  // A pipeline project no other journey relies on: this test changes its text fields.
-  const code = "P199913";
-  const project = await projectRow(code);
   const adminContext = await browser.newContext();
   const managerContext = await browser.newContext();
   try {
@@ -42,12 +40,15 @@ test("two managers edit the same project: the second is told what changed, loses
     const manager = await managerContext.newPage();
     await loginAs(admin, "admin");
     await loginAs(manager, "wb.manager");
+    // A pipeline project of the test's own: both of them change its text fields.
+    const run = Date.now().toString(36);
+    const { code } = await createOwnProject(manager, `Decarbonisation policy Program-for-Results (${run})`);
+    const project = await projectRow(code);
     const editPath = `/projects/${project.id}/edit`;
     await openForm(admin, editPath);
     await openForm(manager, editPath);
 
     // The administrator saves first: a new description and a new narrative.
-    const run = Date.now().toString(36);
     const adminDescription = `Program-for-Results on decarbonisation policy, revised by the administrator (${run}).`;
     const adminNarrative = `Administrator's narrative (${run}).`;
     await admin.getByLabel("Description", { exact: true }).fill(adminDescription);
@@ -107,7 +108,7 @@ test("two managers edit the same project: the second is told what changed, loses
 test("a manager creates a project: field errors first, then a confirmation and the project in the list; then archives it", async ({
   page,
 }) => {
-  const code = `P8${String(Date.now()).slice(-5)}`;
+  const code = await freeProjectCode();
   await loginAs(page, "wb.manager");
   await page.goto("/projects");
   await page.getByTestId("new-project").click();

@@ -3,44 +3,58 @@
 //     corrects and resubmits → the manager approves → the milestone, its update history, the status board and the
 //     audit history all reflect it;
 // (2) an officer reports an indicator value → a manager verifies it → the progress and the chart data change.
+// Each test works on a project of its own (created by wb.manager, with wb.officer on its team), so it can run any
+// number of times, beside any other spec.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { loginAs, openE2eDb, type DemoUserKey } from "./fixtures";
+import { addToTeam, createOwnProject, signedInPage, waitForHydration, type OwnProject } from "./fixtures";
 
-async function queryOne(sql: string, args: string[]): Promise<Record<string, unknown>> {
-  const db = openE2eDb();
-  try {
-    const result = await db.execute({ sql, args });
-    if (!result.rows[0]) throw new Error(`no row for ${sql} ${args.join(",")}`);
-    return result.rows[0] as Record<string, unknown>;
-  } finally {
-    db.close();
-  }
+// Three people and a project set up through the browser: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
+type Cast = { officer: Page; manager: Page; project: OwnProject };
+
+/** wb.manager creates a project of the test's own and the administrator puts wb.officer (Aliya) on its team. */
+async function ownProjectWithTeam(browser: Browser, purpose: string): Promise<Cast> {
+  const run = randomUUID().slice(0, 8);
+  const manager = await signedInPage(browser, "wb.manager");
+  const project = await createOwnProject(manager, `Workflow journey: ${purpose} (${run})`);
+  const admin = await signedInPage(browser, "admin");
+  await addToTeam(admin, project.id, "wb.officer");
+  await admin.context().close();
+  const officer = await signedInPage(browser, "wb.officer");
+  return { officer, manager, project };
 }
 
-async function signedIn(browser: Browser, key: DemoUserKey): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, key);
-  return page;
+async function closeAll({ officer, manager }: Cast) {
+  await officer.context().close();
+  await manager.context().close();
 }
 
 test("milestone update: submit → return with comment → correct and resubmit → approve; milestone, board and history reflect it", async ({
   browser,
 }) => {
-  // P128050 (East-West Roads): wb.officer is on the team; "Two interchanges…" is DELAYED and overdue (due 31 Oct 2026),
-  // which puts the project's "overdue milestones" reason on the board.
-  const title = "Two interchanges at the Almaty ring road completed";
-  const m = await queryOne(
-    `SELECT m.id, m.projectId FROM "Milestone" m JOIN "Project" p ON p.id = m.projectId WHERE p.code = 'P128050' AND m.title = ?`,
-    [title],
-  );
-  const milestonePath = `/projects/${String(m.projectId)}/milestones/${String(m.id)}`;
-  const officer = await signedIn(browser, "wb.officer");
-  const manager = await signedIn(browser, "wb.manager");
+  const cast = await ownProjectWithTeam(browser, "milestone review");
+  const { officer, manager, project } = cast;
+  // An open milestone due on 31 Oct 2026, overdue by up to 90 days: the board gives the project the
+  // "overdue milestones" reason.
+  const title = `Two interchanges at the ring road completed (${project.code})`;
+  await manager.goto(`/projects/${project.id}/milestones`);
+  const create = manager.getByRole("form", { name: "New milestone" });
+  await manager.getByText("New milestone", { exact: true }).click();
+  await waitForHydration(create);
+  await create.getByLabel("Title", { exact: true }).fill(title);
+  await create.getByLabel("Baseline due date").fill("2026-10-31");
+  await create.getByLabel("Owner", { exact: true }).selectOption({ label: "Aliya Zhaksylykova" });
+  await create.getByLabel("Status", { exact: true }).selectOption("DELAYED");
+  await create.getByRole("button", { name: "Create milestone" }).click();
+  await expect(manager.getByTestId("flash")).toHaveText(`Milestone “${title}” created.`);
+  const milestonePath = new URL(manager.url()).pathname;
+  const milestoneId = milestonePath.split("/").pop() ?? "";
 
-  // The board before: P128050 carries the overdue-milestone reason.
+  // The board before: the project carries the overdue-milestone reason.
   await manager.goto("/board");
-  const card = manager.locator('.board-card[data-project-code="P128050"]');
+  const card = manager.locator(`.board-card[data-project-code="${project.code}"]`);
   await expect(card.locator('[data-reason="milestonesOverdue"]')).toBeVisible();
 
   // 1. The officer submits. A later date without a reason is refused in the browser first.
@@ -77,7 +91,9 @@ test("milestone update: submit → return with comment → correct and resubmit 
   const resubmit = officer.getByTestId("resubmit-form");
   await expect(resubmit).toHaveAttribute("data-hydrated", "true");
   await expect(resubmit.getByLabel("Percent complete (0–100)")).toHaveValue("100");
-  await resubmit.getByLabel("Evidence links").fill("https://files.example.kz/P128050/interchange-2-acceptance.pdf");
+  await resubmit
+    .getByLabel("Evidence links")
+    .fill(`https://files.example.kz/${project.code}/interchange-2-acceptance.pdf`);
   await resubmit.getByRole("button", { name: "Correct and resubmit" }).click();
   await expect(officer.getByTestId("flash")).toHaveText("Update corrected and resubmitted for review.");
 
@@ -117,28 +133,38 @@ test("milestone update: submit → return with comment → correct and resubmit 
 
   // The status board no longer lists an overdue milestone for the project.
   await manager.goto("/board");
-  await expect(manager.locator('.board-card[data-project-code="P128050"]')).toBeVisible();
-  await expect(
-    manager.locator('.board-card[data-project-code="P128050"] [data-reason="milestonesOverdue"]'),
-  ).toHaveCount(0);
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-reason="milestonesOverdue"]')).toHaveCount(0);
 
   // The audit history of the milestone shows the approved change (the link on the milestone page leads there).
   await manager.goto(milestonePath);
   await manager.getByTestId("history-link").click();
-  await expect(manager).toHaveURL(new RegExp(`entityId=${String(m.id)}`));
+  await expect(manager).toHaveURL(new RegExp(`entityId=${milestoneId}`));
   await expect(manager.locator(".event-action", { hasText: "milestone.applyUpdate" })).toHaveCount(1);
   await expect(manager.getByText("Ramp paving finished after the early frost.").first()).toBeVisible();
+  await closeAll(cast);
 });
 
 test("indicator value: an officer reports, a manager verifies, progress and chart data change", async ({ browser }) => {
-  // P500565 (TRACE): km reconstructed, baseline 0, end target 520 km; wb.officer is on the team.
-  const ind = await queryOne(
-    `SELECT i.id, i.projectId FROM "Indicator" i JOIN "Project" p ON p.id = i.projectId WHERE p.code = 'P500565' AND i.code = 'TRACE_KM_RECONSTRUCTED'`,
-    [],
-  );
-  const path = `/projects/${String(ind.projectId)}/indicators/${String(ind.id)}`;
-  const officer = await signedIn(browser, "wb.officer");
-  const manager = await signedIn(browser, "wb.manager");
+  const cast = await ownProjectWithTeam(browser, "indicator verification");
+  const { officer, manager, project } = cast;
+  // Kilometres reconstructed: baseline 0 (15 Nov 2024), end target 520 km (30 Jun 2032), no value yet.
+  await manager.goto(`/projects/${project.id}/indicators`);
+  const create = manager.getByRole("form", { name: "New indicator" });
+  await manager.getByText("New indicator", { exact: true }).click();
+  await waitForHydration(create);
+  await create.getByLabel("Code", { exact: true }).fill("KM_RECONSTRUCTED");
+  await create.getByLabel("Name", { exact: true }).fill("Road reconstructed to category I–II standard");
+  await create.getByLabel("Type", { exact: true }).selectOption("INTERMEDIATE");
+  await create.getByLabel("Unit of measure").fill("km");
+  await create.getByLabel("Baseline value").fill("0");
+  await create.getByLabel("Baseline date").fill("2024-11-15");
+  await create.getByLabel("End target value").fill("520");
+  await create.getByLabel("End target date").fill("2032-06-30");
+  await create.getByLabel("Reporting frequency").selectOption("SEMI_ANNUAL");
+  await create.getByRole("button", { name: "Create indicator" }).click();
+  await expect(manager.getByTestId("flash")).toHaveText("Indicator KM_RECONSTRUCTED created.");
+  const path = new URL(manager.url()).pathname;
 
   await manager.goto(path);
   const progress = manager.getByTestId("indicator-progress");
@@ -153,7 +179,7 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   await form.getByLabel("Period end").fill("2026-10-31");
   await form.getByLabel("Value (km)").fill("260");
   await form.getByLabel("Comment").fill("Lots 1–2: 260 km accepted by the supervision engineer.");
-  await form.getByLabel("Evidence links").fill("https://files.example.kz/P500565/acceptance-oct-2026.pdf");
+  await form.getByLabel("Evidence links").fill(`https://files.example.kz/${project.code}/acceptance-oct-2026.pdf`);
   await form.getByRole("button", { name: "Report value" }).click();
   await expect(officer.getByTestId("flash")).toHaveText("Value reported for verification.");
   const row = officer.getByTestId("value-table").locator("tr", { hasText: "31 Oct 2026" });
@@ -180,4 +206,5 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   await expect(manager.getByTestId("chart-data").locator('tr[data-series="projection"]')).toHaveCount(2);
   await expect(manager.getByTestId("indicator-chart")).toBeVisible();
   await expect(manager.getByTestId("verdict")).toBeVisible();
+  await closeAll(cast);
 });
