@@ -133,22 +133,20 @@ export async function createOwnProject(manager: Page, name: string): Promise<Own
   return { id, code, name };
 }
 
-/** The administrator puts a demo account on a project's team (only administrators manage teams). */
-export async function addToTeam(admin: Page, projectId: string, key: DemoUserKey, capacity = "PROJECT_OFFICER") {
-  const { email } = DEMO_USERS[key];
+/** The administrator puts a user (by e-mail) on a project's team: only administrators manage teams. */
+export async function addToTeam(admin: Page, projectId: string, email: string, capacity = "PROJECT_OFFICER") {
   const db = openE2eDb();
-  let name = "";
+  let userId = "";
   try {
-    name = String((await db.execute({ sql: "SELECT name FROM User WHERE email = ?", args: [email] })).rows[0].name);
+    userId = String((await db.execute({ sql: "SELECT id FROM User WHERE email = ?", args: [email] })).rows[0].id);
   } finally {
     db.close();
   }
   await admin.goto(`/projects/${projectId}/team`);
   const person = admin.locator("#field-userId");
   await waitForHydration(person);
-  const option = person.locator("option", { hasText: `${name} — ` });
-  await person.selectOption({ label: (await option.textContent()) ?? name });
+  await person.selectOption(userId);
   await admin.locator("#field-capacity").selectOption(capacity);
   await admin.getByTestId("add-member").click();
-  await expect(admin.getByTestId("team-table")).toContainText(name);
+  await expect(admin.getByTestId("flash")).toHaveText("Team member added.");
 }

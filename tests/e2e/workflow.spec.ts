@@ -7,7 +7,7 @@
 // number of times, beside any other spec.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addToTeam, createOwnProject, signedInPage, waitForHydration, type OwnProject } from "./fixtures";
+import { addToTeam, createOwnProject, DEMO_USERS, signedInPage, waitForHydration, type OwnProject } from "./fixtures";
 
 // Three people and a project set up through the browser: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 60_000 });
@@ -20,7 +20,7 @@ async function ownProjectWithTeam(browser: Browser, purpose: string): Promise<Ca
   const manager = await signedInPage(browser, "wb.manager");
   const project = await createOwnProject(manager, `Workflow journey: ${purpose} (${run})`);
   const admin = await signedInPage(browser, "admin");
-  await addToTeam(admin, project.id, "wb.officer");
+  await addToTeam(admin, project.id, DEMO_USERS["wb.officer"].email);
   await admin.context().close();
   const officer = await signedInPage(browser, "wb.officer");
   return { officer, manager, project };
