@@ -7,11 +7,14 @@ const chromium = await findChromium();
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: `test-results/e2e-${port}`,
+  // Files run in parallel, a file's tests in order. Specs share one database and may run in any order and beside any
+  // other: a test that writes works on records it creates (tests/e2e/fixtures.ts). Checked with --workers=1…3 and
+  // --repeat-each.
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 7_000 },
   use: {
