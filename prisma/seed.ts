@@ -2882,7 +2882,7 @@ async function seedProject(tx: Tx, record: Audit, ids: Ids, spec: ProjectSpec): 
     },
   });
   const projectId = project.id;
-  const log = (input: Omit<AuditInput, "projectId">) => record({ ...input, projectId });
+  const log = (input: AuditInput) => record({ ...input, projectId });
   await log({ action: "project.create", entityType: "Project", entityId: projectId, after: project });
 
   const members = await tx.projectMember.createManyAndReturn({
@@ -3065,7 +3065,7 @@ async function seedProject(tx: Tx, record: Audit, ids: Ids, spec: ProjectSpec): 
   return counts;
 }
 
-type Log = (input: Omit<AuditInput, "projectId">) => Promise<void>;
+type Log = (input: AuditInput) => Promise<void>;
 
 type UpdateEvent = {
   author: UserKey;

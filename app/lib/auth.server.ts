@@ -180,7 +180,7 @@ export async function login(input: { email: string; password: string }, request:
       await tx.loginThrottle.upsert({ where: { key: unknownKey }, create: { key: unknownKey, ...data }, update: data });
     }
     await record({
-      action: accountLocked ? "auth.locked" : "auth.login_failed",
+      action: accountLocked ? "auth.locked" : "auth.loginFailed",
       entityType: "User",
       entityId: user?.id ?? email,
     });

@@ -1,6 +1,15 @@
 import { Prisma } from "~/generated/prisma/client";
+import {
+  auditActionSpec,
+  auditPayloadProblems,
+  isAuditAction,
+  type AuditAction,
+  type EntityTypeOf,
+} from "~/lib/audit-actions";
 import { chainHash, GENESIS_HASH } from "~/lib/audit-chain.server";
 import { db, type Db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { logger } from "~/lib/logger.server";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -14,15 +23,57 @@ export type AuditContext = {
 
 export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorEmail: "system", requestId: null, ip: null };
 
-export type AuditInput = {
-  action: string;
-  entityType: string;
+/** One event of action `A`: its entity type is the one the registry gives that action. */
+export type AuditInputFor<A extends AuditAction> = {
+  action: A;
+  entityType: EntityTypeOf<A>;
   entityId: string;
   projectId?: string | null;
   before?: unknown;
   after?: unknown;
   reason?: string | null;
 };
+
+/** Any event the registry knows, discriminated by `action` (so `entityType` is checked against it). */
+export type AuditInput = { [A in AuditAction]: AuditInputFor<A> }[AuditAction];
+
+/** An event that does not match the registry of audit actions (app/lib/audit-actions.ts). */
+export class AuditContractError extends Error {
+  constructor(
+    readonly action: string,
+    readonly problems: string[],
+  ) {
+    super(`audit event ${action} does not match its registry entry: ${problems.join("; ")}`);
+    this.name = "AuditContractError";
+  }
+}
+
+const parseStored = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/**
+ * Holds an event to the registry before it is chained. An action missing from the registry, or an entity type
+ * other than its own, is refused everywhere: the types already rule both out, so reaching here means a cast or
+ * untyped code, and an event nobody can read back (no schema, no renderer, filed under the wrong entity) is worse
+ * than a failed write, which rolls the change back with it. Snapshots and the reason are checked against the
+ * action's schemas in development and tests, where a mismatch is a bug to fix now; in production a mismatch is
+ * logged and the event still written, since the person's change is real and the snapshot still records it.
+ */
+function checkAgainstRegistry(input: AuditInput, before: string | null, after: string | null) {
+  if (!isAuditAction(input.action)) throw new AuditContractError(input.action, ["unknown action"]);
+  const { entityType } = auditActionSpec(input.action);
+  if (input.entityType !== entityType) {
+    throw new AuditContractError(input.action, [`entityType: ${entityType} expected, not ${input.entityType}`]);
+  }
+  const problems = auditPayloadProblems(input.action, {
+    entityType,
+    before: parseStored(before),
+    after: parseStored(after),
+    reason: input.reason ?? null,
+  });
+  if (problems.length === 0) return;
+  if (getEnv().NODE_ENV !== "production") throw new AuditContractError(input.action, problems);
+  logger.warn({ action: input.action, entityId: input.entityId, problems }, "audit event does not match the registry");
+}
 
 /** JSON for audit snapshots: BigInt money as strings, dates as ISO strings. */
 export function snapshot(value: unknown): string | null {
@@ -36,6 +87,9 @@ export function snapshot(value: unknown): string | null {
  * processes the primary key on seq makes a concurrent append fail, and `auditedTransaction` retries.
  */
 export async function appendAuditEvent(tx: Tx, context: AuditContext, input: AuditInput) {
+  const before = snapshot(input.before);
+  const after = snapshot(input.after);
+  checkAgainstRegistry(input, before, after);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const fields = {
     seq: (last?.seq ?? 0) + 1,
@@ -46,8 +100,8 @@ export async function appendAuditEvent(tx: Tx, context: AuditContext, input: Aud
     entityType: input.entityType,
     entityId: input.entityId,
     projectId: input.projectId ?? null,
-    before: snapshot(input.before),
-    after: snapshot(input.after),
+    before,
+    after,
     reason: input.reason ?? null,
     requestId: context.requestId,
     ip: context.ip,

@@ -86,7 +86,7 @@ export async function changePassword(options: {
         data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
       });
       await audit({
-        action: "user.changePassword_failed",
+        action: "user.changePasswordFailed",
         entityType: "User",
         entityId: options.userId,
         after: { failedAttempts: failures, locked: lockUntil !== null },

@@ -59,7 +59,7 @@ describe("changing the password", () => {
     expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (lockMinutes - 1) * 60_000);
 
     // Every failed attempt is in the audit log, without any password.
-    const events = await db.auditEvent.findMany({ where: { entityId: user.id, action: "user.changePassword_failed" } });
+    const events = await db.auditEvent.findMany({ where: { entityId: user.id, action: "user.changePasswordFailed" } });
     expect(events).toHaveLength(max);
     expect(events.every((e) => e.actorId === user.id)).toBe(true);
     expect(JSON.parse(events.at(-1)!.after!)).toMatchObject({ locked: true });

@@ -109,7 +109,7 @@ describe("sign-in success and the session it creates", () => {
     await signInOk(user.email);
     await signIn(user.email, "wrong-password-123");
     const events = await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["auth.login", "auth.login_failed"]);
+    expect(events.map((e) => e.action)).toEqual(["auth.login", "auth.loginFailed"]);
     expect(JSON.stringify(events)).not.toContain("wrong-password-123");
     expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
   });

@@ -54,33 +54,24 @@ beforeAll(async () => {
   await seedDatabase(db);
   auditorCookie = await sessionCookieFor("auditor@qadam.test");
   const projects = await db.project.findMany({ orderBy: { code: "asc" }, take: 8 });
-  // Each hostile value is the reason of a real audit event, written the way every change is written.
+  // Each hostile value is the reason of a real audit event, written the way every change is written; the first
+  // few are also the edited projects' new names, for the portfolio workbook.
   for (const [i, value] of CORPUS.entries()) {
     const project = projects[i % projects.length];
-    await auditedTransaction(SYSTEM_CONTEXT, async (_tx, audit) => {
-      await audit({
-        action: "test.hostile",
-        entityType: "Project",
-        entityId: project.id,
-        projectId: project.id,
-        reason: value,
-      });
-    });
-  }
-  // And the first few are project names, for the portfolio workbook.
-  for (const [i, project] of projects.entries()) {
     await auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
+      const before = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
       const after = await tx.project.update({
         where: { id: project.id },
-        data: { name: CORPUS[i], version: { increment: 1 } },
+        data: { ...(i < projects.length ? { name: value } : {}), version: { increment: 1 } },
       });
       await audit({
-        action: "project.edit",
+        action: "project.update",
         entityType: "Project",
         entityId: project.id,
         projectId: project.id,
-        before: project,
+        before,
         after,
+        reason: value,
       });
     });
   }
@@ -95,7 +86,7 @@ describe("hostile cell corpus", () => {
 
   it("round-trips through CSV (RFC 4180, parsed by csv-parse) with formulas neutralised and nothing else changed", async () => {
     for (const bom of ["0", "1"]) {
-      const response = await callLoader(csvLoader, `/exports/audit.csv?action=test.hostile&bom=${bom}`, {
+      const response = await callLoader(csvLoader, `/exports/audit.csv?action=project.update&bom=${bom}`, {
         cookie: auditorCookie,
       });
       const records = parse(await response.text(), { bom: true }) as string[][];
@@ -108,7 +99,9 @@ describe("hostile cell corpus", () => {
   });
 
   it("round-trips through the audit XLSX with formulas neutralised and nothing else changed", async () => {
-    const response = await callLoader(xlsxLoader, "/exports/audit.xlsx?action=test.hostile", { cookie: auditorCookie });
+    const response = await callLoader(xlsxLoader, "/exports/audit.xlsx?action=project.update", {
+      cookie: auditorCookie,
+    });
     const workbook = await readXlsx(response);
     const sheet = workbook.getWorksheet("events")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -128,7 +121,7 @@ describe("hostile cell corpus", () => {
   });
 
   it("keeps NDJSON exact (JSON is not a spreadsheet: no quote is added)", async () => {
-    const response = await callLoader(ndjsonLoader, "/exports/audit.ndjson?action=test.hostile", {
+    const response = await callLoader(ndjsonLoader, "/exports/audit.ndjson?action=project.update", {
       cookie: auditorCookie,
     });
     const lines = (await response.text()).trimEnd().split("\n").slice(1);

@@ -179,7 +179,7 @@ describe("IATI 2.03 export", () => {
         data: { name: `<script>&amp; "quotes" 'single' ]]> -- \u0001 bell\u0007 Қазақ 😀`, version: { increment: 1 } },
       });
       await audit({
-        action: "project.edit",
+        action: "project.update",
         entityType: "Project",
         entityId: project.id,
         projectId: project.id,

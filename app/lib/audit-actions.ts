@@ -1,0 +1,413 @@
+import { z } from "zod";
+import {
+  IndicatorMeasure,
+  IndicatorType,
+  Institution,
+  MilestoneStatus,
+  OrganizationKind,
+  PerformanceRating,
+  ProjectStatus,
+  ReviewState,
+  RiskRating,
+  Role,
+  ValueState,
+} from "~/generated/prisma/enums";
+
+/**
+ * Every action the audit log records, with the shape of its before/after snapshots and whether a person's reason
+ * must come with it. Writers are held to it (`appendAuditEvent` refuses an action that is not here) and readers
+ * build on it: one entry per action, so history can say what each event means.
+ *
+ * Snapshots are described as they are stored, i.e. after JSON: money (BigInt minor units) as a string of digits,
+ * dates as ISO strings. Two writers store them: the app's models (often a chosen `…AuditShape`, dates as days) and
+ * the demo seed (whole rows, dates as instants, links as JSON text). Events already stored keep their shape, so a
+ * schema accepts both, and a field the seed's whole rows add is optional. Objects are strict: a snapshot carrying
+ * an undeclared field fails the check in development and tests, so a new column is declared here before it is
+ * written (and a password hash can never slip into the log unnoticed).
+ */
+
+// ---- Stored values --------------------------------------------------------------------------------------
+
+const day = z.iso.date();
+const instant = z.iso.datetime();
+/** A date the models store as a day (`YYYY-MM-DD`) and whole rows store as an instant. */
+const dayOrInstant = z.union([day, instant]);
+/** BigInt minor units (US cents), serialised as a string of digits. */
+const money = z.string().regex(/^-?\d+$/);
+/** Evidence links: parsed to a list by the models, kept as the column's JSON text in whole rows. */
+const links = z.union([z.array(z.string()), z.string()]);
+const id = z.string().min(1);
+const version = z.number().int().positive();
+/** Added by a later migration: events stored before it have no such field. */
+const translatedName = z.string().nullish();
+/** Columns only whole rows carry (the seed's snapshots, the models' full-row snapshots). */
+const rowStamps = { createdAt: instant.optional(), updatedAt: instant.optional() };
+
+// ---- Snapshots, one per entity --------------------------------------------------------------------------
+
+const organizationSnapshot = z.strictObject({
+  id,
+  code: z.string(),
+  name: z.string(),
+  nameRu: translatedName,
+  nameKk: translatedName,
+  kind: z.enum(OrganizationKind),
+  version,
+  ...rowStamps,
+});
+
+const userSnapshot = z.strictObject({
+  id,
+  email: z.string(),
+  name: z.string(),
+  organizationId: id,
+  role: z.enum(Role),
+  locale: z.string(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version,
+  // Whole rows (the seed) also carry the throttling columns; never the password hash.
+  failedLoginCount: z.number().int().optional(),
+  lastFailedLoginAt: instant.nullish(),
+  lockedUntil: instant.nullish(),
+  passwordHash: z.never().optional(),
+  ...rowStamps,
+});
+
+/** An admin's edit that changed the role or organisation ended the user's sessions: said in the snapshot. */
+const userUpdateSnapshot = userSnapshot.extend({ sessionsEnded: z.literal(true).optional() });
+
+const frameworkSnapshot = z.strictObject({
+  id,
+  code: z.string(),
+  name: z.string(),
+  nameRu: translatedName,
+  nameKk: translatedName,
+  startDate: instant,
+  endDate: instant,
+  annualEnvelopeMinor: money,
+  description: z.string(),
+  version,
+  ...rowStamps,
+});
+
+const priorityAreaSnapshot = z.strictObject({
+  id,
+  frameworkId: id,
+  code: z.string(),
+  name: z.string(),
+  nameRu: translatedName,
+  nameKk: translatedName,
+  description: z.string(),
+  sortOrder: z.number().int(),
+  version,
+  ...rowStamps,
+});
+
+/** Projects are snapshotted as whole rows, by the models and the seed alike. */
+const projectSnapshot = z.strictObject({
+  id,
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  institution: z.enum(Institution),
+  instrument: z.string(),
+  implementingAgencyId: id,
+  priorityAreaId: id,
+  sectorCode: z.string(),
+  status: z.enum(ProjectStatus),
+  approvalDate: instant.nullable(),
+  effectivenessDate: instant.nullable(),
+  mtrPlannedDate: instant.nullable(),
+  mtrActualDate: instant.nullable(),
+  closingOriginalDate: instant.nullable(),
+  closingRevisedDate: instant.nullable(),
+  commitmentMinor: money,
+  disbursedMinor: money,
+  narrative: z.string(),
+  archivedAt: instant.nullable(),
+  version,
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+const memberSnapshot = z.strictObject({
+  id,
+  projectId: id,
+  userId: id,
+  capacity: z.string(),
+  createdAt: instant,
+});
+
+const ratingSnapshot = z.strictObject({
+  id,
+  projectId: id,
+  ratedOn: instant,
+  pdoRating: z.enum(PerformanceRating),
+  ipRating: z.enum(PerformanceRating),
+  riskRating: z.enum(RiskRating),
+  justification: z.string(),
+  authorId: id,
+  createdAt: instant,
+});
+
+const milestoneSnapshot = z.strictObject({
+  title: z.string(),
+  description: z.string(),
+  baselineDueDate: dayOrInstant,
+  currentDueDate: dayOrInstant,
+  status: z.enum(MilestoneStatus),
+  percentComplete: z.number().int().min(0).max(100),
+  completedOn: dayOrInstant.nullable(),
+  ownerId: id.nullable(),
+  version,
+  id: id.optional(),
+  projectId: id.optional(),
+  sortOrder: z.number().int().optional(),
+  ...rowStamps,
+});
+
+/** An approved update applied to its milestone: which update it was is part of the snapshot, not the reason. */
+const appliedMilestoneSnapshot = milestoneSnapshot.extend({ appliedUpdateId: id });
+
+const milestoneUpdateSnapshot = z.strictObject({
+  milestoneId: id,
+  authorId: id,
+  proposedStatus: z.enum(MilestoneStatus),
+  proposedPercent: z.number().int().min(0).max(100),
+  proposedDueDate: dayOrInstant.nullable(),
+  dueDateReason: z.string().nullable(),
+  narrative: z.string(),
+  evidenceLinks: links,
+  reviewState: z.enum(ReviewState),
+  reviewerId: id.nullable(),
+  reviewComment: z.string().nullable(),
+  submittedAt: instant,
+  reviewedAt: instant.nullable(),
+  version,
+  id: id.optional(),
+  updatedAt: instant.optional(),
+});
+
+const indicatorSnapshot = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(IndicatorType),
+  unit: z.string(),
+  measure: z.enum(IndicatorMeasure),
+  ascending: z.boolean(),
+  baselineValue: z.number().nullable(),
+  baselineDate: dayOrInstant.nullable(),
+  targetValue: z.number().nullable(),
+  targetDate: dayOrInstant.nullable(),
+  originalTargetValue: z.number().nullable(),
+  targetRevisedOn: dayOrInstant.nullable(),
+  targetRevisionNote: z.string().nullable(),
+  frequency: z.string(),
+  dataSource: z.string(),
+  responsibleAgency: z.string(),
+  version,
+  targets: z.array(z.strictObject({ periodEnd: dayOrInstant, value: z.number() })).optional(),
+  id: id.optional(),
+  projectId: id.optional(),
+  sortOrder: z.number().int().optional(),
+  ...rowStamps,
+});
+
+const indicatorValueSnapshot = z.strictObject({
+  indicatorId: id,
+  periodStart: dayOrInstant,
+  periodEnd: dayOrInstant,
+  value: z.number(),
+  comment: z.string(),
+  evidenceLinks: links,
+  state: z.enum(ValueState),
+  reporterId: id,
+  verifierId: id.nullable(),
+  reviewComment: z.string().nullable(),
+  version,
+  id: id.optional(),
+  submittedAt: instant.optional(),
+  reviewedAt: instant.nullish(),
+  updatedAt: instant.optional(),
+});
+
+/** A failed password change: how many attempts in a row, and whether this one locked the account. */
+const failedPasswordChange = z.strictObject({ failedAttempts: z.number().int().positive(), locked: z.boolean() });
+
+/** An export is recorded before its first byte: the file, its filters, its size and the chain head it stops at. */
+const exportRecord = z.strictObject({
+  format: z.string(),
+  filters: z.record(z.string(), z.string()),
+  rowCount: z.union([z.number().int().nonnegative(), z.record(z.string(), z.number().int().nonnegative())]),
+  chainHeadSeq: z.number().int().nonnegative(),
+  chainHeadHash: z.string().nullable(),
+});
+
+/** `scripts/bench.ts` grows a benchmark database's log with these (never written by the app). */
+const benchTouch = z.strictObject({ percentComplete: z.number().int() });
+
+// ---- The registry ---------------------------------------------------------------------------------------
+
+type Snapshot = z.ZodType | null;
+
+export type AuditActionSpec = {
+  entityType: string;
+  /** null: the event has no snapshot on that side (a creation has no before, a removal no after). */
+  before: Snapshot;
+  after: Snapshot;
+  /** The event must carry a person's reason (shown as written in History). */
+  reasonRequired: boolean;
+  /** Names this action was stored under before it was renamed: events keep the name they were written with. */
+  legacyNames?: readonly string[];
+};
+
+/** A creation: nothing before, the new record after. */
+const created = <E extends string, S extends z.ZodType>(entityType: E, after: S) =>
+  ({ entityType, before: null, after, reasonRequired: false }) as const;
+/** A change of one record: the same snapshot on both sides. */
+const changed = <E extends string, S extends z.ZodType>(entityType: E, snapshot: S, reasonRequired = false) =>
+  ({ entityType, before: snapshot, after: snapshot, reasonRequired }) as const;
+const exported = { entityType: "Export", before: null, after: exportRecord, reasonRequired: false } as const;
+const signIn = { entityType: "User", before: null, after: null, reasonRequired: false } as const;
+
+export const AUDIT_ACTIONS = {
+  "organization.create": created("Organization", organizationSnapshot),
+  "organization.update": changed("Organization", organizationSnapshot),
+  "framework.create": created("Framework", frameworkSnapshot),
+  "framework.update": changed("Framework", frameworkSnapshot),
+  "priorityArea.create": created("PriorityArea", priorityAreaSnapshot),
+  "priorityArea.update": changed("PriorityArea", priorityAreaSnapshot),
+  "priorityArea.reorder": changed("PriorityArea", priorityAreaSnapshot),
+
+  "user.create": created("User", userSnapshot),
+  "user.update": { entityType: "User", before: userSnapshot, after: userUpdateSnapshot, reasonRequired: false },
+  "user.deactivate": changed("User", userSnapshot),
+  "user.reactivate": changed("User", userSnapshot),
+  "user.resetPassword": changed("User", userSnapshot),
+  "user.setLocale": changed("User", userSnapshot),
+  "user.changePassword": changed("User", userSnapshot),
+  "user.changePasswordFailed": {
+    entityType: "User",
+    before: null,
+    after: failedPasswordChange,
+    reasonRequired: false,
+    legacyNames: ["user.changePassword_failed"],
+  },
+
+  /** Sign-in events name the account tried (its id, or the e-mail typed when no account has it). */
+  "auth.login": signIn,
+  "auth.logout": signIn,
+  "auth.loginFailed": { ...signIn, legacyNames: ["auth.login_failed"] },
+  "auth.locked": signIn,
+
+  "project.create": created("Project", projectSnapshot),
+  "project.update": changed("Project", projectSnapshot),
+  "project.archive": changed("Project", projectSnapshot, true),
+  "project.restore": changed("Project", projectSnapshot, true),
+
+  "member.add": created("ProjectMember", memberSnapshot),
+  "member.remove": { entityType: "ProjectMember", before: memberSnapshot, after: null, reasonRequired: false },
+
+  "rating.record": created("Rating", ratingSnapshot),
+
+  "milestone.create": created("Milestone", milestoneSnapshot),
+  /** The reason is required by the form only when the current due date moves. */
+  "milestone.update": changed("Milestone", milestoneSnapshot),
+  "milestone.applyUpdate": {
+    entityType: "Milestone",
+    before: milestoneSnapshot,
+    after: appliedMilestoneSnapshot,
+    reasonRequired: false,
+  },
+
+  "milestoneUpdate.submit": created("MilestoneUpdate", milestoneUpdateSnapshot),
+  "milestoneUpdate.resubmit": changed("MilestoneUpdate", milestoneUpdateSnapshot),
+  "milestoneUpdate.approve": changed("MilestoneUpdate", milestoneUpdateSnapshot),
+  "milestoneUpdate.return": changed("MilestoneUpdate", milestoneUpdateSnapshot, true),
+
+  "indicator.create": created("Indicator", indicatorSnapshot),
+  "indicator.update": changed("Indicator", indicatorSnapshot),
+  "indicator.reviseTarget": changed("Indicator", indicatorSnapshot, true),
+
+  "indicatorValue.report": created("IndicatorValue", indicatorValueSnapshot),
+  "indicatorValue.verify": changed("IndicatorValue", indicatorValueSnapshot),
+  "indicatorValue.return": changed("IndicatorValue", indicatorValueSnapshot, true),
+
+  "export.audit_csv": exported,
+  "export.audit_xlsx": exported,
+  "export.audit_ndjson": exported,
+  "export.portfolio_xlsx": exported,
+  "export.iati_xml": exported,
+
+  "bench.touch": { entityType: "Project", before: benchTouch, after: benchTouch, reasonRequired: false },
+} as const satisfies Record<string, AuditActionSpec>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export type EntityType = (typeof AUDIT_ACTIONS)[AuditAction]["entityType"];
+/** The entity type an action is recorded against. */
+export type EntityTypeOf<A extends AuditAction> = (typeof AUDIT_ACTIONS)[A]["entityType"];
+
+/** The registry seen through its common shape, for code that handles any action. */
+const SPECS: Readonly<Record<AuditAction, AuditActionSpec>> = AUDIT_ACTIONS;
+
+export function isAuditAction(name: string): name is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, name);
+}
+
+export function auditActionSpec(action: AuditAction): AuditActionSpec {
+  return SPECS[action];
+}
+
+const CURRENT_NAME_OF_LEGACY: ReadonlyMap<string, AuditAction> = new Map(
+  (Object.keys(SPECS) as AuditAction[]).flatMap((action) =>
+    (SPECS[action].legacyNames ?? []).map((legacy) => [legacy, action] as const),
+  ),
+);
+
+/** The action a stored name means today (a renamed action's old name included); null when no action has it. */
+export function currentAuditAction(storedName: string): AuditAction | null {
+  if (isAuditAction(storedName)) return storedName;
+  return CURRENT_NAME_OF_LEGACY.get(storedName) ?? null;
+}
+
+/**
+ * Every name events of this action may be stored under: its current name first, then its old ones. A filter for
+ * either the new or the old name finds both. An unknown name is returned alone (older or foreign data).
+ */
+export function storedAuditActionNames(name: string): string[] {
+  const action = currentAuditAction(name);
+  if (!action) return [name];
+  return [action, ...(SPECS[action].legacyNames ?? [])];
+}
+
+export type StoredAuditPayload = {
+  entityType: string;
+  /** The snapshots as stored, parsed from JSON; null when the event has none. */
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
+
+function snapshotProblems(side: "before" | "after", schema: Snapshot, value: unknown): string[] {
+  if (schema === null) return value === null ? [] : [`${side}: this action records no ${side} snapshot`];
+  if (value === null) return [`${side}: missing`];
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => `${side}.${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
+
+/** What is wrong with an event of `action` as stored (empty when it matches the registry). */
+export function auditPayloadProblems(action: AuditAction, payload: StoredAuditPayload): string[] {
+  const spec = SPECS[action];
+  const problems: string[] = [];
+  if (payload.entityType !== spec.entityType) {
+    problems.push(`entityType: ${action} is recorded against ${spec.entityType}, not ${payload.entityType}`);
+  }
+  if (spec.reasonRequired && !payload.reason?.trim()) problems.push("reason: required for this action");
+  return [
+    ...problems,
+    ...snapshotProblems("before", spec.before, payload.before),
+    ...snapshotProblems("after", spec.after, payload.after),
+  ];
+}
