@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
+import { currentAuditAction, storedAuditActionNames } from "~/lib/audit-actions";
 import { createChainVerifier, type ChainVerdict } from "~/lib/audit-chain.server";
 import { db, type Db } from "~/lib/db.server";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
@@ -42,7 +43,11 @@ export async function auditWhereFor(actor: Actor, filters: HistoryFilters): Prom
   if (filters.entityId) where.entityId = filters.entityId;
   if (filters.actorId) where.actorId = filters.actorId;
   if (filters.actorEmail) where.actorEmail = filters.actorEmail;
-  if (filters.action) where.action = filters.action;
+  if (filters.action) {
+    // A renamed action's events keep their old name: a filter for either name finds both.
+    const names = storedAuditActionNames(filters.action);
+    where.action = names.length === 1 ? names[0] : { in: names };
+  }
   if (filters.projectId) where.projectId = filters.projectId;
   if (!canSeeEverything(actor)) {
     const ids = await visibleProjectIds(actor);
@@ -373,7 +378,8 @@ export async function listHistoryFilterOptions(): Promise<{ actions: string[]; e
   ]);
   optionsCache = {
     at: Date.now(),
-    actions: actions.map((a) => a.action),
+    // Old names of renamed actions are offered as today's name (the filter finds both).
+    actions: [...new Set(actions.map((a) => currentAuditAction(a.action) ?? a.action))].sort(),
     entityTypes: entityTypes.map((e) => e.entityType),
   };
   return optionsCache;
