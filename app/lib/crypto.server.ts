@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { getEnv } from "./env.server";
 
 /** 160 bits from the OS CSPRNG, base32 without padding: the value the browser keeps. */
@@ -25,10 +25,4 @@ export function generateSessionToken(): string {
  */
 export function hashSessionToken(token: string): string {
   return createHmac("sha256", getEnv().SESSION_SECRET).update(token).digest("hex");
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -270,7 +270,6 @@ export async function verifyAuditChain(
  * million events take ~50 s.
  */
 export const AUTO_VERIFY_MAX_EVENTS = 5_000;
-export const VERIFY_EVENTS_PER_SECOND = 20_000;
 
 export type ChainStatus = {
   headSeq: number;

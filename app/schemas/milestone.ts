@@ -90,11 +90,6 @@ export function milestoneUpdateSchema(current: { currentDueDate: string }) {
 }
 export type MilestoneUpdateData = z.infer<ReturnType<typeof milestoneUpdateSchema>>;
 
-/** Resubmitting a returned update: the same fields, plus which update and the version the author corrected. */
-export function milestoneResubmitSchema(current: { currentDueDate: string }) {
-  return z.intersection(milestoneUpdateSchema(current), z.object({ updateId: idField, version: versionField }));
-}
-
 export const MilestoneIntentSchema = z.enum(["edit", "submitUpdate", "resubmit"]);
 
 /** What the forms hold (every input is a string until the schema parses it). */
