@@ -124,8 +124,6 @@ function toView(row: IndicatorRow) {
     version: row.version,
   };
 }
-export type IndicatorView = ReturnType<typeof toView>;
-
 export function indicatorAuditShape(row: IndicatorRow, targets?: { periodEnd: Date; value: number }[]) {
   return {
     code: row.code,

@@ -16,7 +16,6 @@ import {
  */
 
 export const MILESTONE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"] as const;
-export type MilestoneStatusCode = (typeof MILESTONE_STATUSES)[number];
 
 const status = z.enum(MILESTONE_STATUSES, "workflow.errors.statusInvalid");
 const title = z

@@ -126,8 +126,6 @@ export const ProjectEditSchema = z
       .min(1, "projects.errors.versionMissing"),
   })
   .superRefine((v, ctx) => checkProjectRules(v, ctx));
-export type ProjectEditValues = ProjectFormValues & { version: number };
-export type ProjectEditInput = z.output<typeof ProjectEditSchema>;
 
 export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof ProjectFormValues>;
 
@@ -206,7 +204,6 @@ export const PROJECT_SORTS = ["code", "name", "commitment", "disbursed", "closin
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 /** A rating filter: one grade of the six-point scale (PDO or IP), any of MU/U/HU, or not rated yet. */
 export const RATING_FILTERS = [...RATING_SCALE, "unsatisfactory", "none"] as const;
-export type RatingFilter = (typeof RATING_FILTERS)[number];
 export const PROJECT_PAGE_SIZE = 20;
 
 const idParam = z.string(BAD_REQUEST).regex(/^[A-Za-z0-9_-]{1,64}$/, BAD_REQUEST);

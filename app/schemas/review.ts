@@ -30,8 +30,6 @@ export const ReturnSchema = z.object({
     .min(1, "workflow.errors.commentRequired")
     .max(2000, "workflow.errors.tooLong"),
 });
-export type ReturnInput = { comment: string };
-
 /** A selected queue item as the checkbox sends it: `<kind>:<id>:<version>`. */
 export const ITEM_KEY = /^(milestoneUpdate|indicatorValue):([A-Za-z0-9_-]{1,64}):(\d{1,9})$/;
 
