@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Remix idioms: `throw redirect()` / `throw new Response()` are how loaders stop (STACK.md trap 9).
+      // Remix idioms: `throw redirect()` / `throw new Response()` are how loaders stop.
       "@typescript-eslint/only-throw-error": "off",
       "@typescript-eslint/no-unused-vars": [
         "error",

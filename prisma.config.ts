@@ -2,7 +2,8 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
-// A config file turns off Prisma's own .env loading (STACK.md trap 2): load it here.
+// A config file turns off Prisma's own .env loading, and without DATABASE_URL the CLI falls back to downloading an
+// engine: load .env here and default the URL.
 try {
   process.loadEnvFile();
 } catch {

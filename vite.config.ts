@@ -9,7 +9,7 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
-  // Vite pre-bundling follows imports into *.server.ts; the native argon2 binding must stay out (STACK.md trap 6).
+  // Vite pre-bundling follows imports into *.server.ts; the native argon2 binding must stay out.
   optimizeDeps: { exclude: ["@node-rs/argon2"] },
   plugins: [
     remix({

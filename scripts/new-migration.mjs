@@ -1,6 +1,7 @@
 // Writes the next migration from the change in prisma/schema.prisma.
-// `prisma migrate dev` cannot work with a SQLite driver adapter (STACK.md trap 3), so we rebuild the current
-// state from the committed migrations in a throw-away database and diff it against the schema.
+// `prisma migrate dev` cannot work with a SQLite driver adapter (its shadow-database replay sends a whole
+// multi-statement script as one statement), so we rebuild the current state from the committed migrations in a
+// throw-away database and diff it against the schema (docs/decisions/0007-offline-migration-authoring.md).
 // Usage: npm run db:migration -- <name>
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
