@@ -7,6 +7,7 @@ import process from "node:process";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import pino from "pino";
+import { parseEnv } from "../app/lib/env-schema.server.mjs";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,16 +28,21 @@ const STORE_KEY = Symbol.for("qadam.request-store");
 globalThis[STORE_KEY] ??= new AsyncLocalStorage();
 const requestStore = globalThis[STORE_KEY];
 
-export async function createServer({ mode = process.env.NODE_ENV ?? "production" } = {}) {
-  const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
-  const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "")
-    .split(",")
+/**
+ * The Express app in front of Remix. Its configuration is the environment validated by the app's own schema
+ * (app/lib/env-schema.server.mjs): a bad value stops the server here with the message the app would give.
+ */
+export async function createServer(options = {}) {
+  const env = parseEnv(process.env);
+  const mode = options.mode ?? (env.NODE_ENV === "production" ? "production" : "development");
+  const logger = pino({ level: env.LOG_LEVEL, base: undefined });
+  const allowedOrigins = env.ALLOWED_ORIGINS.split(",")
     .map((o) => o.trim())
     .filter(Boolean);
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
 
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
@@ -75,7 +81,7 @@ export async function createServer({ mode = process.env.NODE_ENV ?? "production"
 
   let build;
   if (mode === "production") {
-    const buildDir = process.env.QADAM_BUILD_DIR ?? "build";
+    const buildDir = env.QADAM_BUILD_DIR;
     app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
     build = await import(new URL(`../${buildDir}/server/index.js`, import.meta.url).href);
@@ -86,7 +92,7 @@ export async function createServer({ mode = process.env.NODE_ENV ?? "production"
     build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build");
   }
   app.all("*", createRequestHandler({ build, mode }));
-  return { app, logger };
+  return { app, logger, env };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
@@ -96,11 +102,13 @@ if (isMain) {
   } catch {
     // no .env: the environment alone configures the server
   }
-  const port = Number(process.env.PORT ?? 3000);
+  // Like remix-serve, a server started without NODE_ENV serves the production build; the app must then see
+  // production too (Secure cookies, the strict secret check), so the default is set for both here.
+  process.env.NODE_ENV ??= "production";
   try {
-    const { app, logger } = await createServer();
-    const server = app.listen(port, process.env.HOST, () =>
-      logger.info(`Qadam is listening on http://localhost:${port}`),
+    const { app, logger, env } = await createServer();
+    const server = app.listen(env.PORT, env.HOST, () =>
+      logger.info(`Qadam is listening on http://localhost:${env.PORT}`),
     );
     // Finish the requests in flight, then exit (a normal exit also lets --cpu-prof write its profile).
     for (const signal of ["SIGINT", "SIGTERM"]) {

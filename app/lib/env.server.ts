@@ -1,61 +1,13 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { EnvSchema, parseEnv } from "./env-schema.server.mjs";
 
 /**
  * The environment, validated once at boot. A bad configuration fails at start, not at 3 a.m.
- * Every variable is documented in .env.example.
+ * The schema is shared with the HTTP server (env-schema.server.mjs); every variable is documented in .env.example.
  */
-const DEV_SESSION_SECRET = "dev-only-insecure-session-secret-change-me";
-
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .default("file:./data/qadam.db")
-      .refine((url) => /^(file:|libsql:|https?:|wss?:)/.test(url), "must be a file:, libsql:, http(s): or ws(s): URL"),
-    DATABASE_AUTH_TOKEN: z.string().optional(),
-    SESSION_SECRET: z.string().default(DEV_SESSION_SECRET),
-    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
-    SESSION_IDLE_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60)
-      .default(480),
-    /** Extra origins allowed to POST (comma-separated), e.g. the public https origin behind a proxy. */
-    ALLOWED_ORIGINS: z.string().default(""),
-    /** Set to "false" only to serve production over plain http on a non-localhost host (not recommended). */
-    COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().optional(),
-    TRUST_PROXY: z.string().optional(),
-    SEED_ON_START: z.enum(["true", "false"]).optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
-    if (env.SESSION_SECRET === DEV_SESSION_SECRET || env.SESSION_SECRET.length < 32) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "production needs a real SESSION_SECRET of at least 32 characters (npm start writes one into .env)",
-      });
-    }
-  });
-
 export type Env = z.infer<typeof EnvSchema>;
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  return result.data;
-}
+export { parseEnv };
 
 let cached: Env | undefined;
 export function getEnv(): Env {

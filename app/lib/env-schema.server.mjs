@@ -1,0 +1,76 @@
+// The environment's schema, in plain JavaScript so that the HTTP server (scripts/server.mjs, run by Node with no
+// TypeScript step) and the app (app/lib/env.server.ts) validate the same variables with the same defaults.
+// Every variable is documented in .env.example.
+import { z } from "zod";
+
+const DEV_SESSION_SECRET = "dev-only-insecure-session-secret-change-me";
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/qadam.db")
+      .refine((url) => /^(file:|libsql:|https?:|wss?:)/.test(url), "must be a file:, libsql:, http(s): or ws(s): URL"),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    SESSION_SECRET: z.string().default(DEV_SESSION_SECRET),
+    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(480),
+    /** Extra origins allowed to POST (comma-separated), e.g. the public https origin behind a proxy. */
+    ALLOWED_ORIGINS: z.string().default(""),
+    /** Set to "false" only to serve production over plain http on a non-localhost host (not recommended). */
+    COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().optional(),
+    /**
+     * Express's "trust proxy": a hop count ("1"), "true"/"false", or addresses and names ("loopback, 10.0.0.0/8").
+     * Express reads a string as addresses only, so "1" must reach it as the number 1.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value) => {
+        if (value === undefined || value.trim() === "") return undefined;
+        if (/^\d+$/.test(value.trim())) return Number(value.trim());
+        if (value === "true" || value === "false") return value === "true";
+        return value;
+      }),
+    SEED_ON_START: z.enum(["true", "false"]).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Where the production build is read from (the e2e server builds into its own folder). */
+    QADAM_BUILD_DIR: z
+      .string()
+      .regex(/^[\w.-]+$/, "must be a folder name inside the repository")
+      .default("build"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (env.SESSION_SECRET === DEV_SESSION_SECRET || env.SESSION_SECRET.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "production needs a real SESSION_SECRET of at least 32 characters (npm start writes one into .env)",
+      });
+    }
+  });
+
+/**
+ * Validates `source` (normally process.env); throws one error naming every bad variable.
+ * @param {Record<string, string | undefined>} source
+ */
+export function parseEnv(source) {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,30 @@
+// The HTTP server reads its configuration through the app's own schema: a bad value stops it at start.
+import { afterEach, describe, expect, it } from "vitest";
+import { parseEnv } from "~/lib/env.server";
+import { createServer } from "../../scripts/server.mjs";
+
+describe("server configuration", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  });
+
+  it("refuses to start with an invalid variable, naming it", async () => {
+    process.env.LOG_LEVEL = "loud";
+    await expect(createServer({ mode: "production" })).rejects.toThrow(/Invalid configuration: LOG_LEVEL/);
+  });
+
+  it("refuses a build folder outside the repository", async () => {
+    process.env.QADAM_BUILD_DIR = "../elsewhere";
+    await expect(createServer({ mode: "production" })).rejects.toThrow(/QADAM_BUILD_DIR/);
+  });
+
+  it("passes TRUST_PROXY to Express as a hop count, a boolean or addresses", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).TRUST_PROXY).toBe("loopback, 10.0.0.0/8");
+    expect(parseEnv({ TRUST_PROXY: "" }).TRUST_PROXY).toBeUndefined();
+    expect(parseEnv({}).TRUST_PROXY).toBeUndefined();
+  });
+});
