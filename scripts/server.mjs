@@ -80,6 +80,7 @@ export async function createServer(options = {}) {
   });
 
   let build;
+  let viteDevServer;
   if (mode === "production") {
     const buildDir = env.QADAM_BUILD_DIR;
     app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
@@ -87,12 +88,14 @@ export async function createServer(options = {}) {
     build = await import(new URL(`../${buildDir}/server/index.js`, import.meta.url).href);
   } else {
     const vite = await import("vite");
-    const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
+    viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
     app.use(viteDevServer.middlewares);
     build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build");
   }
   app.all("*", createRequestHandler({ build, mode }));
-  return { app, logger, env };
+  // In development Vite watches files; `close` lets a test (or a caller) stop it with the server.
+  const close = async () => viteDevServer?.close();
+  return { app, logger, env, close };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -16,7 +16,9 @@ export async function loader() {
 /** Signed-in users keep their language on their profile; visitors in a cookie. */
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(LanguageSchema, await request.formData());
-  if (!parsed.ok) return parsed.response;
+  // A resource route must answer with a Response (Remix would wrap a plain object itself and warn on every call),
+  // and it has no page to show field errors on: the header's form never sends an unknown language.
+  if (!parsed.ok) return new Response("Unknown language.", { status: 400, headers: { "Content-Type": "text/plain" } });
   const { locale, redirectTo } = parsed.data;
   const user = await getOptionalUser(request);
   if (user) await setUserLocale({ userId: user.id, locale, context: auditContextFor(user) });
