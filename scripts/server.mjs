@@ -1,10 +1,11 @@
 // Qadam's HTTP server: Express in front of the Remix request handler.
 // It owns what Remix has no hook for: a request id, the client IP, the CSRF origin check on every
-// non-GET request, security headers, and one structured access-log line per request.
+// non-GET request, security headers, a size limit and a shape check on request bodies, and one structured
+// access-log line per request.
 import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import process from "node:process";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import express from "express";
 import pino from "pino";
 import { parseEnv } from "../app/lib/env-schema.server.mjs";
@@ -21,6 +22,117 @@ export function isAllowedOrigin({ method, origin, host, protocol, allowedOrigins
   if (!origin || origin === "null") return false;
   if (allowedOrigins.includes(origin)) return true;
   return origin === `${protocol}://${host}`;
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * Reads a request body, stopping as soon as it grows past `limit` bytes: the answer is then `null` and the rest
+ * is never read. A declared Content-Length over the limit is refused before reading anything.
+ */
+export function readLimitedBody(req, limit) {
+  const declared = Number(req.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error) => {
+      stop();
+      reject(error);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
+}
+
+/**
+ * The body a state-changing request may carry to Remix: a form (URL-encoded or multipart) within the size limit.
+ * Anything else is answered here, before any action reads it: 413 over the limit, 415 for other content types
+ * (JSON, text, none), 400 for a form that does not parse (e.g. multipart with a broken boundary).
+ */
+async function checkFormBody(req, limit) {
+  const contentType = req.get("content-type") ?? "";
+  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  if (!FORM_TYPES.has(mediaType)) {
+    return {
+      ok: false,
+      status: 415,
+      message: "Qadam accepts forms only (application/x-www-form-urlencoded or multipart/form-data).",
+    };
+  }
+  const body = await readLimitedBody(req, limit);
+  if (body === null) {
+    return {
+      ok: false,
+      status: 413,
+      message: `The form is too large: Qadam accepts at most ${formatBytes(limit)} per form.`,
+    };
+  }
+  try {
+    await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return { ok: false, status: 400, message: "The request body is not a valid form." };
+  }
+  return { ok: true, body };
+}
+
+function formatBytes(bytes) {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * Remix's Request for an Express request, as @remix-run/express builds it, but over the body already read and
+ * checked above (that adapter streams `req` itself, which has been consumed by then).
+ */
+function remixRequest(req, res, body) {
+  // req.hostname honours "trust proxy" but drops the port: take the port from the header it came from.
+  const hostHeader = req.get("x-forwarded-host") ?? req.get("host") ?? "";
+  const port = Number.parseInt(hostHeader.split(":")[1] ?? "", 10);
+  const url = new URL(
+    `${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`,
+  );
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(key, item);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  // Loaders and actions stop when the client goes away before the answer is written.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return new Request(url, { method: req.method, headers, body, signal: controller.signal });
+}
+
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }
 
 // The same store the app reads (app/lib/request.server.ts), registered on globalThis.
@@ -92,7 +204,25 @@ export async function createServer(options = {}) {
     app.use(viteDevServer.middlewares);
     build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build");
   }
-  app.all("*", createRequestHandler({ build, mode }));
+  const handleRequest = createRequestHandler(build, mode);
+  app.all("*", async (req, res, next) => {
+    try {
+      let body;
+      if (!SAFE_METHODS.has(req.method)) {
+        const checked = await checkFormBody(req, env.FORM_BODY_MAX_BYTES);
+        if (!checked.ok) {
+          // Over the limit the rest of the body stays unread: close the connection rather than drain it.
+          if (checked.status === 413) res.set("Connection", "close");
+          res.status(checked.status).type("text/plain").send(checked.message);
+          return;
+        }
+        body = checked.body;
+      }
+      await sendRemixResponse(res, await handleRequest(remixRequest(req, res, body)));
+    } catch (error) {
+      next(error);
+    }
+  });
   // In development Vite watches files; `close` lets a test (or a caller) stop it with the server.
   const close = async () => viteDevServer?.close();
   return { app, logger, env, close };

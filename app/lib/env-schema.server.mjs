@@ -45,6 +45,16 @@ export const EnvSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /**
+     * Largest form body the server accepts (bytes); larger posts get 413 before Remix reads them. Forms are text:
+     * 1 MiB is far above the longest narrative. File uploads, when they come, get their own limit.
+     */
+    FORM_BODY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
     /** Where the production build is read from (the e2e server builds into its own folder). */
     QADAM_BUILD_DIR: z
       .string()

@@ -20,6 +20,14 @@ describe("server configuration", () => {
     await expect(createServer({ mode: "production" })).rejects.toThrow(/QADAM_BUILD_DIR/);
   });
 
+  it("limits form bodies to 1 MiB unless configured, and refuses a limit that is no limit", () => {
+    expect(parseEnv({}).FORM_BODY_MAX_BYTES).toBe(1024 * 1024);
+    expect(parseEnv({ FORM_BODY_MAX_BYTES: "65536" }).FORM_BODY_MAX_BYTES).toBe(65536);
+    expect(() => parseEnv({ FORM_BODY_MAX_BYTES: "lots" })).toThrow(/FORM_BODY_MAX_BYTES/);
+    expect(() => parseEnv({ FORM_BODY_MAX_BYTES: "0" })).toThrow(/FORM_BODY_MAX_BYTES/);
+    expect(() => parseEnv({ FORM_BODY_MAX_BYTES: String(1024 ** 3) })).toThrow(/FORM_BODY_MAX_BYTES/);
+  });
+
   it("passes TRUST_PROXY to Express as a hop count, a boolean or addresses", () => {
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);

@@ -1,16 +1,18 @@
 // Requests through the real HTTP server (scripts/server.mjs in development mode, on a loopback port): what
 // happens in front of Remix and what a resource route answers on the wire.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../scripts/server.mjs";
 
+const LIMIT = 1024 * 1024;
 let server: Server;
 let base = "";
 let closeServer: () => Promise<void>;
 
 beforeAll(async () => {
   process.env.LOG_LEVEL = "warn"; // no access-log line per request in the test output
+  process.env.FORM_BODY_MAX_BYTES = String(LIMIT);
   const created = await createServer({ mode: "development" });
   closeServer = created.close;
   server = created.app.listen(0, "127.0.0.1");
@@ -52,4 +54,93 @@ describe("the language switch (a resource route)", () => {
       warn.mockRestore();
     }
   }, 30_000);
+});
+
+/**
+ * Streams a chunked body (no Content-Length) of up to `total` bytes, respecting backpressure, until the server
+ * answers or closes. Returns the status (if an answer came) and how many bytes the client managed to send.
+ */
+function streamChunked(path: string, total: number): Promise<{ status: number | null; written: number; body: string }> {
+  return new Promise((resolve) => {
+    const url = new URL(path, base);
+    let written = 0;
+    let done = false;
+    const finish = (status: number | null, body = "") => {
+      if (done) return;
+      done = true;
+      request.destroy();
+      resolve({ status, written, body });
+    };
+    const request = httpRequest(url, {
+      method: "POST",
+      headers: { origin: base, "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" },
+    });
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => finish(response.statusCode ?? null, body));
+    });
+    request.on("error", () => finish(null));
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const pump = () => {
+      while (!done && written < total) {
+        written += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      if (!done) request.end();
+    };
+    request.write("password=");
+    pump();
+  });
+}
+
+describe("request bodies are limited before Remix reads them", () => {
+  it("refuses a form whose declared length is over the limit with 413, in plain words", async () => {
+    const response = await post("/login", `email=a%40b.test&password=${"x".repeat(LIMIT)}`);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe("The form is too large: Qadam accepts at most 1 MiB per form.");
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
+  it("stops reading a chunked body at the limit and answers 413", async () => {
+    const total = 64 * 1024 * 1024;
+    const result = await streamChunked("/login", total);
+    expect(result.status).toBe(413);
+    expect(result.body).toMatch(/too large/);
+    // The server stopped reading: the client could not push the whole 64 MiB through.
+    expect(result.written).toBeLessThan(total);
+  }, 30_000);
+
+  it("lets a form just under the limit reach the action", async () => {
+    const response = await post("/login", `email=a%40b.test&password=${"x".repeat(LIMIT - 100)}`);
+    expect(response.status).toBe(400); // the login form's own answer: the password is too long
+  }, 30_000);
+});
+
+describe("a body that is not a form is the client's mistake, not a 500", () => {
+  it("refuses JSON sent to a form action with 415", async () => {
+    const response = await post("/login", JSON.stringify({ email: "a@b.test", password: "x" }), "application/json");
+    expect(response.status).toBe(415);
+    expect(await response.text()).toMatch(/forms only/);
+  });
+
+  it("refuses a POST without a content type with 415", async () => {
+    const response = await fetch(`${base}/login`, { method: "POST", headers: { origin: base } });
+    expect(response.status).toBe(415);
+  });
+
+  it("refuses multipart with a broken boundary with 400", async () => {
+    const body =
+      '--wrong-boundary\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.test\r\n--wrong-boundary--\r\n';
+    const response = await post("/login", body, "multipart/form-data; boundary=declared-boundary");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("The request body is not a valid form.");
+  });
+
+  it("still accepts a well-formed multipart form", async () => {
+    const body = '--b0undary\r\nContent-Disposition: form-data; name="locale"\r\n\r\nru\r\n--b0undary--\r\n';
+    const response = await post("/account/language", body, "multipart/form-data; boundary=b0undary");
+    expect(response.status).toBe(302);
+  });
 });
