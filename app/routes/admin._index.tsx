@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
-import { getAdminOverview } from "~/models/admin.server";
+import { getAdminOverview } from "~/models/admin/overview.server";
 import { ErrorPanel } from "~/root";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,26 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { AreaTable } from "~/components/admin/area-table";
 import { AreaForm, FrameworkForm } from "~/components/admin/framework-forms";
-import type { AdminActionData } from "~/components/admin/user-edit-forms";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
+import { useActionAnswer } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
+import { conflictIn } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { badRequest, invariantResponse, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
-import {
-  createFramework,
-  createPriorityArea,
-  listFrameworksForAdmin,
-  movePriorityArea,
-  updateFramework,
-  updatePriorityArea,
-} from "~/models/admin.server";
-import { VersionConflictError } from "~/lib/errors";
+import { createFramework, listFrameworksForAdmin, updateFramework } from "~/models/admin/frameworks.server";
+import { createPriorityArea, movePriorityArea, updatePriorityArea } from "~/models/admin/priority-areas.server";
+import type { AuditContext } from "~/models/audit.server";
 import { frameworkYears } from "~/models/framework.server";
 import { ErrorPanel } from "~/root";
 import {
@@ -59,67 +55,61 @@ const FLASH = {
   moveArea: "admin.flash.areaMoved",
 } as const;
 
+type FrameworkIntent = keyof typeof FLASH;
+type Address = { intent: FrameworkIntent; itemId: string | null };
+
+/** Validates the form of the address's intent and applies it: null when done, else the 400 answer for bad input. */
+async function applyFrameworkIntent(address: Address, formData: FormData, context: AuditContext) {
+  switch (address.intent) {
+    case "createFramework": {
+      const parsed = parseForm(CreateFrameworkSchema, formData, address);
+      if (!parsed.ok) return parsed.response;
+      await createFramework({ context, input: parsed.data });
+      return null;
+    }
+    case "updateFramework": {
+      const parsed = parseForm(UpdateFrameworkSchema, formData, address);
+      if (!parsed.ok) return parsed.response;
+      await updateFramework({ context, input: parsed.data });
+      return null;
+    }
+    case "createArea": {
+      const parsed = parseForm(CreateAreaSchema, formData, address);
+      if (!parsed.ok) return parsed.response;
+      await createPriorityArea({ context, input: parsed.data });
+      return null;
+    }
+    case "updateArea": {
+      const parsed = parseForm(UpdateAreaSchema, formData, address);
+      if (!parsed.ok) return parsed.response;
+      await updatePriorityArea({ context, input: parsed.data });
+      return null;
+    }
+    case "moveArea": {
+      // The move buttons have no fields a person types: a bad one is a tampered request.
+      const parsed = parseForm(MoveAreaSchema, formData, address);
+      if (!parsed.ok) throw badRequest("Invalid move");
+      await movePriorityArea({ context, ...parsed.data });
+      return null;
+    }
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.frameworks");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intentParsed = FrameworkIntentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intentParsed.success) throw new Response("Unknown intent", { status: 400 });
+  invariantResponse(intentParsed.success, "Unknown intent");
   const intent = intentParsed.data.intent;
+  // Answers go to the form of the record, or for a new area to the form under its framework.
+  const itemId = String(formData.get(intent === "createArea" ? "frameworkId" : "id") ?? "") || null;
   const context = auditContextFor(user);
-  const targetId = String(formData.get(intent === "createArea" ? "frameworkId" : "id") ?? "") || null;
-  const invalid = (fieldErrors: Record<string, string>) =>
-    data({ ok: false as const, intent, id: targetId, fieldErrors }, { status: 400 });
-  try {
-    let result;
-    switch (intent) {
-      case "createFramework": {
-        const parsed = parseForm(CreateFrameworkSchema, formData);
-        if (!parsed.ok) return invalid(parsed.fieldErrors);
-        result = await createFramework({ context, input: parsed.data });
-        break;
-      }
-      case "updateFramework": {
-        const parsed = parseForm(UpdateFrameworkSchema, formData);
-        if (!parsed.ok) return invalid(parsed.fieldErrors);
-        result = await updateFramework({ context, input: parsed.data });
-        break;
-      }
-      case "createArea": {
-        const parsed = parseForm(CreateAreaSchema, formData);
-        if (!parsed.ok) return invalid(parsed.fieldErrors);
-        result = await createPriorityArea({ context, input: parsed.data });
-        break;
-      }
-      case "updateArea": {
-        const parsed = parseForm(UpdateAreaSchema, formData);
-        if (!parsed.ok) return invalid(parsed.fieldErrors);
-        result = await updatePriorityArea({ context, input: parsed.data });
-        break;
-      }
-      case "moveArea": {
-        const parsed = parseForm(MoveAreaSchema, formData);
-        if (!parsed.ok) throw new Response("Invalid move", { status: 400 });
-        result = await movePriorityArea({ context, ...parsed.data });
-        break;
-      }
-    }
-    if (!result.ok) return invalid(result.fieldErrors);
-  } catch (error) {
-    if (error instanceof VersionConflictError) {
-      return data(
-        {
-          ok: false as const,
-          intent,
-          id: targetId,
-          conflict: { current: error.current as Record<string, unknown> | null },
-        },
-        { status: 409 },
-      );
-    }
-    throw error;
-  }
-  return redirectWithFlash("/admin/frameworks", { kind: "success", key: FLASH[intent] });
+  return runAction({ intent, itemId }, async () => {
+    const invalid = await applyFrameworkIntent({ intent, itemId }, formData, context);
+    if (invalid) return invalid;
+    return redirectWithFlash("/admin/frameworks", { kind: "success", key: FLASH[intent] });
+  });
 }
 
 export default function AdminFrameworks() {
@@ -127,8 +117,7 @@ export default function AdminFrameworks() {
   const ln = useLocalizedName();
   const format = useFormat();
   const { frameworks, mode } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as AdminActionData;
-  const moveConflict = actionData?.intent === "moveArea" && actionData.conflict;
+  const moveConflict = conflictIn(useActionAnswer("moveArea"));
   return (
     <div>
       <div className="button-row">
@@ -139,15 +128,11 @@ export default function AdminFrameworks() {
           </Link>
         )}
       </div>
-      {moveConflict ? (
-        <p className="form-error" role="alert">
-          {t("admin.conflict.message")}
-        </p>
-      ) : null}
+      <ConflictNotice current={moveConflict} labels={{ code: t("admin.fields.code"), name: t("admin.fields.name") }} />
       {mode.new ? (
         <section className="panel" aria-labelledby="new-framework">
           <h2 id="new-framework">{t("admin.frameworks.new")}</h2>
-          <FrameworkForm actionData={actionData} />
+          <FrameworkForm />
         </section>
       ) : null}
       {frameworks.length === 0 ? <p className="panel muted">{t("admin.frameworks.empty")}</p> : null}
@@ -157,7 +142,7 @@ export default function AdminFrameworks() {
             {ln(f)} <span className="muted">({f.code})</span>
           </h2>
           {mode.edit === f.id ? (
-            <FrameworkForm key={f.version} framework={f} actionData={actionData} />
+            <FrameworkForm key={f.version} framework={f} />
           ) : (
             <>
               <p>
@@ -181,13 +166,13 @@ export default function AdminFrameworks() {
             .map((a) => (
               <div key={a.id} className="panel" style={{ marginTop: "0.75rem" }}>
                 <h3>{t("admin.frameworks.editArea", { name: ln(a) })}</h3>
-                <AreaForm key={a.version} frameworkId={f.id} area={a} actionData={actionData} />
+                <AreaForm key={a.version} frameworkId={f.id} area={a} />
               </div>
             ))}
           {mode.newArea === f.id ? (
             <div className="panel" style={{ marginTop: "0.75rem" }}>
               <h3>{t("admin.frameworks.addArea")}</h3>
-              <AreaForm frameworkId={f.id} actionData={actionData} />
+              <AreaForm frameworkId={f.id} />
             </div>
           ) : (
             <p>

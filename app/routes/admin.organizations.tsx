@@ -1,18 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { OrganizationForm } from "~/components/admin/organization-form";
-import type { AdminActionData } from "~/components/admin/user-edit-forms";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { localizedName } from "~/lib/localized-name";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { invariantResponse, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
-import { createOrganization, listOrganizationsForAdmin, updateOrganization } from "~/models/admin.server";
-import { VersionConflictError } from "~/lib/errors";
+import { createOrganization, listOrganizationsForAdmin, updateOrganization } from "~/models/admin/organizations.server";
 import { ErrorPanel } from "~/root";
 import { CreateOrganizationSchema, OrganizationIntentSchema, UpdateOrganizationSchema } from "~/schemas/admin";
 
@@ -28,43 +26,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.organizations");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intentParsed = OrganizationIntentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intentParsed.success) throw new Response("Unknown intent", { status: 400 });
+  invariantResponse(intentParsed.success, "Unknown intent");
   const intent = intentParsed.data.intent;
+  // The edit form answers to its organisation; the create form has none.
+  const address = { intent, itemId: intent === "update" ? String(formData.get("id") ?? "") || null : null };
   const context = auditContextFor(user);
-  try {
+  return runAction(address, async () => {
     const parsed =
       intent === "create"
-        ? parseForm(CreateOrganizationSchema, formData)
-        : parseForm(UpdateOrganizationSchema, formData);
-    if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-    const result =
-      parsed.data.intent === "create"
-        ? await createOrganization({ context, input: parsed.data })
-        : await updateOrganization({ context, input: parsed.data });
-    if (!result.ok) return data({ ok: false as const, intent, fieldErrors: result.fieldErrors }, { status: 400 });
+        ? parseForm(CreateOrganizationSchema, formData, address)
+        : parseForm(UpdateOrganizationSchema, formData, address);
+    if (!parsed.ok) return parsed.response;
+    if (parsed.data.intent === "create") await createOrganization({ context, input: parsed.data });
+    else await updateOrganization({ context, input: parsed.data });
     return redirectWithFlash("/admin/organizations", {
       kind: "success",
       key: intent === "create" ? "admin.flash.organizationCreated" : "admin.flash.organizationUpdated",
       values: { name: localizedName(parsed.data, user.locale) },
     });
-  } catch (error) {
-    if (error instanceof VersionConflictError) {
-      return data(
-        { ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } },
-        { status: 409 },
-      );
-    }
-    throw error;
-  }
+  });
 }
 
 export default function AdminOrganizations() {
   const { t } = useTranslation();
   const ln = useLocalizedName();
   const { organizations, edit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as AdminActionData;
   return (
     <div>
       <h2>{t("admin.organizations.title")}</h2>
@@ -87,7 +75,7 @@ export default function AdminOrganizations() {
               edit === o.id ? (
                 <tr key={o.id} data-org-code={o.code}>
                   <td colSpan={6}>
-                    <OrganizationForm key={o.version} organization={o} actionData={actionData} />
+                    <OrganizationForm key={o.version} organization={o} />
                   </td>
                 </tr>
               ) : (
@@ -117,7 +105,7 @@ export default function AdminOrganizations() {
       {edit ? null : (
         <section className="panel" aria-labelledby="new-org" style={{ marginTop: "1rem" }}>
           <h2 id="new-org">{t("admin.organizations.new")}</h2>
-          <OrganizationForm key={organizations.length} actionData={actionData} />
+          <OrganizationForm key={organizations.length} />
         </section>
       )}
     </div>

@@ -1,41 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
-import { ActiveForm, ProfileForm, ResetPasswordForm, type AdminActionData } from "~/components/admin/user-edit-forms";
+import { ActiveForm, ProfileForm, ResetPasswordForm } from "~/components/admin/user-edit-forms";
 import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { invariantResponse, orNotFound, readFormData, requireParams, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import {
-  getUserForAdmin,
-  listOrganizationOptions,
-  resetUserPassword,
-  setUserActive,
-  updateUser,
-  type WriteResult,
-} from "~/models/admin.server";
-import { VersionConflictError } from "~/lib/errors";
+import { listOrganizationOptions } from "~/models/admin/organizations.server";
+import { getUserForAdmin, resetUserPassword, setUserActive, updateUser } from "~/models/admin/users.server";
+import type { AuditContext } from "~/models/audit.server";
 import { ErrorPanel } from "~/root";
 import { ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, UserIntentSchema } from "~/schemas/admin";
+import { routeId } from "~/schemas/fields";
 
-const ParamsSchema = z.object({ userId: z.string().min(1).max(64) });
-
-function userIdOf(params: unknown): string {
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw new Response("Invalid user id", { status: 400 });
-  return parsed.data.userId;
-}
+const ParamsSchema = z.object({ userId: routeId });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request);
   requireGlobalPermission(actor, "admin.users");
-  const userId = userIdOf(params);
-  const [user, organizations] = await Promise.all([getUserForAdmin({ userId }), listOrganizationOptions()]);
-  if (!user) throw new Response("Not found", { status: 404 });
+  const { userId } = requireParams(ParamsSchema, params);
+  const [user, organizations] = await Promise.all([
+    orNotFound(() => getUserForAdmin({ userId })),
+    listOrganizationOptions(),
+  ]);
   return { user, organizations, isSelf: actor.id === user.id };
 }
 
@@ -46,55 +37,43 @@ const FLASH = {
   resetPassword: "admin.flash.passwordReset",
 } as const;
 
+type UserIntent = keyof typeof FLASH;
+type Target = { context: AuditContext; actorId: string; userId: string };
+
+/** Validates the form of `intent` and applies it; the flash key on success, or the 400 answer for bad input. */
+async function applyUserIntent(intent: UserIntent, formData: FormData, target: Target) {
+  if (intent === "update") {
+    const parsed = parseForm(UpdateUserSchema, formData, { intent });
+    if (!parsed.ok) return { response: parsed.response };
+    const { sessionsEnded } = await updateUser({ ...target, input: parsed.data });
+    return { flash: sessionsEnded ? "admin.flash.userUpdatedSessionsEnded" : FLASH.update };
+  }
+  if (intent === "resetPassword") {
+    const parsed = parseForm(ResetPasswordSchema, formData, { intent });
+    if (!parsed.ok) return { response: parsed.response };
+    await resetUserPassword({ ...target, password: parsed.data.password, version: parsed.data.version });
+    return { flash: FLASH.resetPassword };
+  }
+  const parsed = parseForm(SetActiveSchema, formData, { intent });
+  if (!parsed.ok) return { response: parsed.response };
+  await setUserActive({ ...target, active: intent === "reactivate", version: parsed.data.version });
+  return { flash: FLASH[intent] };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUser(request);
   requireGlobalPermission(actor, "admin.users");
-  const userId = userIdOf(params);
-  const formData = await request.formData();
+  const { userId } = requireParams(ParamsSchema, params);
+  const formData = await readFormData(request);
   const intentParsed = UserIntentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intentParsed.success) throw new Response("Unknown intent", { status: 400 });
+  invariantResponse(intentParsed.success, "Unknown intent");
   const intent = intentParsed.data.intent;
-  const context = auditContextFor(actor);
-
-  let result: WriteResult<{ id: string; sessionsEnded?: boolean }>;
-  try {
-    if (intent === "update") {
-      const parsed = parseForm(UpdateUserSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-      result = await updateUser({ context, actorId: actor.id, userId, input: parsed.data });
-    } else if (intent === "resetPassword") {
-      const parsed = parseForm(ResetPasswordSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-      result = await resetUserPassword({
-        context,
-        actorId: actor.id,
-        userId,
-        password: parsed.data.password,
-        version: parsed.data.version,
-      });
-    } else {
-      const parsed = parseForm(SetActiveSchema, formData);
-      if (!parsed.ok) return data({ ok: false as const, intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-      result = await setUserActive({
-        context,
-        actorId: actor.id,
-        userId,
-        active: intent === "reactivate",
-        version: parsed.data.version,
-      });
-    }
-  } catch (error) {
-    if (error instanceof VersionConflictError) {
-      return data(
-        { ok: false as const, intent, conflict: { current: error.current as Record<string, unknown> | null } },
-        { status: 409 },
-      );
-    }
-    throw error;
-  }
-  if (!result.ok) return data({ ok: false as const, intent, fieldErrors: result.fieldErrors }, { status: 400 });
-  const key = intent === "update" && result.sessionsEnded ? "admin.flash.userUpdatedSessionsEnded" : FLASH[intent];
-  return redirectWithFlash(`/admin/users/${userId}`, { kind: "success", key });
+  const target = { context: auditContextFor(actor), actorId: actor.id, userId };
+  return runAction({ intent }, async () => {
+    const outcome = await applyUserIntent(intent, formData, target);
+    if ("response" in outcome) return outcome.response;
+    return redirectWithFlash(`/admin/users/${userId}`, { kind: "success", key: outcome.flash });
+  });
 }
 
 export default function AdminUserPage() {
@@ -102,7 +81,6 @@ export default function AdminUserPage() {
   const ln = useLocalizedName();
   const format = useFormat();
   const { user, organizations, isSelf } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as AdminActionData;
   return (
     <div data-testid="admin-user" data-user-email={user.email}>
       <p>
@@ -128,22 +106,16 @@ export default function AdminUserPage() {
       <div className="home-grid">
         <section className="panel" aria-labelledby="user-profile">
           <h2 id="user-profile">{t("admin.users.profile")}</h2>
-          <ProfileForm
-            key={user.version}
-            user={user}
-            organizations={organizations}
-            isSelf={isSelf}
-            actionData={actionData}
-          />
+          <ProfileForm key={user.version} user={user} organizations={organizations} isSelf={isSelf} />
         </section>
         <div>
           <section className="panel" aria-labelledby="user-status">
             <h2 id="user-status">{t("admin.fields.status")}</h2>
-            <ActiveForm user={user} isSelf={isSelf} actionData={actionData} />
+            <ActiveForm user={user} isSelf={isSelf} />
           </section>
           <section className="panel" aria-labelledby="user-password">
             <h2 id="user-password">{t("admin.users.resetPassword")}</h2>
-            <ResetPasswordForm key={user.version} user={user} isSelf={isSelf} actionData={actionData} />
+            <ResetPasswordForm key={user.version} user={user} isSelf={isSelf} />
           </section>
           <section className="panel" aria-labelledby="user-projects">
             <h2 id="user-projects">{t("admin.users.memberships")}</h2>

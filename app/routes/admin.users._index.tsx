@@ -6,7 +6,8 @@ import { localizedName, organizationNameOf } from "~/lib/localized-name";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { listOrganizationOptions, listUsers } from "~/models/admin.server";
+import { listOrganizationOptions } from "~/models/admin/organizations.server";
+import { listUsers } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { UserFilterSchema } from "~/schemas/admin";
 

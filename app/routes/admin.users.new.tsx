@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UserProfileSelects } from "~/components/admin/user-fields";
 import { Field, useRemixForm } from "~/components/ui/form";
-import { useIsSubmitting } from "~/components/ui/form-hooks";
+import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { createUser, listOrganizationOptions } from "~/models/admin.server";
+import { listOrganizationOptions } from "~/models/admin/organizations.server";
+import { createUser } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { CreateUserSchema, type CreateUserInput } from "~/schemas/admin";
 import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
@@ -20,27 +22,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organizations: await listOrganizationOptions() };
 }
 
+/** The page's one form has no intent field: its answers are addressed by this name. */
+const CREATE = { intent: "createUser" };
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.users");
-  const parsed = parseForm(CreateUserSchema, await request.formData());
+  const parsed = parseForm(CreateUserSchema, await readFormData(request), CREATE);
   if (!parsed.ok) return parsed.response;
-  const result = await createUser({ context: auditContextFor(user), input: parsed.data });
-  if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });
-  return redirectWithFlash(`/admin/users/${result.id}`, {
-    kind: "success",
-    key: "admin.flash.userCreated",
-    values: { email: parsed.data.email },
+  const input = parsed.data;
+  return runAction(CREATE, async () => {
+    const created = await createUser({ context: auditContextFor(user), input });
+    return redirectWithFlash(`/admin/users/${created.id}`, {
+      kind: "success",
+      key: "admin.flash.userCreated",
+      values: { email: input.email },
+    });
   });
 }
 
 export default function NewUserPage() {
   const { t } = useTranslation();
   const { organizations } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionAnswer(CREATE.intent);
   const { form, onSubmit } = useRemixForm<CreateUserInput>(CreateUserSchema, {
     defaultValues: { email: "", name: "", organizationId: "", role: "OFFICER", locale: "en", password: "" },
-    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useIsSubmitting();
   return (

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { isIsoDay } from "~/lib/dates";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { ORGANIZATION_KINDS, ROLES } from "~/lib/permissions";
 import { MIN_PASSWORD_LENGTH } from "./auth";
+import { idField } from "./fields";
 
 /**
  * The administration forms, shared by the browser (react-hook-form + zodResolver) and the route actions.
@@ -9,10 +11,16 @@ import { MIN_PASSWORD_LENGTH } from "./auth";
  */
 
 export const ADMIN_LOCALES = ["en", "ru", "kk"] as const;
+export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+
+/** A stored locale as the user forms offer it; anything else (none is stored today) shows as English. */
+export function toAdminLocale(value: string): AdminLocale {
+  return ADMIN_LOCALES.find((locale) => locale === value) ?? "en";
+}
 
 /** For values a person does not type (hidden fields, the URL): a tampered or truncated request. */
 const BAD_REQUEST = "common.errors.badRequest";
-const id = z.string(BAD_REQUEST).trim().min(1, BAD_REQUEST).max(64, BAD_REQUEST);
+const id = idField;
 export const adminVersionField = z.coerce
   .number("admin.errors.versionMissing")
   .int()
@@ -115,12 +123,7 @@ export const OrganizationIntentSchema = z.object({ intent: z.enum(["create", "up
 
 // ---- Frameworks and priority areas ----------------------------------------------------------------------
 
-function isRealDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-const day = z.string("admin.errors.dateRequired").trim().refine(isRealDay, "admin.errors.dateInvalid");
+const day = z.string("admin.errors.dateRequired").trim().refine(isIsoDay, "admin.errors.dateInvalid");
 const usd = z
   .string("admin.errors.amountInvalid")
   .trim()
@@ -172,8 +175,3 @@ export type UpdateAreaInput = z.infer<typeof UpdateAreaSchema>;
 export const FrameworkIntentSchema = z.object({
   intent: z.enum(["createFramework", "updateFramework", "createArea", "updateArea", "moveArea"], BAD_REQUEST),
 });
-
-/** A date input's value for a stored date (00:00 UTC). */
-export function toDayInput(value: string | Date): string {
-  return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
-}

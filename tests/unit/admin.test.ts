@@ -419,7 +419,7 @@ describe("deactivation, role and organisation changes", () => {
       { userId: user.id },
     );
     expect(r.status).toBe(409);
-    expect(r.body).toMatchObject({ conflict: { current: { id: user.id, name: user.name } } });
+    expect(r.body).toMatchObject({ intent: "update", status: "conflict", current: { id: user.id, name: user.name } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
   });
 
@@ -510,6 +510,7 @@ describe("organisations and frameworks", () => {
       kind: "MINISTRY",
     });
     expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ status: "conflict", itemId: org.id, current: { name: "Ministry of Trade" } });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Ministry of Trade");
     expect(await db.auditEvent.count({ where: { entityType: "Organization", entityId: org.id } })).toBe(2);
   });
@@ -756,6 +757,11 @@ describe("organisations and frameworks", () => {
       description: "",
     });
     expect(dupArea.status).toBe(400);
-    expect(dupArea.body).toMatchObject({ id: fw.id, fieldErrors: { code: "admin.errors.codeTaken" } });
+    expect(dupArea.body).toMatchObject({
+      intent: "createArea",
+      itemId: fw.id,
+      status: "fieldErrors",
+      fieldErrors: { code: "admin.errors.codeTaken" },
+    });
   });
 });

@@ -1,19 +1,20 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
+import { dayOf } from "~/lib/dates";
 import { centsToUsdString } from "~/lib/money";
 import {
   CreateAreaSchema,
   CreateFrameworkSchema,
   UpdateAreaSchema,
   UpdateFrameworkSchema,
-  toDayInput,
-  type UpdateAreaInput,
+  type AreaInput,
   type UpdateFrameworkInput,
 } from "~/schemas/admin";
-import { ConflictNotice } from "./conflict-notice";
-import { TranslatedNameFields, answerFor, useConflictVersion, useSubmittingIntent } from "./form-state";
-import type { AdminActionData } from "./user-edit-forms";
+import { TranslatedNameFields, conflictVersionOf } from "./form-state";
 
 type FrameworkRow = {
   id: string;
@@ -37,58 +38,60 @@ type AreaRow = {
   version: number;
 };
 
-export function FrameworkForm({ framework, actionData }: { framework?: FrameworkRow; actionData: AdminActionData }) {
+/** The create and the edit form share their fields; only the edit form carries the record's id and version. */
+type FrameworkFormValues = Omit<UpdateFrameworkInput, "intent" | "id" | "version"> & {
+  intent: "createFramework" | "updateFramework";
+  id?: string;
+  version?: number;
+};
+
+function toFrameworkValues(framework: FrameworkRow | undefined): FrameworkFormValues {
+  if (!framework) {
+    const blank = { code: "", name: "", nameRu: "", nameKk: "", startDate: "", endDate: "", description: "" };
+    return { intent: "createFramework", ...blank, annualEnvelopeUsd: "" };
+  }
+  return {
+    intent: "updateFramework",
+    id: framework.id,
+    version: framework.version,
+    code: framework.code,
+    name: framework.name,
+    nameRu: framework.nameRu ?? "",
+    nameKk: framework.nameKk ?? "",
+    startDate: dayOf(framework.startDate),
+    endDate: dayOf(framework.endDate),
+    annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
+    description: framework.description,
+  };
+}
+
+/** What a conflict notice shows of a framework or an area: the fields another admin may have changed meanwhile. */
+function useNameConflictLabels() {
+  const { t } = useTranslation();
+  return {
+    code: t("admin.fields.code"),
+    name: t("admin.fields.name"),
+    nameRu: t("admin.fields.nameRu"),
+    nameKk: t("admin.fields.nameKk"),
+    description: t("admin.fields.description"),
+  };
+}
+
+export function FrameworkForm({ framework }: { framework?: FrameworkRow }) {
   const { t } = useTranslation();
   const intent = framework ? "updateFramework" : "createFramework";
-  const mine = answerFor(actionData, intent, framework?.id);
-  const { form, onSubmit } = useRemixForm<UpdateFrameworkInput>(
+  const answer = useActionAnswer(intent, framework?.id);
+  const { form, onSubmit } = useRemixForm<FrameworkFormValues>(
     framework ? UpdateFrameworkSchema : CreateFrameworkSchema,
-    {
-      defaultValues: framework
-        ? {
-            intent: "updateFramework",
-            id: framework.id,
-            version: framework.version,
-            code: framework.code,
-            name: framework.name,
-            nameRu: framework.nameRu ?? "",
-            nameKk: framework.nameKk ?? "",
-            startDate: toDayInput(framework.startDate),
-            endDate: toDayInput(framework.endDate),
-            annualEnvelopeUsd: centsToUsdString(framework.annualEnvelopeCents),
-            description: framework.description,
-          }
-        : ({
-            intent: "createFramework",
-            code: "",
-            name: "",
-            nameRu: "",
-            nameKk: "",
-            startDate: "",
-            endDate: "",
-            annualEnvelopeUsd: "",
-            description: "",
-          } as unknown as UpdateFrameworkInput),
-      serverErrors: mine?.fieldErrors ?? null,
-    },
+    { defaultValues: toFrameworkValues(framework), serverErrors: fieldErrorsIn(answer) },
   );
   const { setValue } = form;
-  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
+  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
+  const labels = useNameConflictLabels();
   const submitting = useSubmittingIntent(intent, framework?.id);
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`framework-${intent}-form`}>
-      {mine?.conflict ? (
-        <ConflictNotice
-          current={mine.conflict.current}
-          labels={{
-            code: t("admin.fields.code"),
-            name: t("admin.fields.name"),
-            nameRu: t("admin.fields.nameRu"),
-            nameKk: t("admin.fields.nameKk"),
-            description: t("admin.fields.description"),
-          }}
-        />
-      ) : null}
+      <ConflictNotice current={conflictIn(answer)} labels={labels} />
       <input type="hidden" {...form.register("intent")} />
       {framework ? (
         <>
@@ -131,62 +134,44 @@ export function FrameworkForm({ framework, actionData }: { framework?: Framework
   );
 }
 
-export function AreaForm({
-  frameworkId,
-  area,
-  actionData,
-}: {
-  frameworkId: string;
-  area?: AreaRow;
-  actionData: AdminActionData;
-}) {
+/** A new area names its framework; an edited one carries its own id and version. */
+type AreaFormValues = Omit<AreaInput, "intent" | "frameworkId"> & {
+  intent: "createArea" | "updateArea";
+  frameworkId?: string;
+  id?: string;
+  version?: number;
+};
+
+function toAreaValues(frameworkId: string, area: AreaRow | undefined): AreaFormValues {
+  if (!area) return { intent: "createArea", frameworkId, code: "", name: "", nameRu: "", nameKk: "", description: "" };
+  return {
+    intent: "updateArea",
+    id: area.id,
+    version: area.version,
+    code: area.code,
+    name: area.name,
+    nameRu: area.nameRu ?? "",
+    nameKk: area.nameKk ?? "",
+    description: area.description,
+  };
+}
+
+export function AreaForm({ frameworkId, area }: { frameworkId: string; area?: AreaRow }) {
   const { t } = useTranslation();
   const intent = area ? "updateArea" : "createArea";
-  const mine = answerFor(actionData, intent, area?.id ?? frameworkId);
-  const { form, onSubmit } = useRemixForm<UpdateAreaInput & { frameworkId?: string }>(
-    area ? UpdateAreaSchema : CreateAreaSchema,
-    {
-      defaultValues: area
-        ? {
-            intent: "updateArea",
-            id: area.id,
-            version: area.version,
-            code: area.code,
-            name: area.name,
-            nameRu: area.nameRu ?? "",
-            nameKk: area.nameKk ?? "",
-            description: area.description,
-          }
-        : ({
-            intent: "createArea",
-            frameworkId,
-            code: "",
-            name: "",
-            nameRu: "",
-            nameKk: "",
-            description: "",
-          } as unknown as UpdateAreaInput),
-      serverErrors: mine?.fieldErrors ?? null,
-    },
-  );
+  const answer = useActionAnswer(intent, area?.id ?? frameworkId);
+  const { form, onSubmit } = useRemixForm<AreaFormValues>(area ? UpdateAreaSchema : CreateAreaSchema, {
+    defaultValues: toAreaValues(frameworkId, area),
+    serverErrors: fieldErrorsIn(answer),
+  });
   const { setValue } = form;
-  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
+  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
+  const labels = useNameConflictLabels();
   const submitting = useSubmittingIntent(intent, area?.id);
   const prefix = area ? `area-${area.id}` : `new-area-${frameworkId}`;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`${prefix}-form`}>
-      {mine?.conflict ? (
-        <ConflictNotice
-          current={mine.conflict.current}
-          labels={{
-            code: t("admin.fields.code"),
-            name: t("admin.fields.name"),
-            nameRu: t("admin.fields.nameRu"),
-            nameKk: t("admin.fields.nameKk"),
-            description: t("admin.fields.description"),
-          }}
-        />
-      ) : null}
+      <ConflictNotice current={conflictIn(answer)} labels={labels} />
       <input type="hidden" {...form.register("intent")} />
       {area ? (
         <>

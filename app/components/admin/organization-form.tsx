@@ -1,12 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
-import { ORGANIZATION_KINDS } from "~/lib/permissions";
+import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
+import { ORGANIZATION_KINDS, type OrganizationKind } from "~/lib/permissions";
 import { CreateOrganizationSchema, UpdateOrganizationSchema, type UpdateOrganizationInput } from "~/schemas/admin";
-import { ConflictNotice } from "./conflict-notice";
-import { TranslatedNameFields, answerFor, useConflictVersion, useSubmittingIntent } from "./form-state";
+import { TranslatedNameFields, conflictVersionOf } from "./form-state";
 import { SelectField } from "./select-field";
-import type { AdminActionData } from "./user-edit-forms";
 
 type Org = {
   id: string;
@@ -14,57 +15,55 @@ type Org = {
   name: string;
   nameRu: string | null;
   nameKk: string | null;
-  kind: string;
+  kind: OrganizationKind;
   version: number;
 };
 
+/** The create and the edit form share their fields; only the edit form carries the record's id and version. */
+type OrganizationFormValues = Omit<UpdateOrganizationInput, "intent" | "id" | "version"> & {
+  intent: "create" | "update";
+  id?: string;
+  version?: number;
+};
+
+function toFormValues(organization: Org | undefined): OrganizationFormValues {
+  if (!organization) return { intent: "create", code: "", name: "", nameRu: "", nameKk: "", kind: "MINISTRY" };
+  return {
+    intent: "update",
+    id: organization.id,
+    version: organization.version,
+    code: organization.code,
+    name: organization.name,
+    nameRu: organization.nameRu ?? "",
+    nameKk: organization.nameKk ?? "",
+    kind: organization.kind,
+  };
+}
+
 /** Creates an organisation (no `organization`) or edits one (with its version). */
-export function OrganizationForm({ organization, actionData }: { organization?: Org; actionData: AdminActionData }) {
+export function OrganizationForm({ organization }: { organization?: Org }) {
   const { t } = useTranslation();
   const intent = organization ? "update" : "create";
-  const mine = answerFor(actionData, intent);
-  const { form, onSubmit } = useRemixForm<UpdateOrganizationInput>(
+  const answer = useActionAnswer(intent, organization?.id);
+  const { form, onSubmit } = useRemixForm<OrganizationFormValues>(
     organization ? UpdateOrganizationSchema : CreateOrganizationSchema,
-    {
-      defaultValues: organization
-        ? {
-            intent: "update",
-            id: organization.id,
-            version: organization.version,
-            code: organization.code,
-            name: organization.name,
-            nameRu: organization.nameRu ?? "",
-            nameKk: organization.nameKk ?? "",
-            kind: organization.kind as UpdateOrganizationInput["kind"],
-          }
-        : ({
-            intent: "create",
-            code: "",
-            name: "",
-            nameRu: "",
-            nameKk: "",
-            kind: "MINISTRY",
-          } as unknown as UpdateOrganizationInput),
-      serverErrors: mine?.fieldErrors ?? null,
-    },
+    { defaultValues: toFormValues(organization), serverErrors: fieldErrorsIn(answer) },
   );
   const { setValue } = form;
-  useConflictVersion(mine?.conflict?.current, (v) => setValue("version", v));
-  const submitting = useSubmittingIntent(intent);
+  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
+  const submitting = useSubmittingIntent(intent, organization?.id);
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid={`organization-${intent}-form`}>
-      {mine?.conflict ? (
-        <ConflictNotice
-          current={mine.conflict.current}
-          labels={{
-            code: t("admin.fields.code"),
-            name: t("admin.fields.name"),
-            nameRu: t("admin.fields.nameRu"),
-            nameKk: t("admin.fields.nameKk"),
-            kind: t("admin.fields.kind"),
-          }}
-        />
-      ) : null}
+      <ConflictNotice
+        current={conflictIn(answer)}
+        labels={{
+          code: t("admin.fields.code"),
+          name: t("admin.fields.name"),
+          nameRu: t("admin.fields.nameRu"),
+          nameKk: t("admin.fields.nameKk"),
+          kind: t("admin.fields.kind"),
+        }}
+      />
       <input type="hidden" {...form.register("intent")} />
       {organization ? (
         <>

@@ -1,72 +1,78 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
+import type { Role } from "~/lib/permissions";
 import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
-import { ResetPasswordSchema, UpdateUserSchema, type ResetPasswordInput, type UpdateUserInput } from "~/schemas/admin";
-import { ConflictNotice } from "./conflict-notice";
+import {
+  ResetPasswordSchema,
+  UpdateUserSchema,
+  toAdminLocale,
+  type ResetPasswordInput,
+  type UpdateUserInput,
+} from "~/schemas/admin";
+import { conflictVersionOf } from "./form-state";
 import { UserProfileSelects } from "./user-fields";
 
-export type AdminActionData =
-  | {
-      ok: false;
-      intent: string;
-      /** The record (or, for a new area, the framework) the answer is about. */
-      id?: string | null;
-      fieldErrors?: Record<string, string>;
-      conflict?: { current: Record<string, unknown> | null };
-    }
-  | undefined;
+type EditableUser = {
+  id: string;
+  name: string;
+  organizationId: string;
+  role: Role;
+  locale: string;
+  version: number;
+};
 
-type EditableUser = { id: string; name: string; organizationId: string; role: string; locale: string; version: number };
+/** The fields of the user a conflict notice shows: what another admin may have changed meanwhile. */
+function useUserConflictLabels() {
+  const { t } = useTranslation();
+  return { name: t("admin.fields.name"), role: t("admin.fields.role"), locale: t("admin.fields.locale") };
+}
 
-function useIntentSubmitting(intent: string) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+/** A message for the whole form (e.g. "you cannot deactivate yourself"), answered as the `_form` field error. */
+function FormError({ message }: { message: string | undefined }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {t(message)}
+    </p>
+  );
 }
 
 export function ProfileForm({
   user,
   organizations,
   isSelf,
-  actionData,
 }: {
   user: EditableUser;
   organizations: { id: string; name: string; nameRu: string | null; nameKk: string | null }[];
   isSelf: boolean;
-  actionData: AdminActionData;
 }) {
   const { t } = useTranslation();
-  const mine = actionData?.intent === "update" ? actionData : undefined;
+  const answer = useActionAnswer("update");
+  const fieldErrors = fieldErrorsIn(answer);
   const { form, onSubmit } = useRemixForm<UpdateUserInput>(UpdateUserSchema, {
     defaultValues: {
       intent: "update",
       version: user.version,
       name: user.name,
       organizationId: user.organizationId,
-      role: user.role as UpdateUserInput["role"],
-      locale: user.locale as UpdateUserInput["locale"],
+      role: user.role,
+      locale: toAdminLocale(user.locale),
     },
-    serverErrors: mine?.fieldErrors ?? null,
+    serverErrors: fieldErrors,
   });
-  const conflictVersion = mine?.conflict?.current?.version;
-  useEffect(() => {
-    if (typeof conflictVersion === "number") form.setValue("version", conflictVersion);
-  }, [conflictVersion, form]);
-  const submitting = useIntentSubmitting("update");
+  const { setValue } = form;
+  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
+  const labels = useUserConflictLabels();
+  const submitting = useSubmittingIntent("update");
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="profile-form">
-      {mine?.conflict ? (
-        <ConflictNotice
-          current={mine.conflict.current}
-          labels={{ name: t("admin.fields.name"), role: t("admin.fields.role"), locale: t("admin.fields.locale") }}
-        />
-      ) : null}
-      {mine?.fieldErrors?._form ? (
-        <p className="form-error" role="alert">
-          {t(mine.fieldErrors._form)}
-        </p>
-      ) : null}
+      <ConflictNotice current={conflictIn(answer)} labels={labels} />
+      <FormError message={fieldErrors?._form} />
       <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("version")} />
       {/* A disabled select is not submitted: keep the current values for self-edits. */}
@@ -88,33 +94,23 @@ export function ProfileForm({
   );
 }
 
-export function ActiveForm({
-  user,
-  isSelf,
-  actionData,
-}: {
-  user: { active: boolean; version: number };
-  isSelf: boolean;
-  actionData: AdminActionData;
-}) {
+export function ActiveForm({ user, isSelf }: { user: { active: boolean; version: number }; isSelf: boolean }) {
   const { t } = useTranslation();
   const intent = user.active ? "deactivate" : "reactivate";
-  const mine = actionData?.intent === "deactivate" || actionData?.intent === "reactivate" ? actionData : undefined;
-  const submitting = useIntentSubmitting(intent);
+  // Either answer: the page shows the other button once the status changed.
+  const deactivated = useActionAnswer("deactivate");
+  const reactivated = useActionAnswer("reactivate");
+  const answer = deactivated ?? reactivated;
+  const labels = useUserConflictLabels();
+  const submitting = useSubmittingIntent(intent);
+  // After a conflict the next click applies on top of the record as it is now, as the other forms do.
+  const version = conflictVersionOf(answer) ?? user.version;
   return (
     <Form method="post" className="stack" data-testid="active-form">
-      {mine?.fieldErrors?._form ? (
-        <p className="form-error" role="alert">
-          {t(mine.fieldErrors._form)}
-        </p>
-      ) : null}
-      {mine?.conflict ? (
-        <p className="form-error" role="alert">
-          {t("admin.conflict.message")}
-        </p>
-      ) : null}
+      <FormError message={fieldErrorsIn(answer)?._form} />
+      <ConflictNotice current={conflictIn(answer)} labels={labels} />
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={user.version} />
+      <input type="hidden" name="version" value={version} />
       <p className="muted">{user.active ? t("admin.users.deactivateHelp") : t("admin.users.reactivateHelp")}</p>
       {isSelf && user.active ? (
         <p className="muted">{t("admin.errors.ownDeactivation")}</p>
@@ -133,30 +129,21 @@ export function ActiveForm({
   );
 }
 
-export function ResetPasswordForm({
-  user,
-  isSelf,
-  actionData,
-}: {
-  user: { version: number };
-  isSelf: boolean;
-  actionData: AdminActionData;
-}) {
+export function ResetPasswordForm({ user, isSelf }: { user: { version: number }; isSelf: boolean }) {
   const { t } = useTranslation();
-  const mine = actionData?.intent === "resetPassword" ? actionData : undefined;
+  const answer = useActionAnswer("resetPassword");
   const { form, onSubmit } = useRemixForm<ResetPasswordInput>(ResetPasswordSchema, {
     defaultValues: { intent: "resetPassword", version: user.version, password: "" },
-    serverErrors: mine?.fieldErrors ?? null,
+    serverErrors: fieldErrorsIn(answer),
   });
-  const submitting = useIntentSubmitting("resetPassword");
+  const { setValue } = form;
+  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
+  const labels = useUserConflictLabels();
+  const submitting = useSubmittingIntent("resetPassword");
   if (isSelf) return <p className="muted">{t("admin.errors.ownPassword")}</p>;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="reset-password-form">
-      {mine?.conflict ? (
-        <p className="form-error" role="alert">
-          {t("admin.conflict.message")}
-        </p>
-      ) : null}
+      <ConflictNotice current={conflictIn(answer)} labels={labels} />
       <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("version")} />
       <Field

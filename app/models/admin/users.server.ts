@@ -1,0 +1,231 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/errors";
+import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
+import { hashPassword } from "~/lib/password.server";
+import type { Role } from "~/lib/permissions";
+import type { CreateUserInput, UpdateUserInput } from "~/schemas/admin";
+import { auditedTransaction, type AuditContext, type Tx } from "../audit.server";
+import { userAuditSelect } from "../user.server";
+
+/**
+ * User accounts as the administrator manages them. Every write runs in `auditedTransaction` with before/after
+ * snapshots through `userAuditSelect` (never the password hash), and every edit is saved against the version the
+ * admin saw (VersionConflictError otherwise). Callers authorise first (`requireGlobalPermission(actor,
+ * "admin.users")`).
+ */
+
+export async function listUsers(options: {
+  filters: { organizationId?: string; role?: Role; active?: "true" | "false"; q?: string };
+}) {
+  const { filters } = options;
+  const where: Prisma.UserWhereInput = {};
+  if (filters.organizationId) where.organizationId = filters.organizationId;
+  if (filters.role) where.role = filters.role;
+  if (filters.active) where.active = filters.active === "true";
+  if (filters.q) where.OR = [{ email: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q } }];
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: {
+      ...userAuditSelect,
+      organization: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
+      _count: { select: { sessions: true, memberships: true } },
+    },
+  });
+  return rows.map(({ _count, organization, ...user }) => ({
+    ...user,
+    organizationCode: organization.code,
+    organizationName: organization.name,
+    organizationNameRu: organization.nameRu,
+    organizationNameKk: organization.nameKk,
+    sessionCount: _count.sessions,
+    membershipCount: _count.memberships,
+  }));
+}
+
+/** One user with their organisation and project memberships; NotFoundError when there is none. */
+export async function getUserForAdmin(options: { userId: string }) {
+  const user = await db.user.findUnique({
+    where: { id: options.userId },
+    select: {
+      ...userAuditSelect,
+      createdAt: true,
+      lockedUntil: true,
+      organization: { select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, kind: true } },
+      memberships: {
+        orderBy: { project: { code: "asc" } },
+        select: { capacity: true, project: { select: { id: true, code: true, name: true } } },
+      },
+      _count: { select: { sessions: true } },
+    },
+  });
+  if (!user) throw new NotFoundError("user");
+  const { _count, createdAt, lockedUntil, ...rest } = user;
+  return {
+    ...rest,
+    createdAt: createdAt.toISOString(),
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil.toISOString() : null,
+    sessionCount: _count.sessions,
+  };
+}
+
+async function requireOrganization(tx: Tx, organizationId: string) {
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+  if (!org) throw new InvalidInputError({ organizationId: "admin.errors.organizationRequired" });
+}
+
+const EMAIL_TAKEN = { email: "admin.errors.emailTaken" };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Creates a user who must change the initial password at first sign-in. E-mail is unique case-insensitively
+ * (stored lower-cased); a duplicate is a field error and nothing is written.
+ */
+export async function createUser(options: { context: AuditContext; input: CreateUserInput }): Promise<{ id: string }> {
+  const { input } = options;
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await auditedTransaction(options.context, async (tx, audit) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+        throw new InvalidInputError(EMAIL_TAKEN);
+      await requireOrganization(tx, input.organizationId);
+      const after = await tx.user.create({
+        data: {
+          email,
+          name: input.name,
+          organizationId: input.organizationId,
+          role: input.role,
+          locale: input.locale,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        select: userAuditSelect,
+      });
+      await audit({ action: "user.create", entityType: "User", entityId: after.id, after });
+      return { id: after.id };
+    });
+  } catch (error) {
+    // A parallel create of the same address got past the check above: the unique index has the last word.
+    if (isUniqueViolation(error)) throw new InvalidInputError(EMAIL_TAKEN);
+    throw error;
+  }
+}
+
+async function loadUserForWrite(tx: Tx, userId: string) {
+  const before = await tx.user.findUnique({ where: { id: userId }, select: userAuditSelect });
+  if (!before) throw new NotFoundError("user");
+  return before;
+}
+
+/** Saves `data` on the user if nobody saved first; returns the snapshot after. */
+async function saveUser(
+  tx: Tx,
+  userId: string,
+  version: number,
+  data: Prisma.UserUpdateManyMutationInput & { organizationId?: string },
+) {
+  const result = await tx.user.updateMany({
+    where: { id: userId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (result.count === 0)
+    throw new VersionConflictError(await tx.user.findUnique({ where: { id: userId }, select: userAuditSelect }));
+  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: userAuditSelect });
+}
+
+/**
+ * Name, organisation, role, language. Changing the role or the organisation ends all the user's sessions (their
+ * permissions changed). An admin cannot change their own role or organisation.
+ */
+export async function updateUser(options: {
+  context: AuditContext;
+  actorId: string;
+  userId: string;
+  input: Omit<UpdateUserInput, "intent">;
+}): Promise<{ id: string; sessionsEnded: boolean }> {
+  const { input, userId } = options;
+  return auditedTransaction(options.context, async (tx, audit) => {
+    const before = await loadUserForWrite(tx, userId);
+    const roleChanged = before.role !== input.role;
+    const orgChanged = before.organizationId !== input.organizationId;
+    if (options.actorId === userId && roleChanged) throw new InvalidInputError({ role: "admin.errors.ownRole" });
+    if (options.actorId === userId && orgChanged)
+      throw new InvalidInputError({ organizationId: "admin.errors.ownOrganization" });
+    if (orgChanged) await requireOrganization(tx, input.organizationId);
+    const after = await saveUser(tx, userId, input.version, {
+      name: input.name,
+      organizationId: input.organizationId,
+      role: input.role,
+      locale: input.locale,
+    });
+    const sessionsEnded = roleChanged || orgChanged;
+    if (sessionsEnded) await tx.session.deleteMany({ where: { userId } });
+    await audit({
+      action: "user.update",
+      entityType: "User",
+      entityId: userId,
+      before,
+      // The History page shows `reason` as typed by a person; this fact belongs in the snapshot instead.
+      after: sessionsEnded ? { ...after, sessionsEnded: true } : after,
+    });
+    return { id: userId, sessionsEnded };
+  });
+}
+
+/** Deactivation ends all the user's sessions in the same transaction; an admin cannot deactivate themselves. */
+export async function setUserActive(options: {
+  context: AuditContext;
+  actorId: string;
+  userId: string;
+  active: boolean;
+  version: number;
+}): Promise<{ id: string }> {
+  const { userId, active } = options;
+  return auditedTransaction(options.context, async (tx, audit) => {
+    const before = await loadUserForWrite(tx, userId);
+    if (!active && options.actorId === userId) throw new InvalidInputError({ _form: "admin.errors.ownDeactivation" });
+    const after = await saveUser(tx, userId, options.version, {
+      active,
+      // A reactivated account starts with a clean throttling slate.
+      ...(active ? { failedLoginCount: 0, lockedUntil: null } : {}),
+    });
+    if (!active) await tx.session.deleteMany({ where: { userId } });
+    await audit({
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after,
+    });
+    return { id: userId };
+  });
+}
+
+/** Sets a new initial password the user must change at next sign-in, and ends their sessions. */
+export async function resetUserPassword(options: {
+  context: AuditContext;
+  actorId: string;
+  userId: string;
+  password: string;
+  version: number;
+}): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(options.password);
+  return auditedTransaction(options.context, async (tx, audit) => {
+    const before = await loadUserForWrite(tx, options.userId);
+    if (options.actorId === options.userId) throw new InvalidInputError({ password: "admin.errors.ownPassword" });
+    const after = await saveUser(tx, options.userId, options.version, {
+      passwordHash,
+      mustChangePassword: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
+    await tx.session.deleteMany({ where: { userId: options.userId } });
+    await audit({ action: "user.resetPassword", entityType: "User", entityId: options.userId, before, after });
+    return { id: options.userId };
+  });
+}
