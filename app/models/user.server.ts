@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { InvalidInputError } from "~/lib/errors";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { auditedTransaction, type AuditContext } from "./audit.server";
 
@@ -30,19 +31,48 @@ export async function setUserLocale(options: { userId: string; locale: string; c
   });
 }
 
-export type ChangePasswordResult =
-  { ok: true } | { ok: false; field: "currentPassword"; message: string; retryAfterMinutes?: number };
+/** Too many wrong current passwords: changing the password is locked for `retryAfterMinutes`. */
+export class PasswordChangeLockedError extends InvalidInputError {
+  constructor(readonly retryAfterMinutes: number) {
+    super({ currentPassword: "auth.password.throttled" });
+  }
+}
 
 function minutesUntil(date: Date): number {
   return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
 }
 
-const throttled = (until: Date): ChangePasswordResult => ({
-  ok: false,
-  field: "currentPassword",
-  message: "auth.password.throttled",
-  retryAfterMinutes: minutesUntil(until),
-});
+const lockedAfter = (now: Date, date: Date | null) => (date && date > now ? date : null);
+
+/**
+ * Counts a wrong current password against the account, audited, in the transaction that writes the counter (so
+ * parallel guesses each count). Returns the end of the lock when this guess (or a parallel one) locked the account.
+ */
+async function countWrongPassword(userId: string, context: AuditContext, now: Date): Promise<Date | null> {
+  const env = getEnv();
+  return auditedTransaction(context, async (tx, audit) => {
+    const current = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { failedLoginCount: true, lockedUntil: true },
+    });
+    const lockedMeanwhile = lockedAfter(now, current.lockedUntil);
+    if (lockedMeanwhile) return lockedMeanwhile;
+    const failures = current.failedLoginCount + 1;
+    const lockUntil =
+      failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000) : null;
+    await tx.user.update({
+      where: { id: userId },
+      data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
+    });
+    await audit({
+      action: "user.changePasswordFailed",
+      entityType: "User",
+      entityId: userId,
+      after: { failedAttempts: failures, locked: lockUntil !== null },
+    });
+    return lockUntil;
+  });
+}
 
 /**
  * Changes the password and ends every session of the user (the caller starts a fresh one). The current password
@@ -50,62 +80,37 @@ const throttled = (until: Date): ChangePasswordResult => ({
  * uses, so guesses here and on /login add up), is audited, and enough of them lock the account for
  * LOGIN_LOCK_MINUTES — refused while locked, even with the right password. The new hash is written only if the
  * user row is still the version whose password was checked (an admin's reset meanwhile wins; nothing is written).
+ * Throws InvalidInputError on `currentPassword` (PasswordChangeLockedError while locked).
  */
 export async function changePassword(options: {
   userId: string;
   currentPassword: string;
   newPassword: string;
   context: AuditContext;
-}): Promise<ChangePasswordResult> {
-  const env = getEnv();
+}): Promise<void> {
   const now = new Date();
-  const lockedAt = (date: Date | null) => (date && date > now ? date : null);
   const user = await db.user.findUniqueOrThrow({
     where: { id: options.userId },
     select: { passwordHash: true, version: true, lockedUntil: true },
   });
-  const lockedBefore = lockedAt(user.lockedUntil);
-  if (lockedBefore) return throttled(lockedBefore);
+  const lockedBefore = lockedAfter(now, user.lockedUntil);
+  if (lockedBefore) throw new PasswordChangeLockedError(minutesUntil(lockedBefore));
 
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
-    // Counted inside the transaction that writes the counter, so parallel guesses each count.
-    const lockedUntil = await auditedTransaction(options.context, async (tx, audit) => {
-      const current = await tx.user.findUniqueOrThrow({
-        where: { id: options.userId },
-        select: { failedLoginCount: true, lockedUntil: true },
-      });
-      const lockedMeanwhile = lockedAt(current.lockedUntil);
-      if (lockedMeanwhile) return lockedMeanwhile;
-      const failures = current.failedLoginCount + 1;
-      const lockUntil =
-        failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT
-          ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000)
-          : null;
-      await tx.user.update({
-        where: { id: options.userId },
-        data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
-      });
-      await audit({
-        action: "user.changePasswordFailed",
-        entityType: "User",
-        entityId: options.userId,
-        after: { failedAttempts: failures, locked: lockUntil !== null },
-      });
-      return lockUntil;
-    });
-    return lockedUntil
-      ? throttled(lockedUntil)
-      : { ok: false, field: "currentPassword", message: "auth.password.wrongCurrent" };
+    // Thrown after the counting transaction committed: the failed attempt must stay counted.
+    const lockedUntil = await countWrongPassword(options.userId, options.context, now);
+    if (lockedUntil) throw new PasswordChangeLockedError(minutesUntil(lockedUntil));
+    throw new InvalidInputError({ currentPassword: "auth.password.wrongCurrent" });
   }
 
   const passwordHash = await hashPassword(options.newPassword);
-  return auditedTransaction(options.context, async (tx, audit): Promise<ChangePasswordResult> => {
+  await auditedTransaction(options.context, async (tx, audit) => {
     const { lockedUntil, ...before } = await tx.user.findUniqueOrThrow({
       where: { id: options.userId },
       select: { ...userAuditSelect, lockedUntil: true },
     });
-    const lockedMeanwhile = lockedAt(lockedUntil);
-    if (lockedMeanwhile) return throttled(lockedMeanwhile);
+    const lockedMeanwhile = lockedAfter(now, lockedUntil);
+    if (lockedMeanwhile) throw new PasswordChangeLockedError(minutesUntil(lockedMeanwhile));
     const result = await tx.user.updateMany({
       where: { id: options.userId, version: user.version },
       data: {
@@ -117,11 +122,11 @@ export async function changePassword(options: {
         version: { increment: 1 },
       },
     });
-    // Changed meanwhile (e.g. an administrator reset the password): the check above was against an old row.
-    if (result.count === 0) return { ok: false, field: "currentPassword", message: "auth.password.conflict" };
+    // Changed meanwhile (e.g. an administrator reset the password): the check above was against an old row. The
+    // form shows this next to the current password, which is what no longer holds.
+    if (result.count === 0) throw new InvalidInputError({ currentPassword: "auth.password.conflict" });
     const after = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: userAuditSelect });
     await tx.session.deleteMany({ where: { userId: options.userId } });
     await audit({ action: "user.changePassword", entityType: "User", entityId: options.userId, before, after });
-    return { ok: true };
   });
 }

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
-import { useIsSubmitting } from "~/components/ui/form-hooks";
+import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { answerRefused, readFormData, runAction } from "~/lib/http.server";
 import { createSessionCookie } from "~/lib/session.server";
 import { currentRequest } from "~/lib/request.server";
 import { parseForm } from "~/lib/validation.server";
-import { changePassword } from "~/models/user.server";
+import { PasswordChangeLockedError, changePassword } from "~/models/user.server";
 import { ChangePasswordSchema, type ChangePasswordInput } from "~/schemas/auth";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,52 +18,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mustChange: user.mustChangePassword };
 }
 
+/** The page's one form has no intent field: its answers are addressed by this name. */
+const CHANGE = { intent: "changePassword" };
+
+/** A locked account is refused for the whole form, with the minutes to wait (400, as any refused input here). */
+async function changeOrAnswerLockout(work: () => Promise<void>) {
+  try {
+    await work();
+    return null;
+  } catch (error) {
+    if (!(error instanceof PasswordChangeLockedError)) throw error;
+    return answerRefused(CHANGE, "auth.login.throttled", {
+      values: { minutes: error.retryAfterMinutes },
+      status: 400,
+    });
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(ChangePasswordSchema, await request.formData());
+  const parsed = parseForm(ChangePasswordSchema, await readFormData(request), CHANGE);
   if (!parsed.ok) return parsed.response;
-  const result = await changePassword({
-    userId: user.id,
-    currentPassword: parsed.data.currentPassword,
-    newPassword: parsed.data.newPassword,
-    context: auditContextFor(user),
-  });
-  if (!result.ok) {
-    const retryAfterMinutes = result.retryAfterMinutes ?? null;
-    return data(
-      { ok: false as const, fieldErrors: { [result.field]: result.message }, retryAfterMinutes },
-      { status: 400 },
+  const { currentPassword, newPassword } = parsed.data;
+  return runAction(CHANGE, async () => {
+    const lockout = await changeOrAnswerLockout(() =>
+      changePassword({ userId: user.id, currentPassword, newPassword, context: auditContextFor(user) }),
     );
-  }
-  // Every session (this one included) ended with the change: continue in a fresh one.
-  const cookie = await createSessionCookie(user.id, {
-    ip: currentRequest().ip,
-    userAgent: request.headers.get("user-agent"),
+    if (lockout) return lockout;
+    // Every session (this one included) ended with the change: continue in a fresh one.
+    const cookie = await createSessionCookie(user.id, {
+      ip: currentRequest().ip,
+      userAgent: request.headers.get("user-agent"),
+    });
+    return redirectWithFlash(
+      "/",
+      { kind: "success", key: "auth.password.changed" },
+      { headers: { "Set-Cookie": cookie } },
+    );
   });
-  return redirectWithFlash(
-    "/",
-    { kind: "success", key: "auth.password.changed" },
-    { headers: { "Set-Cookie": cookie } },
-  );
 }
+
+/** A lock-out also marks the field the guesses were typed in, as a wrong current password does. */
+const LOCKED_FIELD = { currentPassword: "auth.password.throttled" };
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const { mustChange } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionAnswer(CHANGE.intent);
+  const refused = answer?.status === "refused" ? answer : null;
   const { form, onSubmit } = useRemixForm<ChangePasswordInput>(ChangePasswordSchema, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
-    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
+    serverErrors: fieldErrorsIn(answer) ?? (refused ? LOCKED_FIELD : null),
   });
   const submitting = useIsSubmitting();
-  const retryAfterMinutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : null;
   return (
     <div className="panel" style={{ maxWidth: 560 }}>
       <h1>{t("auth.password.title")}</h1>
       {mustChange ? <p className="flash flash-error">{t("auth.password.mustChange")}</p> : null}
-      {retryAfterMinutes ? (
+      {refused ? (
         <p className="flash flash-error" role="alert">
-          {t("auth.login.throttled", { minutes: retryAfterMinutes })}
+          {t(refused.messageKey, refused.values)}
         </p>
       ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

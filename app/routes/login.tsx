@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
-import { useIsSubmitting } from "~/components/ui/form-hooks";
+import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { getOptionalUser, login, safeRedirectPath } from "~/lib/auth.server";
+import { answerRefused, readFormData } from "~/lib/http.server";
 import { parseForm } from "~/lib/validation.server";
 import { LoginSchema, type LoginInput } from "~/schemas/auth";
 
@@ -17,37 +19,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The page's one form has no intent field: its answers are addressed by this name. */
+const LOGIN = { intent: "login" };
+
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readFormData(request), LOGIN);
   if (!parsed.ok) return parsed.response;
   const result = await login(parsed.data, request);
   if (!result.ok) {
-    const formError =
-      result.reason === "throttled"
-        ? { key: "auth.login.throttled", values: { minutes: result.retryAfterMinutes ?? 1 } }
-        : { key: "auth.login.invalid", values: {} };
-    return data({ ok: false as const, formError }, { status: result.reason === "throttled" ? 429 : 401 });
+    // One generic message for a wrong password and an unknown e-mail alike; a lock-out says how long to wait.
+    return result.reason === "throttled"
+      ? answerRefused(LOGIN, "auth.login.throttled", {
+          values: { minutes: result.retryAfterMinutes ?? 1 },
+          status: 429,
+        })
+      : answerRefused(LOGIN, "auth.login.invalid", { status: 401 });
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": result.setCookie } });
 }
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionAnswer(LOGIN.intent);
   const [searchParams] = useSearchParams();
   const { form, onSubmit } = useRemixForm<LoginInput>(LoginSchema, {
     defaultValues: { email: "", password: "", redirectTo: searchParams.get("redirectTo") ?? "/" },
-    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useIsSubmitting();
-  const formError = actionData && "formError" in actionData ? actionData.formError : null;
+  const refused = answer?.status === "refused" ? answer : null;
   return (
     <div className="login panel">
       <h1>{t("auth.login.title")}</h1>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-        {formError ? (
+        {refused ? (
           <p className="form-error" role="alert" data-testid="login-error">
-            {t(formError.key, formError.values)}
+            {t(refused.messageKey, refused.values)}
           </p>
         ) : null}
         <input type="hidden" {...form.register("redirectTo")} />

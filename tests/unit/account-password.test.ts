@@ -6,7 +6,8 @@ import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { verifyPassword } from "~/lib/password.server";
 import { createSessionCookie } from "~/lib/session.server";
-import { changePassword } from "~/models/user.server";
+import { InvalidInputError } from "~/lib/errors";
+import { PasswordChangeLockedError, changePassword } from "~/models/user.server";
 import { TEST_PASSWORD, cookiePair, createTestUser } from "../helpers/auth";
 import { postRequest } from "../helpers/route-harness";
 
@@ -40,21 +41,31 @@ const contextFor = (user: { id: string; email: string }) => ({
 const attempt = (user: { id: string; email: string }, currentPassword: string) =>
   changePassword({ userId: user.id, currentPassword, newPassword: NEW_PASSWORD, context: contextFor(user) });
 
+/** The domain error an attempt was refused with (a resolved attempt fails the test). */
+async function refusal(user: { id: string; email: string }, currentPassword: string): Promise<InvalidInputError> {
+  try {
+    await attempt(user, currentPassword);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error("the attempt was expected to be refused");
+}
+
 describe("changing the password", () => {
   it("counts wrong current passwords like sign-in: LOGIN_MAX_FAILURES_PER_ACCOUNT of them lock the account", async () => {
     const { LOGIN_MAX_FAILURES_PER_ACCOUNT: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
     const user = await createTestUser(db);
     for (let i = 1; i < max; i++) {
-      expect(await attempt(user, `wrong-${i}`)).toEqual({
-        ok: false,
-        field: "currentPassword",
-        message: "auth.password.wrongCurrent",
-      });
+      const wrong = await refusal(user, `wrong-${i}`);
+      expect(wrong).not.toBeInstanceOf(PasswordChangeLockedError);
+      expect(wrong.fieldErrors).toEqual({ currentPassword: "auth.password.wrongCurrent" });
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(i);
     }
-    const locking = await attempt(user, "wrong-last");
-    expect(locking).toMatchObject({ ok: false, field: "currentPassword", message: "auth.password.throttled" });
-    expect(locking.ok === false && locking.retryAfterMinutes).toBe(lockMinutes);
+    const locking = await refusal(user, "wrong-last");
+    expect(locking).toBeInstanceOf(PasswordChangeLockedError);
+    expect(locking.fieldErrors).toEqual({ currentPassword: "auth.password.throttled" });
+    expect(locking).toMatchObject({ retryAfterMinutes: lockMinutes });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (lockMinutes - 1) * 60_000);
 
@@ -70,20 +81,17 @@ describe("changing the password", () => {
     const user = await createTestUser(db);
     const lockedUntil = new Date(Date.now() + 10 * 60_000);
     await db.user.update({ where: { id: user.id }, data: { lockedUntil } });
-    const result = await attempt(user, TEST_PASSWORD);
-    expect(result).toEqual({
-      ok: false,
-      field: "currentPassword",
-      message: "auth.password.throttled",
-      retryAfterMinutes: 10,
-    });
+    const result = await refusal(user, TEST_PASSWORD);
+    expect(result).toBeInstanceOf(PasswordChangeLockedError);
+    expect(result.fieldErrors).toEqual({ currentPassword: "auth.password.throttled" });
+    expect(result).toMatchObject({ retryAfterMinutes: 10 });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
     expect(stored.version).toBe(user.version);
     expect(await db.auditEvent.count({ where: { entityId: user.id, action: "user.changePassword" } })).toBe(0);
   });
 
-  it("the route answers a locked account with a 400 field error and the minutes to wait", async () => {
+  it("the route answers a locked account with a 400 refusal and the minutes to wait", async () => {
     const user = await createTestUser(db);
     const cookie = cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 5 * 60_000) } });
@@ -99,16 +107,18 @@ describe("changing the password", () => {
     };
     expect(answer.init?.status).toBe(400);
     expect(answer.data).toEqual({
-      ok: false,
-      fieldErrors: { currentPassword: "auth.password.throttled" },
-      retryAfterMinutes: 5,
+      intent: "changePassword",
+      itemId: null,
+      status: "refused",
+      messageKey: "auth.login.throttled",
+      values: { minutes: 5 },
     });
   });
 
   it("a successful change clears the failed-attempt counter", async () => {
     const user = await createTestUser(db);
-    await attempt(user, "wrong");
-    expect(await attempt(user, TEST_PASSWORD)).toEqual({ ok: true });
+    await refusal(user, "wrong");
+    await expect(attempt(user, TEST_PASSWORD)).resolves.toBeUndefined();
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ failedLoginCount: 0, lockedUntil: null, version: user.version + 1 });
     expect(await verifyPassword(stored.passwordHash, NEW_PASSWORD)).toBe(true);
@@ -126,8 +136,9 @@ describe("changing the password", () => {
       });
     };
     const events = await db.auditEvent.count();
-    const result = await attempt(user, TEST_PASSWORD);
-    expect(result).toEqual({ ok: false, field: "currentPassword", message: "auth.password.conflict" });
+    const result = await refusal(user, TEST_PASSWORD);
+    expect(result).not.toBeInstanceOf(PasswordChangeLockedError);
+    expect(result.fieldErrors).toEqual({ currentPassword: "auth.password.conflict" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ passwordHash: resetHash, mustChangePassword: true, version: user.version + 1 });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);

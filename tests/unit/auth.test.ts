@@ -6,6 +6,7 @@ import { getEnv } from "~/lib/env.server";
 import { login, logout, safeRedirectPath } from "~/lib/auth.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { createSessionCookie, validateRequestSession } from "~/lib/session.server";
+import { InvalidInputError } from "~/lib/errors";
 import { changePassword } from "~/models/user.server";
 import { isAllowedOrigin } from "../../scripts/server.mjs";
 import { TEST_PASSWORD, createTestUser, fromIp, requestWithSession, tokenFromSetCookie } from "../helpers/auth";
@@ -322,22 +323,23 @@ describe("session lifecycle", () => {
     const theirs = await signInOk(bystander.email);
     const context = { actorId: user.id, actorEmail: user.email, requestId: null, ip: null };
 
-    const refused = await changePassword({
+    const refused = changePassword({
       userId: user.id,
       currentPassword: "wrong",
       newPassword: "a-brand-new-passphrase",
       context,
     });
-    expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
+    await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(refused).rejects.toMatchObject({ fieldErrors: { currentPassword: "auth.password.wrongCurrent" } });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
 
-    const changed = await changePassword({
+    const changed = changePassword({
       userId: user.id,
       currentPassword: TEST_PASSWORD,
       newPassword: "a-brand-new-passphrase",
       context,
     });
-    expect(changed).toEqual({ ok: true });
+    await expect(changed).resolves.toBeUndefined();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await validateRequestSession(requestWithSession(a.setCookie))).toBeNull();
     expect(await validateRequestSession(requestWithSession(b.setCookie))).toBeNull();
