@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminUsers() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { users, organizations, filters } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -30,94 +30,107 @@ export default function AdminUsers() {
           {t("admin.users.new")}
         </Link>
       </div>
-      <Form method="get" className="filter-bar" aria-label={t("admin.users.filters")}>
-        <div className="field">
-          <label htmlFor="filter-q">{t("admin.users.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-org">{t("admin.fields.organization")}</label>
-          <select id="filter-org" name="organizationId" defaultValue={filters.organizationId ?? ""}>
-            <option value="">{t("admin.users.allOrganizations")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {localizedName(o, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-role">{t("admin.fields.role")}</label>
-          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("admin.users.allRoles")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`common.roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-active">{t("admin.fields.status")}</label>
-          <select id="filter-active" name="active" defaultValue={filters.active ?? ""}>
-            <option value="">{t("admin.users.anyStatus")}</option>
-            <option value="true">{t("admin.users.active")}</option>
-            <option value="false">{t("admin.users.inactive")}</option>
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit">{t("common.actions.apply")}</button>
-          <Link to="/admin/users" className="button secondary">
-            {t("common.actions.reset")}
-          </Link>
-        </div>
-      </Form>
-      {users.length === 0 ? (
-        <p className="panel muted">{t("admin.users.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="admin-users">
-            <thead>
-              <tr>
-                <th>{t("admin.fields.name")}</th>
-                <th>{t("admin.fields.email")}</th>
-                <th>{t("admin.fields.organization")}</th>
-                <th>{t("admin.fields.role")}</th>
-                <th>{t("admin.fields.locale")}</th>
-                <th>{t("admin.fields.status")}</th>
-                <th className="num">{t("admin.users.sessions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-user-email={u.email}>
-                  <td>
-                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-                  </td>
-                  <td>{u.email}</td>
-                  <td>{organizationNameOf(u, i18n.language)}</td>
-                  <td>{t(`common.roles.${u.role}`)}</td>
-                  <td>{t(`common.languages.${u.locale}`, { defaultValue: u.locale })}</td>
-                  <td>
-                    {u.active ? (
-                      <span className="badge green">{t("admin.users.active")}</span>
-                    ) : (
-                      <span className="badge">{t("admin.users.inactive")}</span>
-                    )}
-                    {u.mustChangePassword ? (
-                      <>
-                        {" "}
-                        <span className="badge amber">{t("admin.users.mustChange")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="num">{u.sessionCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <UserFilters filters={filters} organizations={organizations} />
+      {users.length === 0 ? <p className="panel muted">{t("admin.users.empty")}</p> : <UserTable users={users} />}
+    </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The filters are a GET form: the URL holds them, so a filtered list can be bookmarked and shared. */
+function UserFilters({ filters, organizations }: Pick<LoaderData, "filters" | "organizations">) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Form method="get" className="filter-bar" aria-label={t("admin.users.filters")}>
+      <div className="field">
+        <label htmlFor="filter-q">{t("admin.users.search")}</label>
+        <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-org">{t("admin.fields.organization")}</label>
+        <select id="filter-org" name="organizationId" defaultValue={filters.organizationId ?? ""}>
+          <option value="">{t("admin.users.allOrganizations")}</option>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {localizedName(o, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-role">{t("admin.fields.role")}</label>
+        <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+          <option value="">{t("admin.users.allRoles")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`common.roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-active">{t("admin.fields.status")}</label>
+        <select id="filter-active" name="active" defaultValue={filters.active ?? ""}>
+          <option value="">{t("admin.users.anyStatus")}</option>
+          <option value="true">{t("admin.users.active")}</option>
+          <option value="false">{t("admin.users.inactive")}</option>
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit">{t("common.actions.apply")}</button>
+        <Link to="/admin/users" className="button secondary">
+          {t("common.actions.reset")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+function UserTable({ users }: Pick<LoaderData, "users">) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table data-testid="admin-users">
+        <thead>
+          <tr>
+            <th>{t("admin.fields.name")}</th>
+            <th>{t("admin.fields.email")}</th>
+            <th>{t("admin.fields.organization")}</th>
+            <th>{t("admin.fields.role")}</th>
+            <th>{t("admin.fields.locale")}</th>
+            <th>{t("admin.fields.status")}</th>
+            <th className="num">{t("admin.users.sessions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-user-email={u.email}>
+              <td>
+                <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+              </td>
+              <td>{u.email}</td>
+              <td>{organizationNameOf(u, i18n.language)}</td>
+              <td>{t(`common.roles.${u.role}`)}</td>
+              <td>{t(`common.languages.${u.locale}`, { defaultValue: u.locale })}</td>
+              <td>
+                {u.active ? (
+                  <span className="badge green">{t("admin.users.active")}</span>
+                ) : (
+                  <span className="badge">{t("admin.users.inactive")}</span>
+                )}
+                {u.mustChangePassword ? (
+                  <>
+                    {" "}
+                    <span className="badge amber">{t("admin.users.mustChange")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td className="num">{u.sessionCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
