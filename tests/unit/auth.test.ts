@@ -10,6 +10,7 @@ import { InvalidInputError } from "~/lib/errors";
 import { changePassword } from "~/models/user.server";
 import { isAllowedOrigin } from "../../scripts/server.mjs";
 import { TEST_PASSWORD, createTestUser, fromIp, requestWithSession, tokenFromSetCookie } from "../helpers/auth";
+import { postRequest } from "../helpers/route-harness";
 
 const loginRequest = () =>
   new Request("http://localhost/login", { method: "POST", headers: { "User-Agent": "vitest" } });
@@ -167,6 +168,25 @@ describe("failed sign-in", () => {
     const user = await createTestUser(db);
     await signIn(user.email, "nope-nope-nope");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("the sign-in page answers a refusal for its form: 401 for a wrong password, 429 with the minutes when locked", async () => {
+    const route = await import("~/routes/login");
+    const user = await createTestUser(db);
+    const post = (password: string) =>
+      fromIp(freshIp(), async () => {
+        const request = postRequest("/login", null, { email: user.email, password });
+        return (await route.action({ request, params: {}, context: {} })) as unknown;
+      });
+    expect(await post("not-the-password")).toMatchObject({
+      init: { status: 401 },
+      data: { intent: "login", itemId: null, status: "refused", messageKey: "auth.login.invalid" },
+    });
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 3 * 60_000) } });
+    expect(await post(TEST_PASSWORD)).toMatchObject({
+      init: { status: 429 },
+      data: { status: "refused", messageKey: "auth.login.throttled", values: { minutes: 3 } },
+    });
   });
 });
 
