@@ -1,6 +1,7 @@
 import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import { canViewProject, type Actor, type ProjectScope } from "~/lib/permissions";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import type { MemberCapacity } from "~/schemas/membership";
@@ -76,33 +77,34 @@ export async function listMemberCandidates(options: { projectId: string; project
     .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organization: pickName(u.organization) }));
 }
 
-export type AddMemberResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+/** A field error on the person chosen: an i18n key under `projects.team.errors`. */
+const userError = (key: string) => new InvalidInputError({ userId: `projects.team.errors.${key}` });
 
-/** Adds a user to the team; refused (as a field error) when they could not see the project or already belong to it. */
+/**
+ * Adds a user to the team. Throws InvalidInputError (on the person field) when they could not see the project,
+ * are unknown or inactive, or already belong to it.
+ */
 export async function addMember(options: {
   context: AuditContext;
   projectId: string;
   project: ProjectPlace;
   userId: string;
   capacity: MemberCapacity;
-}): Promise<AddMemberResult> {
+}): Promise<void> {
   const { context, projectId, project, userId, capacity } = options;
   try {
-    return await auditedTransaction(context, async (tx, audit): Promise<AddMemberResult> => {
+    await auditedTransaction(context, async (tx, audit) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { ...actorSelect, active: true } });
-      if (!user || !user.active) return { ok: false, fieldErrors: { userId: "projects.team.errors.userUnknown" } };
-      if (!canViewProject(toActor(user), project)) {
-        return { ok: false, fieldErrors: { userId: "projects.team.errors.userCannotSee" } };
-      }
+      if (!user || !user.active) throw userError("userUnknown");
+      if (!canViewProject(toActor(user), project)) throw userError("userCannotSee");
       const existing = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } } });
-      if (existing) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
+      if (existing) throw userError("alreadyMember");
       const member = await tx.projectMember.create({ data: { projectId, userId, capacity } });
       await audit({ action: "member.add", entityType: "ProjectMember", entityId: member.id, projectId, after: member });
-      return { ok: true };
     });
   } catch (error) {
     // Added meanwhile by a request our check could not see (another app instance): the unique index refused it.
-    if (isMembershipTaken(error)) return { ok: false, fieldErrors: { userId: "projects.team.errors.alreadyMember" } };
+    if (isMembershipTaken(error)) throw userError("alreadyMember");
     throw error;
   }
 }
@@ -113,7 +115,7 @@ function isMembershipTaken(error: unknown): boolean {
   return where.includes("ProjectMember") || (where.includes("projectId") && where.includes("userId"));
 }
 
-/** Removes a member of *this* project; false when the id names no member of it (the route answers 404). */
+/** Removes a member of *this* project; NotFoundError when the id names no member of it (no IDOR through the URL). */
 export async function removeMember(options: {
   context: AuditContext;
   projectId: string;
@@ -121,9 +123,9 @@ export async function removeMember(options: {
   reason?: string;
 }) {
   const { context, projectId, memberId } = options;
-  return auditedTransaction(context, async (tx, audit) => {
+  await auditedTransaction(context, async (tx, audit) => {
     const member = await tx.projectMember.findUnique({ where: { id: memberId } });
-    if (!member || member.projectId !== projectId) return false;
+    if (!member || member.projectId !== projectId) throw new NotFoundError("member");
     await tx.projectMember.delete({ where: { id: memberId } });
     await audit({
       action: "member.remove",
@@ -133,6 +135,5 @@ export async function removeMember(options: {
       before: member,
       reason: options.reason ?? null,
     });
-    return true;
   });
 }

@@ -1,3 +1,4 @@
+import { dayToDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import type { RatingInput } from "~/schemas/rating";
@@ -43,7 +44,7 @@ export async function recordRating(options: {
       data: {
         projectId,
         authorId,
-        ratedOn: new Date(`${input.ratedOn}T00:00:00Z`),
+        ratedOn: dayToDate(input.ratedOn),
         pdoRating: input.pdoRating,
         ipRating: input.ipRating,
         riskRating: input.riskRating,

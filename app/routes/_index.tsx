@@ -13,7 +13,7 @@ import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
 import { organizationNameOf } from "~/lib/localized-name";
 import { getHomeData } from "~/models/home.server";
-import { listVisibleProjectSummaries } from "~/models/project.server";
+import { listVisibleProjectSummaries } from "~/models/project/summaries.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.home");

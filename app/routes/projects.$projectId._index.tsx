@@ -10,19 +10,20 @@ import {
 } from "~/components/projects/overview-panels";
 import { requireUser } from "~/lib/auth.server";
 import { decideOnProject } from "~/lib/permissions";
-import { enforce, requireProjectPermission } from "~/lib/permissions.server";
-import { getProjectOverview, requireProjectIdParam } from "~/models/project.server";
+import { orNotFound, requireParams } from "~/lib/http.server";
+import { requireProjectPermission } from "~/lib/permissions.server";
+import { getProjectOverview } from "~/models/project/overview.server";
 import { ErrorPanel } from "~/root";
+import { ProjectIdParamsSchema } from "~/schemas/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
-  const overview = await getProjectOverview(projectId);
-  if (!overview) enforce("not-found");
+  const overview = await orNotFound(() => getProjectOverview(projectId));
   return {
     projectId,
-    overview: overview!,
+    overview,
     can: {
       edit: decideOnProject(user, "project.edit", scope) === "allow",
       archive: decideOnProject(user, "project.archive", scope) === "allow",

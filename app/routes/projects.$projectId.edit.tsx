@@ -1,143 +1,118 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ArchiveForm } from "~/components/projects/archive-form";
-import { ConflictNotice } from "~/components/projects/conflict-notice";
-import { ProjectFormFields, useHydratedMarker, useIsSubmittingIntent } from "~/components/projects/project-form";
+import { ProjectConflictNotice } from "~/components/projects/conflict-notice";
+import { ProjectFormFields } from "~/components/projects/project-form";
 import { useRemixForm } from "~/components/ui/form";
-import { auditContextFor, requireUser } from "~/lib/auth.server";
-import { redirectWithFlash } from "~/lib/flash.server";
-import { decideOnProject } from "~/lib/permissions";
-import { enforce, requireProjectPermission } from "~/lib/permissions.server";
-import { parseForm } from "~/lib/validation.server";
+import { useActionAnswer, useHydrated, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
+import { auditContextFor, requireUser, type SessionUser } from "~/lib/auth.server";
 import { VersionConflictError } from "~/lib/errors";
-import { conflictResponse } from "~/models/concurrency.server";
-import {
-  archiveProject,
-  restoreProject,
-  describeProjectChangesSince,
-  getProjectForEdit,
-  listProjectFormOptions,
-  requireProjectIdParam,
-  resolveProjectConflict,
-  updateProject,
-} from "~/models/project.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { answerConflict, badRequest, orNotFound, readFormData, requireParams, runAction } from "~/lib/http.server";
+import { decideOnProject } from "~/lib/permissions";
+import { requireProjectPermission } from "~/lib/permissions.server";
+import { parseForm } from "~/lib/validation.server";
+import { archiveProject, restoreProject } from "~/models/project/archive.server";
+import { explainProjectConflict } from "~/models/project/conflict.server";
+import { getProjectForEdit, listProjectFormOptions } from "~/models/project/form.server";
+import { updateProject } from "~/models/project/write.server";
 import { ErrorPanel } from "~/root";
 import {
   ArchiveProjectSchema,
   ProjectCreateSchema,
   ProjectEditIntentSchema,
   ProjectEditSchema,
+  ProjectIdParamsSchema,
   parseConflictBase,
+  type ProjectConflict,
   type ProjectFormValues,
 } from "~/schemas/project";
 
 export const meta = titled("common.titles.editProject");
 
+const SAVE = { intent: "save" };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   // An archived project is read-only: its edit page then only offers to restore it (project.archive).
   const viewable = await requireProjectPermission(user, projectId, "project.view");
   const scope = await requireProjectPermission(user, projectId, viewable.archived ? "project.archive" : "project.edit");
-  const [project, options] = await Promise.all([getProjectForEdit(projectId), listProjectFormOptions(user)]);
-  if (!project) enforce("not-found");
-  return {
-    projectId,
-    project: project!,
-    options,
-    canArchive: decideOnProject(user, "project.archive", scope) === "allow",
-  };
+  const [project, options] = await Promise.all([
+    orNotFound(() => getProjectForEdit(projectId)),
+    listProjectFormOptions(user),
+  ]);
+  return { projectId, project, options, canArchive: decideOnProject(user, "project.archive", scope) === "allow" };
+}
+
+/** Saves on top of the version the form was loaded with; a 409 explains what someone else saved meanwhile. */
+async function saveProject(user: SessionUser, projectId: string, formData: FormData) {
+  const parsed = parseForm(ProjectEditSchema, formData, SAVE);
+  if (!parsed.ok) return parsed.response;
+  const { version, ...input } = parsed.data;
+  // Moving the project out of the manager's own scope (another institution or ministry) is a 403.
+  return runAction(SAVE, async () => {
+    try {
+      await updateProject({ actor: user, context: auditContextFor(user), projectId, expectedVersion: version, input });
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      const base = parseConflictBase(formData.get("base"));
+      const conflict = await explainProjectConflict({ projectId, version, yours: input, base });
+      return answerConflict(SAVE, conflict, conflict.values.version);
+    }
+    return redirectWithFlash(`/projects/${projectId}`, {
+      kind: "success",
+      key: "projects.flash.updated",
+      values: { code: input.code },
+    });
+  });
+}
+
+/** Archiving and restoring both need a reason; doing either twice is refused (409). */
+async function archiveOrRestore(
+  user: SessionUser,
+  projectId: string,
+  intent: "archive" | "restore",
+  formData: FormData,
+) {
+  const parsed = parseForm(ArchiveProjectSchema, formData, { intent });
+  if (!parsed.ok) return parsed.response;
+  const change = { context: auditContextFor(user), projectId, reason: parsed.data.reason };
+  return runAction({ intent }, async () => {
+    await (intent === "archive" ? archiveProject(change) : restoreProject(change));
+    const key = intent === "archive" ? "projects.flash.archived" : "projects.flash.restored";
+    return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key });
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   // Authorise before reading the body: out of scope is 404 whatever was posted, and nobody outside the project
   // gets the server to parse a form for them. Then the intent's own permission (403 when not allowed).
   await requireProjectPermission(user, projectId, "project.view");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = ProjectEditIntentSchema.safeParse(formData.get("intent"));
   const archiving = intent.data === "archive" || intent.data === "restore";
   await requireProjectPermission(user, projectId, archiving ? "project.archive" : "project.edit");
-  if (!intent.success) throw new Response("Unknown intent", { status: 400, statusText: "Bad Request" });
-
-  if (intent.data === "archive") {
-    const parsed = parseForm(ArchiveProjectSchema, formData);
-    if (!parsed.ok) return parsed.response;
-    const result = await archiveProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
-    if (!result.ok)
-      return data({ ok: false as const, fieldErrors: { reason: "projects.archive.already" } }, { status: 400 });
-    return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.archived" });
-  }
-  if (intent.data === "restore") {
-    const parsed = parseForm(ArchiveProjectSchema, formData);
-    if (!parsed.ok) return parsed.response;
-    const result = await restoreProject({ context: auditContextFor(user), projectId, reason: parsed.data.reason });
-    if (!result.ok)
-      return data({ ok: false as const, fieldErrors: { reason: "projects.archive.notArchived" } }, { status: 400 });
-    return redirectWithFlash(`/projects/${projectId}`, { kind: "success", key: "projects.flash.restored" });
-  }
-
-  const parsed = parseForm(ProjectEditSchema, formData);
-  if (!parsed.ok) return parsed.response;
-  const { version, ...input } = parsed.data;
-  try {
-    const result = await updateProject({
-      actor: user,
-      context: auditContextFor(user),
-      projectId,
-      expectedVersion: version,
-      input,
-    });
-    if (!result.ok) {
-      // Moving the project out of the manager's own scope (another institution or ministry) is refused.
-      if (result.status === 403) enforce("forbidden");
-      return data(
-        { ok: false as const, fieldErrors: result.status === 400 ? result.fieldErrors : {} },
-        { status: 400 },
-      );
-    }
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    const current = error.current as ProjectFormValues & { version: number };
-    const [changes, stored] = await Promise.all([
-      describeProjectChangesSince({ projectId, version }),
-      getProjectForEdit(projectId),
-    ]);
-    const resolution = resolveProjectConflict({
-      current,
-      yours: input,
-      base: parseConflictBase(formData.get("base")),
-      changedFields: changes.changedFields,
-    });
-    return conflictResponse({
-      values: current,
-      changedBy: changes.changedBy,
-      archivedAt: stored?.archivedAt ?? null,
-      ...resolution,
-    });
-  }
-  return redirectWithFlash(`/projects/${projectId}`, {
-    kind: "success",
-    key: "projects.flash.updated",
-    values: { code: input.code },
-  });
+  if (!intent.success) throw badRequest("Unknown intent");
+  if (intent.data === "save") return saveProject(user, projectId, formData);
+  return archiveOrRestore(user, projectId, intent.data, formData);
 }
 
 export default function EditProjectPage() {
   const { t } = useTranslation();
   const { projectId, project, options, canArchive } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const conflict = actionData && "conflict" in actionData ? actionData.conflict.current : null;
-  const fieldErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
+  const answer = useActionAnswer<ProjectConflict>(SAVE.intent);
+  const conflict = conflictIn(answer);
   const { version: loadedVersion, ...loadedValues } = project.values;
   const { form, onSubmit } = useRemixForm<ProjectFormValues>(ProjectCreateSchema, {
     defaultValues: loadedValues,
-    serverErrors: fieldErrors && !("reason" in fieldErrors) ? fieldErrors : null,
+    serverErrors: fieldErrorsIn(answer),
   });
   // After a refused save the form holds this user's input re-applied on top of the latest version (their values
   // taken where this user had changed nothing). Version and base travel outside react-hook-form: they become the
@@ -147,10 +122,9 @@ export default function EditProjectPage() {
     if (conflict) reset(conflict.merged);
   }, [conflict, reset]);
   const [dismissed, setDismissed] = useState<number | null>(null);
-  const latest = conflict ? conflict.values : project.values;
-  const { version, ...base } = latest;
-  const submitting = useIsSubmittingIntent("save");
-  const formRef = useHydratedMarker<HTMLFormElement>();
+  const { version, ...base } = conflict ? conflict.values : project.values;
+  const submitting = useSubmittingIntent(SAVE.intent);
+  const hydrated = useHydrated();
   const loadTheirs = () => {
     if (!conflict) return;
     const { version: _v, ...theirs } = conflict.values;
@@ -161,7 +135,7 @@ export default function EditProjectPage() {
     <div className="project-form-page">
       <h2>{t("projects.form.editTitle", { code: project.code })}</h2>
       {conflict && dismissed !== conflict.values.version ? (
-        <ConflictNotice conflict={conflict} options={options} onUseTheirs={loadTheirs} />
+        <ProjectConflictNotice conflict={conflict} options={options} onUseTheirs={loadTheirs} />
       ) : null}
       {project.archivedAt ? null : (
         <Form
@@ -170,7 +144,7 @@ export default function EditProjectPage() {
           onSubmit={onSubmit}
           noValidate
           aria-busy={submitting}
-          ref={formRef}
+          data-hydrated={hydrated}
           data-testid="project-form"
         >
           <input type="hidden" name="intent" value="save" />
@@ -187,12 +161,7 @@ export default function EditProjectPage() {
           </div>
         </Form>
       )}
-      {canArchive ? (
-        <ArchiveForm
-          archivedAt={project.archivedAt}
-          serverErrors={fieldErrors && "reason" in fieldErrors ? { reason: fieldErrors.reason } : null}
-        />
-      ) : null}
+      {canArchive ? <ArchiveForm archivedAt={project.archivedAt} /> : null}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { decideGlobal } from "~/lib/permissions";
 import { enforce, requireProjectPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { getProjectCode, listAuditEvents } from "~/models/history.server";
-import { requireProjectIdParam } from "~/models/project.server";
+import { requireParams } from "~/lib/http.server";
+import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
 
 const ProjectHistoryQuerySchema = z.object({
@@ -22,7 +23,7 @@ const ProjectHistoryQuerySchema = z.object({
 /** The project's history tab (managers, admins, auditors; officers 403; out of scope 404). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   await requireProjectPermission(user, projectId, "history.view");
   const query = parseSearchParams(ProjectHistoryQuerySchema, new URL(request.url));
   const code = await getProjectCode(projectId);

@@ -13,7 +13,8 @@ import {
 } from "~/components/history/report-sections";
 import { requireUser } from "~/lib/auth.server";
 import { enforce, requireProjectPermission } from "~/lib/permissions.server";
-import { requireProjectIdParam } from "~/models/project.server";
+import { requireParams } from "~/lib/http.server";
+import { ProjectIdParamsSchema } from "~/schemas/project";
 import { getProjectReport } from "~/models/report.server";
 import { ErrorPanel } from "~/root";
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 /** A printable, ISR-shaped report of one project (everyone who can see the project). Print CSS: app.css. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   await requireProjectPermission(user, projectId, "report.print");
   const report = await getProjectReport(projectId);
   if (!report) enforce("not-found");

@@ -3,9 +3,11 @@ import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ProjectHeader, ProjectTabs } from "~/components/projects/project-header";
 import { requireUser } from "~/lib/auth.server";
 import { decideOnProject } from "~/lib/permissions";
-import { enforce, requireProjectPermission } from "~/lib/permissions.server";
-import { getProjectHeader, requireProjectIdParam } from "~/models/project.server";
+import { orNotFound, requireParams } from "~/lib/http.server";
+import { requireProjectPermission } from "~/lib/permissions.server";
+import { getProjectHeader } from "~/models/project/overview.server";
 import { ErrorPanel } from "~/root";
+import { ProjectIdParamsSchema } from "~/schemas/project";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.code} · ${data.project.name} · Qadam` : "Qadam" },
@@ -17,11 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projectId = requireProjectIdParam(params);
+  const { projectId } = requireParams(ProjectIdParamsSchema, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
-  const project = await getProjectHeader(projectId);
-  if (!project) enforce("not-found");
-  return { project: project!, showHistory: decideOnProject(user, "history.view", scope) === "allow" };
+  const project = await orNotFound(() => getProjectHeader(projectId));
+  return { project, showHistory: decideOnProject(user, "history.view", scope) === "allow" };
 }
 
 export default function ProjectLayout() {

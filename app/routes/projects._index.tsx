@@ -8,7 +8,7 @@ import { requireUser } from "~/lib/auth.server";
 import { decideGlobal } from "~/lib/permissions";
 import { enforce, requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { canListArchived, listProjectFilterOptions, listProjects } from "~/models/project.server";
+import { canListArchived, listProjectFilterOptions, listProjects } from "~/models/project/list.server";
 import { ErrorPanel } from "~/root";
 import { ProjectListQuerySchema } from "~/schemas/project";
 

@@ -1,20 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProjectFormFields, useHydratedMarker } from "~/components/projects/project-form";
+import { ProjectFormFields } from "~/components/projects/project-form";
 import { useRemixForm } from "~/components/ui/form";
-import { useIsSubmitting } from "~/components/ui/form-hooks";
+import { useActionAnswer, useHydrated, useIsSubmitting } from "~/components/ui/form-hooks";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { enforce, requireGlobalPermission } from "~/lib/permissions.server";
+import { readFormData, runAction } from "~/lib/http.server";
+import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { createProject, listProjectFormOptions } from "~/models/project.server";
+import { listProjectFormOptions } from "~/models/project/form.server";
+import { createProject } from "~/models/project/write.server";
 import { ErrorPanel } from "~/root";
 import { EMPTY_PROJECT_FORM, ProjectCreateSchema, type ProjectFormValues } from "~/schemas/project";
 
 export const meta = titled("common.titles.newProject");
+
+/** The create form posts no intent: its answers are addressed to this one. */
+const CREATE = { intent: "create" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,36 +30,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "project.create");
-  const parsed = parseForm(ProjectCreateSchema, await request.formData());
+  const parsed = parseForm(ProjectCreateSchema, await readFormData(request), CREATE);
   if (!parsed.ok) return parsed.response;
-  const result = await createProject({ actor: user, context: auditContextFor(user), input: parsed.data });
-  if (!result.ok) {
-    // Outside the manager's own scope (e.g. an IFC manager creating a WB project).
-    if (result.status === 403) enforce("forbidden");
-    return data({ ok: false as const, fieldErrors: result.status === 400 ? result.fieldErrors : {} }, { status: 400 });
-  }
-  return redirectWithFlash(`/projects/${result.id}`, {
-    kind: "success",
-    key: "projects.flash.created",
-    values: { code: parsed.data.code },
+  const input = parsed.data;
+  // Outside the manager's own scope (e.g. an IFC manager creating a WB project) is a 403; a taken code a field error.
+  return runAction(CREATE, async () => {
+    const id = await createProject({ actor: user, context: auditContextFor(user), input });
+    return redirectWithFlash(`/projects/${id}`, {
+      kind: "success",
+      key: "projects.flash.created",
+      values: { code: input.code },
+    });
   });
 }
 
 export default function NewProjectPage() {
   const { t } = useTranslation();
   const { options } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionAnswer(CREATE.intent);
   const defaults: ProjectFormValues = {
     ...EMPTY_PROJECT_FORM,
-    institution: (options.institutions[0] ?? "WB") as ProjectFormValues["institution"],
+    institution: options.institutions.at(0) ?? "WB",
     implementingAgencyId: options.agencies.length === 1 ? options.agencies[0].id : "",
   };
   const { form, onSubmit } = useRemixForm<ProjectFormValues>(ProjectCreateSchema, {
     defaultValues: defaults,
-    serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useIsSubmitting();
-  const formRef = useHydratedMarker<HTMLFormElement>();
+  const hydrated = useHydrated();
   return (
     <div className="project-form-page">
       <h1>{t("projects.form.createTitle")}</h1>
@@ -64,7 +68,7 @@ export default function NewProjectPage() {
         onSubmit={onSubmit}
         noValidate
         aria-busy={submitting}
-        ref={formRef}
+        data-hydrated={hydrated}
         data-testid="project-form"
       >
         <ProjectFormFields form={form} options={options} />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayToDate, isIsoDay } from "~/lib/dates";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { RATING_SCALE } from "~/lib/metrics";
 
@@ -15,15 +16,8 @@ export const INSTRUMENTS = ["IPF", "PforR", "DPF", "IFC Investment", "IFC Adviso
 
 /** World Bank P-number (P099270), or an IFC project id: numeric (45321) or IFC-prefixed (IFC-ALMATY-BYPASS). */
 export const PROJECT_CODE_PATTERN = /^(P\d{6}|\d{5,7}|IFC-[A-Z0-9]{2,20}(-[A-Z0-9]{1,20}){0,4})$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** For values a person does not type (hidden fields, the URL): a tampered or truncated request. */
 const BAD_REQUEST = "common.errors.badRequest";
-
-export function isIsoDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 const optionalDay = z
   .string("projects.errors.dateInvalid")
@@ -151,7 +145,7 @@ export function parseConflictBase(raw: unknown): Record<string, string> | null {
   }
 }
 
-const day = (v: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+const day = (v: string) => (v ? dayToDate(v) : null);
 
 /** Database values for a validated form (dates at 00:00 UTC, money in BigInt cents). */
 export function toProjectData(input: ProjectCreateInput) {
@@ -196,6 +190,22 @@ export const EMPTY_PROJECT_FORM: ProjectFormValues = {
   commitmentUsd: "",
   disbursedUsd: "0",
   narrative: "",
+};
+
+export type ConflictOutcome = "theirs" | "both" | "same";
+
+/** The 409 answer of the edit form: what it needs to explain a refused save and keep the user's work. */
+export type ProjectConflict = {
+  /** The record as it is now saved, with its version. */
+  values: ProjectFormValues & { version: number };
+  changedBy: { name: string; at: string }[];
+  archivedAt: string | null;
+  /** What this user tried to save. */
+  yours: ProjectFormValues;
+  /** The user's input re-applied on top of the latest version: what the form now holds. */
+  merged: ProjectFormValues;
+  /** The fields the other side changed, and how each was resolved in the form. */
+  fields: { field: string; outcome: ConflictOutcome }[];
 };
 
 // ---- The list's query string ----------------------------------------------------------------------------

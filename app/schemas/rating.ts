@@ -1,14 +1,9 @@
 import { z } from "zod";
-import { isIsoDay } from "./project";
+import { addDays, isIsoDay, todayIsoDay } from "~/lib/dates";
 
 export const PERFORMANCE_RATINGS = ["HS", "S", "MS", "MU", "U", "HU"] as const;
 export const RISK_RATINGS = ["H", "S", "M", "L"] as const;
 export const MIN_JUSTIFICATION_LENGTH = 30;
-
-/** Today as YYYY-MM-DD in UTC: ratings are dated by day, and dates are stored at 00:00 UTC. */
-export function todayIsoDay(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * The latest date a rating may carry: the UTC day AFTER today. Dates are days without a time zone, and the
@@ -17,8 +12,7 @@ export function todayIsoDay(now: Date = new Date()): string {
  * tolerance covers every zone up to UTC+14; it lets a user west of UTC date a rating one day ahead, which is harmless.
  */
 export function latestRatingDay(now: Date = new Date()): string {
-  const today = new Date(`${todayIsoDay(now)}T00:00:00Z`);
-  return todayIsoDay(new Date(today.getTime() + 86_400_000));
+  return addDays(todayIsoDay(now), 1);
 }
 
 /** An ISR-style rating: PDO and implementation progress (HS..HU), overall risk (H/S/M/L), with a justification. */

@@ -79,6 +79,7 @@ describe("adding members", () => {
 
     const twice = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "REVIEWER" });
     expect(twice.status).toBe(400);
+    expect(twice.data).toMatchObject({ intent: "add", status: "fieldErrors" });
     expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
       userId: "projects.team.errors.alreadyMember",
     });

@@ -3,7 +3,7 @@
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
 import { createSessionCookie } from "~/lib/session.server";
-import { toProjectFormValues } from "~/models/project.server";
+import { toProjectFormValues } from "~/models/project/form.server";
 import { cookiePair } from "../helpers/auth";
 
 export type DemoKey =

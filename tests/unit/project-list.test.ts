@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { canViewProject } from "~/lib/permissions";
-import { listProjects } from "~/models/project.server";
+import { listProjects } from "~/models/project/list.server";
 import { ProjectListQuerySchema, type ProjectListQuery } from "~/schemas/project";
 import * as listRoute from "~/routes/projects._index";
 import { seedDatabase } from "../../prisma/seed";

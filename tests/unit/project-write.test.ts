@@ -2,8 +2,9 @@
 // field errors, nothing written, nothing audited), scope (403/404), optimistic concurrency (409, nothing changed) and
 // the audit events of what is written.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionResult } from "~/lib/action-result";
 import { db } from "~/lib/db.server";
-import { toProjectFormValues } from "~/models/project.server";
+import { toProjectFormValues } from "~/models/project/form.server";
 import * as editRoute from "~/routes/projects.$projectId.edit";
 import * as newRoute from "~/routes/projects.new";
 import * as overviewRoute from "~/routes/projects.$projectId._index";
@@ -155,6 +156,21 @@ describe("create (/projects/new)", () => {
   });
 });
 
+type Conflict = {
+  values: Record<string, unknown>;
+  changedBy: { name: string }[];
+  yours: Record<string, string>;
+  merged: Record<string, string>;
+  fields: { field: string; outcome: string }[];
+};
+
+/** The rich conflict a 409 of the edit form carries (an ActionResult addressed to "save"). */
+function conflictOf(data: unknown): Conflict {
+  const answer = data as ActionResult<Conflict>;
+  if (answer.status !== "conflict") throw new Error(`expected a conflict, got ${JSON.stringify(answer)}`);
+  return answer.current;
+}
+
 const edit = (user: Demo, projectId: string, form: Record<string, string>) =>
   call(editRoute.action, {
     user,
@@ -208,17 +224,12 @@ describe("edit (/projects/:id/edit)", () => {
     const saved = await projectByCode("P500565");
     const events = await auditCount();
 
-    type Conflict = {
-      values: Record<string, unknown>;
-      changedBy: { name: string }[];
-      yours: Record<string, string>;
-      merged: Record<string, string>;
-      fields: { field: string; outcome: string }[];
-    };
     const mine = { ...stale, narrative: "My own narrative.", base: JSON.stringify(loaded) };
     const result = await edit(wbManager, project.id, mine);
     expect(result.status).toBe(409);
-    const conflict = (result.data as { conflict: { current: Conflict } }).conflict.current;
+    const answer = result.data as ActionResult<Conflict>;
+    expect(answer).toMatchObject({ intent: "save", status: "conflict", version: saved.version });
+    const conflict = conflictOf(result.data);
     expect(conflict.values).toMatchObject({ name: "TRACE: Jezkazgan–Karagandy Road", version: saved.version });
     expect(conflict.changedBy.map((c) => c.name)).toEqual([admin.name]);
     expect(conflict.yours).toMatchObject({ narrative: "My own narrative.", name: project.name });
@@ -231,14 +242,12 @@ describe("edit (/projects/:id/edit)", () => {
     // A field both changed is shown side by side and the user's value stays in the form.
     const both = await edit(wbManager, project.id, { ...mine, name: "TRACE road (my name)" });
     expect(both.status).toBe(409);
-    const bothConflict = (both.data as { conflict: { current: Conflict } }).conflict.current;
+    const bothConflict = conflictOf(both.data);
     expect(bothConflict.fields).toEqual([{ field: "name", outcome: "both" }]);
     expect(bothConflict.merged.name).toBe("TRACE road (my name)");
     // Without the base the audit log still names the field (and cannot tell whose change it was: "both").
     const noBase = await edit(wbManager, project.id, { ...stale, narrative: "My own narrative." });
-    expect((noBase.data as { conflict: { current: Conflict } }).conflict.current.fields).toEqual([
-      { field: "name", outcome: "both" },
-    ]);
+    expect(conflictOf(noBase.data).fields).toEqual([{ field: "name", outcome: "both" }]);
     expect(await auditCount()).toBe(events);
 
     // Saving the merged form on top of the version the 409 named goes through, and keeps both changes.
@@ -338,9 +347,11 @@ describe("archive", () => {
     });
     expect(JSON.parse(event.before!).archivedAt).toBeNull();
 
-    // Archiving twice is refused without a second event.
+    // Archiving twice is refused (409, a message for the form) without a second event.
     const count = await auditCount();
-    expect((await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.")).status).toBe(400);
+    const twice = await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.");
+    expect(twice.status).toBe(409);
+    expect(twice.data).toMatchObject({ intent: "archive", status: "refused", messageKey: "projects.archive.already" });
     expect(await auditCount()).toBe(count);
 
     // An archived project is read-only: an edit form opened before the archive can no longer save.
@@ -362,7 +373,13 @@ describe("archive", () => {
         form: { intent: "restore", reason },
       });
     const project = await projectByCode("P199915");
-    expect((await restore(wbManager, project.id, "It was never archived.")).status).toBe(400);
+    const live = await restore(wbManager, project.id, "It was never archived.");
+    expect(live.status).toBe(409);
+    expect(live.data).toMatchObject({
+      intent: "restore",
+      status: "refused",
+      messageKey: "projects.archive.notArchived",
+    });
     expect((await archive(wbManager, project.id, "Paused while the ministry re-scopes it.")).status).toBe(302);
     expect((await restore(wbOfficer, project.id, "Officers cannot restore projects.")).status).toBe(403);
 

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server";
 import { listRatings } from "~/models/rating.server";
 import * as ratingsRoute from "~/routes/projects.$projectId.ratings";
-import { latestRatingDay, RatingSchema, todayIsoDay } from "~/schemas/rating";
+import { todayIsoDay } from "~/lib/dates";
+import { latestRatingDay, RatingSchema } from "~/schemas/rating";
 import { seedDatabase } from "../../prisma/seed";
 import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
 

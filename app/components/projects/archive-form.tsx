@@ -1,32 +1,30 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRemixForm } from "~/components/ui/form";
-import { useIsSubmittingIntent } from "./project-form";
+import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { ArchiveProjectSchema, type ArchiveProjectInput } from "~/schemas/project";
 
 /**
  * Archiving hides the project from lists (its record and history stay); restoring brings it back. Either way the
- * reason goes into the audit event.
+ * reason goes into the audit event. A refusal (archived or restored meanwhile by someone else) shows above the form.
  */
-export function ArchiveForm({
-  archivedAt,
-  serverErrors,
-}: {
-  archivedAt: string | null;
-  serverErrors: Record<string, string> | null;
-}) {
+export function ArchiveForm({ archivedAt }: { archivedAt: string | null }) {
   const { t } = useTranslation();
+  const intent = archivedAt ? "restore" : "archive";
+  const answer = useActionAnswer(intent);
   const { form, onSubmit } = useRemixForm<ArchiveProjectInput>(ArchiveProjectSchema, {
     defaultValues: { reason: "" },
-    serverErrors,
+    serverErrors: fieldErrorsIn(answer),
   });
-  const intent = archivedAt ? "restore" : "archive";
-  const submitting = useIsSubmittingIntent(intent);
+  const submitting = useSubmittingIntent(intent);
   const error = form.formState.errors.reason?.message;
   return (
     <section className="panel danger-zone" id="archive" aria-labelledby="archive-title">
       <h2 id="archive-title">{t(archivedAt ? "projects.archive.restoreTitle" : "projects.archive.title")}</h2>
       {archivedAt ? <p data-testid="already-archived">{t("projects.archive.already")}</p> : null}
+      <FormMessage answer={answer} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value={intent} />
         <p className="muted">{t(archivedAt ? "projects.archive.restoreExplain" : "projects.archive.explain")}</p>

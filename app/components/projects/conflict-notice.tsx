@@ -1,24 +1,13 @@
 import type { TFunction } from "i18next";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
-import type { ProjectFormValues } from "~/schemas/project";
+import { dayToDate } from "~/lib/dates";
+import type { ProjectConflict } from "~/schemas/project";
 import { PROJECT_FIELD_LABELS, type ProjectFormOptions } from "./project-form";
-
-export type ProjectConflict = {
-  /** The record as it is now saved, with its version. */
-  values: ProjectFormValues & { version: number };
-  changedBy: { name: string; at: string }[];
-  archivedAt: string | null;
-  /** What this user tried to save. */
-  yours: ProjectFormValues;
-  /** The user's input re-applied on top of the latest version: what the form now holds. */
-  merged: ProjectFormValues;
-  /** The fields the other side changed, and how each was resolved in the form. */
-  fields: { field: string; outcome: "theirs" | "both" | "same" }[];
-};
 
 function describe(
   field: string,
@@ -48,16 +37,58 @@ function describe(
     case "disbursedUsd":
       return `${format.number(Number(value.replace(/[\s,$]/g, "")))} USD`;
     default:
-      if (field.endsWith("Date")) return format.date(`${value}T00:00:00Z`);
+      if (field.endsWith("Date")) return format.date(dayToDate(value));
       return value.length > 160 ? `${value.slice(0, 160)}…` : value;
   }
 }
 
+/** Field by field: their value, this user's, and what the form now holds. */
+function ConflictChanges({ conflict, options }: { conflict: ProjectConflict; options: ProjectFormOptions }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ln = useLocalizedName();
+  const theirs: Record<string, string | number> = conflict.values;
+  const yours: Record<string, string> = conflict.yours;
+  return (
+    <div className="table-wrap">
+      <table data-testid="conflict-changes">
+        <thead>
+          <tr>
+            <th scope="col">{t("projects.conflict.field")}</th>
+            <th scope="col">{t("projects.conflict.theirs")}</th>
+            <th scope="col">{t("projects.conflict.yours")}</th>
+            <th scope="col">{t("projects.conflict.inForm")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields.map(({ field, outcome }) => (
+            <tr key={field} data-field={field} data-outcome={outcome}>
+              <th scope="row">{t(PROJECT_FIELD_LABELS[field as keyof typeof PROJECT_FIELD_LABELS] ?? field)}</th>
+              <td>
+                {field === "archivedAt"
+                  ? format.date(conflict.archivedAt)
+                  : describe(field, String(theirs[field] ?? ""), options, t, format, ln)}
+              </td>
+              <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format, ln)}</td>
+              <td>
+                <span className={`badge ${outcome === "both" ? "amber" : ""}`}>
+                  {t(`projects.conflict.outcome.${outcome}`)}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
- * Someone saved this project after the form was opened. Shows who, which fields they changed, their value next to
- * this user's, and what the form now holds; saving again applies the form on top of the latest version.
+ * Someone saved this project after the form was opened: the shared conflict notice, with who saved, their value
+ * next to this user's for each field they changed, what the form now holds, and a way to take their version
+ * instead. Saving again applies the form on top of the latest version.
  */
-export function ConflictNotice({
+export function ProjectConflictNotice({
   conflict,
   options,
   onUseTheirs,
@@ -68,74 +99,36 @@ export function ConflictNotice({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const ln = useLocalizedName();
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   // The Save button is at the bottom of a long form: bring the explanation into view (and focus) on each refusal.
   useEffect(() => {
     ref.current?.scrollIntoView({ block: "start" });
     ref.current?.focus();
   }, [conflict]);
-  const theirs = conflict.values as Record<string, string | number>;
-  const yours = conflict.yours as Record<string, string>;
+  const latest = conflict.changedBy.at(0);
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      className="conflict-notice"
-      role="alert"
-      aria-labelledby="conflict-title"
-      data-testid="conflict-notice"
-    >
-      <h2 id="conflict-title">{t("projects.conflict.title")}</h2>
-      <p>
-        {conflict.changedBy.length > 0
-          ? t("projects.conflict.changedBy", {
-              names: [...new Set(conflict.changedBy.map((c) => c.name))].join(", "),
-              at: format.dateTime(conflict.changedBy[0].at),
-            })
-          : t("projects.conflict.changedBySomeone")}
-      </p>
-      {conflict.fields.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="conflict-changes">
-            <thead>
-              <tr>
-                <th scope="col">{t("projects.conflict.field")}</th>
-                <th scope="col">{t("projects.conflict.theirs")}</th>
-                <th scope="col">{t("projects.conflict.yours")}</th>
-                <th scope="col">{t("projects.conflict.inForm")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflict.fields.map(({ field, outcome }) => (
-                <tr key={field} data-field={field} data-outcome={outcome}>
-                  <th scope="row">{t(PROJECT_FIELD_LABELS[field as keyof typeof PROJECT_FIELD_LABELS] ?? field)}</th>
-                  <td>
-                    {field === "archivedAt"
-                      ? format.date(conflict.archivedAt)
-                      : describe(field, String(theirs[field] ?? ""), options, t, format, ln)}
-                  </td>
-                  <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format, ln)}</td>
-                  <td>
-                    <span className={`badge ${outcome === "both" ? "amber" : ""}`}>
-                      {t(`projects.conflict.outcome.${outcome}`)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      <p>{t("projects.conflict.kept")}</p>
-      <p>
-        <strong>{t("projects.conflict.saveAgain")}</strong>
-      </p>
-      <p>
-        <button type="button" className="button secondary" onClick={onUseTheirs} data-testid="use-theirs">
-          {t("projects.conflict.useTheirs")}
-        </button>
-      </p>
-    </section>
+    <div ref={ref} tabIndex={-1}>
+      {/* The per-field table below shows the saved values, so the shared notice lists none of its own. */}
+      <ConflictNotice current={{}} labels={{}}>
+        <p>
+          {latest
+            ? t("projects.conflict.changedBy", {
+                names: [...new Set(conflict.changedBy.map((c) => c.name))].join(", "),
+                at: format.dateTime(latest.at),
+              })
+            : t("projects.conflict.changedBySomeone")}
+        </p>
+        {conflict.fields.length > 0 ? <ConflictChanges conflict={conflict} options={options} /> : null}
+        <p>{t("projects.conflict.kept")}</p>
+        <p>
+          <strong>{t("projects.conflict.saveAgain")}</strong>
+        </p>
+        <p>
+          <button type="button" className="button secondary" onClick={onUseTheirs} data-testid="use-theirs">
+            {t("projects.conflict.useTheirs")}
+          </button>
+        </p>
+      </ConflictNotice>
+    </div>
   );
 }

@@ -1,5 +1,4 @@
-import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
@@ -212,19 +211,4 @@ export function ProjectFormFields({
       </fieldset>
     </>
   );
-}
-
-/** Pending state for one of several forms posting to the same action, told apart by their `intent`. */
-export function useIsSubmittingIntent(intent: string) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-}
-
-/** Marks a form `data-hydrated` once React owns it (client validation active), so browser tests can wait for it. */
-export function useHydratedMarker<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.setAttribute("data-hydrated", "true");
-  }, []);
-  return ref;
 }

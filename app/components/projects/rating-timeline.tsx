@@ -3,13 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useIsSubmitting } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
+import { todayIsoDay } from "~/lib/dates";
 import {
   latestRatingDay,
   MIN_JUSTIFICATION_LENGTH,
   PERFORMANCE_RATINGS,
   RISK_RATINGS,
   RatingSchema,
-  todayIsoDay,
   type RatingFormValues,
 } from "~/schemas/rating";
 import { RatingAlert, RatingBadge, RiskBadge, ratingAlert } from "./rating-badge";

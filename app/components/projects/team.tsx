@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useRemixForm } from "~/components/ui/form";
+import { useSubmittingIntent } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
 import { AddMemberSchema, MEMBER_CAPACITIES, type AddMemberValues } from "~/schemas/membership";
 
@@ -44,6 +45,7 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
         </thead>
         <tbody>
           {members.map((m) => {
+            // Each row is its own form: the pending one is told apart by the member it removes.
             const removing = navigation.state === "submitting" && navigation.formData?.get("memberId") === m.id;
             return (
               <tr key={m.id} data-member-email={m.email}>
@@ -92,12 +94,11 @@ export function AddMemberForm({
 }) {
   const { t } = useTranslation();
   const ln = useLocalizedName();
-  const navigation = useNavigation();
   const { form, onSubmit } = useRemixForm<AddMemberValues>(AddMemberSchema, {
     defaultValues: { userId: "", capacity: "PROJECT_OFFICER" },
     serverErrors,
   });
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "add";
+  const submitting = useSubmittingIntent("add");
   const errors = form.formState.errors;
   return (
     <section className="panel" aria-labelledby="add-member-title">
