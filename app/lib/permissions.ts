@@ -128,7 +128,8 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
     case "portfolio.export":
       return "allow";
     case "project.create":
-      return actor.role === "MANAGER" || actor.role === "ADMIN" ? "allow" : "forbidden";
+      if (actor.role === "ADMIN") return "allow";
+      return actor.role === "MANAGER" && OWN_INSTITUTION[actor.organizationKind] !== null ? "allow" : "forbidden";
     case "reviewQueue.view":
       return actor.role === "MANAGER" ? "allow" : "forbidden";
     case "history.viewAll":
@@ -143,9 +144,47 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
   }
 }
 
-/** A new or edited project's institution/agency must stay inside the manager's own scope. */
-export function canCreateProjectFor(actor: Actor, project: Omit<ProjectScope, "isMember">): boolean {
-  return decideGlobal(actor, "project.create") === "allow" && canViewProject(actor, project);
+/**
+ * The institution whose projects a manager of this organisation kind creates: the World Bank's and IFC's own.
+ * A ministry implements projects but does not finance them, so its managers create none; JOINT projects, which
+ * two institutions share, are created only by an administrator.
+ */
+const OWN_INSTITUTION: Record<OrganizationKind, Institution | null> = {
+  WORLD_BANK: "WB",
+  IFC: "IFC",
+  MINISTRY: null,
+};
+
+/** May the actor create a project financed by `institution`? (Any ministry may implement it.) */
+export function decideProjectCreate(actor: Actor, institution: Institution): Decision {
+  const general = decideGlobal(actor, "project.create");
+  if (general !== "allow" || actor.role === "ADMIN") return general;
+  return OWN_INSTITUTION[actor.organizationKind] === institution ? "allow" : "forbidden";
+}
+
+/** Where a project sits: which institution finances it and which ministry implements it (who can see it). */
+export type ProjectPlacement = Pick<ProjectScope, "institution" | "implementingAgencyId">;
+
+/**
+ * Moving a project to another institution or implementing agency takes it away from one set of staff and gives
+ * it to another, so only an administrator does it (with a reason in the audit event). This decides the move
+ * alone: an edit that keeps both is "allow" here and left to `project.edit`.
+ */
+export function decideProjectReassign(actor: Actor, from: ProjectPlacement, to: ProjectPlacement): Decision {
+  if (!canViewProject(actor, from)) return "not-found";
+  const moves = from.institution !== to.institution || from.implementingAgencyId !== to.implementingAgencyId;
+  if (!moves) return "allow";
+  return canReassignProject(actor, from) ? "allow" : "forbidden";
+}
+
+/** Whether the edit form may offer other institutions and agencies for this project at all. */
+export function canReassignProject(actor: Actor, project: ProjectPlacement): boolean {
+  return actor.role === "ADMIN" && canViewProject(actor, project);
+}
+
+/** Managers and admins (who archive and restore project records) may also list archived projects. */
+export function canListArchived(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "MANAGER" || actor.role === "ADMIN";
 }
 
 /** Nobody reviews their own submission (a milestone update or an indicator value). */

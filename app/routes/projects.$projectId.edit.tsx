@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ArchiveForm } from "~/components/projects/archive-form";
 import { ProjectConflictNotice } from "~/components/projects/conflict-notice";
-import { ProjectFormFields } from "~/components/projects/project-form";
+import { ProjectFormFields, ReassignReasonField } from "~/components/projects/project-form";
 import { useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useHydrated, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
@@ -44,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireProjectPermission(user, projectId, viewable.archived ? "project.archive" : "project.edit");
   const [project, options] = await Promise.all([
     orNotFound(() => getProjectForEdit(projectId)),
-    listProjectFormOptions(user),
+    // Only an administrator is offered other institutions and agencies; for anyone else both stay as stored.
+    listProjectFormOptions(user, scope),
   ]);
   return { projectId, project, options, canArchive: decideOnProject(user, "project.archive", scope) === "allow" };
 }
@@ -53,11 +54,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function saveProject(user: SessionUser, projectId: string, formData: FormData) {
   const parsed = parseForm(ProjectEditSchema, formData, SAVE);
   if (!parsed.ok) return parsed.response;
-  const { version, ...input } = parsed.data;
-  // Moving the project out of the manager's own scope (another institution or ministry) is a 403.
+  const { version, reassignReason, ...input } = parsed.data;
+  // Moving the project to another institution or agency is an administrator's, with a reason: a 403 for anyone else.
   return runAction(SAVE, async () => {
     try {
-      await updateProject({ actor: user, context: auditContextFor(user), projectId, expectedVersion: version, input });
+      await updateProject({
+        actor: user,
+        context: auditContextFor(user),
+        projectId,
+        expectedVersion: version,
+        input,
+        reason: reassignReason,
+      });
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       const base = parseConflictBase(formData.get("base"));
@@ -122,7 +130,8 @@ export default function EditProjectPage() {
     if (conflict) reset(conflict.merged);
   }, [conflict, reset]);
   const [dismissed, setDismissed] = useState<number | null>(null);
-  const { version, ...base } = conflict ? conflict.values : project.values;
+  const stored = conflict ? conflict.values : project.values;
+  const { version, ...base } = stored;
   const submitting = useSubmittingIntent(SAVE.intent);
   const hydrated = useHydrated();
   const loadTheirs = () => {
@@ -151,6 +160,9 @@ export default function EditProjectPage() {
           <input type="hidden" name="version" value={version ?? loadedVersion} data-testid="project-version" />
           <input type="hidden" name="base" value={JSON.stringify(base)} />
           <ProjectFormFields form={form} options={options} />
+          {options.locked ? null : (
+            <ReassignReasonField form={form} stored={stored} error={fieldErrorsIn(answer)?.reassignReason} />
+          )}
           <div className="form-actions">
             <button type="submit" disabled={submitting} data-testid="save-project">
               {submitting ? t("common.actions.saving") : t("common.actions.save")}

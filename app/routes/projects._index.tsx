@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Pagination, ProjectTable } from "~/components/projects/project-table";
 import { ProjectFilters } from "~/components/projects/project-filters";
 import { requireUser } from "~/lib/auth.server";
-import { decideGlobal } from "~/lib/permissions";
+import { canListArchived, decideGlobal } from "~/lib/permissions";
 import { enforce, requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { canListArchived, listProjectFilterOptions, listProjects } from "~/models/project/list.server";
+import { listProjectFilterOptions, listProjects } from "~/models/project/list.server";
 import { ErrorPanel } from "~/root";
 import { ProjectListQuerySchema } from "~/schemas/project";
 

@@ -118,8 +118,13 @@ export const ProjectEditSchema = z
       .number("projects.errors.versionMissing")
       .int("projects.errors.versionMissing")
       .min(1, "projects.errors.versionMissing"),
+    /** Why the institution or implementing agency changes (administrators only); required then, else ignored. */
+    reassignReason: z.string(BAD_REQUEST).trim().max(500, "projects.errors.textTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => checkProjectRules(v, ctx));
+
+/** The shortest reason accepted for moving a project to another institution or implementing agency. */
+export const MIN_REASSIGN_REASON_LENGTH = 10;
 
 export const PROJECT_FORM_FIELDS = Object.keys(projectFields) as Array<keyof ProjectFormValues>;
 

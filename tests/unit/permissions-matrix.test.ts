@@ -7,11 +7,14 @@ import {
   ORGANIZATION_KINDS,
   PROJECT_ACTIONS,
   ROLES,
-  canCreateProjectFor,
+  canListArchived,
+  canReassignProject,
   canReviewSubmission,
   canViewProject,
   decideGlobal,
   decideOnProject,
+  decideProjectCreate,
+  decideProjectReassign,
   type Actor,
   type Decision,
   type GlobalAction,
@@ -99,7 +102,10 @@ const ON_VISIBLE_PROJECT: Record<Role, Record<ProjectAction, [member: Decision, 
   },
 };
 
-/** Actions not tied to one project; the organisation kind does not matter for these. */
+/**
+ * Actions not tied to one project, by role; where the organisation kind matters, GLOBAL_BY_KIND says how
+ * (issue 10: a ministry implements projects but creates none).
+ */
 const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
   ADMIN: {
     "portfolio.view": A,
@@ -150,6 +156,16 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.frameworks": F,
   },
 };
+
+const GLOBAL_BY_KIND: Partial<
+  Record<Role, Partial<Record<OrganizationKind, Partial<Record<GlobalAction, Decision>>>>>
+> = {
+  MANAGER: { MINISTRY: { "project.create": F } },
+};
+
+function globalDecision(role: Role, kind: OrganizationKind, action: GlobalAction): Decision {
+  return GLOBAL_BY_KIND[role]?.[kind]?.[action] ?? GLOBAL[role][action];
+}
 
 // The organisations the actors belong to and the projects they look at.
 const ORG_OF_KIND: Record<OrganizationKind, string> = {
@@ -251,7 +267,7 @@ describe("decideOnProject: role × organisation kind × action × in/out of scop
 describe("decideGlobal: role × organisation kind × action", () => {
   const cases = ROLES.flatMap((role) =>
     ORGANIZATION_KINDS.flatMap((kind) =>
-      GLOBAL_ACTIONS.map((action) => ({ role, kind, action, expected: GLOBAL[role][action] })),
+      GLOBAL_ACTIONS.map((action) => ({ role, kind, action, expected: globalDecision(role, kind, action) })),
     ),
   );
   it.each(cases)("$role ($kind) $action → $expected", ({ role, kind, action, expected }) => {
@@ -357,40 +373,119 @@ describe("canReviewSubmission: nobody reviews their own submission", () => {
   });
 });
 
-describe("canCreateProjectFor: a new project stays inside the creator's scope", () => {
-  /** [role, kind, project, may create] — written out, not derived. */
-  const table: Array<[Role, OrganizationKind, ProjectKey, boolean]> = [
-    ["MANAGER", "WORLD_BANK", "wbTransport", true],
-    ["MANAGER", "WORLD_BANK", "jointEnergy", true],
-    ["MANAGER", "WORLD_BANK", "wbWater", true],
-    ["MANAGER", "WORLD_BANK", "ifcWater", false],
-    ["MANAGER", "WORLD_BANK", "ifcTransport", false],
-    ["MANAGER", "IFC", "ifcWater", true],
-    ["MANAGER", "IFC", "ifcTransport", true],
-    ["MANAGER", "IFC", "jointEnergy", true],
-    ["MANAGER", "IFC", "wbTransport", false],
-    ["MANAGER", "IFC", "wbWater", false],
-    ["MANAGER", "MINISTRY", "wbTransport", true],
-    ["MANAGER", "MINISTRY", "ifcTransport", true],
-    ["MANAGER", "MINISTRY", "wbWater", false],
-    ["MANAGER", "MINISTRY", "jointEnergy", false],
-    ["MANAGER", "MINISTRY", "ifcWater", false],
-    ...ORGANIZATION_KINDS.flatMap((kind) =>
-      (["wbTransport", "ifcWater", "jointEnergy", "ifcTransport", "wbWater"] as const).flatMap(
-        (project): Array<[Role, OrganizationKind, ProjectKey, boolean]> => [
-          ["ADMIN", kind, project, true],
-          ["OFFICER", kind, project, false],
-          ["AUDITOR", kind, project, false],
-        ],
-      ),
-    ),
-  ];
+/**
+ * Who creates a project financed by which institution (issue 10, defect 1): a World Bank manager WB projects, an
+ * IFC manager IFC projects, a ministry manager none; JOINT projects only an administrator. Written out for every
+ * role × organisation kind × institution.
+ */
+const CREATE: Record<Role, Record<OrganizationKind, Record<Institution, Decision>>> = {
+  ADMIN: {
+    WORLD_BANK: { WB: A, IFC: A, JOINT: A },
+    IFC: { WB: A, IFC: A, JOINT: A },
+    MINISTRY: { WB: A, IFC: A, JOINT: A },
+  },
+  MANAGER: {
+    WORLD_BANK: { WB: A, IFC: F, JOINT: F },
+    IFC: { WB: F, IFC: A, JOINT: F },
+    MINISTRY: { WB: F, IFC: F, JOINT: F },
+  },
+  OFFICER: {
+    WORLD_BANK: { WB: F, IFC: F, JOINT: F },
+    IFC: { WB: F, IFC: F, JOINT: F },
+    MINISTRY: { WB: F, IFC: F, JOINT: F },
+  },
+  AUDITOR: {
+    WORLD_BANK: { WB: F, IFC: F, JOINT: F },
+    IFC: { WB: F, IFC: F, JOINT: F },
+    MINISTRY: { WB: F, IFC: F, JOINT: F },
+  },
+};
+const INSTITUTION_LIST: Institution[] = ["WB", "IFC", "JOINT"];
 
-  it("covers every role", () => {
-    expect(new Set(table.map(([role]) => role))).toEqual(new Set(ROLES));
+describe("decideProjectCreate: role × organisation kind × institution", () => {
+  const cases = ROLES.flatMap((role) =>
+    ORGANIZATION_KINDS.flatMap((kind) =>
+      INSTITUTION_LIST.map((institution) => ({ role, kind, institution, expected: CREATE[role][kind][institution] })),
+    ),
+  );
+  it.each(cases)(
+    "$role ($kind) creates a $institution project → $expected",
+    ({ role, kind, institution, expected }) => {
+      expect(decideProjectCreate(actor(role, kind), institution)).toBe(expected);
+    },
+  );
+
+  it("agrees with project.create: whoever may create some project may open the form, and nobody else", () => {
+    for (const role of ROLES)
+      for (const kind of ORGANIZATION_KINDS) {
+        const any = INSTITUTION_LIST.some((i) => CREATE[role][kind][i] === A);
+        expect(decideGlobal(actor(role, kind), "project.create")).toBe(any ? A : F);
+      }
+  });
+});
+
+/**
+ * Moving a project (issue 10, defect 1): changing its institution or implementing agency is an administrator's
+ * alone. Every move a manager could try — to another institution, from JOINT to their own, to another ministry —
+ * is refused for every role but ADMIN; an edit that moves nothing is left to project.edit ("allow" here); a
+ * project out of sight stays not found.
+ */
+type Move = { name: string; from: ProjectKey; to: { institution: Institution; implementingAgencyId: string } };
+const MOVES: Move[] = [
+  { name: "WB → IFC", from: "wbTransport", to: { institution: "IFC", implementingAgencyId: "org-transport" } },
+  { name: "WB → JOINT", from: "wbTransport", to: { institution: "JOINT", implementingAgencyId: "org-transport" } },
+  { name: "IFC → JOINT", from: "ifcTransport", to: { institution: "JOINT", implementingAgencyId: "org-transport" } },
+  { name: "IFC → WB", from: "ifcTransport", to: { institution: "WB", implementingAgencyId: "org-transport" } },
+  { name: "JOINT → WB", from: "jointEnergy", to: { institution: "WB", implementingAgencyId: "org-energy" } },
+  { name: "JOINT → IFC", from: "jointEnergy", to: { institution: "IFC", implementingAgencyId: "org-energy" } },
+  { name: "another ministry (WB)", from: "wbTransport", to: { institution: "WB", implementingAgencyId: "org-water" } },
+  { name: "to our ministry", from: "wbWater", to: { institution: "WB", implementingAgencyId: "org-transport" } },
+  {
+    name: "another ministry (IFC)",
+    from: "ifcTransport",
+    to: { institution: "IFC", implementingAgencyId: "org-water" },
+  },
+  { name: "nothing (WB)", from: "wbTransport", to: { institution: "WB", implementingAgencyId: "org-transport" } },
+  { name: "nothing (JOINT)", from: "jointEnergy", to: { institution: "JOINT", implementingAgencyId: "org-energy" } },
+];
+const MAY_MOVE: Record<Role, boolean> = { ADMIN: true, MANAGER: false, OFFICER: false, AUDITOR: false };
+
+describe("decideProjectReassign: role × organisation kind × move", () => {
+  const cases = ROLES.flatMap((role) =>
+    ORGANIZATION_KINDS.flatMap((kind) =>
+      MOVES.map((move) => {
+        const from = PROJECTS[move.from];
+        const moves =
+          from.institution !== move.to.institution || from.implementingAgencyId !== move.to.implementingAgencyId;
+        const expected: Decision = !visible(role, kind, move.from) ? "not-found" : !moves || MAY_MOVE[role] ? A : F;
+        return { role, kind, move: move.name, from, to: move.to, expected };
+      }),
+    ),
+  );
+
+  it("exercises every decision, and refuses every real move to every manager", () => {
+    expect(new Set(cases.map((c) => c.expected))).toEqual(new Set([A, F, "not-found"]));
+    const managerMoves = cases.filter((c) => c.role === "MANAGER" && !c.move.startsWith("nothing"));
+    expect(managerMoves.every((c) => c.expected !== A)).toBe(true);
   });
 
-  it.each(table)("%s (%s) creates %s → %s", (role, kind, project, expected) => {
-    expect(canCreateProjectFor(actor(role, kind), PROJECTS[project])).toBe(expected);
+  it.each(cases)("$role ($kind) moves $move → $expected", ({ role, kind, from, to, expected }) => {
+    expect(decideProjectReassign(actor(role, kind), from, to)).toBe(expected);
+  });
+
+  it.each(ROLES.flatMap((role) => ORGANIZATION_KINDS.map((kind) => ({ role, kind, expected: MAY_MOVE[role] }))))(
+    "$role ($kind) is offered other institutions and agencies on the edit form → $expected",
+    ({ role, kind, expected }) => {
+      expect(canReassignProject(actor(role, kind), PROJECTS.wbTransport)).toBe(
+        expected && visible(role, kind, "wbTransport"),
+      );
+    },
+  );
+});
+
+describe("canListArchived: who archives and restores projects may list archived ones", () => {
+  const expected: Record<Role, boolean> = { ADMIN: true, MANAGER: true, OFFICER: false, AUDITOR: false };
+  it.each(ROLES)("%s", (role) => {
+    expect(canListArchived({ role })).toBe(expected[role]);
   });
 });

@@ -124,35 +124,50 @@ describe("create (/projects/new)", () => {
     });
   });
 
-  it("keeps managers inside their own scope: 403 and nothing written", async () => {
+  it("managers create only their own institution's projects; ministry managers none; JOINT only an admin", async () => {
     const before = { projects: await db.project.count(), events: await auditCount() };
-    // An IFC manager cannot create a World Bank project.
-    expect((await create(ifcManager, { ...validForm, code: "P600003" })).status).toBe(403);
-    // A ministry manager only for their own ministry.
-    expect(
-      (await create(transportManager, { ...validForm, code: "P600004", implementingAgencyId: await orgId("MWRI") }))
-        .status,
-    ).toBe(403);
+    const refused: Array<[Demo, Record<string, string>]> = [
+      // An IFC manager cannot create a World Bank project, nor a JOINT one.
+      [ifcManager, { code: "P600003" }],
+      [ifcManager, { code: "P600013", institution: "JOINT" }],
+      // A World Bank manager cannot create an IFC project, nor a JOINT one (issue 10).
+      [wbManager, { code: "IFC-WB-TRIES", institution: "IFC", instrument: "IFC Advisory" }],
+      [wbManager, { code: "P600014", institution: "JOINT" }],
+      // A ministry manager creates no projects, not even for their own ministry (issue 10).
+      [transportManager, { code: "P600004" }],
+      [transportManager, { code: "P600005", implementingAgencyId: await orgId("MWRI") }],
+      [transportManager, { code: "P600015", institution: "JOINT" }],
+    ];
+    for (const [user, change] of refused) {
+      const result = await create(user, { ...validForm, ...change });
+      expect(result.status, `${user.email} ${JSON.stringify(change)}`).toBe(403);
+    }
+    expect((await call(newRoute.loader, { user: transportManager, path: "/projects/new" })).status).toBe(403);
     expect(await db.project.count()).toBe(before.projects);
     expect(await auditCount()).toBe(before.events);
-    // ...but the same manager may create one for their own ministry.
-    expect((await create(transportManager, { ...validForm, code: "P600005" })).status).toBe(302);
-    expect(
-      (
-        await create(ifcManager, {
-          ...validForm,
-          code: "IFC-NEW-ADVISORY",
-          institution: "IFC",
-          instrument: "IFC Advisory",
-        })
-      ).status,
-    ).toBe(302);
+
+    // ...but each may create their own institution's projects, implemented by any ministry; an admin a JOINT one.
+    const ifcProject = { ...validForm, code: "IFC-NEW-ADVISORY", institution: "IFC", instrument: "IFC Advisory" };
+    expect((await create(ifcManager, ifcProject)).status).toBe(302);
+    const water = await orgId("MWRI");
+    expect((await create(wbManager, { ...validForm, code: "P600006", implementingAgencyId: water })).status).toBe(302);
+    expect((await create(admin, { ...validForm, code: "P600007", institution: "JOINT" })).status).toBe(302);
+  });
+
+  it("the create form offers only the institutions the user may create", async () => {
+    const institutionsFor = async (user: Demo) => {
+      const loaded = await call(newRoute.loader, { user, path: "/projects/new" });
+      return (loaded.data as Awaited<ReturnType<typeof newRoute.loader>>).options.institutions;
+    };
+    expect(await institutionsFor(wbManager)).toEqual(["WB"]);
+    expect(await institutionsFor(ifcManager)).toEqual(["IFC"]);
+    expect(await institutionsFor(admin)).toEqual(["WB", "IFC", "JOINT"]);
   });
 
   it("officers may not create projects (loader and action)", async () => {
     expect((await call(newRoute.loader, { user: wbOfficer, path: "/projects/new" })).status).toBe(403);
-    expect((await create(wbOfficer, { ...validForm, code: "P600006" })).status).toBe(403);
-    expect(await db.project.findUnique({ where: { code: "P600006" } })).toBeNull();
+    expect((await create(wbOfficer, { ...validForm, code: "P600016" })).status).toBe(403);
+    expect(await db.project.findUnique({ where: { code: "P600016" } })).toBeNull();
   });
 });
 
@@ -311,6 +326,87 @@ describe("edit (/projects/:id/edit)", () => {
       form: { intent: "delete" },
     });
     expect(result.status).toBe(400);
+  });
+});
+
+describe("moving a project between institutions or agencies (issue 10): an administrator's, with a reason", () => {
+  const unchanged = async (code: string, events: number, project: Awaited<ReturnType<typeof projectByCode>>) => {
+    expect(await projectByCode(code)).toEqual(project);
+    expect(await auditCount()).toBe(events);
+  };
+
+  it("a hand-crafted save that moves the project is 403 for every manager, and nothing is written", async () => {
+    const wbProject = await projectByCode("P199914");
+    const joint = await projectByCode("P199901");
+    const events = await auditCount();
+    const wbForm = await editFormOf(wbProject.id);
+    const jointForm = await editFormOf(joint.id);
+    const attempts: Array<[Demo, string, Record<string, string>]> = [
+      // A World Bank manager hands a WB project to IFC, or makes it JOINT.
+      [wbManager, wbProject.id, { ...wbForm, institution: "IFC" }],
+      [wbManager, wbProject.id, { ...wbForm, institution: "JOINT" }],
+      // ...or gives it to another ministry.
+      [wbManager, wbProject.id, { ...wbForm, implementingAgencyId: await orgId("MOT") }],
+      // A WB or IFC manager turns a JOINT project into their own institution's alone.
+      [wbManager, joint.id, { ...jointForm, institution: "WB" }],
+      [ifcManager, joint.id, { ...jointForm, institution: "IFC" }],
+      // A ministry manager changes the institution or the agency of a project their ministry implements.
+      [transportManager, joint.id, { ...jointForm, institution: "WB" }],
+      [transportManager, joint.id, { ...jointForm, institution: "IFC" }],
+      [transportManager, joint.id, { ...jointForm, implementingAgencyId: await orgId("MWRI") }],
+    ];
+    for (const [user, projectId, form] of attempts) {
+      const result = await edit(user, projectId, { ...form, reassignReason: "Because I can, apparently." });
+      expect(result.status, `${user.email} ${form.institution} ${form.implementingAgencyId}`).toBe(403);
+    }
+    await unchanged("P199914", events, wbProject);
+    expect(await projectByCode("P199901")).toEqual(joint);
+  });
+
+  it("a ministry manager still edits the projects its ministry implements, with institution and agency locked", async () => {
+    const joint = await projectByCode("P199901");
+    const params = { projectId: joint.id };
+    const loaded = await call(editRoute.loader, { user: transportManager, path: `/projects/${joint.id}/edit`, params });
+    const options = (loaded.data as Awaited<ReturnType<typeof editRoute.loader>>).options;
+    expect(options.locked).toBe(true);
+    expect(options.institutions).toEqual(["JOINT"]);
+    expect(options.agencies.map((a) => a.id)).toEqual([joint.implementingAgencyId]);
+    const form = await editFormOf(joint.id);
+    expect((await edit(transportManager, joint.id, { ...form, narrative: "Ministry's own update." })).status).toBe(302);
+    expect(await projectByCode("P199901")).toMatchObject({ narrative: "Ministry's own update.", institution: "JOINT" });
+
+    const asAdmin = await call(editRoute.loader, { user: admin, path: `/projects/${joint.id}/edit`, params });
+    expect((asAdmin.data as Awaited<ReturnType<typeof editRoute.loader>>).options).toMatchObject({
+      locked: false,
+      institutions: ["WB", "IFC", "JOINT"],
+    });
+  });
+
+  it("an administrator moves a project only with a reason, which the audit event carries", async () => {
+    const project = await projectByCode("P199917");
+    const form = await editFormOf(project.id);
+    const events = await auditCount();
+    const noReason = await edit(admin, project.id, { ...form, institution: "JOINT" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data).toMatchObject({
+      intent: "save",
+      status: "fieldErrors",
+      fieldErrors: { reassignReason: "projects.errors.reassignReasonRequired" },
+    });
+    await unchanged("P199917", events, project);
+
+    const reason = "Co-financed by IFC from 2027 (board decision of 12 March).";
+    const moved = await edit(admin, project.id, { ...form, institution: "JOINT", reassignReason: reason });
+    expect(moved.status).toBe(302);
+    expect(await projectByCode("P199917")).toMatchObject({ institution: "JOINT", version: project.version + 1 });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
+    expect(event).toMatchObject({ action: "project.update", entityId: project.id, reason });
+
+    // An edit that moves nothing needs no reason and records none.
+    const after = await auditCount();
+    const again = await editFormOf(project.id);
+    expect((await edit(admin, project.id, { ...again, narrative: "Co-financing agreed." })).status).toBe(302);
+    expect(await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: after } } })).toMatchObject({ reason: null });
   });
 });
 

@@ -8,6 +8,8 @@ import { INSTRUMENTS, PROJECT_STATUSES, type ProjectFormValues } from "~/schemas
 
 export type ProjectFormOptions = {
   institutions: readonly string[];
+  /** Institution and implementing agency shown read-only (only an administrator moves a project). */
+  locked?: boolean;
   agencies: ({ id: string } & LocalizedName)[];
   frameworks: ({
     id: string;
@@ -107,6 +109,114 @@ function TextareaField({
   );
 }
 
+/**
+ * Institution and implementing agency: chosen from what the actor may set, or — when only an administrator could
+ * change them — shown as text, with the stored values posted unchanged.
+ */
+function PlacementField({
+  form,
+  name,
+  options,
+}: {
+  form: UseFormReturn<ProjectFormValues>;
+  name: "institution" | "implementingAgencyId";
+  options: ProjectFormOptions;
+}) {
+  const { t } = useTranslation();
+  const ln = useLocalizedName();
+  const describe = (value: string) => {
+    if (name === "institution") return t(`domain.institution.${value}`);
+    const agency = options.agencies.find((a) => a.id === value);
+    return agency ? ln(agency) : value;
+  };
+  if (options.locked) {
+    return (
+      <div className="field">
+        <label htmlFor={`field-${name}`}>{t(PROJECT_FIELD_LABELS[name])}</label>
+        <input
+          id={`field-${name}`}
+          readOnly
+          value={describe(form.watch(name))}
+          aria-describedby="placement-locked"
+          data-testid={`locked-${name}`}
+        />
+        <input type="hidden" {...form.register(name)} />
+      </div>
+    );
+  }
+  return (
+    <SelectField form={form} name={name}>
+      {name === "implementingAgencyId" ? <option value="">{t("projects.form.choose")}</option> : null}
+      {(name === "institution" ? options.institutions : options.agencies.map((a) => a.id)).map((value) => (
+        <option key={value} value={value}>
+          {describe(value)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function IdentityFields({ form, options }: { form: UseFormReturn<ProjectFormValues>; options: ProjectFormOptions }) {
+  const { t } = useTranslation();
+  const ln = useLocalizedName();
+  const label = (name: FieldName) => t(PROJECT_FIELD_LABELS[name]);
+  return (
+    <fieldset>
+      <legend>{t("projects.form.identity")}</legend>
+      <div className="form-grid">
+        <Field form={form} name="code" label={label("code")} hint={t("projects.form.codeHint")} autoComplete="off" />
+        <PlacementField form={form} name="institution" options={options} />
+      </div>
+      <Field form={form} name="name" label={label("name")} />
+      <div className="form-grid">
+        <SelectField form={form} name="instrument">
+          {INSTRUMENTS.map((i) => (
+            <option key={i} value={i}>
+              {t(`projects.instruments.${i}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField form={form} name="status">
+          {PROJECT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`domain.projectStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          form={form}
+          name="sectorCode"
+          label={label("sectorCode")}
+          hint={t("projects.form.sectorHint")}
+          inputMode="numeric"
+          maxLength={5}
+        />
+      </div>
+      <div className="form-grid wide">
+        <PlacementField form={form} name="implementingAgencyId" options={options} />
+        <SelectField form={form} name="priorityAreaId">
+          <option value="">{t("projects.form.choose")}</option>
+          {options.frameworks.map((f) => (
+            <optgroup key={f.id} label={`${f.code} — ${ln(f)}`}>
+              {f.priorityAreas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.code} — {ln(a)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      </div>
+      {options.locked ? (
+        <p className="muted small" id="placement-locked">
+          {t("projects.form.placementLocked")}
+        </p>
+      ) : null}
+      <TextareaField form={form} name="description" rows={3} />
+    </fieldset>
+  );
+}
+
 /** The fields of the create and edit forms (the surrounding <Form>, hidden inputs and buttons belong to the route). */
 export function ProjectFormFields({
   form,
@@ -116,71 +226,10 @@ export function ProjectFormFields({
   options: ProjectFormOptions;
 }) {
   const { t } = useTranslation();
-  const ln = useLocalizedName();
   const label = (name: FieldName) => t(PROJECT_FIELD_LABELS[name]);
   return (
     <>
-      <fieldset>
-        <legend>{t("projects.form.identity")}</legend>
-        <div className="form-grid">
-          <Field form={form} name="code" label={label("code")} hint={t("projects.form.codeHint")} autoComplete="off" />
-          <SelectField form={form} name="institution">
-            {options.institutions.map((i) => (
-              <option key={i} value={i}>
-                {t(`domain.institution.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <Field form={form} name="name" label={label("name")} />
-        <div className="form-grid">
-          <SelectField form={form} name="instrument">
-            {INSTRUMENTS.map((i) => (
-              <option key={i} value={i}>
-                {t(`projects.instruments.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField form={form} name="status">
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`domain.projectStatus.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            form={form}
-            name="sectorCode"
-            label={label("sectorCode")}
-            hint={t("projects.form.sectorHint")}
-            inputMode="numeric"
-            maxLength={5}
-          />
-        </div>
-        <div className="form-grid wide">
-          <SelectField form={form} name="implementingAgencyId">
-            <option value="">{t("projects.form.choose")}</option>
-            {options.agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {ln(a)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField form={form} name="priorityAreaId">
-            <option value="">{t("projects.form.choose")}</option>
-            {options.frameworks.map((f) => (
-              <optgroup key={f.id} label={`${f.code} — ${ln(f)}`}>
-                {f.priorityAreas.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.code} — {ln(a)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </SelectField>
-        </div>
-        <TextareaField form={form} name="description" rows={3} />
-      </fieldset>
+      <IdentityFields form={form} options={options} />
       <fieldset>
         <legend>{t("projects.overview.keyDates")}</legend>
         <div className="form-grid">
@@ -210,5 +259,45 @@ export function ProjectFormFields({
         <TextareaField form={form} name="narrative" rows={6} hint={t("projects.form.narrativeHint")} />
       </fieldset>
     </>
+  );
+}
+
+/**
+ * Moving a project to another institution or implementing agency needs a reason (kept in the audit event):
+ * asked of an administrator only once the form's institution or agency differs from the stored one.
+ */
+export function ReassignReasonField({
+  form,
+  stored,
+  error,
+}: {
+  form: UseFormReturn<ProjectFormValues>;
+  stored: { institution: string; implementingAgencyId: string };
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [institution, agency] = form.watch(["institution", "implementingAgencyId"]);
+  if (institution === stored.institution && agency === stored.implementingAgencyId) return null;
+  return (
+    <div className="field">
+      <label htmlFor="field-reassignReason">{t("projects.form.reassignReason")}</label>
+      <textarea
+        id="field-reassignReason"
+        name="reassignReason"
+        rows={2}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "field-reassignReason-error" : "field-reassignReason-hint"}
+        data-testid="reassign-reason"
+      />
+      <small className="muted" id="field-reassignReason-hint">
+        {t("projects.form.reassignHint")}
+      </small>
+      {error ? (
+        <p className="field-error" id="field-reassignReason-error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }

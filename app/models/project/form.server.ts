@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
 import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
 import { centsToUsdString } from "~/lib/money";
-import { canCreateProjectFor, type Actor } from "~/lib/permissions";
+import { canReassignProject, decideProjectCreate, type Actor, type ProjectPlacement } from "~/lib/permissions";
 import { INSTITUTIONS, type ProjectFormValues } from "~/schemas/project";
 import { FRAMEWORKS_WITH_AREAS } from "./selects.server";
 
@@ -65,8 +65,12 @@ export async function getProjectForEdit(projectId: string) {
   return { values: toProjectFormValues(row), archivedAt: row.archivedAt?.toISOString() ?? null, code: row.code };
 }
 
-/** What the create/edit form may offer this actor: institutions and agencies inside their scope. */
-export async function listProjectFormOptions(actor: Actor) {
+/**
+ * What the create or edit form may offer this actor. Creating: the institutions the actor may create projects for
+ * and every ministry. Editing (`current` is where the project sits): other institutions and agencies only for an
+ * administrator; for anyone else the two fields are `locked` to their stored values.
+ */
+export async function listProjectFormOptions(actor: Actor, current: ProjectPlacement | null = null) {
   const [agencies, frameworks] = await Promise.all([
     db.organization.findMany({
       where: { kind: "MINISTRY" },
@@ -75,11 +79,16 @@ export async function listProjectFormOptions(actor: Actor) {
     }),
     db.framework.findMany(FRAMEWORKS_WITH_AREAS),
   ]);
-  const allowedAgencies = agencies.filter((a) =>
-    INSTITUTIONS.some((institution) => canCreateProjectFor(actor, { institution, implementingAgencyId: a.id })),
-  );
-  const institutions = INSTITUTIONS.filter((institution) =>
-    agencies.some((a) => canCreateProjectFor(actor, { institution, implementingAgencyId: a.id })),
-  );
-  return { institutions, agencies: allowedAgencies, frameworks };
+  if (current && !canReassignProject(actor, current)) {
+    return {
+      institutions: INSTITUTIONS.filter((institution) => institution === current.institution),
+      agencies: agencies.filter((a) => a.id === current.implementingAgencyId),
+      frameworks,
+      locked: true,
+    };
+  }
+  const institutions = current
+    ? [...INSTITUTIONS]
+    : INSTITUTIONS.filter((institution) => decideProjectCreate(actor, institution) === "allow");
+  return { institutions, agencies, frameworks, locked: false };
 }

@@ -3,15 +3,10 @@ import { db } from "~/lib/db.server";
 import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
 import { RATING_SCALE, disbursementShare } from "~/lib/metrics";
 import { centsToNumber } from "~/lib/money";
-import { decideGlobal, type Actor } from "~/lib/permissions";
+import { canListArchived, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { PROJECT_PAGE_SIZE, type ProjectListQuery } from "~/schemas/project";
 import { FRAMEWORKS_WITH_AREAS, LATEST_RATING } from "./selects.server";
-
-/** Managers and admins (who create and archive project records) may also list archived projects. */
-export function canListArchived(actor: Actor): boolean {
-  return decideGlobal(actor, "project.create") === "allow";
-}
 
 type ListRow = {
   id: string;

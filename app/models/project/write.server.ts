@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { ForbiddenError, InvalidInputError, NotFoundError, VersionConflictError, type FieldErrors } from "~/lib/errors";
-import { canCreateProjectFor, type Actor } from "~/lib/permissions";
+import { decideProjectCreate, decideProjectReassign, type Actor, type ProjectPlacement } from "~/lib/permissions";
 import { auditedTransaction, type AuditContext, type Tx } from "~/models/audit.server";
-import { toProjectData, type ProjectCreateInput } from "~/schemas/project";
+import { MIN_REASSIGN_REASON_LENGTH, toProjectData, type ProjectCreateInput } from "~/schemas/project";
 import { toProjectFormValues } from "./form.server";
 
 /**
@@ -42,8 +42,9 @@ async function withCodeCheck<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Creates a project inside the actor's own scope and returns its id. Throws ForbiddenError outside it (a WB
- * manager cannot create an IFC project) and InvalidInputError for references or a code the database refuses.
+ * Creates a project and returns its id. Throws ForbiddenError for an institution the actor may not create
+ * projects for (a WB manager creates WB projects only; JOINT ones only an administrator) and InvalidInputError
+ * for references or a code the database refuses.
  */
 export async function createProject(options: {
   actor: Actor;
@@ -51,7 +52,7 @@ export async function createProject(options: {
   input: ProjectCreateInput;
 }): Promise<string> {
   const { actor, context, input } = options;
-  if (!canCreateProjectFor(actor, input)) throw new ForbiddenError("project.create");
+  if (decideProjectCreate(actor, input.institution) !== "allow") throw new ForbiddenError("project.create");
   return withCodeCheck(() =>
     auditedTransaction(context, async (tx, audit) => {
       await checkReferences(tx, input, null);
@@ -69,10 +70,23 @@ export async function createProject(options: {
 }
 
 /**
+ * A project moves to another institution or implementing agency only when the actor may move it (ForbiddenError
+ * otherwise: nothing is written), and only with a reason, which the audit event carries. Null when it stays.
+ */
+function reassignReason(actor: Actor, before: ProjectPlacement, input: ProjectCreateInput, reason: string) {
+  if (decideProjectReassign(actor, before, input) !== "allow") throw new ForbiddenError("project.reassign");
+  const moves = before.institution !== input.institution || before.implementingAgencyId !== input.implementingAgencyId;
+  if (!moves) return null;
+  if (reason.length < MIN_REASSIGN_REASON_LENGTH)
+    throw new InvalidInputError({ reassignReason: "projects.errors.reassignReasonRequired" });
+  return reason;
+}
+
+/**
  * Saves an edit made on top of `expectedVersion`. If someone saved first, nothing is written and a
- * VersionConflictError carries the record as it is now (in form shape) for the 409 answer.
- * The edited project must stay inside the actor's scope (ForbiddenError: a ministry manager cannot hand it to
- * another ministry).
+ * VersionConflictError carries the record as it is now (in form shape) for the 409 answer — checked first, so a
+ * stale form is explained rather than refused. Moving the project to another institution or agency is for an
+ * administrator, with `reason` (see `reassignReason`).
  */
 export async function updateProject(options: {
   actor: Actor;
@@ -80,14 +94,15 @@ export async function updateProject(options: {
   projectId: string;
   expectedVersion: number;
   input: ProjectCreateInput;
+  reason?: string;
 }): Promise<void> {
   const { actor, context, projectId, expectedVersion, input } = options;
-  if (!canCreateProjectFor(actor, input)) throw new ForbiddenError("project.edit");
   await withCodeCheck(() =>
     auditedTransaction(context, async (tx, audit) => {
       const before = await tx.project.findUnique({ where: { id: projectId } });
       if (!before) throw new NotFoundError("project");
       if (before.version !== expectedVersion) throw new VersionConflictError(toProjectFormValues(before));
+      const reason = reassignReason(actor, before, input, options.reason ?? "");
       await checkReferences(tx, input, projectId);
       const result = await tx.project.updateMany({
         where: { id: projectId, version: expectedVersion },
@@ -98,7 +113,15 @@ export async function updateProject(options: {
         throw new VersionConflictError(toProjectFormValues(current));
       }
       const after = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
-      await audit({ action: "project.update", entityType: "Project", entityId: projectId, projectId, before, after });
+      await audit({
+        action: "project.update",
+        entityType: "Project",
+        entityId: projectId,
+        projectId,
+        before,
+        after,
+        reason,
+      });
     }),
   );
 }
