@@ -194,3 +194,34 @@ test("list filters, sort and page live in the URL and survive a reload", async (
   const bad = await page.goto("/projects?sort=everything");
   expect(bad?.status()).toBe(400);
 });
+
+test("only an administrator may move a project: managers see institution and agency read-only; a move needs a reason", async ({
+  browser,
+}) => {
+  // Nothing is saved here: the administrator's move is refused for want of a reason, so other journeys read the seed.
+  const project = await projectRow("P199914");
+  const editPath = `/projects/${project.id}/edit`;
+  const managerContext = await browser.newContext();
+  const adminContext = await browser.newContext();
+  try {
+    const manager = await managerContext.newPage();
+    await loginAs(manager, "wb.manager");
+    await openForm(manager, editPath);
+    await expect(manager.getByTestId("locked-institution")).toHaveValue("World Bank");
+    await expect(manager.getByTestId("locked-implementingAgencyId")).toHaveAttribute("readonly", "");
+    await expect(manager.getByTestId("reassign-reason")).toHaveCount(0);
+
+    const admin = await adminContext.newPage();
+    await loginAs(admin, "admin");
+    await openForm(admin, editPath);
+    await expect(admin.getByTestId("reassign-reason")).toHaveCount(0);
+    await admin.getByLabel("Institution").selectOption("JOINT");
+    await expect(admin.getByTestId("reassign-reason")).toBeVisible();
+    await admin.getByTestId("save-project").click();
+    await expect(admin.getByText("Give the reason for the change (at least 10 characters).")).toBeVisible();
+    expect((await projectRow("P199914")).version).toBe(project.version);
+  } finally {
+    await managerContext.close();
+    await adminContext.close();
+  }
+});
