@@ -150,7 +150,6 @@ export default {
     versionMissing: "The form is out of date: reload the page.",
   },
   conflict: {
-    title: "Someone else saved this project while you were editing",
     changedBy: "Saved by {{names}} (latest at {{at}}). Your changes were not saved.",
     changedBySomeone: "Another change was saved first. Your changes were not saved.",
     field: "Field",
