@@ -71,6 +71,22 @@ export async function requireProjectPermission(
   return scope;
 }
 
+/**
+ * The gate of a route action that serves several intents: out of scope → 404; in scope but allowed none of
+ * `actions` → 403. Each intent then checks its own action exactly.
+ */
+export async function requireAnyProjectPermission(
+  actor: Actor,
+  projectId: string,
+  actions: ProjectAction[],
+): Promise<ProjectScope> {
+  const scope = await loadProjectScope(actor, projectId);
+  if (!scope) throw notFound();
+  const decisions = actions.map((action) => decideOnProject(actor, action, scope));
+  if (decisions.includes("allow")) return scope;
+  throw decisions.every((d) => d === "not-found") ? notFound() : forbidden();
+}
+
 export function requireGlobalPermission(actor: Actor, action: GlobalAction): void {
   enforce(decideGlobal(actor, action));
 }

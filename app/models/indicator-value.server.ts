@@ -1,8 +1,7 @@
+import { dayOf, dayToDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
-import { VersionConflictError } from "~/lib/errors";
-import { dayToDate } from "~/models/milestone.server";
-import { dayOf } from "~/schemas/milestone";
 import type { IndicatorValueData } from "~/schemas/indicator";
 import { parseStoredLinks } from "~/schemas/fields";
 
@@ -68,13 +67,7 @@ export async function listIndicatorValues({ indicatorId }: { indicatorId: string
 }
 export type IndicatorValueView = Awaited<ReturnType<typeof listIndicatorValues>>[number];
 
-export class PeriodTakenError extends Error {
-  constructor() {
-    super("period already reported");
-  }
-}
-
-/** Reports a value. Throws PeriodTakenError when a SUBMITTED or VERIFIED value already covers that period. */
+/** Reports a value. Throws RefusedError when a SUBMITTED or VERIFIED value already covers that period. */
 export async function reportIndicatorValue({
   indicator,
   reporterId,
@@ -93,7 +86,7 @@ export async function reportIndicatorValue({
       where: { indicatorId: indicator.id, periodEnd, state: { not: "RETURNED" } },
       select: { id: true },
     });
-    if (taken) throw new PeriodTakenError();
+    if (taken) throw new RefusedError("workflow.errors.periodTaken");
     const created = await tx.indicatorValue.create({
       data: {
         indicatorId: indicator.id,
@@ -131,7 +124,7 @@ export async function reviewIndicatorValueTx(
 ) {
   if (args.decision === "return" && !args.comment?.trim()) throw new Error("a returned value needs a comment");
   const before = await tx.indicatorValue.findUnique({ where: { id: args.valueId } });
-  if (!before) throw new Response("Not found", { status: 404 });
+  if (!before) throw new NotFoundError("indicator value");
   const result = await tx.indicatorValue.updateMany({
     where: { id: args.valueId, version: args.expectedVersion, state: "SUBMITTED" },
     data: {

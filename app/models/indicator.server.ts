@@ -8,10 +8,9 @@ import {
   willMeetTarget,
   type Point,
 } from "~/lib/metrics";
+import { dayOf, dayOrNull, dayToDate, todayUtc } from "~/lib/dates";
+import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/lib/errors";
-import { dayToDate, todayUtc } from "~/models/milestone.server";
-import { dayOf } from "~/schemas/milestone";
 import type { IndicatorCreateData, IndicatorEditData } from "~/schemas/indicator";
 
 type IndicatorRow = {
@@ -133,11 +132,11 @@ export function indicatorAuditShape(row: IndicatorRow, targets?: { periodEnd: Da
     measure: row.measure,
     ascending: row.ascending,
     baselineValue: row.baselineValue,
-    baselineDate: row.baselineDate ? dayOf(row.baselineDate) : null,
+    baselineDate: dayOrNull(row.baselineDate),
     targetValue: row.targetValue,
-    targetDate: row.targetDate ? dayOf(row.targetDate) : null,
+    targetDate: dayOrNull(row.targetDate),
     originalTargetValue: row.originalTargetValue,
-    targetRevisedOn: row.targetRevisedOn ? dayOf(row.targetRevisedOn) : null,
+    targetRevisedOn: dayOrNull(row.targetRevisedOn),
     targetRevisionNote: row.targetRevisionNote,
     frequency: row.frequency,
     dataSource: row.dataSource,
@@ -223,6 +222,7 @@ function isIndicatorCodeClash(error: unknown): boolean {
   );
 }
 
+/** Defines an indicator with its interim targets; a code the project already uses is refused on the code field. */
 export async function createIndicator({
   projectId,
   input,
@@ -231,13 +231,12 @@ export async function createIndicator({
   projectId: string;
   input: IndicatorCreateData;
   context: AuditContext;
-}): Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }> {
-  const taken = { ok: false, field: "code", message: "workflow.errors.codeTaken" } as const;
+}): Promise<string> {
+  const taken = () => new InvalidInputError({ code: "workflow.errors.codeTaken" });
   const clash = await db.indicator.findFirst({ where: { projectId, code: input.code }, select: { id: true } });
-  if (clash) return taken;
-  let id: string;
+  if (clash) throw taken();
   try {
-    id = await auditedTransaction(context, async (tx, audit) => {
+    return await auditedTransaction(context, async (tx, audit) => {
       const last = await tx.indicator.findFirst({
         where: { projectId },
         orderBy: { sortOrder: "desc" },
@@ -264,10 +263,9 @@ export async function createIndicator({
     });
   } catch (error) {
     // Someone created the same code between the check above and this write: the unique key refused it.
-    if (isIndicatorCodeClash(error)) return taken;
+    if (isIndicatorCodeClash(error)) throw taken();
     throw error;
   }
-  return { ok: true, id };
 }
 
 /**
@@ -293,7 +291,7 @@ export async function editIndicator({
       where: { id: indicatorId, projectId },
       include: { targets: { orderBy: { periodEnd: "asc" } } },
     });
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError("indicator");
     if (before.version !== input.version) throw new VersionConflictError(toView(before));
     const newTarget = input.targetValue ?? null;
     const revised = before.targetValue !== null && newTarget !== before.targetValue;

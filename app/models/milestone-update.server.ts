@@ -1,8 +1,9 @@
+import { dayOrNull, dayToDate, todayUtc } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
-import { VersionConflictError } from "~/lib/errors";
-import { dayToDate, milestoneAuditShape, todayUtc } from "~/models/milestone.server";
-import { dayOf, type MilestoneUpdateData } from "~/schemas/milestone";
+import { milestoneAuditShape } from "~/models/milestone.server";
+import type { MilestoneUpdateData } from "~/schemas/milestone";
 import { parseStoredLinks } from "~/schemas/fields";
 
 /**
@@ -44,7 +45,7 @@ export function updateAuditShape(row: UpdateRow) {
     authorId: row.authorId,
     proposedStatus: row.proposedStatus,
     proposedPercent: row.proposedPercent,
-    proposedDueDate: row.proposedDueDate ? dayOf(row.proposedDueDate) : null,
+    proposedDueDate: dayOrNull(row.proposedDueDate),
     dueDateReason: row.dueDateReason,
     narrative: row.narrative,
     evidenceLinks: parseStoredLinks(row.evidenceLinks),
@@ -174,12 +175,6 @@ export async function listMilestoneUpdates({ milestoneId }: { milestoneId: strin
 }
 export type MilestoneUpdateView = Awaited<ReturnType<typeof listMilestoneUpdates>>[number];
 
-export class PendingUpdateExistsError extends Error {
-  constructor() {
-    super("pending update exists");
-  }
-}
-
 function proposalData(input: MilestoneUpdateData) {
   return {
     proposedStatus: input.proposedStatus,
@@ -191,16 +186,16 @@ function proposalData(input: MilestoneUpdateData) {
   };
 }
 
-/** One pending (SUBMITTED) update per milestone per author at a time. */
+/** One pending (SUBMITTED) update per milestone per author at a time: a second one is refused. */
 async function assertNoPending(tx: Tx, milestoneId: string, authorId: string, exceptId?: string) {
   const pending = await tx.milestoneUpdate.findFirst({
     where: { milestoneId, authorId, reviewState: "SUBMITTED", ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (pending) throw new PendingUpdateExistsError();
+  if (pending) throw new RefusedError("workflow.errors.pendingExists");
 }
 
-/** Creates a SUBMITTED update. Throws PendingUpdateExistsError when the author already has one waiting. */
+/** Creates a SUBMITTED update. Throws RefusedError when the author already has one waiting. */
 export async function submitMilestoneUpdate({
   milestone,
   authorId,
@@ -254,7 +249,7 @@ export async function resubmitMilestoneUpdate({
 }) {
   await auditedTransaction(context, async (tx, audit) => {
     const before = await tx.milestoneUpdate.findFirst({ where: { id: updateId, milestoneId: milestone.id, authorId } });
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError("milestone update");
     if (before.reviewState !== "RETURNED" || before.version !== expectedVersion)
       throw new VersionConflictError(updateAuditShape(before));
     await assertNoPending(tx, milestone.id, authorId, updateId);
@@ -287,7 +282,7 @@ async function closeReview(
   },
 ) {
   const before = await tx.milestoneUpdate.findUnique({ where: { id: args.updateId } });
-  if (!before) throw new Response("Not found", { status: 404 });
+  if (!before) throw new NotFoundError("milestone update");
   const result = await tx.milestoneUpdate.updateMany({
     where: { id: args.updateId, version: args.expectedVersion, reviewState: "SUBMITTED" },
     data: {

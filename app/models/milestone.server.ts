@@ -1,18 +1,9 @@
+import { dayOf, dayOrNull, dayToDate, todayUtc } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/errors";
 import { isMilestoneOverdue, slipDays } from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/lib/errors";
-import { dayOf, type MilestoneCreateData, type MilestoneEditData } from "~/schemas/milestone";
-
-/** A calendar day from a form (YYYY-MM-DD) as the stored 00:00 UTC instant. */
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-/** Today as a stored day (00:00 UTC). */
-export function todayUtc(now: Date = new Date()): Date {
-  return dayToDate(now.toISOString().slice(0, 10));
-}
+import type { MilestoneCreateData, MilestoneEditData } from "~/schemas/milestone";
 
 const milestoneSelect = {
   id: true,
@@ -86,7 +77,7 @@ function auditShape(row: {
     currentDueDate: dayOf(row.currentDueDate),
     status: row.status,
     percentComplete: row.percentComplete,
-    completedOn: row.completedOn ? dayOf(row.completedOn) : null,
+    completedOn: dayOrNull(row.completedOn),
     ownerId: row.ownerId,
     version: row.version,
   };
@@ -159,13 +150,14 @@ export async function listMilestoneOwnerOptions({ projectId }: { projectId: stri
   return members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.user.role, capacity: m.capacity }));
 }
 
-async function isProjectMember(projectId: string, userId: string) {
-  const member = await db.projectMember.findFirst({ where: { projectId, userId }, select: { id: true } });
-  return member !== null;
+/** A milestone's owner must be on the project's team: InvalidInputError on the owner field otherwise. */
+async function assertOwnerIsMember(projectId: string, ownerId: string | undefined) {
+  if (!ownerId) return;
+  const member = await db.projectMember.findFirst({ where: { projectId, userId: ownerId }, select: { id: true } });
+  if (!member) throw new InvalidInputError({ ownerId: "workflow.errors.ownerNotMember" });
 }
 
-export type FieldFailure = { ok: false; field: string; message: string };
-
+/** Adds a milestone; its baseline due date is also its first current due date. Returns the new id. */
 export async function createMilestone({
   projectId,
   input,
@@ -174,11 +166,9 @@ export async function createMilestone({
   projectId: string;
   input: MilestoneCreateData;
   context: AuditContext;
-}): Promise<{ ok: true; id: string } | FieldFailure> {
-  if (input.ownerId && !(await isProjectMember(projectId, input.ownerId))) {
-    return { ok: false, field: "ownerId", message: "workflow.errors.ownerNotMember" };
-  }
-  const id = await auditedTransaction(context, async (tx, audit) => {
+}): Promise<string> {
+  await assertOwnerIsMember(projectId, input.ownerId);
+  return auditedTransaction(context, async (tx, audit) => {
     const last = await tx.milestone.findFirst({
       where: { projectId },
       orderBy: { sortOrder: "desc" },
@@ -208,12 +198,12 @@ export async function createMilestone({
     });
     return created.id;
   });
-  return { ok: true, id };
 }
 
 /**
  * A manager's edit. The baseline is never touched; a moved current due date is audited with its reason.
- * Throws VersionConflictError (with the milestone as it is now) when someone saved first.
+ * Throws NotFoundError (not this project's), InvalidInputError (owner not on the team) or VersionConflictError
+ * (with the milestone as it is now) when someone saved first.
  */
 export async function editMilestone({
   projectId,
@@ -227,13 +217,11 @@ export async function editMilestone({
   input: MilestoneEditData;
   context: AuditContext;
   today?: Date;
-}): Promise<{ ok: true } | FieldFailure> {
-  if (input.ownerId && !(await isProjectMember(projectId, input.ownerId))) {
-    return { ok: false, field: "ownerId", message: "workflow.errors.ownerNotMember" };
-  }
+}): Promise<void> {
+  await assertOwnerIsMember(projectId, input.ownerId);
   await auditedTransaction(context, async (tx, audit) => {
     const before = await tx.milestone.findFirst({ where: { id: milestoneId, projectId }, select: milestoneSelect });
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError("milestone");
     if (before.version !== input.version) throw new VersionConflictError(toView(before, today));
     const moved = dayOf(before.currentDueDate) !== input.currentDueDate;
     const completedOn = input.status === "COMPLETED" ? (before.completedOn ?? todayUtc(today)) : null;
@@ -262,5 +250,4 @@ export async function editMilestone({
       reason: moved ? input.dueDateReason : null,
     });
   });
-  return { ok: true };
 }

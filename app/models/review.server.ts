@@ -1,13 +1,13 @@
-import { data } from "@remix-run/node";
+import { dayOf } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { canReviewSubmission, decideOnProject, type Actor, type Decision, type ProjectAction } from "~/lib/permissions";
-import { enforce, loadProjectScope, projectWhereForActor } from "~/lib/permissions.server";
+import { ForbiddenError, NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
+import { canReviewSubmission, type Actor, type Decision } from "~/lib/permissions";
+import { loadProjectScope, projectWhereForActor } from "~/lib/permissions.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import { VersionConflictError } from "~/lib/errors";
 import { summarizeIndicator } from "~/models/indicator.server";
 import { reviewIndicatorValueTx } from "~/models/indicator-value.server";
 import { approveMilestoneUpdateTx, returnMilestoneUpdateTx } from "~/models/milestone-update.server";
-import { type SubmissionKind, type WorkflowActionData } from "~/schemas/review";
+import type { SubmissionKind } from "~/schemas/review";
 import { parseStoredLinks } from "~/schemas/fields";
 
 /**
@@ -172,12 +172,14 @@ export async function decideReview(actor: Actor, submission: Submission): Promis
   );
 }
 
-/** Loads and authorises one submission; throws 404/403 Responses. */
+/** Loads and authorises one submission; throws NotFoundError (missing or out of scope) or ForbiddenError. */
 export async function requireReviewableSubmission(actor: Actor, kind: SubmissionKind, id: string): Promise<Submission> {
   const submission = await findSubmission(kind, id);
-  if (!submission) enforce("not-found");
-  enforce(await decideReview(actor, submission!));
-  return submission!;
+  if (!submission) throw new NotFoundError("submission");
+  const decision = await decideReview(actor, submission);
+  if (decision === "not-found") throw new NotFoundError("submission");
+  if (decision === "forbidden") throw new ForbiddenError("review");
+  return submission;
 }
 
 export type ReviewItem = { kind: SubmissionKind; id: string; version: number };
@@ -204,7 +206,8 @@ export async function reviewSubmissions({
   context: AuditContext;
   today?: Date;
 }) {
-  if (decision === "return" && !comment?.trim()) throw new Error("a return needs a comment");
+  const returnComment = comment?.trim() ? comment : null;
+  if (decision === "return" && !returnComment) throw new Error("a return needs a comment");
   const authorised: Array<ReviewItem & { projectId: string }> = [];
   for (const item of items) {
     const submission = await requireReviewableSubmission(actor, item.kind, item.id);
@@ -222,12 +225,12 @@ export async function reviewSubmissions({
               comment: comment || null,
               today,
             });
-          } else {
+          } else if (returnComment) {
             await returnMilestoneUpdateTx(tx, audit, {
               updateId: item.id,
               expectedVersion: item.version,
               reviewerId: actor.id,
-              comment: comment!,
+              comment: returnComment,
               projectId: item.projectId,
             });
           }
@@ -256,71 +259,6 @@ export async function reviewSubmissions({
   return authorised;
 }
 
-/** Answers for workflow actions that do not redirect (see WorkflowActionData). */
-export function invalidInput(intent: string, fieldErrors: Record<string, string>, itemId: string | null = null) {
-  return data<WorkflowActionData>(
-    { ok: false, intent, itemId, fieldErrors, formError: null, conflict: null },
-    { status: 400 },
-  );
-}
-
-export function refusedInput(
-  intent: string,
-  formError: string,
-  options: { status?: number; itemId?: string | null; values?: Record<string, string> } = {},
-) {
-  return data<WorkflowActionData>(
-    {
-      ok: false,
-      intent,
-      itemId: options.itemId ?? null,
-      fieldErrors: null,
-      formError,
-      formErrorValues: options.values,
-      conflict: null,
-    },
-    { status: options.status ?? 409 },
-  );
-}
-
-export function conflictInput(intent: string, current: unknown, itemId: string | null = null) {
-  const values: Record<string, string | number | boolean | null> = {};
-  let version: number | null = null;
-  if (current && typeof current === "object") {
-    for (const [key, value] of Object.entries(current as Record<string, unknown>)) {
-      if (key === "version" && typeof value === "number") version = value;
-      if (value === null || ["string", "number", "boolean"].includes(typeof value))
-        values[key] = value as string | number | boolean | null;
-    }
-  }
-  return data<WorkflowActionData>(
-    { ok: false, intent, itemId, fieldErrors: null, formError: null, conflict: { version, values } },
-    { status: 409 },
-  );
-}
-
-/** parseForm's 400, re-addressed to one form of a page with several. */
-export function readdressed(
-  intent: string,
-  parsed: { fieldErrors: Record<string, string> },
-  itemId: string | null = null,
-) {
-  return invalidInput(intent, parsed.fieldErrors, itemId);
-}
-
-/**
- * The gate of a route action that serves several intents: out of scope → 404; in scope but allowed none of
- * the route's actions → 403. Each intent then checks its own action exactly.
- */
-export async function requireAnyProjectPermission(actor: Actor, projectId: string, actions: ProjectAction[]) {
-  const scope = await loadProjectScope(actor, projectId);
-  if (!scope) enforce("not-found");
-  const decisions = actions.map((action) => decideOnProject(actor, action, scope!));
-  if (decisions.includes("allow")) return scope!;
-  enforce(decisions.every((d) => d === "not-found") ? "not-found" : "forbidden");
-  return scope!;
-}
-
 /** A human name for a submission in messages: the milestone title or the indicator code and period end. */
 export async function describeSubmission(kind: SubmissionKind, id: string): Promise<string> {
   if (kind === "milestoneUpdate") {
@@ -334,5 +272,20 @@ export async function describeSubmission(kind: SubmissionKind, id: string): Prom
     where: { id },
     select: { periodEnd: true, indicator: { select: { code: true } } },
   });
-  return row ? `${row.indicator.code} (${row.periodEnd.toISOString().slice(0, 10)})` : id;
+  return row ? `${row.indicator.code} (${dayOf(row.periodEnd)})` : id;
+}
+
+/**
+ * `reviewSubmissions` for a route: when someone reviewed an item first, nothing was changed and the decision is
+ * refused naming that item (the queue then reloads and shows the current state).
+ */
+export async function reviewSubmissionsOrRefuse(args: Parameters<typeof reviewSubmissions>[0]) {
+  try {
+    return await reviewSubmissions(args);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    const conflict = error.current as ReviewConflict;
+    const item = await describeSubmission(conflict.kind, conflict.id);
+    throw new RefusedError("workflow.reviews.conflict", { item });
+  }
 }

@@ -1,22 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IndicatorForm } from "~/components/indicators/indicator-form";
 import { IndicatorTable } from "~/components/indicators/indicator-table";
-import { answerFor } from "~/components/reviews/shared";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { decideOnProject } from "~/lib/permissions";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import { createIndicator, listProjectIndicators } from "~/models/indicator.server";
-import { invalidInput, readdressed } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { INDICATOR_TYPES, IndicatorCreateSchema } from "~/schemas/indicator";
-import { type WorkflowActionData } from "~/schemas/review";
 import { routeId } from "~/schemas/fields";
-import { requireParams } from "~/lib/http.server";
+import { answerFieldErrors, readFormData, requireParams, runAction } from "~/lib/http.server";
 
 const Params = z.object({ projectId: routeId });
 
@@ -34,23 +31,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(Params, params);
   await requireProjectPermission(user, projectId, "indicator.create");
-  const formData = await request.formData();
-  if (formData.get("intent") !== "create") return invalidInput("create", { _form: "common.errors.badRequest" });
-  const parsed = parseForm(IndicatorCreateSchema, formData);
-  if (!parsed.ok) return readdressed("create", parsed);
-  const result = await createIndicator({ projectId, input: parsed.data, context: auditContextFor(user) });
-  if (!result.ok) return invalidInput("create", { [result.field]: result.message });
-  return redirectWithFlash(`/projects/${projectId}/indicators/${result.id}`, {
-    kind: "success",
-    key: "workflow.flash.indicatorCreated",
-    values: { code: parsed.data.code },
+  const formData = await readFormData(request);
+  const address = { intent: "create" };
+  if (formData.get("intent") !== "create") return answerFieldErrors(address, { _form: "common.errors.badRequest" });
+  const parsed = parseForm(IndicatorCreateSchema, formData, address);
+  if (!parsed.ok) return parsed.response;
+  const input = parsed.data;
+  return runAction(address, async () => {
+    const id = await createIndicator({ projectId, input, context: auditContextFor(user) });
+    return redirectWithFlash(`/projects/${projectId}/indicators/${id}`, {
+      kind: "success",
+      key: "workflow.flash.indicatorCreated",
+      values: { code: input.code },
+    });
   });
 }
 
 export default function ProjectIndicators() {
   const { t } = useTranslation();
   const { indicators, canCreate } = useLoaderData<typeof loader>();
-  const answer = answerFor(useActionData<typeof action>() as WorkflowActionData | undefined, "create");
   return (
     <section aria-labelledby="indicators-title" data-testid="indicators-tab">
       <h2 id="indicators-title">{t("workflow.indicators.title")}</h2>
@@ -65,7 +64,7 @@ export default function ProjectIndicators() {
           return group.length > 0 ? <IndicatorTable key={type} type={type} indicators={group} /> : null;
         })
       )}
-      {canCreate ? <IndicatorForm answer={answer} open={!!answer} /> : null}
+      {canCreate ? <IndicatorForm /> : null}
     </section>
   );
 }

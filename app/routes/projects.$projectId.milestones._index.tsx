@@ -1,23 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MilestoneCreateForm } from "~/components/milestones/milestone-create-form";
 import { MilestoneTable } from "~/components/milestones/milestone-table";
 import { MilestoneTimeline } from "~/components/milestones/milestone-timeline";
-import { answerFor } from "~/components/reviews/shared";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { decideOnProject } from "~/lib/permissions";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import { createMilestone, listMilestoneOwnerOptions, listProjectMilestones } from "~/models/milestone.server";
-import { invalidInput, readdressed } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
 import { MilestoneCreateSchema } from "~/schemas/milestone";
-import { type WorkflowActionData } from "~/schemas/review";
 import { routeId } from "~/schemas/fields";
-import { requireParams } from "~/lib/http.server";
+import { answerFieldErrors, readFormData, requireParams, runAction } from "~/lib/http.server";
 
 const Params = z.object({ projectId: routeId });
 
@@ -37,23 +34,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(Params, params);
   await requireProjectPermission(user, projectId, "milestone.create");
-  const formData = await request.formData();
-  if (formData.get("intent") !== "create") return invalidInput("create", { _form: "common.errors.badRequest" });
-  const parsed = parseForm(MilestoneCreateSchema, formData);
-  if (!parsed.ok) return readdressed("create", parsed);
-  const result = await createMilestone({ projectId, input: parsed.data, context: auditContextFor(user) });
-  if (!result.ok) return invalidInput("create", { [result.field]: result.message });
-  return redirectWithFlash(`/projects/${projectId}/milestones/${result.id}`, {
-    kind: "success",
-    key: "workflow.flash.milestoneCreated",
-    values: { title: parsed.data.title },
+  const formData = await readFormData(request);
+  const address = { intent: "create" };
+  if (formData.get("intent") !== "create") return answerFieldErrors(address, { _form: "common.errors.badRequest" });
+  const parsed = parseForm(MilestoneCreateSchema, formData, address);
+  if (!parsed.ok) return parsed.response;
+  const input = parsed.data;
+  return runAction(address, async () => {
+    const id = await createMilestone({ projectId, input, context: auditContextFor(user) });
+    return redirectWithFlash(`/projects/${projectId}/milestones/${id}`, {
+      kind: "success",
+      key: "workflow.flash.milestoneCreated",
+      values: { title: input.title },
+    });
   });
 }
 
 export default function ProjectMilestones() {
   const { t } = useTranslation();
   const { milestones, owners, canCreate, today } = useLoaderData<typeof loader>();
-  const answer = answerFor(useActionData<typeof action>() as WorkflowActionData | undefined, "create");
   const overdue = milestones.filter((m) => m.overdue).length;
   return (
     <section aria-labelledby="milestones-title" data-testid="milestones-tab">
@@ -75,9 +74,7 @@ export default function ProjectMilestones() {
           <MilestoneTable milestones={milestones} />
         </>
       )}
-      {canCreate ? (
-        <MilestoneCreateForm owners={owners} serverErrors={answer?.fieldErrors ?? null} open={!!answer} />
-      ) : null}
+      {canCreate ? <MilestoneCreateForm owners={owners} /> : null}
     </section>
   );
 }

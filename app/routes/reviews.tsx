@@ -5,29 +5,16 @@ import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { QueueLimitNotice } from "~/components/reviews/queue-limit";
 import { BULK_FORM_ID, ReviewItemCard } from "~/components/reviews/review-item";
-import { answerFor, FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { answerFieldErrors, answerRefused, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { VersionConflictError } from "~/lib/errors";
-import {
-  describeSubmission,
-  invalidInput,
-  listReviewQueue,
-  readdressed,
-  refusedInput,
-  reviewSubmissions,
-  type ReviewConflict,
-} from "~/models/review.server";
+import { listReviewQueue, reviewSubmissionsOrRefuse } from "~/models/review.server";
 import { ErrorPanel } from "~/root";
-import {
-  ApproveSchema,
-  BulkApproveSchema,
-  ReturnSchema,
-  ReviewIntentSchema,
-  type WorkflowActionData,
-} from "~/schemas/review";
+import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema } from "~/schemas/review";
 
 export const meta = titled("common.nav.reviews");
 
@@ -49,78 +36,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "reviewQueue.view");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = ReviewIntentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) return invalidInput("unknown", { _form: "common.errors.badRequest" });
+  if (!intent.success) return answerFieldErrors({ intent: "unknown" }, { _form: "common.errors.badRequest" });
   const context = auditContextFor(user);
 
   if (intent.data === "bulkApprove") {
-    const parsed = parseForm(BulkApproveSchema, formData);
+    const address = { intent: "bulkApprove" };
+    const parsed = parseForm(BulkApproveSchema, formData, address);
+    // The selection has no field of its own to show an error next to: the message is for the whole form.
     if (!parsed.ok)
-      return refusedInput("bulkApprove", parsed.fieldErrors.items ?? "workflow.errors.selectItems", {
-        status: 400,
-      });
-    try {
-      const done = await reviewSubmissions({
-        actor: user,
-        items: parsed.data.items,
-        decision: "approve",
-        comment: null,
-        context,
-      });
+      return answerRefused(address, parsed.fieldErrors.items ?? "workflow.errors.selectItems", { status: 400 });
+    const { items } = parsed.data;
+    return runAction(address, async () => {
+      const done = await reviewSubmissionsOrRefuse({ actor: user, items, decision: "approve", comment: null, context });
       return redirectWithFlash("/reviews", {
         kind: "success",
         key: "workflow.flash.bulkApproved",
         values: { count: done.length },
       });
-    } catch (error) {
-      if (error instanceof VersionConflictError) {
-        const conflict = error.current as ReviewConflict;
-        const item = await describeSubmission(conflict.kind, conflict.id);
-        return refusedInput("bulkApprove", "workflow.reviews.conflict", { values: { item } });
-      }
-      throw error;
-    }
+    });
   }
 
-  const schema = intent.data === "approve" ? ApproveSchema : ReturnSchema;
-  const itemId = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
-  const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return readdressed(intent.data, parsed, itemId);
+  const decision = intent.data;
+  const itemId = formData.get("id");
+  const address = { intent: decision, itemId: typeof itemId === "string" ? itemId : null };
+  const parsed = parseForm(decision === "approve" ? ApproveSchema : ReturnSchema, formData, address);
+  if (!parsed.ok) return parsed.response;
   const { kind, id, version, comment } = parsed.data;
-  try {
-    await reviewSubmissions({
+  return runAction({ intent: decision, itemId: id }, async () => {
+    await reviewSubmissionsOrRefuse({
       actor: user,
       items: [{ kind, id, version }],
-      decision: intent.data,
+      decision,
       comment: comment || null,
       context,
     });
-  } catch (error) {
-    if (error instanceof VersionConflictError) {
-      const item = await describeSubmission(kind, id);
-      return refusedInput(intent.data, "workflow.reviews.conflict", { itemId: id, values: { item } });
-    }
-    throw error;
-  }
-  const key =
-    intent.data === "return"
-      ? "workflow.flash.returned"
-      : kind === "indicatorValue"
-        ? "workflow.flash.verified"
-        : "workflow.flash.approved";
-  return redirectWithFlash("/reviews", { kind: "success", key });
+    const key =
+      decision === "return"
+        ? "workflow.flash.returned"
+        : kind === "indicatorValue"
+          ? "workflow.flash.verified"
+          : "workflow.flash.approved";
+    return redirectWithFlash("/reviews", { kind: "success", key });
+  });
 }
 
 export default function ReviewQueue() {
   const { t } = useTranslation();
   const { items, total, truncated } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as WorkflowActionData | undefined;
-  const bulkAnswer = answerFor(actionData, "bulkApprove");
+  const answer = useActionData<typeof action>();
+  const bulkAnswer = useActionAnswer("bulkApprove");
   const bulkSubmitting = useSubmittingIntent("bulkApprove");
   const selectable = items.filter((i) => !i.ownSubmission).length;
-  // A conflict on a single item is shown at the top too: that item has been reloaded below.
-  const itemConflict = actionData && actionData.intent !== "bulkApprove" && actionData.formError ? actionData : null;
+  // A refusal of a single item (someone reviewed it first) is shown at the top too: that item has been reloaded.
+  const itemRefusal = answer && answer.intent !== "bulkApprove" && answer.status === "refused" ? answer : null;
   return (
     <div data-testid="review-queue">
       <h1>{t("workflow.reviews.title")}</h1>
@@ -135,7 +105,7 @@ export default function ReviewQueue() {
             <strong>{t("workflow.reviews.count", { count: total })}</strong>
           </p>
           <QueueLimitNotice truncated={truncated} />
-          <FormError answer={itemConflict} />
+          <FormMessage answer={itemRefusal} />
           {selectable > 0 ? (
             <Form
               method="post"
@@ -144,7 +114,7 @@ export default function ReviewQueue() {
               aria-label={t("workflow.reviews.bulkApprove")}
             >
               <input type="hidden" name="intent" value="bulkApprove" />
-              <FormError answer={bulkAnswer} />
+              <FormMessage answer={bulkAnswer} />
               <SelectAll />
               <button type="submit" disabled={bulkSubmitting} data-testid="bulk-approve">
                 {bulkSubmitting ? t("workflow.reviews.bulkApproving") : t("workflow.reviews.bulkApprove")}
@@ -154,11 +124,7 @@ export default function ReviewQueue() {
           ) : null}
           <ol className="review-list">
             {items.map((item) => (
-              <ReviewItemCard
-                key={`${item.kind}-${item.id}`}
-                item={item}
-                answer={answerFor(actionData, actionData?.intent ?? "", item.id)}
-              />
+              <ReviewItemCard key={`${item.kind}-${item.id}`} item={item} />
             ))}
           </ol>
         </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayOf } from "~/lib/dates";
 import {
   evidenceLinksField,
   isoDay,
@@ -25,11 +26,6 @@ const title = z
   .max(200, "workflow.errors.tooLong");
 const ownerId = z.preprocess((v) => (v === "" || v === null ? undefined : v), idField.optional());
 const reason = optionalText(2000);
-
-/** YYYY-MM-DD of a date or ISO string. */
-export function dayOf(value: string | Date): string {
-  return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
-}
 
 export const MilestoneCreateSchema = z.object({
   title,

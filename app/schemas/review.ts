@@ -37,6 +37,13 @@ export function itemKey(kind: SubmissionKind, id: string, version: number): stri
   return `${kind}:${id}:${version}`;
 }
 
+/** A checked item key as the submission it names (the regex above has already accepted the key). */
+function parseItemKey(key: string): { kind: SubmissionKind; id: string; version: number }[] {
+  const match = ITEM_KEY.exec(key);
+  const kind = SUBMISSION_KINDS.find((k) => k === match?.[1]);
+  return match && kind ? [{ kind, id: match[2], version: Number(match[3]) }] : [];
+}
+
 export const BulkApproveSchema = z.object({
   items: z
     .preprocess(
@@ -46,27 +53,7 @@ export const BulkApproveSchema = z.object({
         .max(200, "workflow.errors.selectionTooLarge"),
     )
     .refine((items) => items.length > 0, "workflow.errors.selectItems")
-    .transform((items) =>
-      [...new Set(items)].map((key) => {
-        const [, kind, id, version] = ITEM_KEY.exec(key)!;
-        return { kind: kind as SubmissionKind, id, version: Number(version) };
-      }),
-    ),
+    .transform((items) => [...new Set(items)].flatMap(parseItemKey)),
 });
 
 export const ReviewIntentSchema = z.enum(["approve", "return", "bulkApprove"]);
-
-/**
- * What every workflow action answers when it does not redirect: which form (intent, and item for the review
- * queue) the answer is for, field errors (400), a message for the whole form, or a conflict (409) with the
- * record as it is now so the form can show it next to the user's unsaved input.
- */
-export type WorkflowActionData = {
-  ok: false;
-  intent: string;
-  itemId: string | null;
-  fieldErrors: Record<string, string> | null;
-  formError: string | null;
-  formErrorValues?: Record<string, string>;
-  conflict: { version: number | null; values: Record<string, string | number | boolean | null> } | null;
-};

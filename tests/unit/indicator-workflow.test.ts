@@ -3,6 +3,7 @@
 // progress computed for the seeded results frameworks (ascending and descending).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { InvalidInputError } from "~/lib/errors";
 import { progressTowardsTarget } from "~/lib/metrics";
 import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
 import { auditContextFor } from "~/lib/auth.server";
@@ -506,13 +507,16 @@ describe("creating indicators concurrently", () => {
       responsibleAgency: "",
     });
     const context = auditContextFor(wbManager);
-    const results = await Promise.all(
+    const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => createIndicator({ projectId: project.id, input, context })),
     );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(
-      Array(3).fill({ ok: false, field: "code", message: "workflow.errors.codeTaken" }),
-    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(refused).toHaveLength(3);
+    for (const reason of refused) {
+      expect(reason).toBeInstanceOf(InvalidInputError);
+      expect(reason).toMatchObject({ fieldErrors: { code: "workflow.errors.codeTaken" } });
+    }
     expect(await db.indicator.count({ where: { projectId: project.id, code: "RACE_CODE" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "indicator.create", after: { contains: "RACE_CODE" } } })).toBe(
       1,

@@ -12,6 +12,7 @@ import {
   eventsAfter,
   fieldErrors,
   formError,
+  answerOf,
   lastSeq,
   milestoneOf,
   projectByCode,
@@ -313,9 +314,12 @@ describe("managers create and edit milestones", () => {
       dueDateReason: "again",
     });
     expect(stale.status).toBe(409);
-    expect((stale.data as { conflict: { version: number; values: Record<string, unknown> } }).conflict).toMatchObject({
+    expect(answerOf(stale)).toMatchObject({
+      intent: "edit",
+      itemId: null,
+      status: "conflict",
       version: m.version + 1,
-      values: { title: m.title, currentDueDate: expect.stringMatching(/^2027-01-31/) },
+      current: { title: m.title, currentDueDate: expect.stringMatching(/^2027-01-31/) },
     });
     expect(await snapshotCounts()).toEqual(snapshot);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).title).toBe(m.title);

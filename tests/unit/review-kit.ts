@@ -1,5 +1,6 @@
 // Shared by the milestone*, indicator* and review* tests: call a workflow route's action or loader with a demo user's
 // real session (repeated form keys allowed, e.g. the bulk selection), and read the database back.
+import type { ActionResult } from "~/lib/action-result";
 import { db } from "~/lib/db.server";
 import type { Demo } from "./project-kit";
 
@@ -58,9 +59,17 @@ export async function run(
   }
 }
 
-export const fieldErrors = (r: Result) =>
-  (r.data as { fieldErrors?: Record<string, string> | null }).fieldErrors ?? null;
-export const formError = (r: Result) => (r.data as { formError?: string | null }).formError ?? null;
+/** An action's answer (every workflow action answers an ActionResult when it does not redirect). */
+export const answerOf = (r: Result) => r.data as ActionResult;
+export const fieldErrors = (r: Result) => {
+  const answer = answerOf(r);
+  return answer.status === "fieldErrors" ? answer.fieldErrors : null;
+};
+/** The message key of a refusal (a message for the whole form), else null. */
+export const formError = (r: Result) => {
+  const answer = answerOf(r);
+  return answer.status === "refused" ? answer.messageKey : null;
+};
 
 /** Counts that must not move when a request is refused. */
 export async function snapshotCounts() {

@@ -21,6 +21,7 @@ import {
   eventsAfter,
   fieldErrors,
   formError,
+  answerOf,
   lastSeq,
   milestoneOf,
   run,
@@ -359,9 +360,12 @@ describe("bulk approval", () => {
       items: [itemKey("milestoneUpdate", first.id, first.version), itemKey("milestoneUpdate", second.id, 1)],
     });
     expect(r.status).toBe(409);
-    expect((r.data as { formErrorValues: { item: string } }).formErrorValues.item).toBe(
-      "Road-safety package (barriers, lighting, pedestrian crossings) installed",
-    );
+    expect(answerOf(r)).toMatchObject({
+      intent: "bulkApprove",
+      status: "refused",
+      messageKey: "workflow.reviews.conflict",
+      values: { item: "Road-safety package (barriers, lighting, pedestrian crossings) installed" },
+    });
     expect(await snapshotCounts()).toEqual(before);
     expect((await db.milestoneUpdate.findUniqueOrThrow({ where: { id: first.id } })).reviewState).toBe("SUBMITTED");
     expect(await db.milestone.findUniqueOrThrow({ where: { id: first.milestoneId } })).toEqual(milestone);

@@ -1,3 +1,4 @@
+import { dayOf } from "~/lib/dates";
 import { projectValueAt, type Point } from "~/lib/metrics";
 
 /** The series the indicator chart draws, and its table alternative. Pure: dates are ISO strings, x is epoch ms. */
@@ -24,22 +25,22 @@ const ms = (iso: string) => new Date(iso).getTime();
 export function buildChartPoints(input: ChartInput): ChartPoint[] {
   const points: ChartPoint[] = [];
   const add = (date: string, series: ChartSeries, value: number) => points.push({ x: ms(date), date, series, value });
-  const hasBaseline = input.baselineValue !== null && input.baselineDate !== null;
-  if (hasBaseline) add(input.baselineDate!, "baseline", input.baselineValue!);
+  const baseline =
+    input.baselineValue !== null && input.baselineDate !== null
+      ? { date: input.baselineDate, value: input.baselineValue }
+      : null;
+  if (baseline) add(baseline.date, "baseline", baseline.value);
   const targets = [...input.targets];
-  if (
-    input.targetValue !== null &&
-    input.targetDate &&
-    !targets.some((tg) => tg.periodEnd.slice(0, 10) === input.targetDate!.slice(0, 10))
-  ) {
-    targets.push({ periodEnd: input.targetDate, value: input.targetValue });
+  const { targetDate, targetValue } = input;
+  if (targetValue !== null && targetDate && !targets.some((tg) => dayOf(tg.periodEnd) === dayOf(targetDate))) {
+    targets.push({ periodEnd: targetDate, value: targetValue });
   }
   for (const tg of targets) add(tg.periodEnd, "target", tg.value);
   const actuals = [...input.verified].sort((a, b) => ms(a.periodEnd) - ms(b.periodEnd));
   for (const a of actuals) add(a.periodEnd, "actual", a.value);
 
   const trendPoints: Point[] = [
-    ...(hasBaseline ? [{ date: input.baselineDate!, value: input.baselineValue! }] : []),
+    ...(baseline ? [baseline] : []),
     ...actuals.map((a) => ({ date: a.periodEnd, value: a.value })),
   ];
   const last = actuals.at(-1);

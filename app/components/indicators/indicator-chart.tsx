@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { useHydrated } from "~/components/reviews/shared";
+import { useHydrated } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
 import { toChartRows, type ChartPoint } from "./chart-data";
 

@@ -1,16 +1,18 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
 import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
+import { useActionAnswer, useHydrated, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { IndicatorValueSchema, type IndicatorValueForm } from "~/schemas/indicator";
-import type { WorkflowActionData } from "~/schemas/review";
 
 /** An officer (team member) or manager reports a value for one period, with a comment and evidence links. */
-export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null; unit: string }) {
+export function ValueForm({ unit }: { unit: string }) {
   const { t } = useTranslation();
+  const answer = useActionAnswer("report");
   const { form, onSubmit } = useRemixForm<IndicatorValueForm>(IndicatorValueSchema, {
     defaultValues: { periodStart: "", periodEnd: "", value: "", comment: "", evidenceLinks: "" },
-    serverErrors: answer?.fieldErrors ?? null,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useSubmittingIntent("report");
   const hydrated = useHydrated();
@@ -25,7 +27,7 @@ export function ValueForm({ answer, unit }: { answer: WorkflowActionData | null;
       data-hydrated={hydrated}
     >
       <input type="hidden" name="intent" value="report" />
-      <FormError answer={answer} />
+      <FormMessage answer={answer} />
       <div className="wf-pair">
         <Field form={form} name="periodStart" type="date" label={t("workflow.indicator.fields.periodStart")} />
         <Field form={form} name="periodEnd" type="date" label={t("workflow.indicator.fields.periodEnd")} />

@@ -1,22 +1,29 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EvidenceLinks, FormError, ReviewStateBadge, useSubmittingIntent } from "~/components/reviews/shared";
+import { EvidenceLinks } from "~/components/reviews/evidence-links";
+import { ReviewStateBadge } from "~/components/reviews/review-state-badge";
+import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
+import { fieldErrorsIn } from "~/lib/action-result";
 import type { IndicatorValueView } from "~/models/indicator-value.server";
-import type { WorkflowActionData } from "~/schemas/review";
 
-function ReviewValueForm({ value, answer }: { value: IndicatorValueView; answer: WorkflowActionData | null }) {
+/** A manager verifies or returns one value; the action's answer is addressed to this value's form. */
+function ReviewValueForm({ value }: { value: IndicatorValueView }) {
   const { t } = useTranslation();
+  const verifyAnswer = useActionAnswer("verify", value.id);
+  const returnAnswer = useActionAnswer("return", value.id);
+  const answer = verifyAnswer ?? returnAnswer;
   const verifying = useSubmittingIntent("verify", value.id);
   const returning = useSubmittingIntent("return", value.id);
-  const error = answer?.fieldErrors?.comment;
+  const error = fieldErrorsIn(answer)?.comment;
   const commentId = `value-comment-${value.id}`;
   return (
     <Form method="post" className="value-review" aria-label={t("workflow.indicator.columns.actions")}>
       <input type="hidden" name="kind" value="indicatorValue" />
       <input type="hidden" name="id" value={value.id} />
       <input type="hidden" name="version" value={value.version} />
-      <FormError answer={answer} />
+      <FormMessage answer={answer} />
       <label htmlFor={commentId} className="visually-hidden">
         {t("workflow.indicator.reviewComment")}
       </label>
@@ -57,13 +64,11 @@ export function ValueTable({
   unit,
   canReview,
   userId,
-  actionData,
 }: {
   values: IndicatorValueView[];
   unit: string;
   canReview: boolean;
   userId: string;
-  actionData: WorkflowActionData | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -127,7 +132,7 @@ export function ValueTable({
                   {v.state !== "SUBMITTED" ? null : v.reporterId === userId ? (
                     <span className="muted">{t("workflow.indicator.ownValue")}</span>
                   ) : (
-                    <ReviewValueForm value={v} answer={actionData && actionData.itemId === v.id ? actionData : null} />
+                    <ReviewValueForm value={v} />
                   )}
                 </td>
               ) : null}

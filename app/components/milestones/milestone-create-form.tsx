@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
-import { useSubmittingIntent } from "~/components/reviews/shared";
+import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { fieldErrorsIn } from "~/lib/action-result";
 import { MILESTONE_STATUSES, MilestoneCreateSchema, type MilestoneCreateForm as FormValues } from "~/schemas/milestone";
 
 export type OwnerOption = { id: string; name: string };
@@ -41,24 +42,17 @@ export const StatusSelect = forwardRef<HTMLSelectElement, SelectProps>(function 
 });
 
 /** Managers add a milestone: its baseline due date is also its first current due date. */
-export function MilestoneCreateForm({
-  owners,
-  serverErrors,
-  open,
-}: {
-  owners: OwnerOption[];
-  serverErrors: Record<string, string> | null;
-  open: boolean;
-}) {
+export function MilestoneCreateForm({ owners }: { owners: OwnerOption[] }) {
   const { t } = useTranslation();
+  const answer = useActionAnswer("create");
   const { form, onSubmit } = useRemixForm<FormValues>(MilestoneCreateSchema, {
     defaultValues: { title: "", description: "", baselineDueDate: "", ownerId: "", status: "NOT_STARTED" },
-    serverErrors,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useSubmittingIntent("create");
   const error = (name: keyof FormValues) => (form.formState.errors[name] ? true : undefined);
   return (
-    <details className="panel" open={open || undefined}>
+    <details className="panel" open={answer ? true : undefined}>
       <summary>
         <strong>{t("workflow.milestones.new")}</strong>
       </summary>

@@ -1,11 +1,14 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ConflictNotice, FormError, useSubmittingIntent } from "~/components/reviews/shared";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
-import { dayOf, milestoneEditSchema, type MilestoneEditForm as FormValues } from "~/schemas/milestone";
-import type { WorkflowActionData } from "~/schemas/review";
+import { conflictIn, fieldErrorsIn, type ConflictValue } from "~/lib/action-result";
+import { dayOf } from "~/lib/dates";
+import { milestoneEditSchema, type MilestoneEditForm as FormValues } from "~/schemas/milestone";
 import { OwnerSelect, StatusSelect, type OwnerOption } from "./milestone-create-form";
 
 type Editable = {
@@ -24,17 +27,10 @@ type Editable = {
  * On a 409 the form keeps the user's input, shows the record as it is now, and takes its version so that
  * saving again is a deliberate overwrite.
  */
-export function MilestoneEditForm({
-  milestone,
-  owners,
-  answer,
-}: {
-  milestone: Editable;
-  owners: OwnerOption[];
-  answer: WorkflowActionData | null;
-}) {
+export function MilestoneEditForm({ milestone, owners }: { milestone: Editable; owners: OwnerOption[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const answer = useActionAnswer("edit");
   const schema = useMemo(
     () => milestoneEditSchema({ currentDueDate: milestone.currentDueDate }),
     [milestone.currentDueDate],
@@ -50,45 +46,20 @@ export function MilestoneEditForm({
       currentDueDate: dayOf(milestone.currentDueDate),
       dueDateReason: "",
     },
-    serverErrors: answer?.fieldErrors ?? null,
+    serverErrors: fieldErrorsIn(answer),
   });
-  const conflictVersion = answer?.conflict?.version;
   const { setValue } = form;
-  useEffect(() => {
-    if (conflictVersion) setValue("version", String(conflictVersion));
-  }, [conflictVersion, setValue]);
+  const takeVersion = useCallback((version: number) => setValue("version", String(version)), [setValue]);
+  useConflictVersion(answer?.status === "conflict" ? answer.version : null, takeVersion);
   const submitting = useSubmittingIntent("edit");
   const invalid = (name: keyof FormValues) => (form.formState.errors[name] ? true : undefined);
-  const labels = {
-    title: t("workflow.milestones.fields.title"),
-    status: t("workflow.milestones.fields.status"),
-    percentComplete: t("workflow.milestones.fields.percentComplete"),
-    currentDueDate: t("workflow.milestones.fields.currentDueDate"),
-    ownerId: t("workflow.milestones.fields.owner"),
-    description: t("workflow.milestones.fields.description"),
-  };
-  const ownerName = (id: unknown) => owners.find((o) => o.id === id)?.name ?? t("workflow.milestones.noOwner");
   return (
     <details className="panel" open={answer ? true : undefined}>
       <summary>
         <strong>{t("workflow.milestone.edit")}</strong>
       </summary>
-      <ConflictNotice
-        answer={answer}
-        labels={labels}
-        format={(field, value) =>
-          field === "status"
-            ? t(`domain.milestoneStatus.${String(value)}`)
-            : field === "currentDueDate"
-              ? format.date(String(value))
-              : field === "ownerId"
-                ? ownerName(value)
-                : value === null || value === ""
-                  ? "—"
-                  : String(value)
-        }
-      />
-      <FormError answer={answer} />
+      <MilestoneConflict current={conflictIn(answer)} owners={owners} />
+      <FormMessage answer={answer} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("workflow.milestone.edit")}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" {...form.register("version")} />
@@ -142,4 +113,36 @@ export function MilestoneEditForm({
       </Form>
     </details>
   );
+}
+
+/** The milestone as someone else saved it: statuses, dates and owners shown as people read them. */
+function MilestoneConflict({
+  current,
+  owners,
+}: {
+  current: Record<string, ConflictValue> | null;
+  owners: OwnerOption[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = {
+    title: t("workflow.milestones.fields.title"),
+    status: t("workflow.milestones.fields.status"),
+    percentComplete: t("workflow.milestones.fields.percentComplete"),
+    currentDueDate: t("workflow.milestones.fields.currentDueDate"),
+    ownerId: t("workflow.milestones.fields.owner"),
+    description: t("workflow.milestones.fields.description"),
+  };
+  const ownerName = (id: ConflictValue) => owners.find((o) => o.id === id)?.name ?? t("workflow.milestones.noOwner");
+  const show = (field: string, value: ConflictValue) =>
+    field === "status"
+      ? t(`domain.milestoneStatus.${String(value)}`)
+      : field === "currentDueDate"
+        ? format.date(String(value))
+        : field === "ownerId"
+          ? ownerName(value)
+          : value === null || value === ""
+            ? "—"
+            : String(value);
+  return <ConflictNotice current={current} labels={labels} format={show} />;
 }

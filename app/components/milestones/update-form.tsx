@@ -1,11 +1,14 @@
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ConflictNotice, FormError, useHydrated, useSubmittingIntent } from "~/components/reviews/shared";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
+import { useActionAnswer, useHydrated, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
-import { dayOf, milestoneUpdateSchema, type MilestoneUpdateForm } from "~/schemas/milestone";
-import type { WorkflowActionData } from "~/schemas/review";
+import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
+import { dayOrNull } from "~/lib/dates";
+import { milestoneUpdateSchema, type MilestoneUpdateForm } from "~/schemas/milestone";
 import { StatusSelect } from "./milestone-create-form";
 
 type Returned = {
@@ -27,17 +30,16 @@ type Returned = {
 export function MilestoneUpdateForm({
   milestone,
   returned,
-  answer,
   title,
 }: {
   milestone: { currentDueDate: string; status: string; percentComplete: number };
   returned?: Returned;
-  answer: WorkflowActionData | null;
   title: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const intent = returned ? "resubmit" : "submitUpdate";
+  const answer = useActionAnswer(intent);
   const schema = useMemo(
     () => milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }),
     [milestone.currentDueDate],
@@ -47,7 +49,7 @@ export function MilestoneUpdateForm({
       ? {
           proposedStatus: returned.proposedStatus,
           proposedPercent: String(returned.proposedPercent),
-          proposedDueDate: returned.proposedDueDate ? dayOf(returned.proposedDueDate) : "",
+          proposedDueDate: dayOrNull(returned.proposedDueDate) ?? "",
           dueDateReason: returned.dueDateReason ?? "",
           narrative: returned.narrative,
           evidenceLinks: returned.evidenceLinks.join("\n"),
@@ -60,7 +62,7 @@ export function MilestoneUpdateForm({
           narrative: "",
           evidenceLinks: "",
         },
-    serverErrors: answer?.fieldErrors ?? null,
+    serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useSubmittingIntent(intent);
   const hydrated = useHydrated();
@@ -82,8 +84,8 @@ export function MilestoneUpdateForm({
           <input type="hidden" name="version" value={returned.version} />
         </>
       ) : null}
-      <FormError answer={answer} />
-      <ConflictNotice answer={answer} labels={{}} />
+      <FormMessage answer={answer} />
+      <ConflictNotice current={conflictIn(answer)} labels={{}} />
       <Field form={form} name="proposedStatus" label={t("workflow.update.fields.proposedStatus")}>
         <StatusSelect
           id="field-proposedStatus"

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { EvidenceLinks, ReviewStateBadge } from "~/components/reviews/shared";
+import { EvidenceLinks } from "~/components/reviews/evidence-links";
+import { ReviewStateBadge } from "~/components/reviews/review-state-badge";
 import { useFormat } from "~/i18n/format";
 import type { MilestoneUpdateView } from "~/models/milestone-update.server";
 

@@ -2,8 +2,11 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { ReviewQueueItem } from "~/models/review.server";
-import { itemKey, type WorkflowActionData } from "~/schemas/review";
-import { EvidenceLinks, FormError, useSubmittingIntent } from "./shared";
+import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { FormMessage } from "~/components/ui/form-message";
+import { fieldErrorsIn } from "~/lib/action-result";
+import { itemKey } from "~/schemas/review";
+import { EvidenceLinks } from "./evidence-links";
 
 export const BULK_FORM_ID = "bulk-approve";
 
@@ -19,9 +22,12 @@ function ChangeRow({ label, current, proposed }: { label: string; current: strin
 }
 
 /** One pending submission: what it proposes next to what is there now, and the decision buttons. */
-export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer: WorkflowActionData | null }) {
+export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const approveAnswer = useActionAnswer("approve", item.id);
+  const returnAnswer = useActionAnswer("return", item.id);
+  const answer = approveAnswer ?? returnAnswer;
   const approving = useSubmittingIntent("approve", item.id);
   const returning = useSubmittingIntent("return", item.id);
   const headingId = `review-${item.id}`;
@@ -31,7 +37,7 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
     item.kind === "milestoneUpdate"
       ? `/projects/${item.project.id}/milestones/${item.milestone.id}`
       : `/projects/${item.project.id}/indicators/${item.indicator.id}`;
-  const commentError = answer?.fieldErrors?.comment;
+  const commentError = fieldErrorsIn(answer)?.comment;
 
   return (
     <li
@@ -141,7 +147,7 @@ export function ReviewItemCard({ item, answer }: { item: ReviewQueueItem; answer
           <input type="hidden" name="kind" value={item.kind} />
           <input type="hidden" name="id" value={item.id} />
           <input type="hidden" name="version" value={item.version} />
-          <FormError answer={answer} />
+          <FormMessage answer={answer} />
           <div className="field">
             <label htmlFor={`comment-${item.id}`}>{t("workflow.reviews.comment")}</label>
             <textarea
