@@ -25,11 +25,6 @@ function ChangeRow({ label, current, proposed }: { label: string; current: strin
 export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const approveAnswer = useActionAnswer("approve", item.id);
-  const returnAnswer = useActionAnswer("return", item.id);
-  const answer = approveAnswer ?? returnAnswer;
-  const approving = useSubmittingIntent("approve", item.id);
-  const returning = useSubmittingIntent("return", item.id);
   const headingId = `review-${item.id}`;
   const subject =
     item.kind === "milestoneUpdate" ? item.milestone.title : `${item.indicator.code} — ${item.indicator.name}`;
@@ -37,7 +32,7 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
     item.kind === "milestoneUpdate"
       ? `/projects/${item.project.id}/milestones/${item.milestone.id}`
       : `/projects/${item.project.id}/indicators/${item.indicator.id}`;
-  const commentError = fieldErrorsIn(answer)?.comment;
+  const narrative = item.kind === "milestoneUpdate" ? item.proposed.narrative : item.proposed.comment;
 
   return (
     <li
@@ -74,65 +69,13 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
       {item.kind === "milestoneUpdate" && item.resubmitted && item.previousComment ? (
         <p className="notice">{t("workflow.reviews.resubmitted", { comment: item.previousComment })}</p>
       ) : null}
-      <div className="table-wrap">
-        <table className="change-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("workflow.reviews.field")}</th>
-              <th scope="col">{t("workflow.reviews.current")}</th>
-              <th scope="col">{t("workflow.reviews.proposed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.kind === "milestoneUpdate" ? (
-              <>
-                <ChangeRow
-                  label={t("workflow.reviews.status")}
-                  current={t(`domain.milestoneStatus.${item.milestone.status}`)}
-                  proposed={t(`domain.milestoneStatus.${item.proposed.status}`)}
-                />
-                <ChangeRow
-                  label={t("workflow.reviews.percent")}
-                  current={`${item.milestone.percentComplete}%`}
-                  proposed={`${item.proposed.percent}%`}
-                />
-                <ChangeRow
-                  label={t("workflow.reviews.dueDate")}
-                  current={format.date(item.milestone.currentDueDate)}
-                  proposed={format.date(item.proposed.dueDate ?? item.milestone.currentDueDate)}
-                />
-              </>
-            ) : (
-              <>
-                <ChangeRow
-                  label={t("workflow.reviews.period")}
-                  current={item.indicator.latestActual ? format.date(item.indicator.latestActual.periodEnd) : "—"}
-                  proposed={`${format.date(item.proposed.periodStart)} – ${format.date(item.proposed.periodEnd)}`}
-                />
-                <ChangeRow
-                  label={`${t("workflow.reviews.value")} (${item.indicator.unit})`}
-                  current={format.number(item.indicator.latestActual?.value ?? null)}
-                  proposed={format.number(item.proposed.value)}
-                />
-                <tr>
-                  <th scope="row">{t("workflow.reviews.baselineTarget")}</th>
-                  <td colSpan={2}>
-                    {format.number(item.indicator.baselineValue)} → {format.number(item.indicator.targetValue)}
-                  </td>
-                </tr>
-              </>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ProposalTable item={item} />
       {item.kind === "milestoneUpdate" && item.proposed.dueDateReason ? (
         <p>
           <strong>{t("workflow.milestone.reason")}:</strong> {item.proposed.dueDateReason}
         </p>
       ) : null}
-      {(item.kind === "milestoneUpdate" ? item.proposed.narrative : item.proposed.comment) ? (
-        <p className="narrative">{item.kind === "milestoneUpdate" ? item.proposed.narrative : item.proposed.comment}</p>
-      ) : null}
+      {narrative ? <p className="narrative">{narrative}</p> : null}
       {item.proposed.evidenceLinks.length > 0 ? (
         <div>
           {t("workflow.milestone.evidence")}: <EvidenceLinks links={item.proposed.evidenceLinks} />
@@ -143,47 +86,120 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
           {t("workflow.reviews.ownSubmission")}
         </p>
       ) : (
-        <Form method="post" className="review-decision" aria-label={subject}>
-          <input type="hidden" name="kind" value={item.kind} />
-          <input type="hidden" name="id" value={item.id} />
-          <input type="hidden" name="version" value={item.version} />
-          <FormMessage answer={answer} />
-          <div className="field">
-            <label htmlFor={`comment-${item.id}`}>{t("workflow.reviews.comment")}</label>
-            <textarea
-              id={`comment-${item.id}`}
-              name="comment"
-              rows={2}
-              maxLength={2000}
-              aria-invalid={commentError ? true : undefined}
-              aria-describedby={commentError ? `comment-${item.id}-error` : undefined}
-            />
-            {commentError ? (
-              <p className="field-error" id={`comment-${item.id}-error`} role="alert">
-                {t(commentError)}
-              </p>
-            ) : null}
-          </div>
-          <div className="wf-buttons">
-            <button type="submit" name="intent" value="approve" disabled={approving || returning}>
-              {approving
-                ? t("workflow.reviews.working")
-                : item.kind === "milestoneUpdate"
-                  ? t("workflow.reviews.approve")
-                  : t("workflow.reviews.verify")}
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="return"
-              className="button secondary"
-              disabled={approving || returning}
-            >
-              {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
-            </button>
-          </div>
-        </Form>
+        <DecisionForm item={item} subject={subject} />
       )}
     </li>
+  );
+}
+
+/** The proposal next to the record as it is now; changed values stand out. */
+function ProposalTable({ item }: { item: ReviewQueueItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="table-wrap">
+      <table className="change-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("workflow.reviews.field")}</th>
+            <th scope="col">{t("workflow.reviews.current")}</th>
+            <th scope="col">{t("workflow.reviews.proposed")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.kind === "milestoneUpdate" ? (
+            <>
+              <ChangeRow
+                label={t("workflow.reviews.status")}
+                current={t(`domain.milestoneStatus.${item.milestone.status}`)}
+                proposed={t(`domain.milestoneStatus.${item.proposed.status}`)}
+              />
+              <ChangeRow
+                label={t("workflow.reviews.percent")}
+                current={`${item.milestone.percentComplete}%`}
+                proposed={`${item.proposed.percent}%`}
+              />
+              <ChangeRow
+                label={t("workflow.reviews.dueDate")}
+                current={format.date(item.milestone.currentDueDate)}
+                proposed={format.date(item.proposed.dueDate ?? item.milestone.currentDueDate)}
+              />
+            </>
+          ) : (
+            <>
+              <ChangeRow
+                label={t("workflow.reviews.period")}
+                current={item.indicator.latestActual ? format.date(item.indicator.latestActual.periodEnd) : "—"}
+                proposed={`${format.date(item.proposed.periodStart)} – ${format.date(item.proposed.periodEnd)}`}
+              />
+              <ChangeRow
+                label={`${t("workflow.reviews.value")} (${item.indicator.unit})`}
+                current={format.number(item.indicator.latestActual?.value ?? null)}
+                proposed={format.number(item.proposed.value)}
+              />
+              <tr>
+                <th scope="row">{t("workflow.reviews.baselineTarget")}</th>
+                <td colSpan={2}>
+                  {format.number(item.indicator.baselineValue)} → {format.number(item.indicator.targetValue)}
+                </td>
+              </tr>
+            </>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Approve (verify) or return this item; the action's answer is addressed to this item's form. */
+function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: string }) {
+  const { t } = useTranslation();
+  const approveAnswer = useActionAnswer("approve", item.id);
+  const returnAnswer = useActionAnswer("return", item.id);
+  const answer = approveAnswer ?? returnAnswer;
+  const approving = useSubmittingIntent("approve", item.id);
+  const returning = useSubmittingIntent("return", item.id);
+  const commentError = fieldErrorsIn(answer)?.comment;
+  return (
+    <Form method="post" className="review-decision" aria-label={subject}>
+      <input type="hidden" name="kind" value={item.kind} />
+      <input type="hidden" name="id" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <FormMessage answer={answer} />
+      <div className="field">
+        <label htmlFor={`comment-${item.id}`}>{t("workflow.reviews.comment")}</label>
+        <textarea
+          id={`comment-${item.id}`}
+          name="comment"
+          rows={2}
+          maxLength={2000}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={commentError ? `comment-${item.id}-error` : undefined}
+        />
+        {commentError ? (
+          <p className="field-error" id={`comment-${item.id}-error`} role="alert">
+            {t(commentError)}
+          </p>
+        ) : null}
+      </div>
+      <div className="wf-buttons">
+        <button type="submit" name="intent" value="approve" disabled={approving || returning}>
+          {approving
+            ? t("workflow.reviews.working")
+            : item.kind === "milestoneUpdate"
+              ? t("workflow.reviews.approve")
+              : t("workflow.reviews.verify")}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="return"
+          className="button secondary"
+          disabled={approving || returning}
+        >
+          {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
+        </button>
+      </div>
+    </Form>
   );
 }
