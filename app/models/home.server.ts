@@ -5,7 +5,7 @@ import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import { assessProjects, boardWhere, type AssessedProject } from "./board.server";
 import { listAuditEvents } from "./history.server";
 import { listMissingReports } from "./reporting.server";
-import { listReviewQueue } from "./review.server";
+import { listReviewQueue } from "./review/queue.server";
 
 /**
  * The home page, by role and organisation. Every list is scoped like the rest of the app (visible, non-archived

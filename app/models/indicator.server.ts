@@ -13,6 +13,25 @@ import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/er
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import type { IndicatorCreateData, IndicatorEditData } from "~/schemas/indicator";
 
+/**
+ * What progress towards the target needs about an indicator (direction, baseline and end target), and its
+ * latest verified value: the selects the board, reports and exports share.
+ */
+export const indicatorTrajectorySelect = {
+  ascending: true,
+  baselineValue: true,
+  baselineDate: true,
+  targetValue: true,
+  targetDate: true,
+} as const satisfies Prisma.IndicatorSelect;
+
+export const latestVerifiedValueSelect = {
+  where: { state: "VERIFIED" },
+  orderBy: [{ periodEnd: "desc" }, { reviewedAt: "desc" }],
+  take: 1,
+  select: { value: true, periodEnd: true },
+} as const satisfies Prisma.Indicator$valuesArgs;
+
 type IndicatorRow = {
   id: string;
   projectId: string;

@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { dayOf, dayOrNull, dayToDate, todayUtc } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/errors";
@@ -5,16 +6,24 @@ import { isMilestoneOverdue, slipDays } from "~/lib/metrics";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import type { MilestoneCreateData, MilestoneEditData } from "~/schemas/milestone";
 
+/**
+ * What slip, "overdue" and progress need about a milestone: the select every list, report and export of
+ * milestones shares.
+ */
+export const milestoneScheduleSelect = {
+  status: true,
+  percentComplete: true,
+  baselineDueDate: true,
+  currentDueDate: true,
+  completedOn: true,
+} as const satisfies Prisma.MilestoneSelect;
+
 const milestoneSelect = {
   id: true,
   projectId: true,
   title: true,
   description: true,
-  baselineDueDate: true,
-  currentDueDate: true,
-  status: true,
-  percentComplete: true,
-  completedOn: true,
+  ...milestoneScheduleSelect,
   ownerId: true,
   sortOrder: true,
   version: true,

@@ -24,7 +24,7 @@ import { parseForm } from "~/lib/validation.server";
 import type { AuditContext } from "~/models/audit.server";
 import { listIndicatorValues, reportIndicatorValue } from "~/models/indicator-value.server";
 import { editIndicator, getProjectIndicator } from "~/models/indicator.server";
-import { requireReviewableSubmission, reviewSubmissionsOrRefuse } from "~/models/review.server";
+import { requireReviewableSubmission, reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
 import { ErrorPanel } from "~/root";
 import { IndicatorIntentSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
 import { ApproveSchema, ReturnSchema } from "~/schemas/review";

@@ -12,7 +12,8 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { answerFieldErrors, answerRefused, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
-import { listReviewQueue, reviewSubmissionsOrRefuse } from "~/models/review.server";
+import { reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
+import { listReviewQueue } from "~/models/review/queue.server";
 import { ErrorPanel } from "~/root";
 import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema } from "~/schemas/review";
 

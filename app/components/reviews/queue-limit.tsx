@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { QueueTruncation } from "~/models/review.server";
+import type { QueueTruncation } from "~/models/review/queue.server";
 
 /** "Showing N of M": the queue lists at most a fixed number of items of each kind, oldest first. */
 export function QueueLimitNotice({ truncated }: { truncated: QueueTruncation[] }) {

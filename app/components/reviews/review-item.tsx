@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
-import type { ReviewQueueItem } from "~/models/review.server";
+import type { ReviewQueueItem } from "~/models/review/queue.server";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
 import { fieldErrorsIn } from "~/lib/action-result";
