@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL ??= "file:./data/qadam.db";
   // Imported after the environment is loaded: db.server builds its default client from it.
   const { createDb } = await import("~/lib/db.server");
-  const { verifyAuditChain } = await import("~/models/history.server");
+  const { verifyAuditChain } = await import("~/models/history-chain.server");
   const db = createDb(process.env.DATABASE_URL, process.env.DATABASE_AUTH_TOKEN);
   try {
     const started = performance.now();

@@ -5,18 +5,10 @@ import { logger } from "~/lib/logger.server";
 import type { Actor } from "~/lib/permissions";
 import type { AuditContext } from "./audit.server";
 import { chainHeadStamp, recordExport, xlsxStream, type ChainHeadStamp, type ExportKind } from "./export-common.server";
-import {
-  auditWhereFor,
-  countAuditEvents,
-  filteredProjectId,
-  historyQueryParams,
-  projectCodesById,
-  resolveHistoryFilters,
-  streamAuditEvents,
-  type AuditEventRow,
-  type HistoryQuery,
-} from "./history.server";
+import { auditWhereFor, filteredProjectId, projectCodesById, resolveHistoryFilters } from "./history.server";
+import { countAuditEvents, streamAuditEvents, type AuditEventRow } from "./history-stream.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { historyQueryParams, type HistoryQuery } from "~/schemas/history";
 
 /**
  * The audit-log exports (CSV, XLSX, NDJSON). One plan — the scoped filter, the chain head and the row count — is

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentAuditAction, storedAuditActionNames } from "~/lib/audit-actions";
-import { createChainVerifier, type ChainVerdict } from "~/lib/audit-chain.server";
-import { db, type Db } from "~/lib/db.server";
+import { addDays, dayToDate } from "~/lib/dates";
+import { db } from "~/lib/db.server";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
+import type { HistoryQuery } from "~/schemas/history";
 
 export type HistoryFilters = {
   from?: Date;
@@ -73,7 +73,7 @@ async function visibleProjectIds(actor: Actor): Promise<string[]> {
 }
 
 /** Adds a seq bound to a where clause without losing a date-derived seq range already in it. */
-function withSeq(where: Prisma.AuditEventWhereInput, seq: Prisma.IntFilter): Prisma.AuditEventWhereInput {
+export function withSeq(where: Prisma.AuditEventWhereInput, seq: Prisma.IntFilter): Prisma.AuditEventWhereInput {
   const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
   return { ...where, AND: [...and, { seq }] };
 }
@@ -98,74 +98,16 @@ export async function listAuditEvents(options: {
   return { events, nextBefore: rows.length > limit ? events[events.length - 1].seq : null };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Query-string filters shared by the history page and the audit exports.
-
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date (YYYY-MM-DD)")
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "not a calendar date",
-  );
-
-/** `from` and `to` are whole UTC days, both inclusive; `project` is a project code, `actor` an e-mail. */
-export const historyQueryFields = {
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  project: z.string().trim().max(40).optional(),
-  entity: z.string().trim().max(60).optional(),
-  /** Alias of `entity` (the milestone and indicator pages link with `?entityType=&entityId=`). */
-  entityType: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(120).optional(),
-  actor: z.string().trim().toLowerCase().max(254).optional(),
-  action: z.string().trim().max(80).optional(),
-};
-
-const fromNotAfterTo: [(q: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
-  (q) => !q.from || !q.to || q.from <= q.to,
-  { message: "from must not be after to", path: ["to"] },
-];
-
-export const HistoryQuerySchema = z.object(historyQueryFields).refine(...fromNotAfterTo);
-
-/** The history page: the filters plus the keyset cursor. */
-export const HistoryPageQuerySchema = z
-  .object({ ...historyQueryFields, before: z.coerce.number().int().positive().optional() })
-  .refine(...fromNotAfterTo);
-
-/** The audit exports: the filters plus `bom=1` (CSV only) for Excel. */
-export const AuditExportQuerySchema = z
-  .object({ ...historyQueryFields, bom: z.enum(["0", "1"]).optional() })
-  .refine(...fromNotAfterTo);
-
-export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
-
 /** The resolved project id of a `project` filter, when it names a real project (for the export's own event). */
 export function filteredProjectId(filters: HistoryFilters): string | null {
   return filters.projectId && filters.projectId !== NONE ? filters.projectId : null;
 }
 
-const HISTORY_QUERY_KEYS = ["from", "to", "project", "entity", "entityId", "actor", "action"] as const;
-
-/** The filters as they appear in URLs and export metadata (only the ones that are set; `entityType` → `entity`). */
-export function historyQueryParams(query: HistoryQuery): Record<string, string> {
-  const normalised = { ...query, entity: query.entity ?? query.entityType };
-  const out: Record<string, string> = {};
-  for (const key of HISTORY_QUERY_KEYS) {
-    const value = normalised[key];
-    if (value) out[key] = value;
-  }
-  return out;
-}
-
-const DAY_MS = 86_400_000;
-
 /** Turns the URL's codes and e-mails into ids. Unknown ones match nothing (they never widen the selection). */
 export async function resolveHistoryFilters(query: HistoryQuery): Promise<HistoryFilters> {
   const filters: HistoryFilters = {};
-  if (query.from) filters.from = new Date(`${query.from}T00:00:00.000Z`);
-  if (query.to) filters.to = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  if (query.from) filters.from = dayToDate(query.from);
+  if (query.to) filters.to = dayToDate(addDays(query.to, 1));
   if (query.project) {
     const project = await db.project.findUnique({ where: { code: query.project }, select: { id: true } });
     filters.projectId = project?.id ?? NONE;
@@ -179,164 +121,6 @@ export async function resolveHistoryFilters(query: HistoryQuery): Promise<Histor
   if (query.entityId) filters.entityId = query.entityId;
   if (query.action) filters.action = query.action;
   return filters;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Streaming reads for exports and the chain verifier: keyset batches in seq order, never all rows at once.
-
-export const auditExportSelect = {
-  seq: true,
-  occurredAt: true,
-  actorId: true,
-  actorEmail: true,
-  action: true,
-  entityType: true,
-  entityId: true,
-  projectId: true,
-  before: true,
-  after: true,
-  reason: true,
-  requestId: true,
-  ip: true,
-  prevHash: true,
-  hash: true,
-} as const;
-
-export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof auditExportSelect }>;
-
-/** How many events the where clause selects up to and including `maxSeq` (index-only with the AuditEvent indexes). */
-export async function countAuditEvents(where: Prisma.AuditEventWhereInput, maxSeq: number): Promise<number> {
-  return db.auditEvent.count({ where: withSeq(where, { lte: maxSeq }) });
-}
-
-/** Oldest first, in batches of `batchSize`, stopping at `maxSeq` so the result matches a count taken before. */
-export async function* streamAuditEvents(options: {
-  where: Prisma.AuditEventWhereInput;
-  maxSeq: number;
-  batchSize?: number;
-  client?: Db;
-}): AsyncGenerator<AuditEventRow[]> {
-  const client = options.client ?? db;
-  const batchSize = options.batchSize ?? 1000;
-  let after = 0;
-  for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: withSeq(options.where, { gt: after, lte: options.maxSeq }),
-      orderBy: { seq: "asc" },
-      take: batchSize,
-      select: auditExportSelect,
-    });
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1].seq;
-  }
-}
-
-export const VERIFY_BATCH_SIZE = 5000;
-
-/**
- * Recomputes the whole hash chain, reading `batchSize` events at a time in seq order (memory stays flat on
- * millions of events). `onProgress` is called after each batch with the number of events read so far.
- */
-export async function verifyAuditChain(
-  options: { client?: Db; batchSize?: number; onProgress?: (count: number) => void } = {},
-): Promise<ChainVerdict> {
-  const client = options.client ?? db;
-  const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
-  const verifier = createChainVerifier();
-  let after = 0;
-  let read = 0;
-  for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: { seq: { gt: after } },
-      orderBy: { seq: "asc" },
-      take: batchSize,
-      select: auditExportSelect,
-    });
-    for (const row of rows) {
-      if (!verifier.push(row)) return verifier.result();
-    }
-    read += rows.length;
-    options.onProgress?.(read);
-    if (rows.length < batchSize) return verifier.result();
-    after = rows[rows.length - 1].seq;
-  }
-}
-
-/**
- * Below this many events the auditor's page verifies the whole chain on every load (measured ~21,000 events/s
- * on the 2-core reference machine, so ≤ 0.25 s); above it the page shows the head and verifies on request, as a
- * million events take ~50 s.
- */
-export const AUTO_VERIFY_MAX_EVENTS = 5_000;
-
-export type ChainStatus = {
-  headSeq: number;
-  headHash: string | null;
-  headAt: string | null;
-  verification:
-    | null
-    | { ok: true; count: number; headSeq: number; headHash: string; durationMs: number; auto: boolean }
-    | {
-        ok: false;
-        count: number;
-        problem: { seq: number; kind: string; detail: string };
-        durationMs: number;
-        auto: boolean;
-      };
-};
-
-/**
- * The last automatic verification, reused for a minute while the head is unchanged: the page is opened far more
- * often than the log grows, and a tampering that leaves the head alone is still found within a minute (or at once
- * with "Verify the whole chain now").
- */
-let lastAutoVerification: {
-  headSeq: number;
-  headHash: string | null;
-  at: number;
-  verification: ChainStatus["verification"];
-} | null = null;
-const AUTO_VERIFY_REUSE_MS = 60_000;
-
-/** The head of the chain, always; a full verification when the log is small or when `verify` is asked for. */
-export async function getChainStatus(options: { verify: boolean }): Promise<ChainStatus> {
-  const head = await db.auditEvent.findFirst({
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true, occurredAt: true },
-  });
-  const status: ChainStatus = {
-    headSeq: head?.seq ?? 0,
-    headHash: head?.hash ?? null,
-    headAt: head?.occurredAt.toISOString() ?? null,
-    verification: null,
-  };
-  const auto = status.headSeq <= AUTO_VERIFY_MAX_EVENTS;
-  if (!options.verify && !auto) return status;
-  const reusable =
-    lastAutoVerification &&
-    lastAutoVerification.headSeq === status.headSeq &&
-    lastAutoVerification.headHash === status.headHash &&
-    Date.now() - lastAutoVerification.at < AUTO_VERIFY_REUSE_MS;
-  if (!options.verify && reusable && lastAutoVerification) {
-    return { ...status, verification: lastAutoVerification.verification };
-  }
-  const started = performance.now();
-  const verdict = await verifyAuditChain();
-  const durationMs = Math.round(performance.now() - started);
-  status.verification = verdict.ok
-    ? { ...verdict, durationMs, auto: !options.verify }
-    : { ok: false, count: verdict.count, problem: verdict.problem, durationMs, auto: !options.verify };
-  if (!options.verify) {
-    lastAutoVerification = {
-      headSeq: status.headSeq,
-      headHash: status.headHash,
-      at: Date.now(),
-      verification: status.verification,
-    };
-  }
-  return status;
 }
 
 // ---------------------------------------------------------------------------------------------------------

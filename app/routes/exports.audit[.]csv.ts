@@ -4,7 +4,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { auditCsvStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
 import { exportFilename, streamResponse } from "~/models/export-common.server";
-import { AuditExportQuerySchema } from "~/models/history.server";
+import { AuditExportQuerySchema } from "~/schemas/history";
 
 /** GET /exports/audit.csv?from&to&project&entity&entityId&actor&action&bom=1 — RFC 4180, streamed. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { auditNdjsonStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
 import { exportFilename, streamResponse } from "~/models/export-common.server";
-import { AuditExportQuerySchema } from "~/models/history.server";
+import { AuditExportQuerySchema } from "~/schemas/history";
 
 /** GET /exports/audit.ndjson?from&to&project&entity&entityId&actor&action — a metadata line, then one event per line. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { auditXlsxStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
 import { exportFilename, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
-import { AuditExportQuerySchema } from "~/models/history.server";
+import { AuditExportQuerySchema } from "~/schemas/history";
 
 /** GET /exports/audit.xlsx?from&to&project&entity&entityId&actor&action — sheets "metadata" and "events", streamed. */
 export async function loader({ request }: LoaderFunctionArgs) {

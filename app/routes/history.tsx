@@ -11,16 +11,15 @@ import { requireUser } from "~/lib/auth.server";
 import { canSeeEverything, decideGlobal } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
+import { getChainStatus } from "~/models/history-chain.server";
 import {
-  getChainStatus,
-  historyQueryParams,
-  HistoryPageQuerySchema,
   listAuditEvents,
   listHistoryFilterOptions,
   listHistoryProjects,
   projectCodesById,
   resolveHistoryFilters,
 } from "~/models/history.server";
+import { historyQueryParams, HistoryPageQuerySchema } from "~/schemas/history";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.history");

@@ -1,24 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { EventList } from "~/components/history/event-list";
 import { AuditExportLinks } from "~/components/history/export-links";
 import { HistoryPager } from "~/components/history/history-pager";
 import { requireUser } from "~/lib/auth.server";
 import { decideGlobal } from "~/lib/permissions";
-import { enforce, requireProjectPermission } from "~/lib/permissions.server";
+import { invariantResponse, requireParams } from "~/lib/http.server";
+import { requireProjectPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { getProjectCode, listAuditEvents } from "~/models/history.server";
-import { requireParams } from "~/lib/http.server";
+import { ProjectHistoryQuerySchema } from "~/schemas/history";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
-
-const ProjectHistoryQuerySchema = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  entityType: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(120).optional(),
-});
 
 /** The project's history tab (managers, admins, auditors; officers 403; out of scope 404). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProjectPermission(user, projectId, "history.view");
   const query = parseSearchParams(ProjectHistoryQuerySchema, new URL(request.url));
   const code = await getProjectCode(projectId);
-  if (!code) enforce("not-found");
+  invariantResponse(code, "Not found", { status: 404 });
   const { events, nextBefore } = await listAuditEvents({
     actor: user,
     filters: { projectId, entityType: query.entityType, entityId: query.entityId },
@@ -37,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (query.entityType) entity.entityType = query.entityType;
   if (query.entityId) entity.entityId = query.entityId;
   return {
-    code: code!,
+    code,
     events: events.map((e) => ({ ...e, projectCode: code })),
     nextBefore,
     before: query.before ?? null,

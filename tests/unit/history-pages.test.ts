@@ -9,7 +9,7 @@ import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
 import { listAuditEvents } from "~/models/history.server";
 import { createClient } from "@libsql/client";
-import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history.server";
+import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
 import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
 
 type HistoryData = {

@@ -16,7 +16,8 @@ client.$on("query", (event) => captured.push({ query: event.query, params: event
 // The app's modules pick up this client as their `db`.
 (globalThis as { qadamDb?: unknown }).qadamDb = client;
 // (dynamic imports: static ones would be evaluated before this line and create the default client)
-const { listAuditEvents, auditWhereFor, streamAuditEvents } = await import("~/models/history.server");
+const { listAuditEvents, auditWhereFor } = await import("~/models/history.server");
+const { streamAuditEvents } = await import("~/models/history-stream.server");
 const { appendSyntheticEvents } = await import("./history-fixtures");
 
 const auditor: Actor = { id: "a", role: "AUDITOR", organizationId: "o", organizationKind: "WORLD_BANK" };

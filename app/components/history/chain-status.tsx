@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
-import type { ChainStatus } from "~/models/history.server";
+import type { ChainStatus } from "~/models/history-chain.server";
 
 const ESTIMATED_EVENTS_PER_SECOND = 20_000;
 

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { isIsoDay } from "~/lib/dates";
+
+/**
+ * Query-string filters shared by the history page, the project's history tab and the audit exports. A bad value
+ * is a 400 naming the parameter (these are URLs people edit and bookmark, not forms), so messages are plain text.
+ */
+
+const queryDay = z.string().refine(isIsoDay, "expected an ISO date (YYYY-MM-DD)");
+
+/** The keyset cursor: the last seq of the previous page. */
+const beforeCursor = z.coerce.number().int().positive().optional();
+
+const entityTypeField = z.string().trim().max(60).optional();
+const entityIdField = z.string().trim().max(120).optional();
+
+/** `from` and `to` are whole UTC days, both inclusive; `project` is a project code, `actor` an e-mail. */
+export const historyQueryFields = {
+  from: queryDay.optional(),
+  to: queryDay.optional(),
+  project: z.string().trim().max(40).optional(),
+  entity: entityTypeField,
+  /** Alias of `entity` (the milestone and indicator pages link with `?entityType=&entityId=`). */
+  entityType: entityTypeField,
+  entityId: entityIdField,
+  actor: z.string().trim().toLowerCase().max(254).optional(),
+  action: z.string().trim().max(80).optional(),
+};
+
+const fromNotAfterTo: [(q: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => !q.from || !q.to || q.from <= q.to,
+  { message: "from must not be after to", path: ["to"] },
+];
+
+export const HistoryQuerySchema = z.object(historyQueryFields).refine(...fromNotAfterTo);
+
+/** The history page: the filters plus the keyset cursor. */
+export const HistoryPageQuerySchema = z
+  .object({ ...historyQueryFields, before: beforeCursor })
+  .refine(...fromNotAfterTo);
+
+/** The audit exports: the filters plus `bom=1` (CSV only) for Excel. */
+export const AuditExportQuerySchema = z
+  .object({ ...historyQueryFields, bom: z.enum(["0", "1"]).optional() })
+  .refine(...fromNotAfterTo);
+
+/** A project's history tab: the project is the route's; an entity (milestone, indicator) may narrow it. */
+export const ProjectHistoryQuerySchema = z.object({
+  before: beforeCursor,
+  entityType: entityTypeField,
+  entityId: entityIdField,
+});
+
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
+
+const HISTORY_QUERY_KEYS = ["from", "to", "project", "entity", "entityId", "actor", "action"] as const;
+
+/** The filters as they appear in URLs and export metadata (only the ones that are set; `entityType` → `entity`). */
+export function historyQueryParams(query: HistoryQuery): Record<string, string> {
+  const normalised = { ...query, entity: query.entity ?? query.entityType };
+  const out: Record<string, string> = {};
+  for (const key of HISTORY_QUERY_KEYS) {
+    const value = normalised[key];
+    if (value) out[key] = value;
+  }
+  return out;
+}
