@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+
+type Props = {
+  projects: Array<{ code: string; name: string }>;
+  options: { actions: string[]; entityTypes: string[] };
+};
+
+/** The audit-log export form: the history filters, then one button per format. */
+export function AuditExportForm({ projects, options }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="exports-audit" data-testid="exports-audit">
+      <h2 id="exports-audit">{t("exports.audit.title")}</h2>
+      <p>{t("exports.audit.description")}</p>
+      {/* A plain form: the browser downloads the file the chosen button points at. */}
+      <form method="get" action="/exports/audit.csv" className="stack-wide">
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="ex-from">{t("history.filters.from")}</label>
+            <input id="ex-from" type="date" name="from" />
+          </div>
+          <div className="field">
+            <label htmlFor="ex-to">{t("history.filters.to")}</label>
+            <input id="ex-to" type="date" name="to" />
+          </div>
+          <div className="field">
+            <label htmlFor="ex-project">{t("history.filters.project")}</label>
+            <select id="ex-project" name="project" defaultValue="">
+              <option value="">{t("history.filters.allProjects")}</option>
+              {projects.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.code} — {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="ex-entity">{t("history.filters.entity")}</label>
+            <input id="ex-entity" name="entity" list="ex-entity-types" autoComplete="off" />
+            <datalist id="ex-entity-types">
+              {options.entityTypes.map((e) => (
+                <option key={e} value={e} />
+              ))}
+            </datalist>
+          </div>
+          <div className="field">
+            <label htmlFor="ex-actor">{t("history.filters.actor")}</label>
+            <input id="ex-actor" type="email" name="actor" autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="ex-action">{t("history.filters.action")}</label>
+            <input id="ex-action" name="action" list="ex-actions" autoComplete="off" />
+            <datalist id="ex-actions">
+              {options.actions.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="bom" value="1" /> {t("exports.audit.bom")}
+        </label>
+        <div className="wf-buttons">
+          <button type="submit" formAction="/exports/audit.csv" data-testid="export-csv">
+            {t("exports.audit.downloadCsv")}
+          </button>
+          <button type="submit" formAction="/exports/audit.xlsx" data-testid="export-xlsx">
+            {t("exports.audit.downloadXlsx")}
+          </button>
+          <button type="submit" formAction="/exports/audit.ndjson" data-testid="export-ndjson">
+            {t("exports.audit.downloadNdjson")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
