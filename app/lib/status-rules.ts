@@ -35,7 +35,7 @@
  *
  * Days are whole UTC days (`daysBetween`); "overdue by N days" = today − current due date.
  */
-import { daysBetween } from "./dates";
+import { dayOf, daysBetween } from "./dates";
 import { expectedProgressShare, isDowngrade, isMilestoneOverdue, progressTowardsTarget, slipDays } from "./metrics";
 
 export const STATUS_COLOURS = ["RED", "AMBER", "GREEN", "COMPLETED"] as const;
@@ -112,10 +112,6 @@ const RATING_FIELDS = [
 
 function time(value: DateLike): number {
   return (typeof value === "string" ? new Date(value) : value).getTime();
-}
-
-function isoDay(value: DateLike): string {
-  return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
 }
 
 /** The latest two ratings, newest first (ties keep input order). */
@@ -234,7 +230,7 @@ export function assessProjectStatus(project: StatusInput, today: Date = new Date
   // Closing date (R4).
   const closing = project.closingRevisedDate ?? project.closingOriginalDate;
   if (project.status === "ACTIVE" && closing && daysBetween(closing, today) > 0) {
-    reasons.push({ code: "closingDatePassed", severity: "red", values: { date: isoDay(closing) } });
+    reasons.push({ code: "closingDatePassed", severity: "red", values: { date: dayOf(new Date(closing)) } });
   }
 
   const order = { red: 0, amber: 1, info: 2 } as const;

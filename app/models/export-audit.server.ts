@@ -4,7 +4,15 @@ import { safeCell, xlsxCell } from "~/lib/csv-safety";
 import { logger } from "~/lib/logger.server";
 import type { Actor } from "~/lib/permissions";
 import type { AuditContext } from "./audit.server";
-import { chainHeadStamp, recordExport, xlsxStream, type ChainHeadStamp, type ExportKind } from "./export-common.server";
+import {
+  chainHeadStamp,
+  exportScope,
+  recordExport,
+  writeKeyValueSheet,
+  xlsxStream,
+  type ChainHeadStamp,
+  type ExportKind,
+} from "./export-common.server";
 import { auditWhereFor, filteredProjectId, projectCodesById, resolveHistoryFilters } from "./history.server";
 import { countAuditEvents, streamAuditEvents, type AuditEventRow } from "./history-stream.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -62,7 +70,7 @@ export async function planAuditExport(options: {
     rowCount,
     generatedAt: new Date(),
     generatedBy: options.actor.email,
-    scope: options.actor.role === "ADMIN" || options.actor.role === "AUDITOR" ? "all" : "visible-projects",
+    scope: exportScope(options.actor),
     filters: historyQueryParams(options.query),
     projectCodes: await projectCodesById(),
     projectId: filteredProjectId(filters),
@@ -172,11 +180,7 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
 
 export function auditXlsxStream(plan: AuditExportPlan): Readable {
   return xlsxStream(async ({ workbook, drain, aborted }) => {
-    const meta = workbook.addWorksheet("metadata");
-    meta.addRow(["key", "value"]).commit();
-    for (const [key, value] of auditMetadata(plan, "qadam-audit-xlsx/1"))
-      meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
-    meta.commit();
+    writeKeyValueSheet(workbook, auditMetadata(plan, "qadam-audit-xlsx/1"));
 
     const sheet = workbook.addWorksheet("events");
     sheet.addRow([...AUDIT_COLUMNS]).commit();

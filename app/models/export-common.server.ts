@@ -1,7 +1,12 @@
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
+import type { Prisma } from "~/generated/prisma/client";
+import { xlsxCell } from "~/lib/csv-safety";
+import { dayOf } from "~/lib/dates";
+import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { auditedTransaction, getChainHead, type AuditContext } from "./audit.server";
 
 /**
@@ -25,6 +30,11 @@ export type ChainHeadStamp = { seq: number; hash: string | null };
 export async function chainHeadStamp(): Promise<ChainHeadStamp> {
   const head = await getChainHead();
   return { seq: head?.seq ?? 0, hash: head?.hash ?? null };
+}
+
+/** What an export's metadata calls its scope: everything, or the projects the user can see. */
+export function exportScope(actor: Pick<Actor, "role">): "all" | "visible-projects" {
+  return canSeeEverything(actor) ? "all" : "visible-projects";
 }
 
 /**
@@ -60,7 +70,7 @@ export async function recordExport(
 
 /** `qadam-audit-2026-11-26.csv` — the date is the UTC day the file was generated. */
 export function exportFilename(stem: string, extension: string, generatedAt: Date): string {
-  return `qadam-${stem}-${generatedAt.toISOString().slice(0, 10)}.${extension}`;
+  return `qadam-${stem}-${dayOf(generatedAt)}.${extension}`;
 }
 
 /** Streams a Node readable as the HTTP response body (nothing is buffered here). */
@@ -127,11 +137,21 @@ export type XlsxWriter = {
  * response stream is watched (tests/unit/export-stream.test.ts would then fail, as the XLSX export read too far).
  */
 export function sheetInput(sheet: ExcelJS.Worksheet): DrainableStream | undefined {
-  const internal = sheet as unknown as { _stream?: { pipes?: unknown[] } };
-  const target = internal._stream?.pipes?.[0] as DrainableStream | undefined;
-  const usable =
-    target && typeof target.on === "function" && (target.writableNeedDrain !== undefined || target._writableState);
-  return usable ? target : undefined;
+  const stream = propertyOf(sheet, "_stream");
+  const pipes = propertyOf(stream, "pipes");
+  const target: unknown = Array.isArray(pipes) ? pipes[0] : undefined;
+  return isDrainableStream(target) ? target : undefined;
+}
+
+/** `value[key]` when `value` is an object that has it; undefined otherwise (for reading a library's internals). */
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && key in value ? Reflect.get(value, key) : undefined;
+}
+
+/** An event emitter that tells whether it is over its high-water mark (Node's field, or readable-stream's state). */
+function isDrainableStream(value: unknown): value is DrainableStream {
+  if (typeof propertyOf(value, "on") !== "function" || typeof propertyOf(value, "off") !== "function") return false;
+  return typeof propertyOf(value, "writableNeedDrain") === "boolean" || Boolean(propertyOf(value, "_writableState"));
 }
 
 /**
@@ -158,4 +178,35 @@ export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readab
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   return out;
+}
+
+/** A two-column sheet of metadata (key, value), the first sheet of every workbook. */
+export function writeKeyValueSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: Array<[string, string]>) {
+  const meta = workbook.addWorksheet("metadata");
+  meta.addRow(["key", "value"]).commit();
+  for (const [key, value] of rows) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
+  meta.commit();
+}
+
+/**
+ * The projects matching `where` in code order, `batchSize` at a time, with whatever `select` names: a keyset walk,
+ * so memory holds one batch whatever the portfolio's size.
+ */
+export async function* projectBatches<S extends Prisma.ProjectSelect & { code: true }>(
+  where: Prisma.ProjectWhereInput,
+  select: S,
+  batchSize: number,
+): AsyncGenerator<Array<Prisma.ProjectGetPayload<{ select: S }>>> {
+  let after: string | undefined;
+  for (;;) {
+    const batch = (await db.project.findMany({
+      where: after ? { AND: [where, { code: { gt: after } }] } : where,
+      orderBy: { code: "asc" },
+      take: batchSize,
+      select,
+    })) as Array<Prisma.ProjectGetPayload<{ select: S }>>;
+    if (batch.length) yield batch;
+    if (batch.length < batchSize) return;
+    after = (batch[batch.length - 1] as { code: string }).code;
+  }
 }

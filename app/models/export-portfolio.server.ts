@@ -2,11 +2,31 @@ import type { Readable } from "node:stream";
 import type { Prisma } from "~/generated/prisma/client";
 import { xlsxCell } from "~/lib/csv-safety";
 import { db } from "~/lib/db.server";
-import { isMilestoneOverdue, progressTowardsTarget, slipDays, disbursementShare } from "~/lib/metrics";
+import { dayOf, dayOrNull } from "~/lib/dates";
+import { disbursementShare, isMilestoneOverdue, slipDays } from "~/lib/metrics";
 import { centsToNumber } from "~/lib/money";
 import type { Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
-import { chainHeadStamp, xlsxStream, type ChainHeadStamp } from "./export-common.server";
+import {
+  chainHeadStamp,
+  exportScope,
+  projectBatches,
+  writeKeyValueSheet,
+  xlsxStream,
+  type ChainHeadStamp,
+  type XlsxWriter,
+} from "./export-common.server";
+import {
+  indicatorFactsSelect,
+  indicatorOrder,
+  interimTargets,
+  latestActual,
+  latestVerifiedValue,
+  milestoneFactsSelect,
+  milestoneOrder,
+  projectFactsSelect,
+  ratingFactsSelect,
+} from "./export-selects.server";
 
 /**
  * /exports/portfolio.xlsx: the visible portfolio in one workbook — metadata, projects, milestones (baseline vs
@@ -37,33 +57,44 @@ export async function planPortfolioExport(actor: Actor & { email: string }): Pro
     head: await chainHeadStamp(),
     generatedAt: new Date(),
     generatedBy: actor.email,
-    scope: actor.role === "ADMIN" || actor.role === "AUDITOR" ? "all" : "visible-projects",
+    scope: exportScope(actor),
   };
 }
 
 const PROJECT_BATCH = 25;
 
-/** The visible projects in code order, `PROJECT_BATCH` at a time, with whatever each sheet needs. */
-async function* projectBatches<S extends Prisma.ProjectSelect & { code: true }>(
-  where: Prisma.ProjectWhereInput,
-  select: S,
-): AsyncGenerator<Array<Prisma.ProjectGetPayload<{ select: S }>>> {
-  let after: string | undefined;
-  for (;;) {
-    const batch = (await db.project.findMany({
-      where: after ? { AND: [where, { code: { gt: after } }] } : where,
-      orderBy: { code: "asc" },
-      take: PROJECT_BATCH,
-      select,
-    })) as Array<Prisma.ProjectGetPayload<{ select: S }>>;
-    if (batch.length) yield batch;
-    if (batch.length < PROJECT_BATCH) return;
-    after = (batch[batch.length - 1] as { code: string }).code;
-  }
-}
-
-const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 const usd = (cents: bigint) => centsToNumber(cents) / 100;
+
+const projectsSheetSelect = {
+  ...projectFactsSelect,
+  archivedAt: true,
+  implementingAgency: { select: { name: true } },
+  priorityArea: { select: { code: true, name: true } },
+} satisfies Prisma.ProjectSelect;
+
+const milestonesSheetSelect = {
+  code: true,
+  milestones: {
+    orderBy: [...milestoneOrder, { id: "asc" }],
+    select: { ...milestoneFactsSelect, owner: { select: { email: true } } },
+  },
+} satisfies Prisma.ProjectSelect;
+
+const indicatorsSheetSelect = {
+  code: true,
+  indicators: {
+    orderBy: indicatorOrder,
+    select: { ...indicatorFactsSelect, targets: interimTargets, values: latestVerifiedValue },
+  },
+} satisfies Prisma.ProjectSelect;
+
+const ratingsSheetSelect = {
+  code: true,
+  ratings: {
+    orderBy: [{ ratedOn: "asc" }, { createdAt: "asc" }],
+    select: { ...ratingFactsSelect, author: { select: { email: true } } },
+  },
+} satisfies Prisma.ProjectSelect;
 
 export const PORTFOLIO_SHEETS = {
   projects: [
@@ -137,190 +168,133 @@ export function portfolioMetadata(plan: PortfolioPlan): Array<[string, string]> 
   ];
 }
 
+type Cell = string | number | boolean | null;
+
+/** One sheet of the workbook: what it reads of each project, and the rows one project gives. */
+type ProjectSheet<S extends Prisma.ProjectSelect & { code: true }> = {
+  name: keyof typeof PORTFOLIO_SHEETS;
+  select: S;
+  rows: (project: Prisma.ProjectGetPayload<{ select: S }>) => Cell[][];
+};
+
+/**
+ * Writes one sheet, a batch of projects at a time, waiting for the consumer between batches. False when the client
+ * went away: the workbook is abandoned.
+ */
+async function writeProjectSheet<S extends Prisma.ProjectSelect & { code: true }>(
+  { workbook, drain, aborted }: XlsxWriter,
+  where: Prisma.ProjectWhereInput,
+  sheet: ProjectSheet<S>,
+): Promise<boolean> {
+  const worksheet = workbook.addWorksheet(sheet.name);
+  worksheet.addRow([...PORTFOLIO_SHEETS[sheet.name]]).commit();
+  for await (const batch of projectBatches(where, sheet.select, PROJECT_BATCH)) {
+    for (const project of batch) {
+      for (const row of sheet.rows(project)) worksheet.addRow(row.map(xlsxCell)).commit();
+    }
+    if (aborted()) return false;
+    await drain(worksheet);
+  }
+  worksheet.commit();
+  return true;
+}
+
+const projectsSheet: ProjectSheet<typeof projectsSheetSelect> = {
+  name: "projects",
+  select: projectsSheetSelect,
+  rows: (p) => [
+    [
+      p.code,
+      p.name,
+      p.institution,
+      p.instrument,
+      p.status,
+      p.implementingAgency.name,
+      `${p.priorityArea.code} ${p.priorityArea.name}`,
+      p.sectorCode,
+      dayOrNull(p.approvalDate),
+      dayOrNull(p.effectivenessDate),
+      dayOrNull(p.mtrPlannedDate),
+      dayOrNull(p.mtrActualDate),
+      dayOrNull(p.closingOriginalDate),
+      dayOrNull(p.closingRevisedDate),
+      usd(p.commitmentMinor),
+      usd(p.disbursedMinor),
+      disbursementShare(centsToNumber(p.commitmentMinor), centsToNumber(p.disbursedMinor)),
+      dayOrNull(p.archivedAt),
+    ],
+  ],
+};
+
+function milestonesSheet(today: Date): ProjectSheet<typeof milestonesSheetSelect> {
+  return {
+    name: "milestones",
+    select: milestonesSheetSelect,
+    rows: (p) =>
+      p.milestones.map((m) => [
+        p.code,
+        m.title,
+        m.status,
+        m.percentComplete,
+        dayOf(m.baselineDueDate),
+        dayOf(m.currentDueDate),
+        slipDays(m),
+        isMilestoneOverdue(m, today) ? "yes" : "no",
+        dayOrNull(m.completedOn),
+        m.owner?.email ?? null,
+      ]),
+  };
+}
+
+const indicatorsSheet: ProjectSheet<typeof indicatorsSheetSelect> = {
+  name: "indicators",
+  select: indicatorsSheetSelect,
+  rows: (p) =>
+    p.indicators.map((i) => {
+      const { latest, progress } = latestActual(i);
+      return [
+        p.code,
+        i.code,
+        i.name,
+        i.type,
+        i.unit,
+        i.measure,
+        i.ascending ? "yes" : "no",
+        i.baselineValue,
+        dayOrNull(i.baselineDate),
+        i.targets.map((t) => `${dayOf(t.periodEnd)}: ${t.value}`).join("; ") || null,
+        i.targetValue,
+        dayOrNull(i.targetDate),
+        i.originalTargetValue,
+        latest?.value ?? null,
+        dayOrNull(latest?.periodEnd),
+        progress,
+      ];
+    }),
+};
+
+const ratingsSheet: ProjectSheet<typeof ratingsSheetSelect> = {
+  name: "ratings",
+  select: ratingsSheetSelect,
+  rows: (p) =>
+    p.ratings.map((r) => [
+      p.code,
+      dayOf(r.ratedOn),
+      r.pdoRating,
+      r.ipRating,
+      r.riskRating,
+      r.justification,
+      r.author.email,
+    ]),
+};
+
 export function portfolioXlsxStream(plan: PortfolioPlan): Readable {
-  const today = plan.generatedAt;
-  return xlsxStream(async ({ workbook, drain, aborted }) => {
-    const meta = workbook.addWorksheet("metadata");
-    meta.addRow(["key", "value"]).commit();
-    for (const [key, value] of portfolioMetadata(plan)) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
-    meta.commit();
-
-    const projects = workbook.addWorksheet("projects");
-    projects.addRow([...PORTFOLIO_SHEETS.projects]).commit();
-    for await (const batch of projectBatches(plan.where, {
-      code: true,
-      name: true,
-      institution: true,
-      instrument: true,
-      status: true,
-      sectorCode: true,
-      approvalDate: true,
-      effectivenessDate: true,
-      mtrPlannedDate: true,
-      mtrActualDate: true,
-      closingOriginalDate: true,
-      closingRevisedDate: true,
-      commitmentMinor: true,
-      disbursedMinor: true,
-      archivedAt: true,
-      implementingAgency: { select: { name: true } },
-      priorityArea: { select: { code: true, name: true } },
-    })) {
-      for (const p of batch) {
-        const row = [
-          p.code,
-          p.name,
-          p.institution,
-          p.instrument,
-          p.status,
-          p.implementingAgency.name,
-          `${p.priorityArea.code} ${p.priorityArea.name}`,
-          p.sectorCode,
-          day(p.approvalDate),
-          day(p.effectivenessDate),
-          day(p.mtrPlannedDate),
-          day(p.mtrActualDate),
-          day(p.closingOriginalDate),
-          day(p.closingRevisedDate),
-          usd(p.commitmentMinor),
-          usd(p.disbursedMinor),
-          disbursementShare(centsToNumber(p.commitmentMinor), centsToNumber(p.disbursedMinor)),
-          day(p.archivedAt),
-        ];
-        projects.addRow(row.map(xlsxCell)).commit();
-      }
-      if (aborted()) return;
-      await drain(projects);
-    }
-    projects.commit();
-
-    const milestones = workbook.addWorksheet("milestones");
-    milestones.addRow([...PORTFOLIO_SHEETS.milestones]).commit();
-    for await (const batch of projectBatches(plan.where, {
-      code: true,
-      milestones: {
-        orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
-        select: {
-          title: true,
-          status: true,
-          percentComplete: true,
-          baselineDueDate: true,
-          currentDueDate: true,
-          completedOn: true,
-          owner: { select: { email: true } },
-        },
-      },
-    })) {
-      for (const p of batch) {
-        for (const m of p.milestones) {
-          const row = [
-            p.code,
-            m.title,
-            m.status,
-            m.percentComplete,
-            day(m.baselineDueDate),
-            day(m.currentDueDate),
-            slipDays(m),
-            isMilestoneOverdue(m, today) ? "yes" : "no",
-            day(m.completedOn),
-            m.owner?.email ?? null,
-          ];
-          milestones.addRow(row.map(xlsxCell)).commit();
-        }
-      }
-      if (aborted()) return;
-      await drain(milestones);
-    }
-    milestones.commit();
-
-    const indicators = workbook.addWorksheet("indicators");
-    indicators.addRow([...PORTFOLIO_SHEETS.indicators]).commit();
-    for await (const batch of projectBatches(plan.where, {
-      code: true,
-      indicators: {
-        orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-        select: {
-          code: true,
-          name: true,
-          type: true,
-          unit: true,
-          measure: true,
-          ascending: true,
-          baselineValue: true,
-          baselineDate: true,
-          targetValue: true,
-          targetDate: true,
-          originalTargetValue: true,
-          targets: { orderBy: { periodEnd: "asc" }, select: { periodEnd: true, value: true } },
-          values: {
-            where: { state: "VERIFIED" },
-            orderBy: [{ periodEnd: "desc" }, { reviewedAt: "desc" }],
-            take: 1,
-            select: { value: true, periodEnd: true },
-          },
-        },
-      },
-    })) {
-      for (const p of batch) {
-        for (const i of p.indicators) {
-          const latest = i.values[0] ?? null;
-          const progress = progressTowardsTarget({
-            baseline: i.baselineValue,
-            target: i.targetValue,
-            actual: latest?.value ?? null,
-            ascending: i.ascending,
-          });
-          const row = [
-            p.code,
-            i.code,
-            i.name,
-            i.type,
-            i.unit,
-            i.measure,
-            i.ascending ? "yes" : "no",
-            i.baselineValue,
-            day(i.baselineDate),
-            i.targets.map((t) => `${day(t.periodEnd)}: ${t.value}`).join("; ") || null,
-            i.targetValue,
-            day(i.targetDate),
-            i.originalTargetValue,
-            latest?.value ?? null,
-            day(latest?.periodEnd),
-            progress,
-          ];
-          indicators.addRow(row.map(xlsxCell)).commit();
-        }
-      }
-      if (aborted()) return;
-      await drain(indicators);
-    }
-    indicators.commit();
-
-    const ratings = workbook.addWorksheet("ratings");
-    ratings.addRow([...PORTFOLIO_SHEETS.ratings]).commit();
-    for await (const batch of projectBatches(plan.where, {
-      code: true,
-      ratings: {
-        orderBy: [{ ratedOn: "asc" }, { createdAt: "asc" }],
-        select: {
-          ratedOn: true,
-          pdoRating: true,
-          ipRating: true,
-          riskRating: true,
-          justification: true,
-          author: { select: { email: true } },
-        },
-      },
-    })) {
-      for (const p of batch) {
-        for (const r of p.ratings) {
-          const row = [p.code, day(r.ratedOn), r.pdoRating, r.ipRating, r.riskRating, r.justification, r.author.email];
-          ratings.addRow(row.map(xlsxCell)).commit();
-        }
-      }
-      if (aborted()) return;
-      await drain(ratings);
-    }
-    ratings.commit();
+  return xlsxStream(async (writer) => {
+    writeKeyValueSheet(writer.workbook, portfolioMetadata(plan));
+    // Each sheet is committed before the next is added (the zip writer appends one entry at a time).
+    if (!(await writeProjectSheet(writer, plan.where, projectsSheet))) return;
+    if (!(await writeProjectSheet(writer, plan.where, milestonesSheet(plan.generatedAt)))) return;
+    if (!(await writeProjectSheet(writer, plan.where, indicatorsSheet))) return;
+    await writeProjectSheet(writer, plan.where, ratingsSheet);
   });
 }

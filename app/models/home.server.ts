@@ -1,3 +1,4 @@
+import { DAY_MS } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor, OrganizationKind, Role } from "~/lib/permissions";
@@ -14,7 +15,6 @@ import { listReviewQueue } from "./review/queue.server";
 export const DUE_WINDOW_DAYS = 30;
 /** The ministry view looks a quarter ahead for implementation milestones. */
 export const MINISTRY_WINDOW_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 type HomeActor = Actor & { role: Role; organizationKind: OrganizationKind };
 

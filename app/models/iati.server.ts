@@ -3,12 +3,14 @@ import { createCB } from "xmlbuilder2";
 import type { XMLBuilderCB } from "xmlbuilder2/lib/interfaces";
 import type { Prisma } from "~/generated/prisma/client";
 import { xmlSafeText } from "~/lib/csv-safety";
+import { DAY_MS, dayOf } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { centsToUsdString } from "~/lib/money";
 import type { Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
-import { chainHeadStamp, drained, type ChainHeadStamp } from "./export-common.server";
+import { chainHeadStamp, drained, exportScope, projectBatches, type ChainHeadStamp } from "./export-common.server";
+import { indicatorFactsSelect, indicatorOrder, interimTargets, projectFactsSelect } from "./export-selects.server";
 
 /**
  * The visible projects as an IATI Activity Standard 2.03 file, validated in the tests against the official schema
@@ -36,35 +38,17 @@ export function iatiIdentifier(project: { code: string; institution: string }): 
 
 const iatiProjectSelect = {
   id: true,
-  code: true,
-  name: true,
+  ...projectFactsSelect,
   description: true,
-  institution: true,
-  sectorCode: true,
-  status: true,
-  approvalDate: true,
-  effectivenessDate: true,
-  closingOriginalDate: true,
-  closingRevisedDate: true,
-  commitmentMinor: true,
-  disbursedMinor: true,
   createdAt: true,
   updatedAt: true,
   implementingAgency: { select: { name: true, code: true } },
   indicators: {
-    orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+    orderBy: indicatorOrder,
     select: {
-      code: true,
-      name: true,
-      type: true,
-      unit: true,
-      measure: true,
-      ascending: true,
-      baselineValue: true,
-      baselineDate: true,
-      targetValue: true,
-      targetDate: true,
-      targets: { orderBy: { periodEnd: "asc" }, select: { periodEnd: true, value: true } },
+      ...indicatorFactsSelect,
+      targets: interimTargets,
+      // Every verified actual, not only the latest: each is a reporting period of the IATI result.
       values: {
         where: { state: "VERIFIED" },
         orderBy: { periodEnd: "asc" },
@@ -94,26 +78,12 @@ export async function planIatiExport(actor: Actor & { email: string }): Promise<
     head: await chainHeadStamp(),
     generatedAt: new Date(),
     generatedBy: actor.email,
-    scope: actor.role === "ADMIN" || actor.role === "AUDITOR" ? "all" : "visible-projects",
+    scope: exportScope(actor),
   };
 }
 
-async function* visibleProjects(where: Prisma.ProjectWhereInput, batchSize = 20): AsyncGenerator<IatiProject> {
-  let after: string | undefined;
-  for (;;) {
-    const batch = await db.project.findMany({
-      where: after ? { AND: [where, { code: { gt: after } }] } : where,
-      orderBy: { code: "asc" },
-      take: batchSize,
-      select: iatiProjectSelect,
-    });
-    yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1].code;
-  }
-}
+const IATI_BATCH = 20;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /**
  * xmlbuilder2 leaves an `&` that already starts one of the five predefined entities unescaped (so "&amp;" in a
  * project name would come out as "&"): escape every `&` first, and replace characters XML cannot carry.
@@ -130,7 +100,7 @@ function org(xml: XMLBuilderCB, element: string, attributes: Record<string, stri
 
 function money(xml: XMLBuilderCB, cents: bigint, valueDate: Date) {
   xml
-    .ele("value", { currency: "USD", "value-date": isoDay(valueDate) })
+    .ele("value", { currency: "USD", "value-date": dayOf(valueDate) })
     .txt(centsToUsdString(cents))
     .up();
 }
@@ -167,11 +137,11 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
 
   xml.ele("activity-status", { code: ACTIVITY_STATUS[project.status] }).up();
 
-  xml.ele("activity-date", { type: "1", "iso-date": isoDay(start) }).up();
+  xml.ele("activity-date", { type: "1", "iso-date": dayOf(start) }).up();
   if (project.effectivenessDate)
-    xml.ele("activity-date", { type: "2", "iso-date": isoDay(project.effectivenessDate) }).up();
-  if (closing) xml.ele("activity-date", { type: "3", "iso-date": isoDay(closing) }).up();
-  if (closing && project.status === "CLOSED") xml.ele("activity-date", { type: "4", "iso-date": isoDay(closing) }).up();
+    xml.ele("activity-date", { type: "2", "iso-date": dayOf(project.effectivenessDate) }).up();
+  if (closing) xml.ele("activity-date", { type: "3", "iso-date": dayOf(closing) }).up();
+  if (closing && project.status === "CLOSED") xml.ele("activity-date", { type: "4", "iso-date": dayOf(closing) }).up();
 
   xml.ele("recipient-country", { code: "KZ", percentage: "100" }).up();
   xml.ele("sector", { vocabulary: "1", code: text(project.sectorCode), percentage: "100" }).up();
@@ -179,8 +149,8 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
   // The whole commitment as one committed budget over the life of the activity.
   if (closing && project.commitmentMinor > 0n && closing >= start) {
     xml.ele("budget", { type: "1", status: "2" });
-    xml.ele("period-start", { "iso-date": isoDay(start) }).up();
-    xml.ele("period-end", { "iso-date": isoDay(closing) }).up();
+    xml.ele("period-start", { "iso-date": dayOf(start) }).up();
+    xml.ele("period-end", { "iso-date": dayOf(closing) }).up();
     money(xml, project.commitmentMinor, start);
     xml.up();
   }
@@ -188,7 +158,7 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
   if (project.commitmentMinor > 0n) {
     xml.ele("transaction");
     xml.ele("transaction-type", { code: "2" }).up();
-    xml.ele("transaction-date", { "iso-date": isoDay(start) }).up();
+    xml.ele("transaction-date", { "iso-date": dayOf(start) }).up();
     money(xml, project.commitmentMinor, start);
     narrative(xml, "description", "Net commitment");
     xml.up();
@@ -198,9 +168,9 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
     const asOf = project.updatedAt;
     xml.ele("transaction");
     xml.ele("transaction-type", { code: "3" }).up();
-    xml.ele("transaction-date", { "iso-date": isoDay(asOf) }).up();
+    xml.ele("transaction-date", { "iso-date": dayOf(asOf) }).up();
     money(xml, project.disbursedMinor, asOf);
-    narrative(xml, "description", `Cumulative disbursements as of ${isoDay(asOf)}`);
+    narrative(xml, "description", `Cumulative disbursements as of ${dayOf(asOf)}`);
     xml.up();
   }
 
@@ -221,7 +191,7 @@ type Period = { start: Date; end: Date; target: number | null; actual: number | 
 export function indicatorPeriods(indicator: IatiIndicator, activityStart: Date): Period[] {
   const byEnd = new Map<string, Period>();
   const at = (end: Date) => {
-    const key = isoDay(end);
+    const key = dayOf(end);
     let period = byEnd.get(key);
     if (!period) {
       period = { start: end, end, target: null, actual: null };
@@ -239,13 +209,13 @@ export function indicatorPeriods(indicator: IatiIndicator, activityStart: Date):
     const period = at(value.periodEnd);
     period.actual = value.value;
     period.start = value.periodStart <= value.periodEnd ? value.periodStart : value.periodEnd;
-    withStart.add(isoDay(value.periodEnd));
+    withStart.add(dayOf(value.periodEnd));
   }
   const periods = [...byEnd.values()].sort((a, b) => a.end.getTime() - b.end.getTime());
   let previousEnd: Date | null = indicator.baselineDate ?? activityStart;
   for (const period of periods) {
-    if (!withStart.has(isoDay(period.end))) {
-      const candidate = previousEnd ? new Date(previousEnd.getTime() + 86_400_000) : period.end;
+    if (!withStart.has(dayOf(period.end))) {
+      const candidate = previousEnd ? new Date(previousEnd.getTime() + DAY_MS) : period.end;
       period.start = candidate <= period.end ? candidate : period.end;
     }
     previousEnd = period.end;
@@ -273,15 +243,15 @@ function writeResult(
       xml
         .ele("baseline", {
           year: String(baselineDate.getUTCFullYear()),
-          "iso-date": isoDay(baselineDate),
+          "iso-date": dayOf(baselineDate),
           value: number(indicator.baselineValue),
         })
         .up();
     }
     for (const period of indicatorPeriods(indicator, activityStart)) {
       xml.ele("period");
-      xml.ele("period-start", { "iso-date": isoDay(period.start) }).up();
-      xml.ele("period-end", { "iso-date": isoDay(period.end) }).up();
+      xml.ele("period-start", { "iso-date": dayOf(period.start) }).up();
+      xml.ele("period-end", { "iso-date": dayOf(period.end) }).up();
       if (period.target !== null) xml.ele("target", { value: number(period.target) }).up();
       if (period.actual !== null) xml.ele("actual", { value: number(period.actual) }).up();
       xml.up();
@@ -324,10 +294,12 @@ export function iatiXmlStream(plan: IatiPlan): Readable {
     const lines = iatiMetadata(plan).map(([key, value]) => `  ${key}: ${commentSafe(value)}`);
     xml.com(` Qadam IATI export (metadata)\n${lines.join("\n")}\n `);
     xml.ele("iati-activities", { version: "2.03", "generated-datetime": plan.generatedAt.toISOString() });
-    for await (const project of visibleProjects(plan.where)) {
-      if (out.destroyed) return;
-      writeActivity(xml, project);
-      await drained(out);
+    for await (const batch of projectBatches(plan.where, iatiProjectSelect, IATI_BATCH)) {
+      for (const project of batch) {
+        if (out.destroyed) return;
+        writeActivity(xml, project);
+        await drained(out);
+      }
     }
     xml.up();
     xml.end();

@@ -1,106 +1,125 @@
-import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
+import { disbursementShare, isMilestoneOverdue, slipDays } from "~/lib/metrics";
 import { centsToNumber } from "~/lib/money";
-import { disbursementShare, isMilestoneOverdue, progressTowardsTarget, slipDays } from "~/lib/metrics";
+import {
+  indicatorFactsSelect,
+  indicatorOrder,
+  latestActual,
+  latestVerifiedValue,
+  milestoneFactsSelect,
+  milestoneOrder,
+  projectFactsSelect,
+  ratingFactsSelect,
+} from "./export-selects.server";
 
 /**
  * Everything the printable, ISR-shaped project report shows, in one read: header, key dates (planned vs actual),
  * financing, current and previous ratings, the results framework with the latest verified actuals, milestones
  * with their slip, and the narrative. Dates are ISO strings, money is US cents as numbers.
  */
-export async function getProjectReport(projectId: string, today: Date = new Date()) {
-  const project = await db.project.findUnique({
-    where: { id: projectId },
+const reportSelect = {
+  id: true,
+  ...projectFactsSelect,
+  description: true,
+  narrative: true,
+  updatedAt: true,
+  implementingAgency: { select: LOCALIZED_NAME_SELECT },
+  priorityArea: {
     select: {
-      id: true,
       code: true,
-      name: true,
-      description: true,
-      institution: true,
-      instrument: true,
-      status: true,
-      sectorCode: true,
-      approvalDate: true,
-      effectivenessDate: true,
-      mtrPlannedDate: true,
-      mtrActualDate: true,
-      closingOriginalDate: true,
-      closingRevisedDate: true,
-      commitmentMinor: true,
-      disbursedMinor: true,
-      narrative: true,
-      updatedAt: true,
-      implementingAgency: { select: LOCALIZED_NAME_SELECT },
-      priorityArea: {
-        select: {
-          code: true,
-          ...LOCALIZED_NAME_SELECT,
-          framework: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
-        },
-      },
-      ratings: {
-        orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-        take: 2,
-        select: {
-          ratedOn: true,
-          pdoRating: true,
-          ipRating: true,
-          riskRating: true,
-          justification: true,
-          author: { select: { name: true } },
-        },
-      },
-      indicators: {
-        orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          type: true,
-          unit: true,
-          ascending: true,
-          baselineValue: true,
-          baselineDate: true,
-          targetValue: true,
-          targetDate: true,
-          originalTargetValue: true,
-          values: {
-            where: { state: "VERIFIED" },
-            orderBy: [{ periodEnd: "desc" }, { reviewedAt: "desc" }],
-            take: 1,
-            select: { value: true, periodEnd: true },
-          },
-        },
-      },
-      milestones: {
-        orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          percentComplete: true,
-          baselineDueDate: true,
-          currentDueDate: true,
-          completedOn: true,
-        },
-      },
+      ...LOCALIZED_NAME_SELECT,
+      framework: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
     },
-  });
-  if (!project) return null;
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  },
+  ratings: {
+    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
+    take: 2,
+    select: { ...ratingFactsSelect, author: { select: { name: true } } },
+  },
+  indicators: {
+    orderBy: indicatorOrder,
+    select: { id: true, ...indicatorFactsSelect, values: latestVerifiedValue },
+  },
+  milestones: { orderBy: milestoneOrder, select: { id: true, ...milestoneFactsSelect } },
+} satisfies Prisma.ProjectSelect;
+
+type ReportRow = Prisma.ProjectGetPayload<{ select: typeof reportSelect }>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toReportRating(rating: ReportRow["ratings"][number] | undefined) {
+  if (!rating) return null;
+  return {
+    ratedOn: rating.ratedOn.toISOString(),
+    pdo: rating.pdoRating,
+    ip: rating.ipRating,
+    risk: rating.riskRating,
+    justification: rating.justification,
+    author: rating.author.name,
+  };
+}
+
+function toReportIndicator(indicator: ReportRow["indicators"][number]) {
+  const { latest, progress } = latestActual(indicator);
+  return {
+    id: indicator.id,
+    code: indicator.code,
+    name: indicator.name,
+    type: indicator.type,
+    unit: indicator.unit,
+    baseline: indicator.baselineValue,
+    baselineDate: iso(indicator.baselineDate),
+    actual: latest?.value ?? null,
+    actualDate: iso(latest?.periodEnd ?? null),
+    target: indicator.targetValue,
+    targetDate: iso(indicator.targetDate),
+    originalTarget: indicator.originalTargetValue,
+    progress,
+  };
+}
+
+function toReportMilestone(milestone: ReportRow["milestones"][number], today: Date) {
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    status: milestone.status,
+    percentComplete: milestone.percentComplete,
+    baselineDueDate: milestone.baselineDueDate.toISOString(),
+    currentDueDate: milestone.currentDueDate.toISOString(),
+    completedOn: iso(milestone.completedOn),
+    slipDays: slipDays(milestone),
+    overdue: isMilestoneOverdue(milestone, today),
+  };
+}
+
+function reportDates(project: ReportRow) {
+  return {
+    approval: iso(project.approvalDate),
+    effectiveness: iso(project.effectivenessDate),
+    mtrPlanned: iso(project.mtrPlannedDate),
+    mtrActual: iso(project.mtrActualDate),
+    closingOriginal: iso(project.closingOriginalDate),
+    closingRevised: iso(project.closingRevisedDate),
+  };
+}
+
+function reportFinancing(project: ReportRow) {
   const commitment = centsToNumber(project.commitmentMinor);
   const disbursed = centsToNumber(project.disbursedMinor);
-  const rating = (r: (typeof project.ratings)[number] | undefined) =>
-    r
-      ? {
-          ratedOn: iso(r.ratedOn)!,
-          pdo: r.pdoRating,
-          ip: r.ipRating,
-          risk: r.riskRating,
-          justification: r.justification,
-          author: r.author.name,
-        }
-      : null;
+  return {
+    commitmentCents: commitment,
+    disbursedCents: disbursed,
+    undisbursedCents: Math.max(0, commitment - disbursed),
+    share: disbursementShare(commitment, disbursed),
+  };
+}
+
+/** The report of one project, or null when it does not exist (the route has checked that the user may see it). */
+export async function getProjectReport(projectId: string, today: Date = new Date()) {
+  const project = await db.project.findUnique({ where: { id: projectId }, select: reportSelect });
+  if (!project) return null;
   return {
     id: project.id,
     code: project.code,
@@ -113,56 +132,12 @@ export async function getProjectReport(projectId: string, today: Date = new Date
     agency: project.implementingAgency,
     priorityArea: project.priorityArea,
     narrative: project.narrative,
-    asOf: iso(project.updatedAt)!,
-    dates: {
-      approval: iso(project.approvalDate),
-      effectiveness: iso(project.effectivenessDate),
-      mtrPlanned: iso(project.mtrPlannedDate),
-      mtrActual: iso(project.mtrActualDate),
-      closingOriginal: iso(project.closingOriginalDate),
-      closingRevised: iso(project.closingRevisedDate),
-    },
-    financing: {
-      commitmentCents: commitment,
-      disbursedCents: disbursed,
-      undisbursedCents: Math.max(0, commitment - disbursed),
-      share: disbursementShare(commitment, disbursed),
-    },
-    ratings: { current: rating(project.ratings[0]), previous: rating(project.ratings[1]) },
-    indicators: project.indicators.map((i) => {
-      const latest = i.values[0] ?? null;
-      return {
-        id: i.id,
-        code: i.code,
-        name: i.name,
-        type: i.type,
-        unit: i.unit,
-        baseline: i.baselineValue,
-        baselineDate: iso(i.baselineDate),
-        actual: latest?.value ?? null,
-        actualDate: iso(latest?.periodEnd ?? null),
-        target: i.targetValue,
-        targetDate: iso(i.targetDate),
-        originalTarget: i.originalTargetValue,
-        progress: progressTowardsTarget({
-          baseline: i.baselineValue,
-          target: i.targetValue,
-          actual: latest?.value ?? null,
-          ascending: i.ascending,
-        }),
-      };
-    }),
-    milestones: project.milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      status: m.status,
-      percentComplete: m.percentComplete,
-      baselineDueDate: iso(m.baselineDueDate)!,
-      currentDueDate: iso(m.currentDueDate)!,
-      completedOn: iso(m.completedOn),
-      slipDays: slipDays(m),
-      overdue: isMilestoneOverdue(m, today),
-    })),
+    asOf: project.updatedAt.toISOString(),
+    dates: reportDates(project),
+    financing: reportFinancing(project),
+    ratings: { current: toReportRating(project.ratings[0]), previous: toReportRating(project.ratings[1]) },
+    indicators: project.indicators.map(toReportIndicator),
+    milestones: project.milestones.map((m) => toReportMilestone(m, today)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
@@ -139,7 +140,7 @@ export async function listMissingReports(options: { actor: Actor; today?: Date }
         kind: "indicator",
         id: ind.id,
         title: `${ind.code} — ${ind.name}`,
-        dueDate: new Date(current.end.getTime() - 86_400_000).toISOString(),
+        dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
         period: { start: current.start.toISOString(), end: current.end.toISOString() },
         frequency: ind.frequency,
         overdue: wasDue && !counted.some((v) => inPeriod(v.periodEnd, previous)),

@@ -12,10 +12,10 @@ import {
   ResultsFramework,
 } from "~/components/history/report-sections";
 import { requireUser } from "~/lib/auth.server";
-import { enforce, requireProjectPermission } from "~/lib/permissions.server";
-import { requireParams } from "~/lib/http.server";
-import { ProjectIdParamsSchema } from "~/schemas/project";
+import { invariantResponse, requireParams } from "~/lib/http.server";
+import { requireProjectPermission } from "~/lib/permissions.server";
 import { getProjectReport } from "~/models/report.server";
+import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -28,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   await requireProjectPermission(user, projectId, "report.print");
   const report = await getProjectReport(projectId);
-  if (!report) enforce("not-found");
-  return { report: report!, generatedAt: new Date().toISOString() };
+  invariantResponse(report, "Not found", { status: 404 });
+  return { report, generatedAt: new Date().toISOString() };
 }
 
 export default function ProjectReportPage() {

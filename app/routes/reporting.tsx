@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ReportingTable } from "~/components/board/reporting-table";
 import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
+import { DAY_MS } from "~/lib/dates";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { groupByOfficer, groupByProject, listMissingReports } from "~/models/reporting.server";
@@ -49,7 +50,7 @@ export default function ReportingPage() {
   const format = useFormat();
   const { quarter, search, totals, groups } = useLoaderData<typeof loader>();
   const start = new Date(quarter.start);
-  const lastDay = new Date(new Date(quarter.end).getTime() - 86_400_000);
+  const lastDay = new Date(new Date(quarter.end).getTime() - DAY_MS);
   return (
     <div>
       <h1>{t("portfolio.reporting.title")}</h1>
