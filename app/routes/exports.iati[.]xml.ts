@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { invariantResponse } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { exportFilename, recordExport, streamResponse } from "~/models/export-common.server";
 import { iatiXmlStream, planIatiExport } from "~/models/iati.server";
@@ -10,8 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "portfolio.export");
   const plan = await planIatiExport(user);
   // The IATI schema requires at least one activity: an empty selection has no valid file.
-  if (plan.activityCount === 0)
-    throw new Response("No project is visible to you, so there is nothing to publish.", { status: 404 });
+  invariantResponse(plan.activityCount > 0, "No project is visible to you, so there is nothing to publish.", {
+    status: 404,
+  });
   await recordExport(auditContextFor(user), {
     kind: "iati_xml",
     filters: {},

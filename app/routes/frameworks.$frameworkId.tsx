@@ -8,21 +8,22 @@ import { AreaPanel } from "~/components/board/area-panel";
 import { EnvelopeBar } from "~/components/board/envelope-bar";
 import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
+import { invariantResponse, requireParams } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getFrameworkView } from "~/models/framework.server";
+import { routeId } from "~/schemas/fields";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.frameworks");
 
-const ParamsSchema = z.object({ frameworkId: z.string().min(1).max(64) });
+const Params = z.object({ frameworkId: routeId });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw new Response("Invalid framework id", { status: 400 });
-  const view = await getFrameworkView({ actor: user, frameworkId: parsed.data.frameworkId });
-  if (!view) throw new Response("Not found", { status: 404 });
+  const { frameworkId } = requireParams(Params, params);
+  const view = await getFrameworkView({ actor: user, frameworkId });
+  invariantResponse(view, "Not found", { status: 404 });
   return view;
 }
 
