@@ -20,10 +20,27 @@ import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
 import { navFor } from "~/lib/navigation";
 import { currentRequest, noteRequestUser } from "~/lib/request.server";
-import stylesheet from "~/styles/app.css?url";
+import baseStyles from "~/styles/base.css?url";
+import layoutStyles from "~/styles/layout.css?url";
+import elementStyles from "~/styles/elements.css?url";
+import portfolioStyles from "~/styles/portfolio.css?url";
+import projectStyles from "~/styles/projects.css?url";
+import workflowStyles from "~/styles/workflow.css?url";
+import historyStyles from "~/styles/history.css?url";
+
+/** The stylesheets in cascade order: each may refine the ones before it. */
+const STYLESHEETS = [
+  baseStyles,
+  layoutStyles,
+  elementStyles,
+  portfolioStyles,
+  projectStyles,
+  workflowStyles,
+  historyStyles,
+];
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
+  ...STYLESHEETS.map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

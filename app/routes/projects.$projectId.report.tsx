@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, "common.titles.report", data ? `${data.report.code} · ${data.report.name}` : undefined) },
 ];
 
-/** A printable, ISR-shaped report of one project (everyone who can see the project). Print CSS: app.css. */
+/** A printable, ISR-shaped report of one project (everyone who can see the project). Print CSS: styles/history.css. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
