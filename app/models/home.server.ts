@@ -7,6 +7,7 @@ import { assessProjects, boardWhere, type AssessedProject } from "./board.server
 import { listAuditEvents } from "./history.server";
 import { listMissingReports } from "./reporting.server";
 import { listReviewQueue } from "./review/queue.server";
+import { listOwnSubmissions } from "./home-submissions.server";
 
 /**
  * The home page, by role and organisation. Every list is scoped like the rest of the app (visible, non-archived
@@ -83,118 +84,102 @@ async function listDueMilestones(actor: Actor, today: Date, onlyMine: boolean, h
   }));
 }
 
-/** The officer's own submissions: returned ones (not yet corrected) with the reviewer's comment, and pending ones. */
-async function listOwnSubmissions(actor: Actor) {
-  const visible = boardWhere(actor);
-  const [updates, values] = await Promise.all([
-    db.milestoneUpdate.findMany({
-      where: { authorId: actor.id, reviewState: { in: ["RETURNED", "SUBMITTED"] }, milestone: { project: visible } },
-      orderBy: { submittedAt: "desc" },
-      take: 50,
-      select: {
-        id: true,
-        reviewState: true,
-        reviewComment: true,
-        submittedAt: true,
-        reviewedAt: true,
-        reviewer: { select: { name: true } },
-        milestone: {
-          select: {
-            id: true,
-            title: true,
-            project: { select: { id: true, code: true } },
-            updates: { orderBy: { submittedAt: "desc" }, take: 1, select: { id: true } },
-          },
-        },
-      },
-    }),
-    db.indicatorValue.findMany({
-      where: { reporterId: actor.id, state: { in: ["RETURNED", "SUBMITTED"] }, indicator: { project: visible } },
-      orderBy: { submittedAt: "desc" },
-      take: 50,
-      select: {
-        id: true,
-        state: true,
-        reviewComment: true,
-        submittedAt: true,
-        reviewedAt: true,
-        periodEnd: true,
-        indicatorId: true,
-        verifier: { select: { name: true } },
-        indicator: { select: { id: true, code: true, name: true, project: { select: { id: true, code: true } } } },
-      },
-    }),
+const byColourThenCode = (a: AssessedProject, b: AssessedProject) =>
+  COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code);
+
+/** The officer's projects (with their capacity), milestones due, own submissions and reports due. */
+async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProject[]) {
+  const [memberships, due, submissions, reports] = await Promise.all([
+    db.projectMember.findMany({ where: { userId: actor.id }, select: { projectId: true, capacity: true } }),
+    listDueMilestones(actor, today, true),
+    listOwnSubmissions(actor),
+    listMissingReports({ actor, today }),
   ]);
-  // A returned value is settled once a newer value for the same indicator and period exists.
-  const newerValue = new Set<string>();
-  if (values.some((v) => v.state === "RETURNED")) {
-    const later = await db.indicatorValue.findMany({
-      where: { indicatorId: { in: values.map((v) => v.indicatorId) } },
-      select: { id: true, indicatorId: true, periodEnd: true, submittedAt: true },
-    });
-    for (const v of values) {
-      if (
-        later.some(
-          (l) =>
-            l.id !== v.id &&
-            l.indicatorId === v.indicatorId &&
-            +l.periodEnd === +v.periodEnd &&
-            l.submittedAt > v.submittedAt,
-        )
-      ) {
-        newerValue.add(v.id);
-      }
-    }
-  }
-  type Submission = {
-    kind: "milestoneUpdate" | "indicatorValue";
-    id: string;
-    state: string;
-    title: string;
-    href: string;
-    projectCode: string;
-    submittedAt: string;
-    reviewedAt: string | null;
-    reviewerName: string | null;
-    comment: string | null;
-  };
-  const all: Submission[] = [
-    ...updates
-      // A returned update is settled once a newer update on the same milestone exists.
-      .filter((u) => u.reviewState !== "RETURNED" || u.milestone.updates[0]?.id === u.id)
-      .map((u) => ({
-        kind: "milestoneUpdate" as const,
-        id: u.id,
-        state: u.reviewState,
-        title: u.milestone.title,
-        href: `/projects/${u.milestone.project.id}/milestones/${u.milestone.id}`,
-        projectCode: u.milestone.project.code,
-        submittedAt: u.submittedAt.toISOString(),
-        reviewedAt: u.reviewedAt?.toISOString() ?? null,
-        reviewerName: u.reviewer?.name ?? null,
-        comment: u.reviewComment,
-      })),
-    ...values
-      .filter((v) => !newerValue.has(v.id))
-      .map((v) => ({
-        kind: "indicatorValue" as const,
-        id: v.id,
-        state: v.state,
-        title: `${v.indicator.code} — ${v.indicator.name}`,
-        href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}`,
-        projectCode: v.indicator.project.code,
-        submittedAt: v.submittedAt.toISOString(),
-        reviewedAt: v.reviewedAt?.toISOString() ?? null,
-        reviewerName: v.verifier?.name ?? null,
-        comment: v.reviewComment,
-      })),
-  ];
+  const capacity = new Map(memberships.map((m) => [m.projectId, m.capacity]));
   return {
-    returned: all
-      .filter((s) => s.state === "RETURNED")
-      .sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")),
-    pending: all.filter((s) => s.state === "SUBMITTED").sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+    projects: assessed
+      .filter((p) => capacity.has(p.id))
+      .sort(byColourThenCode)
+      .map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
+    due,
+    ...submissions,
+    reportsDue: reports.items.filter((i) => i.responsible.some((r) => r.id === actor.id)).length,
   };
+}
+
+/** The manager's review queue (others' submissions only), projects at risk and the board's counts. */
+async function managerHome(actor: HomeActor, atRisk: HomeProject[], counts: Record<StatusColour, number>) {
+  const queue = await listReviewQueue({ actor });
+  const reviewable = queue.items.filter((i) => !i.ownSubmission);
+  return {
+    queueCount: reviewable.length,
+    queueTop: reviewable.slice(0, 5).map((i) => ({
+      kind: i.kind,
+      id: i.id,
+      title: i.kind === "milestoneUpdate" ? i.milestone.title : `${i.indicator.code} — ${i.indicator.name}`,
+      projectCode: i.project.code,
+      authorName: i.authorName,
+      submittedAt: i.submittedAt,
+    })),
+    atRisk,
+    counts,
+  };
+}
+
+/** The administration summary: accounts, organisations, frameworks and projects. */
+async function adminHome(projectCount: number) {
+  const [activeUsers, inactiveUsers, organizations, frameworks, mustChange] = await Promise.all([
+    db.user.count({ where: { active: true } }),
+    db.user.count({ where: { active: false } }),
+    db.organization.count(),
+    db.framework.count(),
+    db.user.count({ where: { active: true, mustChangePassword: true } }),
+  ]);
+  return { activeUsers, inactiveUsers, organizations, frameworks, mustChange, projects: projectCount };
+}
+
+/** The ministry's milestones for the quarter ahead and, project by project, the reports it owes. */
+async function ministryView(actor: HomeActor, today: Date) {
+  const [milestones, reports] = await Promise.all([
+    listDueMilestones(actor, today, false, MINISTRY_WINDOW_DAYS),
+    listMissingReports({ actor, today }),
+  ]);
+  const byProject = new Map<string, { projectId: string; projectCode: string; count: number; overdue: number }>();
+  for (const item of reports.items) {
+    const row = byProject.get(item.projectId) ?? {
+      projectId: item.projectId,
+      projectCode: item.projectCode,
+      count: 0,
+      overdue: 0,
+    };
+    row.count += 1;
+    if (item.overdue) row.overdue += 1;
+    byProject.set(item.projectId, row);
+  }
+  return { kind: "MINISTRY" as const, milestones, reportsDue: [...byProject.values()] };
+}
+
+/** The organisation's lead view (every role but ADMIN, whose home is the administration summary). */
+async function organisationView(actor: HomeActor, today: Date, assessed: AssessedProject[]) {
+  if (actor.organizationKind === "WORLD_BANK") {
+    return {
+      kind: "WORLD_BANK" as const,
+      projects: assessed
+        .filter((p) => p.status === "ACTIVE")
+        .sort(byColourThenCode)
+        .map(lite),
+    };
+  }
+  if (actor.organizationKind === "IFC") {
+    return {
+      kind: "IFC" as const,
+      projects: assessed
+        .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
+        .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
+        .map(lite),
+    };
+  }
+  return ministryView(actor, today);
 }
 
 export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
@@ -204,112 +189,17 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
   const counts = boardCounts(assessed);
   const atRisk = assessed
     .filter((p) => p.colour === "RED" || p.colour === "AMBER")
-    .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
+    .sort(byColourThenCode)
     .map(lite);
-
-  const officer =
-    actor.role === "OFFICER"
-      ? await (async () => {
-          const [memberships, due, submissions, reports] = await Promise.all([
-            db.projectMember.findMany({ where: { userId: actor.id }, select: { projectId: true, capacity: true } }),
-            listDueMilestones(actor, today, true),
-            listOwnSubmissions(actor),
-            listMissingReports({ actor, today }),
-          ]);
-          const capacity = new Map(memberships.map((m) => [m.projectId, m.capacity]));
-          return {
-            projects: assessed
-              .filter((p) => capacity.has(p.id))
-              .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
-              .map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
-            due,
-            ...submissions,
-            reportsDue: reports.items.filter((i) => i.responsible.some((r) => r.id === actor.id)).length,
-          };
-        })()
-      : null;
-
-  const manager =
-    actor.role === "MANAGER"
-      ? await (async () => {
-          const queue = await listReviewQueue({ actor });
-          const reviewable = queue.items.filter((i) => !i.ownSubmission);
-          return {
-            queueCount: reviewable.length,
-            queueTop: reviewable.slice(0, 5).map((i) => ({
-              kind: i.kind,
-              id: i.id,
-              title: i.kind === "milestoneUpdate" ? i.milestone.title : `${i.indicator.code} — ${i.indicator.name}`,
-              projectCode: i.project.code,
-              authorName: i.authorName,
-              submittedAt: i.submittedAt,
-            })),
-            atRisk,
-            counts,
-          };
-        })()
-      : null;
-
-  const auditor =
-    actor.role === "AUDITOR" ? { events: (await listAuditEvents({ actor, filters: {}, limit: 10 })).events } : null;
-
-  const admin =
-    actor.role === "ADMIN"
-      ? await (async () => {
-          const [activeUsers, inactiveUsers, organizations, frameworks, mustChange] = await Promise.all([
-            db.user.count({ where: { active: true } }),
-            db.user.count({ where: { active: false } }),
-            db.organization.count(),
-            db.framework.count(),
-            db.user.count({ where: { active: true, mustChangePassword: true } }),
-          ]);
-          return { activeUsers, inactiveUsers, organizations, frameworks, mustChange, projects: assessed.length };
-        })()
-      : null;
-
-  // The organisation's lead view (every role but ADMIN, whose home is the administration summary).
-  const org =
-    actor.role === "ADMIN"
-      ? null
-      : actor.organizationKind === "WORLD_BANK"
-        ? {
-            kind: "WORLD_BANK" as const,
-            projects: assessed
-              .filter((p) => p.status === "ACTIVE")
-              .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code))
-              .map(lite),
-          }
-        : actor.organizationKind === "IFC"
-          ? {
-              kind: "IFC" as const,
-              projects: assessed
-                .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
-                .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
-                .map(lite),
-            }
-          : await (async () => {
-              const [milestones, reports] = await Promise.all([
-                listDueMilestones(actor, today, false, MINISTRY_WINDOW_DAYS),
-                listMissingReports({ actor, today }),
-              ]);
-              const byProject = new Map<
-                string,
-                { projectId: string; projectCode: string; count: number; overdue: number }
-              >();
-              for (const item of reports.items) {
-                const row = byProject.get(item.projectId) ?? {
-                  projectId: item.projectId,
-                  projectCode: item.projectCode,
-                  count: 0,
-                  overdue: 0,
-                };
-                row.count += 1;
-                if (item.overdue) row.overdue += 1;
-                byProject.set(item.projectId, row);
-              }
-              return { kind: "MINISTRY" as const, milestones, reportsDue: [...byProject.values()] };
-            })();
-
+  const [officer, manager, auditor, admin, org] = await Promise.all([
+    actor.role === "OFFICER" ? officerHome(actor, today, assessed) : null,
+    actor.role === "MANAGER" ? managerHome(actor, atRisk, counts) : null,
+    actor.role === "AUDITOR"
+      ? listAuditEvents({ actor, filters: {}, limit: 10 }).then(({ events }) => ({ events }))
+      : null,
+    actor.role === "ADMIN" ? adminHome(assessed.length) : null,
+    actor.role === "ADMIN" ? null : organisationView(actor, today, assessed),
+  ]);
   return { counts, officer, manager, auditor, admin, org };
 }
 
