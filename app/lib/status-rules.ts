@@ -141,37 +141,39 @@ export function indicatorGapPoints(indicator: StatusInput["indicators"][number])
   return Math.round((expected - progress) * 100 * 1e6) / 1e6;
 }
 
-export function assessProjectStatus(project: StatusInput, today: Date = new Date()): StatusAssessment {
-  if (project.status === "CLOSED")
-    return { colour: "COMPLETED", reasons: [{ code: "closed", severity: "info", values: {} }] };
-  if (project.status === "CANCELLED") {
-    return { colour: "COMPLETED", reasons: [{ code: "cancelled", severity: "info", values: {} }] };
-  }
-  const T = STATUS_THRESHOLDS;
+/** R1, A1, A5: the latest rating's PDO and IP scores, and their change since the previous rating. */
+function ratingReasons(ratings: RatingInput[]): StatusReason[] {
   const reasons: StatusReason[] = [];
-
-  // Ratings (R1, A1, A5).
-  const [latest, previous] = latestRatings(project.ratings);
-  if (latest) {
-    for (const [kind, field] of RATING_FIELDS) {
-      const rating = latest[field];
-      if (rating === "U" || rating === "HU") {
-        reasons.push({ code: "ratingUnsatisfactory", severity: "red", values: { kind, rating } });
-      } else if (rating === "MU") {
-        reasons.push({ code: "ratingModeratelyUnsatisfactory", severity: "amber", values: { kind, rating } });
-      }
-      if (previous && isDowngrade(previous[field], rating)) {
-        reasons.push({
-          code: "ratingDowngraded",
-          severity: "amber",
-          values: { kind, from: previous[field], to: rating },
-        });
-      }
+  const [latest, previous] = latestRatings(ratings);
+  if (!latest) return reasons;
+  for (const [kind, field] of RATING_FIELDS) {
+    const rating = latest[field];
+    if (rating === "U" || rating === "HU") {
+      reasons.push({ code: "ratingUnsatisfactory", severity: "red", values: { kind, rating } });
+    } else if (rating === "MU") {
+      reasons.push({ code: "ratingModeratelyUnsatisfactory", severity: "amber", values: { kind, rating } });
+    }
+    if (previous && isDowngrade(previous[field], rating)) {
+      reasons.push({
+        code: "ratingDowngraded",
+        severity: "amber",
+        values: { kind, from: previous[field], to: rating },
+      });
     }
   }
+  return reasons;
+}
 
-  // Milestones (R2, A2, A3).
-  const open = project.milestones.filter((m) => m.status !== "COMPLETED" && m.status !== "CANCELLED");
+/** The count, and the worst (first) entry's days and title, of a list sorted worst first. */
+function worstOf(list: Array<{ title: string; days: number }>) {
+  return { count: list.length, days: list[0].days, title: list[0].title };
+}
+
+/** R2, A2, A3: open milestones overdue (long or short) and slipped from their baseline. */
+function milestoneReasons(milestones: StatusInput["milestones"], today: Date): StatusReason[] {
+  const T = STATUS_THRESHOLDS;
+  const reasons: StatusReason[] = [];
+  const open = milestones.filter((m) => m.status !== "COMPLETED" && m.status !== "CANCELLED");
   const overdue = open
     .filter((m) => isMilestoneOverdue(m, today))
     .map((m) => ({ title: m.title, days: daysBetween(m.currentDueDate, today) }))
@@ -179,35 +181,28 @@ export function assessProjectStatus(project: StatusInput, today: Date = new Date
   const overdueLong = overdue.filter((m) => m.days > T.overdueRedDays);
   const overdueShort = overdue.filter((m) => m.days <= T.overdueRedDays);
   if (overdueLong.length > 0) {
-    reasons.push({
-      code: "milestonesOverdueLong",
-      severity: "red",
-      values: { count: overdueLong.length, days: overdueLong[0].days, title: overdueLong[0].title },
-    });
+    reasons.push({ code: "milestonesOverdueLong", severity: "red", values: worstOf(overdueLong) });
   }
   if (overdueShort.length > 0) {
-    reasons.push({
-      code: "milestonesOverdue",
-      severity: "amber",
-      values: { count: overdueShort.length, days: overdueShort[0].days, title: overdueShort[0].title },
-    });
+    reasons.push({ code: "milestonesOverdue", severity: "amber", values: worstOf(overdueShort) });
   }
   const slipped = open
     .map((m) => ({ title: m.title, days: slipDays(m) }))
     .filter((m) => m.days > T.slipAmberDays)
     .sort((a, b) => b.days - a.days);
   if (slipped.length > 0) {
-    reasons.push({
-      code: "milestonesSlipped",
-      severity: "amber",
-      values: { count: slipped.length, days: slipped[0].days, title: slipped[0].title },
-    });
+    reasons.push({ code: "milestonesSlipped", severity: "amber", values: worstOf(slipped) });
   }
+  return reasons;
+}
 
-  // Indicators (R3, A4).
-  const gaps = project.indicators
+/** R3, A4: indicators behind their trajectory (those counted for red are not counted again for amber). */
+function indicatorReasons(indicators: StatusInput["indicators"]): StatusReason[] {
+  const T = STATUS_THRESHOLDS;
+  const reasons: StatusReason[] = [];
+  const gaps = indicators
     .map((indicator) => ({ indicator, gap: indicatorGapPoints(indicator) }))
-    .filter((g): g is { indicator: (typeof project.indicators)[number]; gap: number } => g.gap !== null);
+    .filter((g): g is { indicator: StatusInput["indicators"][number]; gap: number } => g.gap !== null);
   const pdoFar = gaps.filter((g) => g.indicator.type === "PDO" && g.gap > T.indicatorRedPoints);
   const redCounted = new Set<string>(pdoFar.length >= T.indicatorRedCount ? pdoFar.map((g) => g.indicator.code) : []);
   if (redCounted.size > 0) {
@@ -226,15 +221,31 @@ export function assessProjectStatus(project: StatusInput, today: Date = new Date
       values: { count: behind.length, points: Math.round(worst.gap), indicator: worst.indicator.code },
     });
   }
+  return reasons;
+}
 
-  // Closing date (R4).
+/** R4: an ACTIVE project past its closing date (revised, else original). */
+function closingReasons(project: StatusInput, today: Date): StatusReason[] {
   const closing = project.closingRevisedDate ?? project.closingOriginalDate;
-  if (project.status === "ACTIVE" && closing && daysBetween(closing, today) > 0) {
-    reasons.push({ code: "closingDatePassed", severity: "red", values: { date: dayOf(new Date(closing)) } });
-  }
+  if (project.status !== "ACTIVE" || !closing || daysBetween(closing, today) <= 0) return [];
+  return [{ code: "closingDatePassed", severity: "red", values: { date: dayOf(new Date(closing)) } }];
+}
 
-  const order = { red: 0, amber: 1, info: 2 } as const;
-  reasons.sort((a, b) => order[a.severity] - order[b.severity]);
+const SEVERITY_ORDER = { red: 0, amber: 1, info: 2 } as const;
+
+export function assessProjectStatus(project: StatusInput, today: Date = new Date()): StatusAssessment {
+  if (project.status === "CLOSED")
+    return { colour: "COMPLETED", reasons: [{ code: "closed", severity: "info", values: {} }] };
+  if (project.status === "CANCELLED") {
+    return { colour: "COMPLETED", reasons: [{ code: "cancelled", severity: "info", values: {} }] };
+  }
+  const reasons = [
+    ...ratingReasons(project.ratings),
+    ...milestoneReasons(project.milestones, today),
+    ...indicatorReasons(project.indicators),
+    ...closingReasons(project, today),
+  ];
+  reasons.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const colour: StatusColour = reasons.some((r) => r.severity === "red")
     ? "RED"
     : reasons.some((r) => r.severity === "amber")
