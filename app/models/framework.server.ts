@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
 import { daysBetween } from "~/lib/dates";
@@ -78,40 +79,34 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
   });
 }
 
-/** One framework, area by area; null when it does not exist. */
-export async function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
-  const framework = await db.framework.findUnique({
-    where: { id: options.frameworkId },
+const frameworkViewSelect = {
+  id: true,
+  code: true,
+  ...LOCALIZED_NAME_SELECT,
+  description: true,
+  startDate: true,
+  endDate: true,
+  annualEnvelopeMinor: true,
+  priorityAreas: {
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, description: true },
+  },
+} satisfies Prisma.FrameworkSelect;
+
+type FrameworkRow = Prisma.FrameworkGetPayload<{ select: typeof frameworkViewSelect }>;
+
+/** Per priority area, the progress (clamped to 0–1) of each assessable PDO indicator of the visible projects. */
+async function pdoProgressByArea(where: Prisma.ProjectWhereInput): Promise<Map<string, number[]>> {
+  const indicators = await db.indicator.findMany({
+    where: { type: "PDO", measure: { not: "QUALITATIVE" }, project: where },
     select: {
-      id: true,
-      code: true,
-      ...LOCALIZED_NAME_SELECT,
-      description: true,
-      startDate: true,
-      endDate: true,
-      annualEnvelopeMinor: true,
-      priorityAreas: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, description: true },
-      },
+      ascending: true,
+      baselineValue: true,
+      targetValue: true,
+      project: { select: { priorityAreaId: true } },
+      values: { where: { state: "VERIFIED" }, orderBy: { periodEnd: "desc" }, take: 1, select: { value: true } },
     },
   });
-  if (!framework) return null;
-  const where = boardWhere(options.actor, { frameworkId: framework.id });
-  const [projects, indicators] = await Promise.all([
-    assessProjects(where, options.today),
-    db.indicator.findMany({
-      where: { type: "PDO", measure: { not: "QUALITATIVE" }, project: where },
-      select: {
-        ascending: true,
-        baselineValue: true,
-        targetValue: true,
-        project: { select: { priorityAreaId: true } },
-        values: { where: { state: "VERIFIED" }, orderBy: { periodEnd: "desc" }, take: 1, select: { value: true } },
-      },
-    }),
-  ]);
-
   const progressByArea = new Map<string, number[]>();
   for (const indicator of indicators) {
     const progress = progressTowardsTarget({
@@ -125,37 +120,48 @@ export async function getFrameworkView(options: { actor: Actor; frameworkId: str
     list.push(Math.min(1, Math.max(0, progress)));
     progressByArea.set(indicator.project.priorityAreaId, list);
   }
+  return progressByArea;
+}
 
+function areaView(area: FrameworkRow["priorityAreas"][number], projects: AssessedProject[], progress: number[]) {
+  const areaProjects = projects.filter((p) => p.priorityAreaId === area.id);
+  return {
+    ...area,
+    ...sumCommitments(areaProjects),
+    byStatus: countBy(
+      PROJECT_STATUSES,
+      areaProjects.map((p) => p.status),
+    ),
+    byColour: countBy<StatusColour>(
+      STATUS_COLOURS,
+      areaProjects.map((p) => p.colour),
+    ),
+    indicatorProgress: progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : null,
+    indicatorCount: progress.length,
+    projects: areaProjects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      institution: p.institution,
+      status: p.status,
+      colour: p.colour,
+      commitmentCents: p.commitmentCents,
+      disbursedShare: p.disbursedShare,
+    })),
+  };
+}
+
+/** One framework, area by area; null when it does not exist. */
+export async function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
+  const framework = await db.framework.findUnique({ where: { id: options.frameworkId }, select: frameworkViewSelect });
+  if (!framework) return null;
+  const where = boardWhere(options.actor, { frameworkId: framework.id });
+  const [projects, progressByArea] = await Promise.all([
+    assessProjects(where, options.today),
+    pdoProgressByArea(where),
+  ]);
   const years = frameworkYears(framework.startDate, framework.endDate);
   const annualEnvelopeCents = Number(framework.annualEnvelopeMinor);
-  const areas = framework.priorityAreas.map((area) => {
-    const areaProjects = projects.filter((p) => p.priorityAreaId === area.id);
-    const progress = progressByArea.get(area.id) ?? [];
-    return {
-      ...area,
-      ...sumCommitments(areaProjects),
-      byStatus: countBy(
-        PROJECT_STATUSES,
-        areaProjects.map((p) => p.status),
-      ),
-      byColour: countBy<StatusColour>(
-        STATUS_COLOURS,
-        areaProjects.map((p) => p.colour),
-      ),
-      indicatorProgress: progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : null,
-      indicatorCount: progress.length,
-      projects: areaProjects.map((p) => ({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        institution: p.institution,
-        status: p.status,
-        colour: p.colour,
-        commitmentCents: p.commitmentCents,
-        disbursedShare: p.disbursedShare,
-      })),
-    };
-  });
   return {
     framework: {
       id: framework.id,
@@ -169,6 +175,6 @@ export async function getFrameworkView(options: { actor: Actor; frameworkId: str
       totalEnvelopeCents: annualEnvelopeCents * years,
       ...sumCommitments(projects),
     },
-    areas,
+    areas: framework.priorityAreas.map((area) => areaView(area, projects, progressByArea.get(area.id) ?? [])),
   };
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { DAY_MS } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
@@ -62,94 +63,116 @@ export type ReportingItem = {
   responsible: Responsible[];
 };
 
+const reportingSelect = {
+  id: true,
+  code: true,
+  name: true,
+  members: {
+    where: { user: { role: "OFFICER", active: true } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  },
+  milestones: {
+    where: { status: { notIn: ["COMPLETED", "CANCELLED"] } },
+    orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      currentDueDate: true,
+      status: true,
+      owner: { select: { id: true, name: true, email: true } },
+      updates: { orderBy: { submittedAt: "desc" }, select: { submittedAt: true, reviewState: true } },
+    },
+  },
+  indicators: {
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      frequency: true,
+      baselineDate: true,
+      values: {
+        orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }],
+        select: { periodEnd: true, state: true, submittedAt: true },
+      },
+    },
+  },
+} satisfies Prisma.ProjectSelect;
+
+type ReportingProject = Prisma.ProjectGetPayload<{ select: typeof reportingSelect }>;
+
+const isoPeriod = (period: Period) => ({ start: period.start.toISOString(), end: period.end.toISOString() });
+
+/** The project's open milestones with no update (returned ones aside) submitted this quarter. */
+function missingMilestones(project: ReportingProject, quarter: Period, today: Date): ReportingItem[] {
+  const officers = project.members.map((m) => m.user);
+  const items: ReportingItem[] = [];
+  for (const m of project.milestones) {
+    const reported = m.updates.some((u) => u.reviewState !== "RETURNED" && inPeriod(u.submittedAt, quarter));
+    if (reported) continue;
+    const last = m.updates[0];
+    items.push({
+      projectId: project.id,
+      projectCode: project.code,
+      projectName: project.name,
+      kind: "milestone",
+      id: m.id,
+      title: m.title,
+      dueDate: m.currentDueDate.toISOString(),
+      period: isoPeriod(quarter),
+      frequency: null,
+      overdue: isMilestoneOverdue(m, today),
+      last: last ? { at: last.submittedAt.toISOString(), state: last.reviewState } : null,
+      responsible: m.owner ? [m.owner] : officers,
+    });
+  }
+  return items;
+}
+
+/** The project's indicators with no value (returned ones aside) for their current period. */
+function missingIndicators(project: ReportingProject, today: Date): ReportingItem[] {
+  const officers = project.members.map((m) => m.user);
+  const items: ReportingItem[] = [];
+  for (const ind of project.indicators) {
+    const months = monthsForFrequency(ind.frequency);
+    const current = periodContaining(today, months);
+    const counted = ind.values.filter((v) => v.state !== "RETURNED");
+    if (counted.some((v) => inPeriod(v.periodEnd, current))) continue;
+    const previous = previousPeriod(current, months);
+    const wasDue = !ind.baselineDate || ind.baselineDate < previous.end;
+    const last = ind.values[0];
+    items.push({
+      projectId: project.id,
+      projectCode: project.code,
+      projectName: project.name,
+      kind: "indicator",
+      id: ind.id,
+      title: `${ind.code} — ${ind.name}`,
+      dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
+      period: isoPeriod(current),
+      frequency: ind.frequency,
+      overdue: wasDue && !counted.some((v) => inPeriod(v.periodEnd, previous)),
+      last: last ? { at: last.submittedAt.toISOString(), state: last.state } : null,
+      responsible: officers,
+    });
+  }
+  return items;
+}
+
 export async function listMissingReports(options: { actor: Actor; today?: Date }) {
   const today = options.today ?? new Date();
   const quarter = periodContaining(today, 3);
   const projects = await db.project.findMany({
     where: { AND: [boardWhere(options.actor), { status: "ACTIVE" }] },
     orderBy: { code: "asc" },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      members: {
-        where: { user: { role: "OFFICER", active: true } },
-        orderBy: { user: { name: "asc" } },
-        select: { user: { select: { id: true, name: true, email: true } } },
-      },
-      milestones: {
-        where: { status: { notIn: ["COMPLETED", "CANCELLED"] } },
-        orderBy: [{ currentDueDate: "asc" }, { sortOrder: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          currentDueDate: true,
-          status: true,
-          owner: { select: { id: true, name: true, email: true } },
-          updates: { orderBy: { submittedAt: "desc" }, select: { submittedAt: true, reviewState: true } },
-        },
-      },
-      indicators: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          frequency: true,
-          baselineDate: true,
-          values: {
-            orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }],
-            select: { periodEnd: true, state: true, submittedAt: true },
-          },
-        },
-      },
-    },
+    select: reportingSelect,
   });
-
-  const items: ReportingItem[] = [];
-  for (const project of projects) {
-    const officers = project.members.map((m) => m.user);
-    const base = { projectId: project.id, projectCode: project.code, projectName: project.name };
-    for (const m of project.milestones) {
-      const reported = m.updates.some((u) => u.reviewState !== "RETURNED" && inPeriod(u.submittedAt, quarter));
-      if (reported) continue;
-      const last = m.updates[0];
-      items.push({
-        ...base,
-        kind: "milestone",
-        id: m.id,
-        title: m.title,
-        dueDate: m.currentDueDate.toISOString(),
-        period: { start: quarter.start.toISOString(), end: quarter.end.toISOString() },
-        frequency: null,
-        overdue: isMilestoneOverdue(m, today),
-        last: last ? { at: last.submittedAt.toISOString(), state: last.reviewState } : null,
-        responsible: m.owner ? [m.owner] : officers,
-      });
-    }
-    for (const ind of project.indicators) {
-      const months = monthsForFrequency(ind.frequency);
-      const current = periodContaining(today, months);
-      const counted = ind.values.filter((v) => v.state !== "RETURNED");
-      if (counted.some((v) => inPeriod(v.periodEnd, current))) continue;
-      const previous = previousPeriod(current, months);
-      const wasDue = !ind.baselineDate || ind.baselineDate < previous.end;
-      const last = ind.values[0];
-      items.push({
-        ...base,
-        kind: "indicator",
-        id: ind.id,
-        title: `${ind.code} — ${ind.name}`,
-        dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
-        period: { start: current.start.toISOString(), end: current.end.toISOString() },
-        frequency: ind.frequency,
-        overdue: wasDue && !counted.some((v) => inPeriod(v.periodEnd, previous)),
-        last: last ? { at: last.submittedAt.toISOString(), state: last.state } : null,
-        responsible: officers,
-      });
-    }
-  }
-  return { quarter: { start: quarter.start.toISOString(), end: quarter.end.toISOString() }, items };
+  const items = projects.flatMap((project) => [
+    ...missingMilestones(project, quarter, today),
+    ...missingIndicators(project, today),
+  ]);
+  return { quarter: isoPeriod(quarter), items };
 }
 
 export type ReportingGroup = { key: string; label: string; responsible: Responsible | null; items: ReportingItem[] };
