@@ -81,39 +81,48 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
       {area.projects.length === 0 ? (
         <p className="muted">{t("portfolio.cpf.noProjects")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("portfolio.columns.project")}</th>
-                <th>{t("portfolio.columns.institution")}</th>
-                <th>{t("portfolio.columns.status")}</th>
-                <th>{t("portfolio.columns.board")}</th>
-                <th className="num">{t("portfolio.columns.commitment")}</th>
-                <th className="num">{t("portfolio.columns.disbursed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {area.projects.map((p) => (
-                <tr key={p.id} data-project-code={p.code}>
-                  <td>
-                    <Link to={`/projects/${p.id}`}>
-                      {p.code} — {p.name}
-                    </Link>
-                  </td>
-                  <td>{t(`domain.institution.${p.institution}`)}</td>
-                  <td>{t(`domain.projectStatus.${p.status}`)}</td>
-                  <td>
-                    <StatusBadge colour={p.colour} />
-                  </td>
-                  <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
-                  <td className="num">{format.percent(p.disbursedShare)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AreaProjectsTable projects={area.projects} />
       )}
     </section>
+  );
+}
+
+/** The area's visible projects: institution, status, board colour, commitment and disbursement. */
+function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{t("portfolio.columns.project")}</th>
+            <th>{t("portfolio.columns.institution")}</th>
+            <th>{t("portfolio.columns.status")}</th>
+            <th>{t("portfolio.columns.board")}</th>
+            <th className="num">{t("portfolio.columns.commitment")}</th>
+            <th className="num">{t("portfolio.columns.disbursed")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((p) => (
+            <tr key={p.id} data-project-code={p.code}>
+              <td>
+                <Link to={`/projects/${p.id}`}>
+                  {p.code} — {p.name}
+                </Link>
+              </td>
+              <td>{t(`domain.institution.${p.institution}`)}</td>
+              <td>{t(`domain.projectStatus.${p.status}`)}</td>
+              <td>
+                <StatusBadge colour={p.colour} />
+              </td>
+              <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
+              <td className="num">{format.percent(p.disbursedShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
