@@ -21,7 +21,6 @@ export function ReportingTable({
   showResponsible: boolean;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <div className="table-wrap">
       <table>
@@ -37,64 +36,78 @@ export function ReportingTable({
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr
+            <ReportingRow
               key={`${item.kind}-${item.id}`}
-              className={item.overdue ? "row-overdue" : undefined}
-              data-item-kind={item.kind}
-              data-item-id={item.id}
-              data-overdue={item.overdue ? "true" : undefined}
-            >
-              <td>
-                <Link to={itemHref(item)}>{item.title}</Link>
-                {item.overdue ? (
-                  <>
-                    {" "}
-                    <span className="badge red">{t("portfolio.reporting.overdue")}</span>
-                  </>
-                ) : null}
-              </td>
-              {showProject ? (
-                <td>
-                  <Link to={`/projects/${item.projectId}`}>{item.projectCode}</Link>
-                </td>
-              ) : null}
-              <td>
-                {item.kind === "milestone"
-                  ? t("portfolio.reporting.milestone")
-                  : t("portfolio.reporting.indicator", {
-                      frequency: t(`portfolio.frequency.${frequencyKey(item.frequency)}`),
-                    })}
-              </td>
-              <td>{format.date(item.dueDate)}</td>
-              <td>
-                {item.last ? (
-                  <>
-                    {format.date(item.last.at)}
-                    {item.last.state === "RETURNED" ? (
-                      <>
-                        {" "}
-                        <span className="badge amber">{t("domain.reviewState.RETURNED")}</span>
-                      </>
-                    ) : null}
-                  </>
-                ) : (
-                  <span className="muted">{t("portfolio.reporting.never")}</span>
-                )}
-              </td>
-              {showResponsible ? (
-                <td>
-                  {item.responsible.length === 0 ? (
-                    <span className="muted">{t("portfolio.reporting.unassigned")}</span>
-                  ) : (
-                    item.responsible.map((p) => p.name).join(", ")
-                  )}
-                </td>
-              ) : null}
-            </tr>
+              item={item}
+              showProject={showProject}
+              showResponsible={showResponsible}
+            />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+type RowProps = { item: Item; showProject: boolean; showResponsible: boolean };
+
+function ReportingRow({ item, showProject, showResponsible }: RowProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <tr
+      className={item.overdue ? "row-overdue" : undefined}
+      data-item-kind={item.kind}
+      data-item-id={item.id}
+      data-overdue={item.overdue ? "true" : undefined}
+    >
+      <td>
+        <Link to={itemHref(item)}>{item.title}</Link>
+        {item.overdue ? (
+          <>
+            {" "}
+            <span className="badge red">{t("portfolio.reporting.overdue")}</span>
+          </>
+        ) : null}
+      </td>
+      {showProject ? (
+        <td>
+          <Link to={`/projects/${item.projectId}`}>{item.projectCode}</Link>
+        </td>
+      ) : null}
+      <td>
+        {item.kind === "milestone"
+          ? t("portfolio.reporting.milestone")
+          : t("portfolio.reporting.indicator", {
+              frequency: t(`portfolio.frequency.${frequencyKey(item.frequency)}`),
+            })}
+      </td>
+      <td>{format.date(item.dueDate)}</td>
+      <td>
+        {item.last ? (
+          <>
+            {format.date(item.last.at)}
+            {item.last.state === "RETURNED" ? (
+              <>
+                {" "}
+                <span className="badge amber">{t("domain.reviewState.RETURNED")}</span>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <span className="muted">{t("portfolio.reporting.never")}</span>
+        )}
+      </td>
+      {showResponsible ? (
+        <td>
+          {item.responsible.length === 0 ? (
+            <span className="muted">{t("portfolio.reporting.unassigned")}</span>
+          ) : (
+            item.responsible.map((p) => p.name).join(", ")
+          )}
+        </td>
+      ) : null}
+    </tr>
   );
 }
 
