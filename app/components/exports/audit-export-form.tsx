@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { SuggestField } from "~/components/history/suggest-field";
 
 type Props = {
   projects: Array<{ code: string; name: string }>;
@@ -34,28 +35,24 @@ export function AuditExportForm({ projects, options }: Props) {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="ex-entity">{t("history.filters.entity")}</label>
-            <input id="ex-entity" name="entity" list="ex-entity-types" autoComplete="off" />
-            <datalist id="ex-entity-types">
-              {options.entityTypes.map((e) => (
-                <option key={e} value={e} />
-              ))}
-            </datalist>
-          </div>
+          <SuggestField
+            id="ex-entity"
+            name="entity"
+            label={t("history.filters.entity")}
+            listId="ex-entity-types"
+            suggestions={options.entityTypes}
+          />
           <div className="field">
             <label htmlFor="ex-actor">{t("history.filters.actor")}</label>
             <input id="ex-actor" type="email" name="actor" autoComplete="off" />
           </div>
-          <div className="field">
-            <label htmlFor="ex-action">{t("history.filters.action")}</label>
-            <input id="ex-action" name="action" list="ex-actions" autoComplete="off" />
-            <datalist id="ex-actions">
-              {options.actions.map((a) => (
-                <option key={a} value={a} />
-              ))}
-            </datalist>
-          </div>
+          <SuggestField
+            id="ex-action"
+            name="action"
+            label={t("history.filters.action")}
+            listId="ex-actions"
+            suggestions={options.actions}
+          />
         </div>
         <label className="checkbox">
           <input type="checkbox" name="bom" value="1" /> {t("exports.audit.bom")}

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SuggestField } from "./suggest-field";
 
 export type FilterValues = Partial<
   Record<"from" | "to" | "project" | "entity" | "entityId" | "actor" | "action", string>
@@ -45,21 +46,14 @@ export function HistoryFilters({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="hf-entity">{t("history.filters.entity")}</label>
-          <input
-            id="hf-entity"
-            name="entity"
-            list="hf-entity-types"
-            defaultValue={values.entity ?? ""}
-            autoComplete="off"
-          />
-          <datalist id="hf-entity-types">
-            {entityTypes.map((e) => (
-              <option key={e} value={e} />
-            ))}
-          </datalist>
-        </div>
+        <SuggestField
+          id="hf-entity"
+          name="entity"
+          label={t("history.filters.entity")}
+          listId="hf-entity-types"
+          suggestions={entityTypes}
+          defaultValue={values.entity ?? ""}
+        />
         <div className="field">
           <label htmlFor="hf-entity-id">{t("history.filters.entityId")}</label>
           <input id="hf-entity-id" name="entityId" defaultValue={values.entityId ?? ""} autoComplete="off" />
@@ -68,15 +62,14 @@ export function HistoryFilters({
           <label htmlFor="hf-actor">{t("history.filters.actor")}</label>
           <input id="hf-actor" type="email" name="actor" defaultValue={values.actor ?? ""} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor="hf-action">{t("history.filters.action")}</label>
-          <input id="hf-action" name="action" list="hf-actions" defaultValue={values.action ?? ""} autoComplete="off" />
-          <datalist id="hf-actions">
-            {actions.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </div>
+        <SuggestField
+          id="hf-action"
+          name="action"
+          label={t("history.filters.action")}
+          listId="hf-actions"
+          suggestions={actions}
+          defaultValue={values.action ?? ""}
+        />
       </div>
       <div className="wf-buttons">
         <button type="submit">{t("history.filters.apply")}</button>
