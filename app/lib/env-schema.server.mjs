@@ -42,7 +42,10 @@ export const EnvSchema = z
       }),
     SEED_ON_START: z.enum(["true", "false"]).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    /** Wrong passwords for one account from one client before that client must wait, longer after each further one. */
+    LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(5),
+    /** Wrong passwords for one account from all clients together before every attempt on it is paced. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(100),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /**
@@ -62,6 +65,16 @@ export const EnvSchema = z
       .default("build"),
   })
   .superRefine((env, ctx) => {
+    // This variable once meant "failures before the account is locked" (5 in older .env files); such a value would
+    // let anyone hold every client of an account back again, so it is refused rather than quietly obeyed.
+    if (env.LOGIN_MAX_FAILURES_PER_ACCOUNT <= env.LOGIN_MAX_FAILURES_PER_CLIENT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
+        message:
+          "counts failures from all clients together and must exceed LOGIN_MAX_FAILURES_PER_CLIENT (default 100; see .env.example)",
+      });
+    }
     if (env.NODE_ENV !== "production") return;
     if (env.SESSION_SECRET === DEV_SESSION_SECRET || env.SESSION_SECRET.length < 32) {
       ctx.addIssue({

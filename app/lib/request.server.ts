@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
 
 /**
  * Per-request facts (request id, client IP, signed-in user) shared between our HTTP server
@@ -22,9 +23,37 @@ export function getRequestStorage(): AsyncLocalStorage<RequestStore> {
   return (globalStore[KEY] ??= new AsyncLocalStorage<RequestStore>());
 }
 
+const MAPPED_IPV4 = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/;
+
+/**
+ * One spelling per client address. A dual-stack server sees the same IPv4 client as `::ffff:127.0.0.1`, and a
+ * local client as `::1` or `127.0.0.1` depending on how it connected: counted as different clients, one machine
+ * would get twice the sign-in attempts. IPv6 is written in its canonical compressed lower-case form, IPv4-mapped
+ * addresses as plain IPv4, and the IPv6 loopback as the IPv4 one. Anything that is not an address is kept as is.
+ */
+export function normalizeClientIp(ip: string | null | undefined): string | null {
+  const bare = (ip ?? "")
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    // A zone index (fe80::1%eth0) names the server's interface, not the client.
+    .replace(/%.*$/, "");
+  if (!bare) return null;
+  if (isIPv4(bare) || !isIPv6(bare)) return bare;
+  const canonical = new URL(`http://[${bare}]`).hostname.slice(1, -1);
+  if (canonical === "::1") return "127.0.0.1";
+  const mapped = MAPPED_IPV4.exec(canonical);
+  if (!mapped) return canonical;
+  const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
 /** The current request's facts; outside our server (scripts, tests) a fresh id and no IP. */
 export function currentRequest(): RequestStore {
-  return getRequestStorage().getStore() ?? { requestId: randomUUID(), ip: null, userId: null };
+  const store = getRequestStorage().getStore();
+  if (!store) return { requestId: randomUUID(), ip: null, userId: null };
+  // Normalised in place (idempotent), so the access log, audit events, sessions and throttling name a client alike.
+  store.ip = normalizeClientIp(store.ip);
+  return store;
 }
 
 /** Lets the access log name the user behind a request. */

@@ -1,6 +1,11 @@
 import { db } from "~/lib/db.server";
-import { getEnv } from "~/lib/env.server";
 import { InvalidInputError } from "~/lib/errors";
+import {
+  clearClientFailures,
+  passwordWaitUntil,
+  recordPasswordFailure,
+  type PasswordSubject,
+} from "~/lib/login-throttle.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { auditedTransaction, type AuditContext } from "./audit.server";
 
@@ -42,44 +47,36 @@ function minutesUntil(date: Date): number {
   return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
 }
 
-const lockedAfter = (now: Date, date: Date | null) => (date && date > now ? date : null);
-
 /**
- * Counts a wrong current password against the account, audited, in the transaction that writes the counter (so
- * parallel guesses each count). Returns the end of the lock when this guess (or a parallel one) locked the account.
+ * Counts a wrong current password in the same counters as sign-in, audited, in the transaction that writes them
+ * (so parallel guesses each count). Returns the end of the wait when this guess (or a parallel one) started one.
  */
-async function countWrongPassword(userId: string, context: AuditContext, now: Date): Promise<Date | null> {
-  const env = getEnv();
+async function countWrongPassword(
+  userId: string,
+  subject: PasswordSubject,
+  context: AuditContext,
+  now: Date,
+): Promise<Date | null> {
   return auditedTransaction(context, async (tx, audit) => {
-    const current = await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { failedLoginCount: true, lockedUntil: true },
-    });
-    const lockedMeanwhile = lockedAfter(now, current.lockedUntil);
-    if (lockedMeanwhile) return lockedMeanwhile;
-    const failures = current.failedLoginCount + 1;
-    const lockUntil =
-      failures >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT ? new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000) : null;
-    await tx.user.update({
-      where: { id: userId },
-      data: { failedLoginCount: lockUntil ? 0 : failures, lastFailedLoginAt: now, lockedUntil: lockUntil },
-    });
+    const waitMeanwhile = await passwordWaitUntil(tx, subject, now);
+    if (waitMeanwhile) return waitMeanwhile;
+    const { clientFailures, waitStarted } = await recordPasswordFailure(tx, subject, now);
     await audit({
       action: "user.changePasswordFailed",
       entityType: "User",
       entityId: userId,
-      after: { failedAttempts: failures, locked: lockUntil !== null },
+      after: { failedAttempts: clientFailures, locked: waitStarted },
     });
-    return lockUntil;
+    return waitStarted ? passwordWaitUntil(tx, subject, now) : null;
   });
 }
 
 /**
  * Changes the password and ends every session of the user (the caller starts a fresh one). The current password
- * is guarded like sign-in: a wrong one counts against the account's failed-attempt counter (the same one login
- * uses, so guesses here and on /login add up), is audited, and enough of them lock the account for
- * LOGIN_LOCK_MINUTES — refused while locked, even with the right password. The new hash is written only if the
- * user row is still the version whose password was checked (an admin's reset meanwhile wins; nothing is written).
+ * is guarded like sign-in and counted in the same counters (so guesses here and on /login add up): wrong ones are
+ * audited and make this client wait, then everyone once the account-wide ceiling is reached; refused while waiting,
+ * even with the right password. The new hash is written only if the user row is still the version whose password
+ * was checked (an admin's reset meanwhile wins; nothing is written).
  * Throws InvalidInputError on `currentPassword` (PasswordChangeLockedError while locked).
  */
 export async function changePassword(options: {
@@ -91,28 +88,27 @@ export async function changePassword(options: {
   const now = new Date();
   const user = await db.user.findUniqueOrThrow({
     where: { id: options.userId },
-    select: { passwordHash: true, version: true, lockedUntil: true },
+    select: { email: true, passwordHash: true, version: true },
   });
-  const lockedBefore = lockedAfter(now, user.lockedUntil);
-  if (lockedBefore) throw new PasswordChangeLockedError(minutesUntil(lockedBefore));
+  const subject: PasswordSubject = { email: user.email, userId: options.userId, ip: options.context.ip };
+  const waitBefore = await passwordWaitUntil(db, subject, now);
+  if (waitBefore) throw new PasswordChangeLockedError(minutesUntil(waitBefore));
 
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     // Thrown after the counting transaction committed: the failed attempt must stay counted.
-    const lockedUntil = await countWrongPassword(options.userId, options.context, now);
-    if (lockedUntil) throw new PasswordChangeLockedError(minutesUntil(lockedUntil));
+    const waitUntil = await countWrongPassword(options.userId, subject, options.context, now);
+    if (waitUntil) throw new PasswordChangeLockedError(minutesUntil(waitUntil));
     throw new InvalidInputError({ currentPassword: "auth.password.wrongCurrent" });
   }
 
   const passwordHash = await hashPassword(options.newPassword);
   await auditedTransaction(options.context, async (tx, audit) => {
-    const { lockedUntil, ...before } = await tx.user.findUniqueOrThrow({
-      where: { id: options.userId },
-      select: { ...userAuditSelect, lockedUntil: true },
-    });
-    const lockedMeanwhile = lockedAfter(now, lockedUntil);
-    if (lockedMeanwhile) throw new PasswordChangeLockedError(minutesUntil(lockedMeanwhile));
+    const waitMeanwhile = await passwordWaitUntil(tx, subject, now);
+    if (waitMeanwhile) throw new PasswordChangeLockedError(minutesUntil(waitMeanwhile));
+    const before = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: userAuditSelect });
     const result = await tx.user.updateMany({
       where: { id: options.userId, version: user.version },
+      // The guesses counted so far were against the old password: the account-wide count starts afresh.
       data: {
         passwordHash,
         mustChangePassword: false,
@@ -127,6 +123,7 @@ export async function changePassword(options: {
     if (result.count === 0) throw new InvalidInputError({ currentPassword: "auth.password.conflict" });
     const after = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: userAuditSelect });
     await tx.session.deleteMany({ where: { userId: options.userId } });
+    await clearClientFailures(tx, subject);
     await audit({ action: "user.changePassword", entityType: "User", entityId: options.userId, before, after });
   });
 }

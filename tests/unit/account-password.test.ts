@@ -1,14 +1,15 @@
-// Changing one's own password: the current password is guarded like sign-in (wrong guesses count against the
-// account's failed-attempt counter, are audited, and lock it), and the new hash is written only onto the row whose
+// Changing one's own password: the current password is guarded like sign-in (wrong guesses count in the same
+// per-client and per-account counters, are audited, and make the client wait), and the new hash is written only onto the row whose
 // password was checked (an administrator's reset meanwhile is never overwritten).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { verifyPassword } from "~/lib/password.server";
 import { createSessionCookie } from "~/lib/session.server";
+import { login } from "~/lib/auth.server";
 import { InvalidInputError } from "~/lib/errors";
 import { PasswordChangeLockedError, changePassword } from "~/models/user.server";
-import { TEST_PASSWORD, cookiePair, createTestUser } from "../helpers/auth";
+import { TEST_PASSWORD, cookiePair, createTestUser, fromIp } from "../helpers/auth";
 import { postRequest } from "../helpers/route-harness";
 
 /** Runs once the current password was checked and before anything is written: "meanwhile". */
@@ -32,14 +33,15 @@ afterEach(() => {
 });
 
 const NEW_PASSWORD = "a-brand-new-passphrase";
-const contextFor = (user: { id: string; email: string }) => ({
+const CLIENT_IP = "198.51.100.7";
+const contextFor = (user: { id: string; email: string }, ip: string | null = CLIENT_IP) => ({
   actorId: user.id,
   actorEmail: user.email,
   requestId: null,
-  ip: null,
+  ip,
 });
-const attempt = (user: { id: string; email: string }, currentPassword: string) =>
-  changePassword({ userId: user.id, currentPassword, newPassword: NEW_PASSWORD, context: contextFor(user) });
+const attempt = (user: { id: string; email: string }, currentPassword: string, ip?: string | null) =>
+  changePassword({ userId: user.id, currentPassword, newPassword: NEW_PASSWORD, context: contextFor(user, ip) });
 
 /** The domain error an attempt was refused with (a resolved attempt fails the test). */
 async function refusal(user: { id: string; email: string }, currentPassword: string): Promise<InvalidInputError> {
@@ -53,28 +55,43 @@ async function refusal(user: { id: string; email: string }, currentPassword: str
 }
 
 describe("changing the password", () => {
-  it("counts wrong current passwords like sign-in: LOGIN_MAX_FAILURES_PER_ACCOUNT of them lock the account", async () => {
-    const { LOGIN_MAX_FAILURES_PER_ACCOUNT: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
+  it("counts wrong current passwords like sign-in: LOGIN_MAX_FAILURES_PER_CLIENT of them make this client wait", async () => {
+    const { LOGIN_MAX_FAILURES_PER_CLIENT: max } = getEnv();
     const user = await createTestUser(db);
     for (let i = 1; i < max; i++) {
       const wrong = await refusal(user, `wrong-${i}`);
       expect(wrong).not.toBeInstanceOf(PasswordChangeLockedError);
       expect(wrong.fieldErrors).toEqual({ currentPassword: "auth.password.wrongCurrent" });
+      // The account-wide count (the one administrators see) grows with every guess.
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(i);
     }
-    const locking = await refusal(user, "wrong-last");
-    expect(locking).toBeInstanceOf(PasswordChangeLockedError);
-    expect(locking.fieldErrors).toEqual({ currentPassword: "auth.password.throttled" });
-    expect(locking).toMatchObject({ retryAfterMinutes: lockMinutes });
-    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (lockMinutes - 1) * 60_000);
+    const waiting = await refusal(user, "wrong-last");
+    expect(waiting).toBeInstanceOf(PasswordChangeLockedError);
+    expect(waiting.fieldErrors).toEqual({ currentPassword: "auth.password.throttled" });
+    expect(waiting).toMatchObject({ retryAfterMinutes: 1 });
+    const pair = await db.loginThrottle.findUniqueOrThrow({ where: { key: `acct:${user.email}|ip:${CLIENT_IP}` } });
+    expect(pair.failures).toBe(max);
+    expect(pair.blockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    // Refused while waiting, even with the right password; another client of the same user is not held back.
+    expect(await refusal(user, TEST_PASSWORD)).toBeInstanceOf(PasswordChangeLockedError);
+    await expect(attempt(user, TEST_PASSWORD, "198.51.100.8")).resolves.toBeUndefined();
 
     // Every failed attempt is in the audit log, without any password.
     const events = await db.auditEvent.findMany({ where: { entityId: user.id, action: "user.changePasswordFailed" } });
     expect(events).toHaveLength(max);
     expect(events.every((e) => e.actorId === user.id)).toBe(true);
-    expect(JSON.parse(events.at(-1)!.after!)).toMatchObject({ locked: true });
+    expect(JSON.parse(events.at(-1)?.after ?? "null")).toEqual({ failedAttempts: max, locked: true });
     expect(events.map((e) => `${e.before}${e.after}`).join("")).not.toMatch(/wrong-|argon2/);
+  });
+
+  it("adds guesses here and on the sign-in page up for the same client", async () => {
+    const { LOGIN_MAX_FAILURES_PER_CLIENT: max } = getEnv();
+    const user = await createTestUser(db);
+    for (let i = 1; i < max; i++) await refusal(user, `wrong-${i}`);
+    const signIn = (password: string) =>
+      fromIp(CLIENT_IP, () => login({ email: user.email, password }, new Request("http://localhost/login")));
+    expect(await signIn("wrong-on-login")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(TEST_PASSWORD)).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   it("a locked user cannot change the password, not even with the right current password", async () => {
@@ -121,6 +138,7 @@ describe("changing the password", () => {
     await expect(attempt(user, TEST_PASSWORD)).resolves.toBeUndefined();
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ failedLoginCount: 0, lockedUntil: null, version: user.version + 1 });
+    expect(await db.loginThrottle.count({ where: { key: `acct:${user.email}|ip:${CLIENT_IP}` } })).toBe(0);
     expect(await verifyPassword(stored.passwordHash, NEW_PASSWORD)).toBe(true);
   });
 

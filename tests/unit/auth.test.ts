@@ -4,7 +4,9 @@ import { hashSessionToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { login, logout, safeRedirectPath } from "~/lib/auth.server";
+import { counterAfterFailure } from "~/lib/login-throttle.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
+import { currentRequest, normalizeClientIp } from "~/lib/request.server";
 import { createSessionCookie, validateRequestSession } from "~/lib/session.server";
 import { InvalidInputError } from "~/lib/errors";
 import { changePassword } from "~/models/user.server";
@@ -196,62 +198,179 @@ describe("throttling", () => {
     env = getEnv();
   });
 
-  it("locks an account after LOGIN_MAX_FAILURES_PER_ACCOUNT failures, refusing even the right password until the lock ends", async () => {
+  const pairKey = (email: string, ip: string) => `acct:${email}|ip:${ip}`;
+  /** Ends whatever wait a client has for an account, as if the minutes had passed. */
+  const endClientWait = (email: string, ip: string) =>
+    db.loginThrottle.update({
+      where: { key: pairKey(email, ip) },
+      data: { blockedUntil: new Date(Date.now() - 1000) },
+    });
+  /** The account as if other clients had already failed `failures` times just now. */
+  const failedElsewhere = (userId: string, failures: number, at = new Date()) =>
+    db.user.update({ where: { id: userId }, data: { failedLoginCount: failures, lastFailedLoginAt: at } });
+
+  it("makes one client wait after LOGIN_MAX_FAILURES_PER_CLIENT failures for an account, longer after each further one", async () => {
     const user = await createTestUser(db);
-    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await signIn(user.email, `wrong-${i}`)).toEqual({ ok: false, reason: "invalid" });
+    const ip = freshIp();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      expect(await signIn(user.email, `wrong-${i}`, ip)).toEqual({ ok: false, reason: "invalid" });
     }
-    // Even the right password, even from another address.
-    const locked = await signIn(user.email, TEST_PASSWORD);
-    expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: env.LOGIN_LOCK_MINUTES });
+    // The next attempt from that client is not even checked: the right password is refused too.
+    expect(await signIn(user.email, TEST_PASSWORD, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: 1,
+    });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 
-    // Still locked one minute before the end.
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-    expect(await signIn(user.email)).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 1 });
+    await endClientWait(user.email, ip);
+    expect(await signIn(user.email, "wrong-again", ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(user.email, TEST_PASSWORD, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: 2,
+    });
 
-    // The lock ends: the right password works again and the counters are reset.
+    // The wait ends: the right password works and that client starts afresh for this account.
+    await endClientWait(user.email, ip);
+    expect((await signIn(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+    expect(await db.loginThrottle.findUnique({ where: { key: pairKey(user.email, ip) } })).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
+  });
+
+  it("does not lock anyone out: a stranger's failures leave the right password from a client with no failures working", async () => {
+    const user = await createTestUser(db);
+    const attacker = freshIp();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT * 3; i++) await signIn(user.email, `guess-${i}`, attacker);
+    expect(await signIn(user.email, TEST_PASSWORD, attacker)).toMatchObject({ ok: false, reason: "throttled" });
+
+    const owner = await signIn(user.email, TEST_PASSWORD, freshIp());
+    expect(owner.ok).toBe(true);
+    // The attacker is still held back after the owner signed in.
+    expect(await signIn(user.email, TEST_PASSWORD, attacker)).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("does not lock an account for fewer failures than the limit, and a success resets that client's count", async () => {
+    const user = await createTestUser(db);
+    const ip = freshIp();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT - 1; i++) await signIn(user.email, `wrong-${i}`, ip);
+    expect((await signIn(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT - 1; i++) await signIn(user.email, `wrong-${i}`, ip);
+    expect((await signIn(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+  });
+
+  it("counts ::1, 127.0.0.1 and ::ffff:127.0.0.1 as one client", async () => {
+    const user = await createTestUser(db);
+    const loopbacks = ["::1", "127.0.0.1", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1", "::FFFF:7f00:1"];
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      expect(await signIn(user.email, `wrong-${i}`, loopbacks[i % loopbacks.length])).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    for (const ip of loopbacks) {
+      expect(await signIn(user.email, TEST_PASSWORD, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    }
+    expect(await db.loginThrottle.count({ where: { key: { startsWith: `acct:${user.email}|` } } })).toBe(1);
+    expect((await signIn(user.email, TEST_PASSWORD, freshIp())).ok).toBe(true);
+  });
+
+  it("paces every client once LOGIN_MAX_FAILURES_PER_ACCOUNT failures come from all clients together, without locking", async () => {
+    const user = await createTestUser(db);
+    await failedElsewhere(user.id, env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1);
+    expect(await signIn(user.email, "one-more-guess")).toEqual({ ok: false, reason: "invalid" });
+    const [event] = await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "desc" }, take: 1 });
+    expect(event.action).toBe("auth.locked");
+
+    // Even a client with no failures of its own waits, for one minute: a pace, not a lock.
+    expect(await signIn(user.email, TEST_PASSWORD, freshIp())).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: 1,
+    });
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect((await signIn(user.email)).ok).toBe(true);
+    expect((await signIn(user.email, TEST_PASSWORD, freshIp())).ok).toBe(true);
+
+    // The owner's sign-in does not hand the attackers a fresh allowance: the next failure waits longer.
+    expect(await signIn(user.email, "and-another")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(user.email, TEST_PASSWORD, freshIp())).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: 2,
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
-      failedLoginCount: 0,
+      failedLoginCount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT + 1,
+    });
+  });
+
+  it("forgets an account's failures after a day without one", async () => {
+    const user = await createTestUser(db);
+    await failedElsewhere(user.id, env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1, new Date(Date.now() - 25 * 60 * 60_000));
+    expect(await signIn(user.email, "long-after")).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedLoginCount: 1,
       lockedUntil: null,
     });
   });
 
-  it("does not lock an account for fewer failures than the limit, and a success resets the count", async () => {
-    const user = await createTestUser(db);
-    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1; i++) await signIn(user.email, `wrong-${i}`);
-    expect((await signIn(user.email)).ok).toBe(true);
-    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT - 1; i++) await signIn(user.email, `wrong-${i}`);
-    expect((await signIn(user.email)).ok).toBe(true);
+  it("grows a wait 1, 2, 4, 8… minutes up to LOGIN_LOCK_MINUTES and forgets after a day", () => {
+    const limits = { free: 3, maxWaitMinutes: 15 };
+    const now = new Date();
+    let counter: ReturnType<typeof counterAfterFailure> | null = null;
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      counter = counterAfterFailure(counter, now, limits);
+      waits.push(counter.waitMinutes);
+    }
+    expect(waits).toEqual([0, 0, 1, 2, 4, 8, 15, 15, 15]);
+    expect(counter?.blockedUntil?.getTime()).toBe(now.getTime() + 15 * 60_000);
+    const nextDay = new Date(now.getTime() + 24 * 60 * 60_000);
+    expect(counterAfterFailure(counter, nextDay, limits)).toMatchObject({ failures: 1, waitMinutes: 0 });
   });
 
-  it("locks an unknown e-mail exactly like a real account, so a lockout reveals nothing", async () => {
+  it("throttles an unknown e-mail exactly like a real account, so a wait reveals nothing", async () => {
     const user = await createTestUser(db);
     const unknown = "ghost@qadam.test";
-    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
-      const known = await signIn(user.email, `wrong-${i}`);
-      const ghost = await signIn(unknown, `wrong-${i}`);
+    const [knownIp, ghostIp] = [freshIp(), freshIp()];
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      const known = await signIn(user.email, `wrong-${i}`, knownIp);
+      const ghost = await signIn(unknown, `wrong-${i}`, ghostIp);
       expect(ghost).toEqual(known);
     }
-    const known = await signIn(user.email, TEST_PASSWORD);
-    const ghost = await signIn(unknown, TEST_PASSWORD);
+    const known = await signIn(user.email, TEST_PASSWORD, knownIp);
+    const ghost = await signIn(unknown, TEST_PASSWORD, ghostIp);
     expect(known).toMatchObject({ ok: false, reason: "throttled" });
     expect(ghost).toEqual(known);
+    // Account-wide, too.
+    const ghostAccount = await db.loginThrottle.findUniqueOrThrow({ where: { key: `email:${unknown}` } });
+    expect(ghostAccount.failures).toBe((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount);
   });
 
-  it("counts parallel guesses one by one: a burst locks the account, and the rest of the burst is refused", async () => {
+  it("counts parallel guesses from one client one by one: a burst makes it wait, and the rest of the burst is refused", async () => {
     const user = await createTestUser(db);
-    const limit = env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+    const ip = freshIp();
+    const limit = env.LOGIN_MAX_FAILURES_PER_CLIENT;
     const burst = await Promise.all(
-      Array.from({ length: limit * 2 }, (_, i) => signIn(user.email, `parallel-guess-${i}`)),
+      Array.from({ length: limit * 2 }, (_, i) => signIn(user.email, `parallel-guess-${i}`, ip)),
     );
     expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(limit);
     expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(limit);
+    const stored = await db.loginThrottle.findUniqueOrThrow({ where: { key: pairKey(user.email, ip) } });
+    expect(stored.failures).toBe(limit);
+    expect(stored.blockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await signIn(user.email, TEST_PASSWORD, ip)).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("counts parallel guesses from many clients one by one against the account-wide limit", async () => {
+    const user = await createTestUser(db);
+    const left = 3;
+    await failedElsewhere(user.id, env.LOGIN_MAX_FAILURES_PER_ACCOUNT - left);
+    const burst = await Promise.all(Array.from({ length: left * 2 }, (_, i) => signIn(user.email, `spread-${i}`)));
+    expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(left);
+    expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(left);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect(await signIn(user.email)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(stored.failedLoginCount).toBe(env.LOGIN_MAX_FAILURES_PER_ACCOUNT);
+    expect(stored.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("counts parallel failures from one IP one by one", async () => {
@@ -289,6 +408,34 @@ describe("throttling", () => {
     expect(await signIn("again-x@qadam.test", "guess", ip)).toEqual({ ok: false, reason: "invalid" });
     const state = await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } });
     expect(state).toMatchObject({ failures: 1, blockedUntil: null });
+  });
+});
+
+describe("normalizeClientIp", () => {
+  it.each([
+    ["127.0.0.1", "127.0.0.1"],
+    ["::1", "127.0.0.1"],
+    ["[::1]", "127.0.0.1"],
+    ["0:0:0:0:0:0:0:1", "127.0.0.1"],
+    ["::ffff:127.0.0.1", "127.0.0.1"],
+    ["::FFFF:7F00:1", "127.0.0.1"],
+    ["::ffff:192.0.2.44", "192.0.2.44"],
+    [" 203.0.113.9 ", "203.0.113.9"],
+    ["2001:DB8:0:0::0:1", "2001:db8::1"],
+    ["fe80::1%eth0", "fe80::1"],
+    ["unknown", "unknown"],
+  ])("writes %j as %j", (raw, expected) => {
+    expect(normalizeClientIp(raw)).toBe(expected);
+  });
+
+  it("gives null for no address", () => {
+    expect(normalizeClientIp(null)).toBeNull();
+    expect(normalizeClientIp(undefined)).toBeNull();
+    expect(normalizeClientIp("  ")).toBeNull();
+  });
+
+  it("is what the request store holds once the app reads it", async () => {
+    expect(await fromIp("::ffff:10.1.2.3", async () => currentRequest().ip)).toBe("10.1.2.3");
   });
 });
 

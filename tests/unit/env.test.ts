@@ -51,4 +51,12 @@ describe("parseEnv", () => {
   it("refuses a non-numeric throttling limit", () => {
     expect(() => parseEnv({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "many" })).toThrow(/LOGIN_MAX_FAILURES_PER_ACCOUNT/);
   });
+
+  it("refuses an account-wide limit no higher than the per-client one (the old meaning, a lock after 5 failures)", () => {
+    expect(() => parseEnv({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(
+      /LOGIN_MAX_FAILURES_PER_ACCOUNT: counts failures from all clients together and must exceed LOGIN_MAX_FAILURES_PER_CLIENT/,
+    );
+    expect(parseEnv({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "6" }).LOGIN_MAX_FAILURES_PER_ACCOUNT).toBe(6);
+    expect(parseEnv({})).toMatchObject({ LOGIN_MAX_FAILURES_PER_CLIENT: 5, LOGIN_MAX_FAILURES_PER_ACCOUNT: 100 });
+  });
 });

@@ -1,0 +1,163 @@
+import type { Db } from "./db.server";
+import { getEnv } from "./env.server";
+import type { Tx } from "~/models/audit.server";
+
+/**
+ * Password-guessing throttle, shared by sign-in and the account page's current-password check.
+ *
+ * A wrong password counts three times:
+ * - for the account *and* the client (IP) that sent it: after LOGIN_MAX_FAILURES_PER_CLIENT of them that client
+ *   waits before its next attempt is even checked — 1 minute, then 2, 4, 8… up to LOGIN_LOCK_MINUTES. Other clients
+ *   are not held back, so a stranger's guesses never lock the owner out;
+ * - for the account across all clients: after LOGIN_MAX_FAILURES_PER_ACCOUNT of them (far more than one person
+ *   mistypes) every attempt on the account waits the same growing way — a distributed attack is slowed to a few
+ *   guesses an hour, and no single wait lasts longer than LOGIN_LOCK_MINUTES;
+ * - for the client across all accounts: LOGIN_MAX_FAILURES_PER_IP within 15 minutes block that client for
+ *   LOGIN_LOCK_MINUTES (password spraying).
+ * A count is forgotten after a day without a failure. A correct password clears its client's count for the
+ * account; the account-wide count is cleared only by a password change or an administrator, because otherwise
+ * every sign-in of the owner would hand a distributed attacker a fresh allowance.
+ * Unknown e-mail addresses are counted exactly like accounts, so throttling reveals nothing about who exists.
+ */
+
+const IP_WINDOW_MS = 15 * 60_000;
+const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
+
+type Client = Db | Tx;
+
+/** Whose password is being guessed, and from where. `userId` is null for an unknown e-mail address. */
+export type PasswordSubject = { email: string; userId: string | null; ip: string | null };
+
+/** A failure count and the wait it imposes; `lastFailureAt` decides when the count is forgotten. */
+type Counter = { failures: number; lastFailureAt: Date | null; blockedUntil: Date | null };
+
+const ipKey = (subject: PasswordSubject) => `ip:${subject.ip ?? "unknown"}`;
+const clientKey = (subject: PasswordSubject) => `acct:${subject.email}|ip:${subject.ip ?? "unknown"}`;
+// The prefix predates the per-client counts: rows written before them keep counting.
+const unknownAccountKey = (subject: PasswordSubject) => `email:${subject.email}`;
+
+/**
+ * The next state of a progressive counter after one more failure. Failures before the `free`-th cost nothing; the
+ * one that reaches it starts a 1-minute wait, and each further one doubles it up to `maxWaitMinutes`.
+ */
+export function counterAfterFailure(
+  previous: Counter | null,
+  now: Date,
+  limits: { free: number; maxWaitMinutes: number },
+): Counter & { lastFailureAt: Date; waitMinutes: number } {
+  const last = previous?.lastFailureAt;
+  const remembered = previous && last && now.getTime() - last.getTime() < FAILURE_MEMORY_MS ? previous.failures : 0;
+  const failures = remembered + 1;
+  const waitMinutes = failures >= limits.free ? Math.min(limits.maxWaitMinutes, 2 ** (failures - limits.free)) : 0;
+  const blockedUntil = waitMinutes > 0 ? new Date(now.getTime() + waitMinutes * 60_000) : null;
+  return { failures, lastFailureAt: now, blockedUntil, waitMinutes };
+}
+
+// LoginThrottle rows of progressive counters keep their latest failure in `windowStartedAt`: each failure opens
+// a new window of FAILURE_MEMORY_MS in which the count is remembered.
+async function readRowCounter(client: Client, key: string): Promise<Counter | null> {
+  const row = await client.loginThrottle.findUnique({ where: { key } });
+  return row && { failures: row.failures, lastFailureAt: row.windowStartedAt, blockedUntil: row.blockedUntil };
+}
+
+async function writeRowCounter(client: Client, key: string, counter: Counter & { lastFailureAt: Date }) {
+  const data = {
+    failures: counter.failures,
+    windowStartedAt: counter.lastFailureAt,
+    blockedUntil: counter.blockedUntil,
+  };
+  await client.loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+}
+
+/** The account-wide counter lives on the user (administrators see and clear it there), or in a row for strangers. */
+async function readAccountCounter(client: Client, subject: PasswordSubject): Promise<Counter | null> {
+  if (!subject.userId) return readRowCounter(client, unknownAccountKey(subject));
+  const user = await client.user.findUnique({
+    where: { id: subject.userId },
+    select: { failedLoginCount: true, lastFailedLoginAt: true, lockedUntil: true },
+  });
+  return (
+    user && { failures: user.failedLoginCount, lastFailureAt: user.lastFailedLoginAt, blockedUntil: user.lockedUntil }
+  );
+}
+
+async function writeAccountCounter(
+  client: Client,
+  subject: PasswordSubject,
+  counter: Counter & { lastFailureAt: Date },
+) {
+  if (!subject.userId) return writeRowCounter(client, unknownAccountKey(subject), counter);
+  await client.user.update({
+    where: { id: subject.userId },
+    data: {
+      failedLoginCount: counter.failures,
+      lastFailedLoginAt: counter.lastFailureAt,
+      lockedUntil: counter.blockedUntil,
+    },
+  });
+}
+
+/**
+ * Until when this subject must wait before a password is checked, or null. Read once before the slow password
+ * check and again inside the transaction that records its outcome, so an attempt cannot get past a wait that a
+ * parallel attempt started meanwhile.
+ */
+export async function passwordWaitUntil(client: Client, subject: PasswordSubject, now: Date): Promise<Date | null> {
+  const [ip, pair, account] = await Promise.all([
+    client.loginThrottle.findUnique({ where: { key: ipKey(subject) }, select: { blockedUntil: true } }),
+    readRowCounter(client, clientKey(subject)),
+    readAccountCounter(client, subject),
+  ]);
+  const waits = [ip?.blockedUntil, pair?.blockedUntil, account?.blockedUntil].filter(
+    (date): date is Date => date instanceof Date && date > now,
+  );
+  return waits.length ? new Date(Math.max(...waits.map((date) => date.getTime()))) : null;
+}
+
+export type RecordedFailure = {
+  /** Failures of this account from this client that are still remembered, this one included. */
+  clientFailures: number;
+  /** This failure made the account wait (for this client or for everyone). */
+  waitStarted: boolean;
+};
+
+/** Counts one wrong password. Runs inside the transaction that re-read the waits, so parallel guesses each count. */
+export async function recordPasswordFailure(tx: Tx, subject: PasswordSubject, now: Date): Promise<RecordedFailure> {
+  const env = getEnv();
+  const maxWaitMinutes = env.LOGIN_LOCK_MINUTES;
+
+  const ipNow = await tx.loginThrottle.findUnique({ where: { key: ipKey(subject) } });
+  // A block that has ended starts a new counting window (else one more failure would block again at once).
+  const windowFresh = ipNow && !ipNow.blockedUntil && now.getTime() - ipNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+  const ipFailures = windowFresh ? ipNow.failures + 1 : 1;
+  const ipBlocked = ipFailures >= env.LOGIN_MAX_FAILURES_PER_IP;
+  const ipData = {
+    failures: ipFailures,
+    windowStartedAt: windowFresh ? ipNow.windowStartedAt : now,
+    blockedUntil: ipBlocked ? new Date(now.getTime() + maxWaitMinutes * 60_000) : null,
+  };
+  await tx.loginThrottle.upsert({
+    where: { key: ipKey(subject) },
+    create: { key: ipKey(subject), ...ipData },
+    update: ipData,
+  });
+
+  const pair = counterAfterFailure(await readRowCounter(tx, clientKey(subject)), now, {
+    free: env.LOGIN_MAX_FAILURES_PER_CLIENT,
+    maxWaitMinutes,
+  });
+  await writeRowCounter(tx, clientKey(subject), pair);
+
+  const account = counterAfterFailure(await readAccountCounter(tx, subject), now, {
+    free: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxWaitMinutes,
+  });
+  await writeAccountCounter(tx, subject, account);
+
+  return { clientFailures: pair.failures, waitStarted: pair.waitMinutes > 0 || account.waitMinutes > 0 };
+}
+
+/** A correct password: this client starts afresh for this account (its failures were the owner's typos). */
+export async function clearClientFailures(tx: Tx, subject: PasswordSubject): Promise<void> {
+  await tx.loginThrottle.deleteMany({ where: { key: clientKey(subject) } });
+}
