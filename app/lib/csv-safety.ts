@@ -5,11 +5,33 @@
  * (and, after trimming, one that starts with tab, CR or LF). Such a text cell is neutralised by prefixing a
  * single quote `'` — the OWASP recommendation — and nothing else about the value changes. Numbers are written as
  * numbers and never touched.
+ *
+ * The check is wider than those four ASCII signs, because spreadsheets are: an IME types the full-width `＝`, and
+ * input correction and import trimming can turn look-alikes and leading blanks into the real thing. So a cell is
+ * also neutralised when its first sign is any character whose compatibility form (NFKC) is one of the four — the
+ * full-width `＝＋－＠`, the small `﹦﹢﹣﹫`, superscript and subscript signs — or the minus sign `−`, and when
+ * that sign comes after whitespace (including no-break and ideographic spaces), invisible format characters
+ * (zero-width space, byte-order mark) or control characters. A quote too many costs nothing; a formula too many
+ * runs on an auditor's machine.
  */
-const FORMULA_TRIGGER = /^[=+\-@\t\r\n]/;
+const LEADING_TRIGGER = /^[\t\r\n]/;
+// eslint-disable-next-line no-control-regex
+const SKIPPABLE_PREFIX = /^[\s\u0000-\u001F\u007F\u200B-\u200D\u2060\uFEFF]*/;
+const FORMULA_SIGNS = new Set(["=", "+", "-", "@"]);
+// A sign with no compatibility form that number recognition may still read as a minus.
+const MINUS_LOOKALIKES = new Set(["\u2212"]);
+
+/** Whether a spreadsheet could take this text for a formula. */
+export function looksLikeFormula(value: string): boolean {
+  if (LEADING_TRIGGER.test(value)) return true;
+  const first = value.slice(SKIPPABLE_PREFIX.exec(value)?.[0].length ?? 0).codePointAt(0);
+  if (first === undefined) return false;
+  const sign = String.fromCodePoint(first);
+  return MINUS_LOOKALIKES.has(sign) || FORMULA_SIGNS.has(sign.normalize("NFKC").charAt(0));
+}
 
 export function neutraliseFormula(value: string): string {
-  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  return looksLikeFormula(value) ? `'${value}` : value;
 }
 
 /** A spreadsheet cell value: text is neutralised, numbers/null pass through unchanged. */

@@ -28,7 +28,6 @@ const CORPUS = [
   "-",
   "=",
   "plain text",
-  " =space first is not a formula",
   "a=b+c",
   "'already quoted",
   'He said "hello", then left',
@@ -45,8 +44,34 @@ const CORPUS = [
   `=${"y".repeat(10_000)}`,
 ];
 
+/**
+ * Look-alikes of the formula signs, and real signs behind characters a spreadsheet may skip: each must come out
+ * with a leading quote, written out here rather than computed by the function under test.
+ */
+const LOOK_ALIKES = [
+  "\uFF1D1+1", // ＝ full-width equals
+  "\uFF0BSUM(A1:A3)", // ＋ full-width plus
+  "\uFF0D2+3", // － full-width hyphen-minus
+  "\uFF20SUM(A1)", // ＠ full-width commercial at
+  "\uFE661+1", // ﹦ small equals
+  "\uFE62SUM(A1)", // ﹢ small plus
+  "\uFE632+3", // ﹣ small hyphen-minus
+  "\uFE6BSUM(A1)", // ﹫ small commercial at
+  "\u207A1", // ⁺ superscript plus
+  "\u22122+3", // − minus sign
+  " =1+1", // a space, trimmed on import
+  "\u00A0=1+1", // no-break space
+  "\u3000\uFF1D1+1", // ideographic space, then ＝
+  "\u200B=1+1", // zero-width space
+  "\uFEFF@SUM(A1)", // byte-order mark
+  "\u0001=1+1", // a control character
+];
+
 const expected = (value: string) => neutraliseFormula(value);
-const TRIGGERS = /^[=+\-@\t\r\n]/;
+// Every sign a spreadsheet may read as the start of a formula, behind anything it may skip.
+const TRIGGERS =
+  // eslint-disable-next-line no-control-regex
+  /^[\t\r\n]|^[\s\u0000-\u001F\u200B\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u207A\u2212]/;
 
 let auditorCookie = "";
 
@@ -56,7 +81,7 @@ beforeAll(async () => {
   const projects = await db.project.findMany({ orderBy: { code: "asc" }, take: 8 });
   // Each hostile value is the reason of a real audit event, written the way every change is written; the first
   // few are also the edited projects' new names, for the portfolio workbook.
-  for (const [i, value] of CORPUS.entries()) {
+  for (const [i, value] of [...CORPUS, ...LOOK_ALIKES].entries()) {
     const project = projects[i % projects.length];
     await auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
       const before = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
@@ -93,7 +118,7 @@ describe("hostile cell corpus", () => {
       const header = records.find((r) => r[0] === "seq")!;
       const reasonAt = header.indexOf("reason");
       const rows = records.slice(records.indexOf(header) + 1);
-      expect(rows.map((r) => r[reasonAt])).toEqual(CORPUS.map(expected));
+      expect(rows.map((r) => r[reasonAt])).toEqual([...CORPUS, ...LOOK_ALIKES].map(expected));
       for (const row of rows) expect(row.every((cell) => !TRIGGERS.test(cell))).toBe(true);
     }
   });
@@ -117,7 +142,30 @@ describe("hostile cell corpus", () => {
         if (typeof c.value === "string") expect(TRIGGERS.test(decodeXlsxText(c.value))).toBe(false);
       });
     });
-    expect(reasons).toEqual(CORPUS.map(expected));
+    expect(reasons).toEqual([...CORPUS, ...LOOK_ALIKES].map(expected));
+  });
+
+  it("neutralises full-width and other look-alike formula signs in CSV and XLSX", async () => {
+    const quoted = LOOK_ALIKES.map((value) => `'${value}`);
+    const csv = await callLoader(csvLoader, "/exports/audit.csv?action=project.update", { cookie: auditorCookie });
+    const records = parse(await csv.text(), { bom: true }) as string[][];
+    const reasonAt = records.find((r) => r[0] === "seq")?.indexOf("reason") ?? -1;
+    expect(records.map((r) => r[reasonAt]).slice(-LOOK_ALIKES.length)).toEqual(quoted);
+
+    const xlsx = await callLoader(xlsxLoader, "/exports/audit.xlsx?action=project.update", { cookie: auditorCookie });
+    const sheet = (await readXlsx(xlsx)).getWorksheet("events");
+    const column = ((sheet?.getRow(1).values ?? []) as unknown[]).indexOf("reason");
+    const reasons: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) reasons.push(decodeXlsxText(String(row.getCell(column).value)));
+    });
+    expect(reasons.slice(-LOOK_ALIKES.length)).toEqual(quoted);
+  });
+
+  it("leaves text alone when the look-alike is not first, or is only a dash", () => {
+    for (const value of ["a\uFF1Db", "1\uFF0B1", "\u2013 an en dash", "\u2014 an em dash", "  indented", "\u00A0x"]) {
+      expect(neutraliseFormula(value)).toBe(value);
+    }
   });
 
   it("keeps NDJSON exact (JSON is not a spreadsheet: no quote is added)", async () => {
@@ -125,7 +173,7 @@ describe("hostile cell corpus", () => {
       cookie: auditorCookie,
     });
     const lines = (await response.text()).trimEnd().split("\n").slice(1);
-    expect(lines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual(CORPUS);
+    expect(lines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual([...CORPUS, ...LOOK_ALIKES]);
   });
 
   it("neutralises hostile project names in the portfolio workbook", async () => {
