@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { createI18n, DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import type { TranslationKey } from "~/i18n/keys";
 
 type Matches = Parameters<MetaFunction>[0]["matches"];
 
@@ -10,12 +11,12 @@ function localeOf(matches: Matches) {
 }
 
 /** `<title>` in the user's language: "<translated key> · Qadam", optionally prefixed (e.g. a project code). */
-export function pageTitle(matches: Matches, key: string, prefix?: string): string {
+export function pageTitle(matches: Matches, key: TranslationKey, prefix?: string): string {
   const label = createI18n(localeOf(matches)).t(key);
   return [prefix, label, "Qadam"].filter(Boolean).join(" · ");
 }
 
 /** A meta function for a page whose title is one translated key. */
-export function titled(key: string): MetaFunction {
+export function titled(key: TranslationKey): MetaFunction {
   return ({ matches }) => [{ title: pageTitle(matches, key) }];
 }

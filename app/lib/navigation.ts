@@ -1,7 +1,8 @@
+import type { TranslationKey } from "~/i18n/keys";
 import { decideGlobal, type Actor, type GlobalAction } from "./permissions";
 
 /** Top navigation: each entry names the permission that decides whether it is shown (the server still checks). */
-export type NavItem = { to: string; labelKey: string; requires?: GlobalAction };
+export type NavItem = { to: string; labelKey: TranslationKey; requires?: GlobalAction };
 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "common.nav.home" },

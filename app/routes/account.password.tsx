@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { messageKey } from "~/i18n/keys";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
@@ -77,7 +78,7 @@ export default function ChangePasswordPage() {
       {mustChange ? <p className="flash flash-error">{t("auth.password.mustChange")}</p> : null}
       {refused ? (
         <p className="flash flash-error" role="alert">
-          {t(refused.messageKey, refused.values)}
+          {t(messageKey(refused.messageKey), refused.values)}
         </p>
       ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { messageKey } from "~/i18n/keys";
 import { titled } from "~/lib/meta";
 import { redirect } from "@remix-run/node";
 import { Form, useSearchParams } from "@remix-run/react";
@@ -54,7 +55,7 @@ export default function LoginPage() {
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {refused ? (
           <p className="form-error" role="alert" data-testid="login-error">
-            {t(refused.messageKey, refused.values)}
+            {t(messageKey(refused.messageKey), refused.values)}
           </p>
         ) : null}
         <input type="hidden" {...form.register("redirectTo")} />

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
@@ -37,7 +38,7 @@ function FormError({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
     <p className="form-error" role="alert">
-      {t(message)}
+      {t(messageKey(message))}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
@@ -90,6 +91,7 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
 /** The area's visible projects: institution, status, board colour, commitment and disbursement. */
 function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   return (
     <div className="table-wrap">
@@ -112,8 +114,8 @@ function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
                   {p.code} — {p.name}
                 </Link>
               </td>
-              <td>{t(`domain.institution.${p.institution}`)}</td>
-              <td>{t(`domain.projectStatus.${p.status}`)}</td>
+              <td>{codeLabel("domain.institution", p.institution)}</td>
+              <td>{codeLabel("domain.projectStatus", p.status)}</td>
               <td>
                 <StatusBadge colour={p.colour} />
               </td>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import type { StatusColour, StatusReason } from "~/lib/status-rules";
@@ -21,6 +22,7 @@ export type BoardCardProject = {
 /** One project on the board: what it is, and why it has its colour. */
 export function ProjectCard({ project }: { project: BoardCardProject }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const ln = useLocalizedName();
   return (
     <article className={`board-card board-card-${project.colour.toLowerCase()}`} data-project-code={project.code}>
@@ -30,7 +32,7 @@ export function ProjectCard({ project }: { project: BoardCardProject }) {
         </Link>
       </h3>
       <p className="muted board-meta">
-        {t(`domain.institution.${project.institution}`)} · {t(`domain.projectStatus.${project.status}`)} ·{" "}
+        {codeLabel("domain.institution", project.institution)} · {codeLabel("domain.projectStatus", project.status)} ·{" "}
         {ln(project.agency)}
       </p>
       {project.latestRating ? (

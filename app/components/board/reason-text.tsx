@@ -1,16 +1,18 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import type { StatusReason } from "~/lib/status-rules";
 
 /** Turns a status reason (code + values) into a sentence in the user's language. */
 export function useReasonText() {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   return (reason: StatusReason): string => {
     const values: Record<string, string | number> = { ...reason.values };
-    if (typeof values.kind === "string") values.kind = t(`portfolio.ratingKinds.${values.kind}`);
+    if (typeof values.kind === "string") values.kind = codeLabel("portfolio.ratingKinds", values.kind);
     for (const key of ["rating", "from", "to"]) {
-      if (typeof values[key] === "string") values[`${key}Name`] = t(`domain.rating.${values[key]}`);
+      if (typeof values[key] === "string") values[`${key}Name`] = codeLabel("domain.rating", values[key]);
     }
     if (typeof values.date === "string") values.date = format.date(values.date);
     return t(`portfolio.reasons.${reason.code}`, values);

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import type { ChainStatus } from "~/models/history-chain.server";
 
@@ -9,6 +10,7 @@ const ESTIMATED_EVENTS_PER_SECOND = 20_000;
 /** The auditor's view of the hash chain: the head (to be written down outside Qadam) and the verification result. */
 export function ChainStatusPanel({ status, hidden }: { status: ChainStatus; hidden: Record<string, string> }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const navigation = useNavigation();
   const verifying = navigation.state === "loading" && navigation.location?.search.includes("verify=1");
@@ -39,7 +41,7 @@ export function ChainStatusPanel({ status, hidden }: { status: ChainStatus; hidd
       {v && !v.ok ? (
         <div className="verdict broken" role="alert" data-testid="chain-verdict" data-ok="false">
           <strong>
-            {t("history.chain.broken", { seq: v.problem.seq, kind: t(`history.chain.kinds.${v.problem.kind}`) })}
+            {t("history.chain.broken", { seq: v.problem.seq, kind: codeLabel("history.chain.kinds", v.problem.kind) })}
           </strong>
           <p>{v.problem.detail}</p>
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { RatingAlert, RatingBadge, RiskBadge } from "~/components/projects/rating-badge";
 import { useFormat } from "~/i18n/format";
@@ -170,12 +171,13 @@ type Indicator = ProjectReport["indicators"][number];
 
 function IndicatorTable({ caption, indicators }: { caption: string; indicators: Indicator[] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const valueAt = (value: number | null, date: string | null) =>
     value === null ? "—" : `${format.number(value)}${date ? ` (${format.date(date)})` : ""}`;
   return (
     <table className="isr-table" data-testid={`isr-indicators-${caption}`}>
-      <caption>{t(`exports.report.${caption}`)}</caption>
+      <caption>{codeLabel("exports.report", caption)}</caption>
       <thead>
         <tr>
           <th scope="col">{t("exports.report.indicator")}</th>

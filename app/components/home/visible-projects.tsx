@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 
@@ -15,6 +16,7 @@ export type VisibleProject = {
 /** Every project the user can see. Other tests read `[data-testid=visible-projects] [data-project-code]`: keep them. */
 export function VisibleProjects({ projects, collapsed }: { projects: VisibleProject[]; collapsed: boolean }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const ln = useLocalizedName();
   const table =
     projects.length === 0 ? (
@@ -38,9 +40,9 @@ export function VisibleProjects({ projects, collapsed }: { projects: VisibleProj
                 <td>
                   <Link to={`/projects/${p.id}`}>{p.name}</Link>
                 </td>
-                <td>{t(`domain.institution.${p.institution}`)}</td>
+                <td>{codeLabel("domain.institution", p.institution)}</td>
                 <td>{ln(p.agency)}</td>
-                <td>{t(`domain.projectStatus.${p.status}`)}</td>
+                <td>{codeLabel("domain.projectStatus", p.status)}</td>
               </tr>
             ))}
           </tbody>

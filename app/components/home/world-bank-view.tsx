@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
 import type { HomeProject } from "~/models/home.server";
@@ -7,6 +8,7 @@ import type { HomeProject } from "~/models/home.server";
 /** The World Bank view: active projects with their latest ISR ratings and disbursement, worst first. */
 export function WorldBankView({ projects }: { projects: HomeProject[] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   return (
     <section aria-labelledby="home-wb" data-testid="org-view-world-bank">
@@ -36,13 +38,13 @@ export function WorldBankView({ projects }: { projects: HomeProject[] }) {
                       {p.code} — {p.name}
                     </Link>
                   </td>
-                  <td title={p.latestRating ? t(`domain.rating.${p.latestRating.pdoRating}`) : undefined}>
+                  <td title={p.latestRating ? codeLabel("domain.rating", p.latestRating.pdoRating) : undefined}>
                     {p.latestRating?.pdoRating ?? "—"}
                   </td>
-                  <td title={p.latestRating ? t(`domain.rating.${p.latestRating.ipRating}`) : undefined}>
+                  <td title={p.latestRating ? codeLabel("domain.rating", p.latestRating.ipRating) : undefined}>
                     {p.latestRating?.ipRating ?? "—"}
                   </td>
-                  <td>{p.latestRating ? t(`domain.risk.${p.latestRating.riskRating}`) : "—"}</td>
+                  <td>{p.latestRating ? codeLabel("domain.risk", p.latestRating.riskRating) : "—"}</td>
                   <td>{format.date(p.latestRating?.ratedOn)}</td>
                   <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
                   <td className="num">{format.percent(p.disbursedShare)}</td>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import {
   CartesianGrid,
   ComposedChart,
@@ -32,6 +33,7 @@ export function IndicatorChart({
   today: string;
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const mounted = useHydrated();
   const rows = toChartRows(points);
@@ -69,9 +71,12 @@ export function IndicatorChart({
           />
           <Tooltip
             labelFormatter={(value) => format.date(new Date(Number(value)))}
-            formatter={(value, key) => [format.number(Number(value)), t(`workflow.indicator.series.${String(key)}`)]}
+            formatter={(value, key) => [
+              format.number(Number(value)),
+              codeLabel("workflow.indicator.series", String(key)),
+            ]}
           />
-          <Legend formatter={(key) => t(`workflow.indicator.series.${String(key)}`)} />
+          <Legend formatter={(key) => codeLabel("workflow.indicator.series", String(key))} />
           <ReferenceLine x={todayMs} stroke="#b42318" strokeDasharray="4 3" />
           <Line
             dataKey="target"

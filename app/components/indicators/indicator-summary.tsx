@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { HistoryLink } from "~/components/history/history-link";
 import { useFormat } from "~/i18n/format";
 import type { IndicatorSummary } from "~/models/indicator.server";
@@ -29,13 +30,14 @@ type Indicator = {
 /** Header of the indicator page: definition, progress towards target, on-track flag and the projection verdict. */
 export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: Indicator; showHistory: boolean }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const s = indicator.summary;
   const targetDate = format.date(indicator.targetDate);
   return (
     <section className="panel" aria-labelledby="indicator-title">
       <p className="muted">
-        {indicator.code} · {t(`domain.indicatorType.${indicator.type}`)}
+        {indicator.code} · {codeLabel("domain.indicatorType", indicator.type)}
       </p>
       <h1 id="indicator-title">{indicator.name}</h1>
       <dl className="details-grid" data-testid="indicator-details">
@@ -85,7 +87,7 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         </div>
         <div>
           <dt>{t("workflow.indicator.details.measure")}</dt>
-          <dd>{t(`domain.measure.${indicator.measure}`)}</dd>
+          <dd>{codeLabel("domain.measure", indicator.measure)}</dd>
         </div>
         <div>
           <dt>{t("workflow.indicator.details.frequency")}</dt>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import type { IndicatorSummary } from "~/models/indicator.server";
 import { OnTrackBadge, ProgressCell } from "./indicator-progress";
@@ -23,11 +24,12 @@ export type IndicatorListRow = {
 /** One group (PDO or intermediate) of the results framework. */
 export function IndicatorTable({ type, indicators }: { type: string; indicators: IndicatorListRow[] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const headingId = `indicators-${type}`;
   return (
     <section aria-labelledby={headingId} data-testid={`indicator-group-${type}`}>
-      <h3 id={headingId}>{t(`workflow.indicators.groups.${type}`)}</h3>
+      <h3 id={headingId}>{codeLabel("workflow.indicators.groups", type)}</h3>
       <div className="table-wrap">
         <table>
           <thead>

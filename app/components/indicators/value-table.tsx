@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { EvidenceLinks } from "~/components/reviews/evidence-links";
 import { ReviewStateBadge } from "~/components/reviews/review-state-badge";
@@ -37,7 +38,7 @@ function ReviewValueForm({ value }: { value: IndicatorValueView }) {
       />
       {error ? (
         <p className="field-error" id={`${commentId}-error`} role="alert">
-          {t(error)}
+          {t(messageKey(error))}
         </p>
       ) : null}
       <div className="wf-buttons">

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
@@ -124,6 +125,7 @@ function MilestoneConflict({
   owners: OwnerOption[];
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const labels = {
     title: t("workflow.milestones.fields.title"),
@@ -136,7 +138,7 @@ function MilestoneConflict({
   const ownerName = (id: ConflictValue) => owners.find((o) => o.id === id)?.name ?? t("workflow.milestones.noOwner");
   const show = (field: string, value: ConflictValue) =>
     field === "status"
-      ? t(`domain.milestoneStatus.${String(value)}`)
+      ? codeLabel("domain.milestoneStatus", String(value))
       : field === "currentDueDate"
         ? format.date(String(value))
         : field === "ownerId"

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 
 export const STATUS_COLOUR: Record<string, string> = {
   NOT_STARTED: "#6b7683",
@@ -11,10 +12,10 @@ export const STATUS_COLOUR: Record<string, string> = {
 const TONE: Record<string, string> = { COMPLETED: "green", DELAYED: "amber", IN_PROGRESS: "blue" };
 
 export function MilestoneStatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
+  const codeLabel = useLabel();
   return (
     <span className={`badge ${TONE[status] ?? ""}`} data-status={status}>
-      {t(`domain.milestoneStatus.${status}`)}
+      {codeLabel("domain.milestoneStatus", status)}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import { MilestoneStatusBadge, SlipBadge } from "./milestone-status-badge";
 
@@ -25,6 +26,7 @@ export type MilestoneListRow = {
 /** The milestone list: also the table alternative to the timeline. */
 export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   return (
     <div className="table-wrap">
@@ -77,7 +79,7 @@ export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] 
                 {m.latestPending ? (
                   <span className="pending-summary">
                     {t("workflow.milestones.pendingSummary", {
-                      status: t(`domain.milestoneStatus.${m.latestPending.proposedStatus}`),
+                      status: codeLabel("domain.milestoneStatus", m.latestPending.proposedStatus),
                       percent: m.latestPending.proposedPercent,
                       author: m.latestPending.authorName,
                       date: format.date(m.latestPending.submittedAt),

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import { DAY_MS, toUtcDay } from "~/lib/dates";
 import { STATUS_COLOUR, useSlipText } from "./milestone-status-badge";
@@ -126,6 +127,7 @@ function TimelineRow({
   x: (day: number) => number;
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const slipText = useSlipText();
   const y = AXIS + index * ROW + ROW / 2;
@@ -137,7 +139,7 @@ function TimelineRow({
     baseline: format.date(m.baselineDueDate),
     current: format.date(m.currentDueDate),
     slip: slipText(m.slipDays),
-    status: t(`domain.milestoneStatus.${m.status}`),
+    status: codeLabel("domain.milestoneStatus", m.status),
     percent: m.percentComplete,
   });
   return (
@@ -173,6 +175,7 @@ function TimelineRow({
 
 function TimelineLegend() {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   return (
     <figcaption className="timeline-legend">
       <span>
@@ -210,7 +213,7 @@ function TimelineLegend() {
           <svg width="12" height="12" aria-hidden="true">
             <rect width="12" height="12" rx="2" fill={colour} />
           </svg>{" "}
-          {t(`domain.milestoneStatus.${status}`)}
+          {codeLabel("domain.milestoneStatus", status)}
         </span>
       ))}
     </figcaption>

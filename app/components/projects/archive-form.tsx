@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
@@ -41,7 +42,7 @@ export function ArchiveForm({ archivedAt }: { archivedAt: string | null }) {
           />
           {typeof error === "string" ? (
             <p className="field-error" id="archive-reason-error" role="alert">
-              {t(error)}
+              {t(messageKey(error))}
             </p>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
@@ -16,15 +17,16 @@ function describe(
   t: TFunction,
   format: ReturnType<typeof useFormat>,
   ln: (row: LocalizedName) => string,
+  codeLabel: ReturnType<typeof useLabel>,
 ): string {
   if (value === undefined || value === "") return "—";
   switch (field) {
     case "institution":
-      return t(`domain.institution.${value}`);
+      return codeLabel("domain.institution", value);
     case "status":
-      return t(`domain.projectStatus.${value}`);
+      return codeLabel("domain.projectStatus", value);
     case "instrument":
-      return t(`projects.instruments.${value}`, { defaultValue: value });
+      return codeLabel("projects.instruments", value);
     case "implementingAgencyId": {
       const agency = options.agencies.find((a) => a.id === value);
       return agency ? ln(agency) : value;
@@ -45,6 +47,7 @@ function describe(
 /** Field by field: their value, this user's, and what the form now holds. */
 function ConflictChanges({ conflict, options }: { conflict: ProjectConflict; options: ProjectFormOptions }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const ln = useLocalizedName();
   const theirs: Record<string, string | number> = conflict.values;
@@ -67,9 +70,9 @@ function ConflictChanges({ conflict, options }: { conflict: ProjectConflict; opt
               <td>
                 {field === "archivedAt"
                   ? format.date(conflict.archivedAt)
-                  : describe(field, String(theirs[field] ?? ""), options, t, format, ln)}
+                  : describe(field, String(theirs[field] ?? ""), options, t, format, ln, codeLabel)}
               </td>
-              <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format, ln)}</td>
+              <td>{field === "archivedAt" ? "—" : describe(field, yours[field], options, t, format, ln, codeLabel)}</td>
               <td>
                 <span className={`badge ${outcome === "both" ? "amber" : ""}`}>
                   {t(`projects.conflict.outcome.${outcome}`)}

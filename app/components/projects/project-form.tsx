@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
+import { messageKey, type TranslationKey } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { Field } from "~/components/ui/form";
@@ -21,7 +23,7 @@ export type ProjectFormOptions = {
 type FieldName = keyof ProjectFormValues;
 
 /** Label keys per form field (also used to name fields in the conflict message). */
-export const PROJECT_FIELD_LABELS: Record<FieldName | "archivedAt", string> = {
+export const PROJECT_FIELD_LABELS: Record<FieldName | "archivedAt", TranslationKey> = {
   code: "projects.fields.code",
   name: "projects.fields.name",
   description: "projects.fields.description",
@@ -48,7 +50,7 @@ function ErrorText({ form, name }: { form: UseFormReturn<ProjectFormValues>; nam
   const error = form.formState.errors[name]?.message;
   return typeof error === "string" ? (
     <p className="field-error" id={`field-${name}-error`} role="alert">
-      {t(error)}
+      {t(messageKey(error))}
     </p>
   ) : null;
 }
@@ -123,9 +125,10 @@ function PlacementField({
   options: ProjectFormOptions;
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const ln = useLocalizedName();
   const describe = (value: string) => {
-    if (name === "institution") return t(`domain.institution.${value}`);
+    if (name === "institution") return codeLabel("domain.institution", value);
     const agency = options.agencies.find((a) => a.id === value);
     return agency ? ln(agency) : value;
   };
@@ -295,7 +298,7 @@ export function ReassignReasonField({
       </small>
       {error ? (
         <p className="field-error" id="field-reassignReason-error" role="alert">
-          {t(error)}
+          {t(messageKey(error))}
         </p>
       ) : null}
     </div>

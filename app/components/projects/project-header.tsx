@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 
@@ -19,13 +20,14 @@ const STATUS_TONE: Record<string, string> = { ACTIVE: "green", PIPELINE: "amber"
 
 export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const ln = useLocalizedName();
   return (
     <header className="project-header" data-testid="project-header">
       <p className="project-code">
-        <code>{project.code}</code> · {t(`domain.institution.${project.institution}`)} ·{" "}
+        <code>{project.code}</code> · {codeLabel("domain.institution", project.institution)} ·{" "}
         <span className={`badge ${STATUS_TONE[project.status] ?? ""}`} data-testid="project-status">
-          {t(`domain.projectStatus.${project.status}`)}
+          {codeLabel("domain.projectStatus", project.status)}
         </span>
         {project.archivedAt ? (
           <>

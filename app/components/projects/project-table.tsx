@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
@@ -77,6 +78,7 @@ export function ProjectTable({
   dir: "asc" | "desc";
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const ln = useLocalizedName();
   return (
@@ -114,9 +116,9 @@ export function ProjectTable({
                   ) : null}
                 </div>
               </td>
-              <td>{t(`domain.institution.${p.institution}`)}</td>
+              <td>{codeLabel("domain.institution", p.institution)}</td>
               <td>{ln(p.agency)}</td>
-              <td>{t(`domain.projectStatus.${p.status}`)}</td>
+              <td>{codeLabel("domain.projectStatus", p.status)}</td>
               <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
               <td className="num">{format.percent(p.disbursedShare)}</td>
               <td>{format.date(p.closingDate)}</td>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 import { isDowngrade, isUnsatisfactory } from "~/lib/metrics";
 
 const PERFORMANCE_TONE: Record<string, string> = {
@@ -13,9 +14,9 @@ const RISK_TONE: Record<string, string> = { H: "red", S: "amber", M: "", L: "gre
 
 /** A six-point rating (HS..HU) as a coloured badge; the full name is in the title and for screen readers. */
 export function RatingBadge({ value, label }: { value: string | null | undefined; label?: string }) {
-  const { t } = useTranslation();
+  const codeLabel = useLabel();
   if (!value) return <span className="muted">—</span>;
-  const name = t(`domain.rating.${value}`);
+  const name = codeLabel("domain.rating", value);
   return (
     <span className={`badge ${PERFORMANCE_TONE[value] ?? ""}`} title={name} data-rating={value}>
       {label ? `${label} ` : ""}
@@ -26,11 +27,11 @@ export function RatingBadge({ value, label }: { value: string | null | undefined
 }
 
 export function RiskBadge({ value }: { value: string | null | undefined }) {
-  const { t } = useTranslation();
+  const codeLabel = useLabel();
   if (!value) return <span className="muted">—</span>;
   return (
     <span className={`badge ${RISK_TONE[value] ?? ""}`} data-risk={value}>
-      {t(`domain.risk.${value}`)}
+      {codeLabel("domain.risk", value)}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel, type LabelGroup, messageKey } from "~/i18n/keys";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useIsSubmitting } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
@@ -28,6 +29,7 @@ export type RatingEntry = {
 /** Newest first; each rating is compared with the one before it in time. */
 export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   if (ratings.length === 0) {
     return (
@@ -54,7 +56,7 @@ export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
                 <dt>{t("projects.ratings.pdo")}</dt>
                 <dd>
                   <RatingBadge value={r.pdoRating} />{" "}
-                  <span className="muted small">{t(`domain.rating.${r.pdoRating}`)}</span>
+                  <span className="muted small">{codeLabel("domain.rating", r.pdoRating)}</span>
                   {previous && previous.pdoRating !== r.pdoRating ? (
                     <span className="muted small"> ({t("projects.ratings.was", { value: previous.pdoRating })})</span>
                   ) : null}
@@ -64,7 +66,7 @@ export function RatingTimeline({ ratings }: { ratings: RatingEntry[] }) {
                 <dt>{t("projects.ratings.ip")}</dt>
                 <dd>
                   <RatingBadge value={r.ipRating} />{" "}
-                  <span className="muted small">{t(`domain.rating.${r.ipRating}`)}</span>
+                  <span className="muted small">{codeLabel("domain.rating", r.ipRating)}</span>
                   {previous && previous.ipRating !== r.ipRating ? (
                     <span className="muted small"> ({t("projects.ratings.was", { value: previous.ipRating })})</span>
                   ) : null}
@@ -101,12 +103,13 @@ export function RatingForm({ serverErrors }: { serverErrors: Record<string, stri
     serverErrors,
   });
   const submitting = useIsSubmitting();
+  const codeLabel = useLabel();
   const errors = form.formState.errors;
   const select = (
     name: "pdoRating" | "ipRating" | "riskRating",
     label: string,
     values: readonly string[],
-    prefix: string,
+    prefix: LabelGroup,
   ) => (
     <div className="field">
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -119,13 +122,13 @@ export function RatingForm({ serverErrors }: { serverErrors: Record<string, stri
         <option value="">{t("projects.form.choose")}</option>
         {values.map((v) => (
           <option key={v} value={v}>
-            {v} — {t(`${prefix}.${v}`)}
+            {v} — {codeLabel(prefix, v)}
           </option>
         ))}
       </select>
       {typeof errors[name]?.message === "string" ? (
         <p className="field-error" id={`field-${name}-error`} role="alert">
-          {t(errors[name].message)}
+          {t(messageKey(errors[name].message))}
         </p>
       ) : null}
     </div>
@@ -155,7 +158,7 @@ export function RatingForm({ serverErrors }: { serverErrors: Record<string, stri
           </small>
           {typeof justificationError === "string" ? (
             <p className="field-error" role="alert">
-              {t(justificationError, { count: MIN_JUSTIFICATION_LENGTH })}
+              {t(messageKey(justificationError), { count: MIN_JUSTIFICATION_LENGTH })}
             </p>
           ) : null}
         </div>

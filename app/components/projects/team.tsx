@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabel, messageKey } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useRemixForm } from "~/components/ui/form";
@@ -20,6 +21,7 @@ export type TeamMember = {
 
 export function TeamTable({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const format = useFormat();
   const ln = useLocalizedName();
   const navigation = useNavigation();
@@ -54,7 +56,7 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
                   {!m.active ? <span className="badge">{t("projects.team.inactive")}</span> : null}
                 </td>
                 <td>{ln(m.organization)}</td>
-                <td>{t(`common.roles.${m.role}`)}</td>
+                <td>{codeLabel("common.roles", m.role)}</td>
                 <td>{t(`projects.team.capacities.${m.capacity}`, { defaultValue: m.capacity })}</td>
                 <td>{format.date(m.since)}</td>
                 {canManage ? (
@@ -93,6 +95,7 @@ export function AddMemberForm({
   serverErrors: Record<string, string> | null;
 }) {
   const { t } = useTranslation();
+  const codeLabel = useLabel();
   const ln = useLocalizedName();
   const { form, onSubmit } = useRemixForm<AddMemberValues>(AddMemberSchema, {
     defaultValues: { userId: "", capacity: "PROJECT_OFFICER" },
@@ -117,13 +120,13 @@ export function AddMemberForm({
             <option value="">{t("projects.form.choose")}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} — {ln(c.organization)} ({t(`common.roles.${c.role}`)})
+                {c.name} — {ln(c.organization)} ({codeLabel("common.roles", c.role)})
               </option>
             ))}
           </select>
           {typeof errors.userId?.message === "string" ? (
             <p className="field-error" id="field-userId-error" role="alert">
-              {t(errors.userId.message)}
+              {t(messageKey(errors.userId.message))}
             </p>
           ) : null}
         </div>
@@ -138,7 +141,7 @@ export function AddMemberForm({
           </select>
           {typeof errors.capacity?.message === "string" ? (
             <p className="field-error" role="alert">
-              {t(errors.capacity.message)}
+              {t(messageKey(errors.capacity.message))}
             </p>
           ) : null}
         </div>

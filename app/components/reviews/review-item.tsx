@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { ReviewQueueItem } from "~/models/review/queue.server";
@@ -178,7 +179,7 @@ function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: strin
         />
         {commentError ? (
           <p className="field-error" id={`comment-${item.id}-error`} role="alert">
-            {t(commentError)}
+            {t(messageKey(commentError))}
           </p>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useLabel } from "~/i18n/keys";
 
 const REVIEW_TONE: Record<string, string> = {
   SUBMITTED: "amber",
@@ -9,10 +9,10 @@ const REVIEW_TONE: Record<string, string> = {
 
 /** State of a submission: awaiting review (amber), approved/verified (green), returned (red). */
 export function ReviewStateBadge({ state, kind }: { state: string; kind: "reviewState" | "valueState" }) {
-  const { t } = useTranslation();
+  const codeLabel = useLabel();
   return (
     <span className={`badge ${REVIEW_TONE[state] ?? ""}`} data-state={state}>
-      {t(`domain.${kind}.${state}`)}
+      {codeLabel(`domain.${kind}`, state)}
     </span>
   );
 }

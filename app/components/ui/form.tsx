@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { messageKey } from "~/i18n/keys";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
@@ -74,7 +75,7 @@ export function Field<T extends FieldValues>({
       {hint ? <small className="muted">{hint}</small> : null}
       {typeof error === "string" ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {t(error)}
+          {t(messageKey(error))}
         </p>
       ) : null}
     </div>

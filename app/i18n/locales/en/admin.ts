@@ -94,10 +94,6 @@ export default {
     envelopeHint:
       "US dollars per year, e.g. 1,000,000,000. The total envelope is this amount times the number of years.",
   },
-  conflict: {
-    message: "Someone else saved this record after you opened it. Its current values:",
-    keep: "Your input is kept: check it and save again to overwrite, or cancel.",
-  },
   flash: {
     userCreated: "User {{email}} created. They must change the initial password at first sign-in.",
     userUpdated: "User saved.",

@@ -252,11 +252,6 @@ export default {
       measure: "Measure",
     },
   },
-  conflict: {
-    title: "Someone else saved this record first",
-    body: "Your changes were not saved and are still in the form. The record now reads:",
-    retry: "Check the values above, then save again to apply your version.",
-  },
   flash: {
     milestoneCreated: "Milestone “{{title}}” created.",
     milestoneSaved: "Milestone saved.",
