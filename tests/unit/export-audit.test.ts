@@ -9,7 +9,7 @@ import { AUDIT_COLUMNS } from "~/models/export-audit.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
 import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
 import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
-import { appendSyntheticEvents, callLoader, readXlsx, sessionCookieFor } from "./history-fixtures";
+import { appendSyntheticEvents, callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtures";
 
 const cookies: Record<string, string> = {};
 let projects: Array<{ id: string; code: string; institution: string; implementingAgencyId: string }> = [];

@@ -10,7 +10,7 @@ import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
 import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
 import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
 import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
-import { callLoader, readXlsx, sessionCookieFor } from "./history-fixtures";
+import { callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtures";
 
 const CORPUS = [
   "=1+1",

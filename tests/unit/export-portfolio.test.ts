@@ -8,7 +8,7 @@ import { decodeXlsxText } from "~/lib/csv-safety";
 import { progressTowardsTarget, slipDays } from "~/lib/metrics";
 import { PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
 import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
-import { callLoader, readXlsx, sessionCookieFor } from "./history-fixtures";
+import { callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtures";
 
 type Row = Record<string, unknown>;
 

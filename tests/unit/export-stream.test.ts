@@ -20,7 +20,7 @@ client.$on("query", (event) => {
 });
 (globalThis as { qadamDb?: unknown }).qadamDb = client;
 // Dynamic imports: the app's modules must pick up the logging client above as their `db`.
-const { appendSyntheticEvents, callLoader, sessionCookieFor } = await import("./history-fixtures");
+const { appendSyntheticEvents, callLoader, sessionCookieFor } = await import("../helpers/history-fixtures");
 const { loader: csvLoader } = await import("~/routes/exports.audit[.]csv");
 const { loader: xlsxLoader } = await import("~/routes/exports.audit[.]xlsx");
 const { loader: ndjsonLoader } = await import("~/routes/exports.audit[.]ndjson");

@@ -10,7 +10,7 @@ import { loader as exportsLoader } from "~/routes/exports._index";
 import { listAuditEvents } from "~/models/history.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
-import { appendSyntheticEvents, callLoader, sessionCookieFor } from "./history-fixtures";
+import { appendSyntheticEvents, callLoader, sessionCookieFor } from "../helpers/history-fixtures";
 
 type HistoryData = {
   events: Array<{

@@ -18,7 +18,7 @@ client.$on("query", (event) => captured.push({ query: event.query, params: event
 // (dynamic imports: static ones would be evaluated before this line and create the default client)
 const { listAuditEvents, auditWhereFor } = await import("~/models/history.server");
 const { streamAuditEvents } = await import("~/models/history-stream.server");
-const { appendSyntheticEvents } = await import("./history-fixtures");
+const { appendSyntheticEvents } = await import("../helpers/history-fixtures");
 
 const auditor: Actor = { id: "a", role: "AUDITOR", organizationId: "o", organizationKind: "WORLD_BANK" };
 const sqlite = createClient({ url: process.env.DATABASE_URL! });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
 import { loader as iatiLoader } from "~/routes/exports.iati[.]xml";
-import { callLoader, sessionCookieFor } from "./history-fixtures";
+import { callLoader, sessionCookieFor } from "../helpers/history-fixtures";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const schemaDir = path.resolve(repoRoot, "../shared/iati-2.03");

@@ -5,7 +5,7 @@ import { db } from "~/lib/db.server";
 import { listMemberCandidates } from "~/models/membership.server";
 import * as teamRoute from "~/routes/projects.$projectId.team";
 import { seedDatabase } from "../../prisma/seed";
-import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
+import { auditCount, call, demo, projectByCode, type Demo } from "../helpers/project-kit";
 
 let admin: Demo;
 let wbManager: Demo;

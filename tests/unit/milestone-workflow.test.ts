@@ -19,7 +19,7 @@ import {
   run,
   snapshotCounts,
   type Demo,
-} from "./review-kit";
+} from "../helpers/review-kit";
 import { seedDatabase } from "../../prisma/seed";
 
 let wbManager: Demo;

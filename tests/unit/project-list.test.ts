@@ -7,7 +7,7 @@ import { listProjects } from "~/models/project/list.server";
 import { ProjectListQuerySchema, type ProjectListQuery } from "~/schemas/project";
 import * as listRoute from "~/routes/projects._index";
 import { seedDatabase } from "../../prisma/seed";
-import { areaId, call, demo, orgId, type Demo } from "./project-kit";
+import { areaId, call, demo, orgId, type Demo } from "../helpers/project-kit";
 
 const SCALE = ["HS", "S", "MS", "MU", "U", "HU"];
 

@@ -11,7 +11,7 @@ import * as overviewRoute from "~/routes/projects.$projectId._index";
 import * as layoutRoute from "~/routes/projects.$projectId";
 import { ProjectEditSchema } from "~/schemas/project";
 import { seedDatabase } from "../../prisma/seed";
-import { areaId, auditCount, call, demo, editFormOf, orgId, projectByCode, type Demo } from "./project-kit";
+import { areaId, auditCount, call, demo, editFormOf, orgId, projectByCode, type Demo } from "../helpers/project-kit";
 
 let wbManager: Demo;
 let admin: Demo;

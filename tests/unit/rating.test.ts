@@ -6,7 +6,7 @@ import * as ratingsRoute from "~/routes/projects.$projectId.ratings";
 import { todayIsoDay } from "~/lib/dates";
 import { latestRatingDay, RatingSchema } from "~/schemas/rating";
 import { seedDatabase } from "../../prisma/seed";
-import { auditCount, call, demo, projectByCode, type Demo } from "./project-kit";
+import { auditCount, call, demo, projectByCode, type Demo } from "../helpers/project-kit";
 
 let wbManager: Demo;
 let wbOfficer: Demo;

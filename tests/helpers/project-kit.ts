@@ -4,7 +4,7 @@ import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
 import { createSessionCookie } from "~/lib/session.server";
 import { toProjectFormValues } from "~/models/project/form.server";
-import { cookiePair } from "../helpers/auth";
+import { cookiePair } from "./auth";
 
 export type DemoKey =
   | "admin"
