@@ -7,9 +7,9 @@ import { getRequestStorage } from "~/lib/request.server";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-/** Argon2 is deliberately slow: hash the shared test password once per file. */
 let testPasswordHash: Promise<string> | undefined;
-function passwordHashFor(password: string): Promise<string> {
+/** Argon2 is deliberately slow: hash the shared test password once per file. */
+export function passwordHashFor(password: string): Promise<string> {
   if (password !== TEST_PASSWORD) return hashPassword(password);
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
   return testPasswordHash;

@@ -5,23 +5,24 @@ import { listRatings } from "~/models/rating.server";
 import * as ratingsRoute from "~/routes/projects.$projectId.ratings";
 import { todayIsoDay } from "~/lib/dates";
 import { latestRatingDay, RatingSchema } from "~/schemas/rating";
-import { seedDatabase } from "../../prisma/seed";
-import { auditCount, call, demo, projectByCode, type Demo } from "../helpers/project-kit";
+import type { Project } from "~/generated/prisma/client";
+import { createActor, createProject } from "../helpers/factories";
+import { auditCount, call, type Demo } from "../helpers/project-kit";
 
 let wbManager: Demo;
 let wbOfficer: Demo;
 let admin: Demo;
 let ifcManager: Demo;
+/** A World Bank project: in the WB staff's scope, out of IFC's. */
+let project: Project;
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  [wbManager, wbOfficer, admin, ifcManager] = await Promise.all([
-    demo("wb.manager"),
-    demo("wb.officer"),
-    demo("admin"),
-    demo("ifc.manager"),
-  ]);
-}, 120_000);
+  wbManager = await createActor("MANAGER", { orgKind: "WORLD_BANK" });
+  wbOfficer = await createActor("OFFICER", { orgKind: "WORLD_BANK" });
+  admin = await createActor("ADMIN", { orgKind: "WORLD_BANK" });
+  ifcManager = await createActor("MANAGER", { orgKind: "IFC" });
+  project = await createProject({ institution: "WB" });
+});
 
 const valid = {
   ratedOn: "2026-11-20",
@@ -81,7 +82,6 @@ describe("today in Kazakhstan (UTC+5) is already tomorrow in UTC between 00:00 a
 
 describe("recording a rating (/projects/:id/ratings)", () => {
   it("invalid input is 400 with field errors, and nothing is written or audited", async () => {
-    const project = await projectByCode("P128050");
     const before = { ratings: await db.rating.count(), events: await auditCount() };
     const result = await record(wbManager, project.id, { ...valid, justification: "", ratedOn: "2099-01-01" });
     expect(result.status).toBe(400);
@@ -94,14 +94,12 @@ describe("recording a rating (/projects/:id/ratings)", () => {
   });
 
   it("only managers in scope record ratings: officer and admin 403, out of scope 404", async () => {
-    const project = await projectByCode("P128050");
     expect((await record(wbOfficer, project.id, valid)).status).toBe(403);
     expect((await record(admin, project.id, valid)).status).toBe(403);
     expect((await record(ifcManager, project.id, valid)).status).toBe(404);
   });
 
   it("a manager records one: it tops the history, with the author, and is audited", async () => {
-    const project = await projectByCode("P128050");
     const events = await auditCount();
     const result = await record(wbManager, project.id, valid);
     expect(result.status).toBe(302);
