@@ -4,33 +4,50 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { listMemberCandidates } from "~/models/membership.server";
 import * as teamRoute from "~/routes/projects.$projectId.team";
-import { seedDatabase } from "../../prisma/seed";
-import { auditCount, call, demo, projectByCode, type Demo } from "../helpers/project-kit";
+import type { Project } from "~/generated/prisma/client";
+import { addMember, createActor, createOrganization, createProject } from "../helpers/factories";
+import { auditCount, call, type Demo } from "../helpers/project-kit";
 
 let admin: Demo;
 let wbManager: Demo;
+let wbOfficer: Demo;
+let auditor: Demo;
 let ifcOfficer: Demo;
 let waterOfficer: Demo;
 let transportOfficer: Demo;
+/** A World Bank project of the digital ministry, led by the WB manager. */
+let digital: Project;
+/** A World Bank project of the transport ministry, with the transport officer on its team. */
+let roads: Project;
+/** A third World Bank project. */
+let green: Project;
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  [admin, wbManager, ifcOfficer, waterOfficer, transportOfficer] = await Promise.all([
-    demo("admin"),
-    demo("wb.manager"),
-    demo("ifc.officer"),
-    demo("water.officer"),
-    demo("transport.officer"),
-  ]);
-}, 120_000);
+  const digitalMinistry = await createOrganization({ kind: "MINISTRY" });
+  const transportMinistry = await createOrganization({ kind: "MINISTRY" });
+  const waterMinistry = await createOrganization({ kind: "MINISTRY" });
+  admin = await createActor("ADMIN", { orgKind: "WORLD_BANK" });
+  wbManager = await createActor("MANAGER", { orgKind: "WORLD_BANK" });
+  wbOfficer = await createActor("OFFICER", { orgKind: "WORLD_BANK" });
+  auditor = await createActor("AUDITOR", { orgKind: "WORLD_BANK" });
+  ifcOfficer = await createActor("OFFICER", { orgKind: "IFC" });
+  waterOfficer = await createActor("OFFICER", { organizationId: waterMinistry.id });
+  transportOfficer = await createActor("OFFICER", { organizationId: transportMinistry.id });
+  digital = await createProject({ institution: "WB", implementingAgencyId: digitalMinistry.id });
+  await addMember(digital.id, wbManager.id, "TASK_TEAM_LEADER");
+  roads = await createProject({ institution: "WB", implementingAgencyId: transportMinistry.id });
+  await addMember(roads.id, wbManager.id, "TASK_TEAM_LEADER");
+  await addMember(roads.id, transportOfficer.id, "FOCAL_POINT");
+  green = await createProject({ institution: "WB" });
+});
 
 const post = (user: Demo, projectId: string, form: Record<string, string>) =>
   call(teamRoute.action, { user, path: `/projects/${projectId}/team`, params: { projectId }, form });
 
 describe("adding members", () => {
   it("refuses people who could not see the project, with a field error and no write", async () => {
-    // P199912 is a World Bank project of the digital ministry: neither IFC staff nor the water ministry can see it.
-    const project = await projectByCode("P199912");
+    // A World Bank project of the digital ministry: neither IFC staff nor the water ministry can see it.
+    const project = digital;
     const before = { members: await db.projectMember.count(), events: await auditCount() };
     for (const user of [ifcOfficer, waterOfficer]) {
       const result = await post(admin, project.id, { intent: "add", userId: user.id, capacity: "PROJECT_OFFICER" });
@@ -52,15 +69,14 @@ describe("adding members", () => {
   });
 
   it("offers as candidates exactly the active users who could see the project and are not on it", async () => {
-    const project = await projectByCode("P199912");
+    const project = digital;
     const candidates = await listMemberCandidates({ projectId: project.id, project });
     const emails = candidates.map((c) => c.email).sort();
-    expect(emails).toEqual(["admin@qadam.test", "auditor@qadam.test", "wb.officer@qadam.test"]);
+    expect(emails).toEqual([admin.email, auditor.email, wbOfficer.email].sort());
   });
 
   it("an admin adds a member who can see the project: audited; adding them twice is a field error", async () => {
-    const project = await projectByCode("P199912");
-    const wbOfficer = await demo("wb.officer");
+    const project = digital;
     const events = await auditCount();
     const result = await post(admin, project.id, { intent: "add", userId: wbOfficer.id, capacity: "PROJECT_OFFICER" });
     expect(result.status).toBe(302);
@@ -86,8 +102,7 @@ describe("adding members", () => {
   });
 
   it("two concurrent adds of the same person: one joins, the other gets the alreadyMember field error (no 500)", async () => {
-    const project = await projectByCode("P199912");
-    const auditor = await demo("auditor");
+    const project = digital;
     const events = await auditCount();
     const results = await Promise.all([
       post(admin, project.id, { intent: "add", userId: auditor.id, capacity: "REVIEWER" }),
@@ -106,8 +121,8 @@ describe("adding members", () => {
     // Another app instance (another process, which the in-process transaction queue does not serialise) adds the
     // person between our "already a member?" read and our insert: our read sees nothing, the insert hits the
     // unique index. Simulated by letting the transaction's read miss the row that is really there.
-    const project = await projectByCode("P199912");
-    const viewer = await demo("wb.manager");
+    const project = digital;
+    const viewer = wbManager;
     await db.projectMember.upsert({
       where: { projectId_userId: { projectId: project.id, userId: viewer.id } },
       create: { projectId: project.id, userId: viewer.id, capacity: "REVIEWER" },
@@ -146,7 +161,7 @@ describe("adding members", () => {
   });
 
   it("managers and officers cannot change the team (403), and out of scope is 404", async () => {
-    const project = await projectByCode("P128050");
+    const project = roads;
     expect(
       (await post(wbManager, project.id, { intent: "add", userId: transportOfficer.id, capacity: "REVIEWER" })).status,
     ).toBe(403);
@@ -166,8 +181,8 @@ describe("adding members", () => {
 
 describe("removing members", () => {
   it("a member of another project cannot be removed through this project's URL (404), nothing changes", async () => {
-    const here = await projectByCode("P199913");
-    const elsewhere = await db.projectMember.findFirstOrThrow({ where: { project: { code: "P128050" } } });
+    const here = green;
+    const elsewhere = await db.projectMember.findFirstOrThrow({ where: { projectId: roads.id } });
     const events = await auditCount();
     const result = await post(admin, here.id, { intent: "remove", memberId: elsewhere.id });
     expect(result.status).toBe(404);
@@ -176,7 +191,7 @@ describe("removing members", () => {
   });
 
   it("an admin removes a member: gone, audited with the before snapshot", async () => {
-    const project = await projectByCode("P128050");
+    const project = roads;
     const member = await db.projectMember.findFirstOrThrow({
       where: { projectId: project.id, userId: transportOfficer.id },
     });
