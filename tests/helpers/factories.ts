@@ -26,7 +26,13 @@ let counter = 0;
 /** A value no other record of this test file carries (codes and e-mails are unique in the schema). */
 export function unique(prefix: string): string {
   counter++;
-  return `${prefix}-${counter}-${randomUUID().slice(0, 6)}`;
+  return `${prefix}-${counter}-${randomUUID().slice(0, 6).toUpperCase()}`;
+}
+
+/** A World Bank-style project code (P and six digits), unique in this test file. */
+export function projectCode(): string {
+  counter++;
+  return `P9${String(counter).padStart(5, "0")}`;
 }
 
 /** A calendar day at 00:00 UTC, the way the app stores dates without a time. */
@@ -71,7 +77,7 @@ export async function createUser(options: UserOptions = {}): Promise<User> {
     (tx) =>
       tx.user.create({
         data: {
-          email: unique("user") + "@qadam.test",
+          email: `${unique("user").toLowerCase()}@qadam.test`,
           name: "Test User",
           role: "MANAGER",
           ...overrides,
@@ -141,11 +147,14 @@ export async function createPriorityArea(
   );
 }
 
-/** A World Bank project (unless told), with a new implementing ministry and priority area unless given. */
+/**
+ * An active World Bank project (unless told), with a new implementing ministry and priority area unless given. Its
+ * dates and money pass the project form's rules, so a test can open and save it as it is.
+ */
 export async function createProject(overrides: Partial<Prisma.ProjectUncheckedCreateInput> = {}): Promise<Project> {
   const implementingAgencyId = overrides.implementingAgencyId ?? (await createOrganization()).id;
   const priorityAreaId = overrides.priorityAreaId ?? (await createPriorityArea()).id;
-  const code = overrides.code ?? unique("P");
+  const code = overrides.code ?? projectCode();
   return audited(
     (tx) =>
       tx.project.create({
@@ -156,6 +165,10 @@ export async function createProject(overrides: Partial<Prisma.ProjectUncheckedCr
           instrument: "IPF",
           sectorCode: "21020",
           status: "ACTIVE",
+          approvalDate: day("2024-03-15"),
+          effectivenessDate: day("2024-06-01"),
+          closingOriginalDate: day("2029-12-31"),
+          commitmentMinor: 100_000_000_00n,
           ...overrides,
           implementingAgencyId,
           priorityAreaId,

@@ -9,9 +9,9 @@ import * as editRoute from "~/routes/projects.$projectId.edit";
 import * as newRoute from "~/routes/projects.new";
 import * as overviewRoute from "~/routes/projects.$projectId._index";
 import * as layoutRoute from "~/routes/projects.$projectId";
-import { ProjectEditSchema } from "~/schemas/project";
-import { seedDatabase } from "../../prisma/seed";
-import { areaId, auditCount, call, demo, editFormOf, orgId, projectByCode, type Demo } from "../helpers/project-kit";
+import type { Organization, PriorityArea } from "~/generated/prisma/client";
+import { createActor, createOrganization, createPriorityArea, createProject, createRating } from "../helpers/factories";
+import { auditCount, call, editFormOf, projectByCode, type Demo } from "../helpers/project-kit";
 
 let wbManager: Demo;
 let admin: Demo;
@@ -19,24 +19,38 @@ let ifcManager: Demo;
 let transportManager: Demo;
 let wbOfficer: Demo;
 let validForm: Record<string, string>;
+let transport: Organization;
+let water: Organization;
+let area: PriorityArea;
+/** The code of a project that exists before any test runs. */
+const TAKEN_CODE = "P511111";
+
+/** A live World Bank project of the transport ministry: in the WB staff's scope, out of IFC's. */
+const wbProject = (overrides: Parameters<typeof createProject>[0] = {}) =>
+  createProject({ institution: "WB", implementingAgencyId: transport.id, priorityAreaId: area.id, ...overrides });
+
+/** A joint project of the transport ministry: the transport manager's own. */
+const jointProject = () =>
+  createProject({ institution: "JOINT", implementingAgencyId: transport.id, priorityAreaId: area.id });
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  [wbManager, admin, ifcManager, transportManager, wbOfficer] = await Promise.all([
-    demo("wb.manager"),
-    demo("admin"),
-    demo("ifc.manager"),
-    demo("transport.manager"),
-    demo("wb.officer"),
-  ]);
+  transport = await createOrganization({ kind: "MINISTRY" });
+  water = await createOrganization({ kind: "MINISTRY" });
+  area = await createPriorityArea();
+  await createProject({ code: TAKEN_CODE });
+  wbManager = await createActor("MANAGER", { orgKind: "WORLD_BANK" });
+  admin = await createActor("ADMIN", { orgKind: "WORLD_BANK" });
+  ifcManager = await createActor("MANAGER", { orgKind: "IFC" });
+  transportManager = await createActor("MANAGER", { organizationId: transport.id });
+  wbOfficer = await createActor("OFFICER", { orgKind: "WORLD_BANK" });
   validForm = {
     code: "P512345",
     name: "Kazakhstan Urban Mobility Project",
     description: "Bus rapid transit and safer streets in Almaty and Astana.",
     institution: "WB",
     instrument: "IPF",
-    implementingAgencyId: await orgId("MOT"),
-    priorityAreaId: await areaId("PA1"),
+    implementingAgencyId: transport.id,
+    priorityAreaId: area.id,
     sectorCode: "21020",
     status: "ACTIVE",
     approvalDate: "2026-03-15",
@@ -49,7 +63,7 @@ beforeAll(async () => {
     disbursedUsd: "12500000.50",
     narrative: "Effective in June; procurement of the first BRT corridor under way.",
   };
-}, 120_000);
+});
 
 const create = (user: Demo, form: Record<string, string>) =>
   call(newRoute.action, { user, path: "/projects/new", form });
@@ -100,7 +114,7 @@ describe("create (/projects/new)", () => {
       "projects.errors.closingOriginalRequired",
     ],
     [{ approvalDate: "", effectivenessDate: "" }, "approvalDate", "projects.errors.approvalRequiredForStatus"],
-    [{ code: "P099270" }, "code", "projects.errors.codeTaken"],
+    [{ code: TAKEN_CODE }, "code", "projects.errors.codeTaken"],
   ])("refuses %j with a field error on %s (400, nothing written or audited)", async (change, field, message) => {
     const before = { projects: await db.project.count(), events: await auditCount() };
     const result = await create(wbManager, { ...validForm, code: "P600001", ...change });
@@ -114,7 +128,7 @@ describe("create (/projects/new)", () => {
     const result = await create(wbManager, {
       ...validForm,
       code: "P600002",
-      implementingAgencyId: await orgId("IFC"),
+      implementingAgencyId: ifcManager.organizationId,
       priorityAreaId: "nope",
     });
     expect(result.status).toBe(400);
@@ -135,7 +149,7 @@ describe("create (/projects/new)", () => {
       [wbManager, { code: "P600014", institution: "JOINT" }],
       // A ministry manager creates no projects, not even for their own ministry (issue 10).
       [transportManager, { code: "P600004" }],
-      [transportManager, { code: "P600005", implementingAgencyId: await orgId("MWRI") }],
+      [transportManager, { code: "P600005", implementingAgencyId: water.id }],
       [transportManager, { code: "P600015", institution: "JOINT" }],
     ];
     for (const [user, change] of refused) {
@@ -149,8 +163,9 @@ describe("create (/projects/new)", () => {
     // ...but each may create their own institution's projects, implemented by any ministry; an admin a JOINT one.
     const ifcProject = { ...validForm, code: "IFC-NEW-ADVISORY", institution: "IFC", instrument: "IFC Advisory" };
     expect((await create(ifcManager, ifcProject)).status).toBe(302);
-    const water = await orgId("MWRI");
-    expect((await create(wbManager, { ...validForm, code: "P600006", implementingAgencyId: water })).status).toBe(302);
+    expect((await create(wbManager, { ...validForm, code: "P600006", implementingAgencyId: water.id })).status).toBe(
+      302,
+    );
     expect((await create(admin, { ...validForm, code: "P600007", institution: "JOINT" })).status).toBe(302);
   });
 
@@ -195,15 +210,9 @@ const edit = (user: Demo, projectId: string, form: Record<string, string>) =>
   });
 
 describe("edit (/projects/:id/edit)", () => {
-  it("every seeded project can be saved back unchanged (the form's rules accept the demo data)", async () => {
-    for (const row of await db.project.findMany()) {
-      const result = ProjectEditSchema.safeParse(toProjectFormValues(row));
-      expect(result.success, `${row.code}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
-    }
-  });
-
   it("saves on top of the current version: redirect, version bumped, audited with before and after", async () => {
-    const project = await projectByCode("P128050");
+    // US$ 2 billion committed, so a US$ 1 billion disbursement is within it.
+    const project = await wbProject({ commitmentMinor: 200_000_000_000n });
     const form = await editFormOf(project.id);
     const before = await auditCount();
     const result = await edit(wbManager, project.id, {
@@ -213,7 +222,7 @@ describe("edit (/projects/:id/edit)", () => {
     });
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/projects/${project.id}`);
-    const after = await projectByCode("P128050");
+    const after = await projectByCode(project.code);
     expect(after).toMatchObject({
       narrative: "Almaty–Khorgos section fully open.",
       disbursedMinor: 100_000_000_000n,
@@ -229,14 +238,14 @@ describe("edit (/projects/:id/edit)", () => {
   });
 
   it("a stale version is refused with 409, the current record and what changed; nothing is written", async () => {
-    const project = await projectByCode("P500565");
+    const project = await wbProject();
     const stale = await editFormOf(project.id);
     const { version: _v, ...loaded } = stale;
     // Someone else saves first.
     expect(
       (await edit(admin, project.id, { ...stale, name: "TRACE: Jezkazgan–Karagandy Road", status: "ACTIVE" })).status,
     ).toBe(302);
-    const saved = await projectByCode("P500565");
+    const saved = await projectByCode(project.code);
     const events = await auditCount();
 
     const mine = { ...stale, narrative: "My own narrative.", base: JSON.stringify(loaded) };
@@ -251,7 +260,7 @@ describe("edit (/projects/:id/edit)", () => {
     // They changed the name, which this user had not touched: the form takes theirs and keeps this user's narrative.
     expect(conflict.fields).toEqual([{ field: "name", outcome: "theirs" }]);
     expect(conflict.merged).toMatchObject({ name: "TRACE: Jezkazgan–Karagandy Road", narrative: "My own narrative." });
-    expect(await projectByCode("P500565")).toEqual(saved);
+    expect(await projectByCode(project.code)).toEqual(saved);
     expect(await auditCount()).toBe(events);
 
     // A field both changed is shown side by side and the user's value stays in the form.
@@ -268,7 +277,7 @@ describe("edit (/projects/:id/edit)", () => {
     // Saving the merged form on top of the version the 409 named goes through, and keeps both changes.
     const again = await edit(wbManager, project.id, { ...conflict.merged, version: String(saved.version) });
     expect(again.status).toBe(302);
-    expect(await projectByCode("P500565")).toMatchObject({
+    expect(await projectByCode(project.code)).toMatchObject({
       narrative: "My own narrative.",
       name: "TRACE: Jezkazgan–Karagandy Road",
       version: saved.version + 1,
@@ -276,25 +285,25 @@ describe("edit (/projects/:id/edit)", () => {
   });
 
   it("validation errors are 400 with field errors, and nothing changes", async () => {
-    const project = await projectByCode("P199911");
+    const project = await wbProject();
     const form = await editFormOf(project.id);
     const events = await auditCount();
-    const result = await edit(wbManager, project.id, { ...form, code: "P099270", commitmentUsd: "-5" });
+    const result = await edit(wbManager, project.id, { ...form, code: TAKEN_CODE, commitmentUsd: "-5" });
     expect(result.status).toBe(400);
     expect((result.data as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
       commitmentUsd: "projects.errors.moneyInvalid",
     });
-    const taken = await edit(wbManager, project.id, { ...form, code: "P099270" });
+    const taken = await edit(wbManager, project.id, { ...form, code: TAKEN_CODE });
     expect(taken.status).toBe(400);
     expect((taken.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
       code: "projects.errors.codeTaken",
     });
-    expect(await projectByCode("P199911")).toEqual(project);
+    expect(await projectByCode(project.code)).toEqual(project);
     expect(await auditCount()).toBe(events);
   });
 
   it("scope: out of scope is 404, an officer is 403, moving a project out of one's own scope is 403", async () => {
-    const wbOnly = await projectByCode("P199912");
+    const wbOnly = await wbProject();
     const form = await editFormOf(wbOnly.id);
     expect((await edit(ifcManager, wbOnly.id, form)).status).toBe(404);
     expect(
@@ -308,7 +317,7 @@ describe("edit (/projects/:id/edit)", () => {
     ).toBe(404);
     expect((await edit(wbOfficer, wbOnly.id, form)).status).toBe(403);
     expect((await edit(wbManager, wbOnly.id, { ...form, institution: "IFC" })).status).toBe(403);
-    expect(await projectByCode("P199912")).toEqual(wbOnly);
+    expect(await projectByCode(wbOnly.code)).toEqual(wbOnly);
   });
 
   it("a malformed project id is 400 and an unknown intent is 400", async () => {
@@ -318,7 +327,7 @@ describe("edit (/projects/:id/edit)", () => {
       params: { projectId: "a b;c" },
     });
     expect(bad.status).toBe(400);
-    const project = await projectByCode("P199913");
+    const project = await wbProject();
     const result = await call(editRoute.action, {
       user: wbManager,
       path: `/projects/${project.id}/edit`,
@@ -336,35 +345,35 @@ describe("moving a project between institutions or agencies (issue 10): an admin
   };
 
   it("a hand-crafted save that moves the project is 403 for every manager, and nothing is written", async () => {
-    const wbProject = await projectByCode("P199914");
-    const joint = await projectByCode("P199901");
+    const wbOwn = await wbProject({ implementingAgencyId: water.id });
+    const joint = await jointProject();
     const events = await auditCount();
-    const wbForm = await editFormOf(wbProject.id);
+    const wbForm = await editFormOf(wbOwn.id);
     const jointForm = await editFormOf(joint.id);
     const attempts: Array<[Demo, string, Record<string, string>]> = [
       // A World Bank manager hands a WB project to IFC, or makes it JOINT.
-      [wbManager, wbProject.id, { ...wbForm, institution: "IFC" }],
-      [wbManager, wbProject.id, { ...wbForm, institution: "JOINT" }],
+      [wbManager, wbOwn.id, { ...wbForm, institution: "IFC" }],
+      [wbManager, wbOwn.id, { ...wbForm, institution: "JOINT" }],
       // ...or gives it to another ministry.
-      [wbManager, wbProject.id, { ...wbForm, implementingAgencyId: await orgId("MOT") }],
+      [wbManager, wbOwn.id, { ...wbForm, implementingAgencyId: transport.id }],
       // A WB or IFC manager turns a JOINT project into their own institution's alone.
       [wbManager, joint.id, { ...jointForm, institution: "WB" }],
       [ifcManager, joint.id, { ...jointForm, institution: "IFC" }],
       // A ministry manager changes the institution or the agency of a project their ministry implements.
       [transportManager, joint.id, { ...jointForm, institution: "WB" }],
       [transportManager, joint.id, { ...jointForm, institution: "IFC" }],
-      [transportManager, joint.id, { ...jointForm, implementingAgencyId: await orgId("MWRI") }],
+      [transportManager, joint.id, { ...jointForm, implementingAgencyId: water.id }],
     ];
     for (const [user, projectId, form] of attempts) {
       const result = await edit(user, projectId, { ...form, reassignReason: "Because I can, apparently." });
       expect(result.status, `${user.email} ${form.institution} ${form.implementingAgencyId}`).toBe(403);
     }
-    await unchanged("P199914", events, wbProject);
-    expect(await projectByCode("P199901")).toEqual(joint);
+    await unchanged(wbOwn.code, events, wbOwn);
+    expect(await projectByCode(joint.code)).toEqual(joint);
   });
 
   it("a ministry manager still edits the projects its ministry implements, with institution and agency locked", async () => {
-    const joint = await projectByCode("P199901");
+    const joint = await jointProject();
     const params = { projectId: joint.id };
     const loaded = await call(editRoute.loader, { user: transportManager, path: `/projects/${joint.id}/edit`, params });
     const options = (loaded.data as Awaited<ReturnType<typeof editRoute.loader>>).options;
@@ -373,7 +382,10 @@ describe("moving a project between institutions or agencies (issue 10): an admin
     expect(options.agencies.map((a) => a.id)).toEqual([joint.implementingAgencyId]);
     const form = await editFormOf(joint.id);
     expect((await edit(transportManager, joint.id, { ...form, narrative: "Ministry's own update." })).status).toBe(302);
-    expect(await projectByCode("P199901")).toMatchObject({ narrative: "Ministry's own update.", institution: "JOINT" });
+    expect(await projectByCode(joint.code)).toMatchObject({
+      narrative: "Ministry's own update.",
+      institution: "JOINT",
+    });
 
     const asAdmin = await call(editRoute.loader, { user: admin, path: `/projects/${joint.id}/edit`, params });
     expect((asAdmin.data as Awaited<ReturnType<typeof editRoute.loader>>).options).toMatchObject({
@@ -383,7 +395,7 @@ describe("moving a project between institutions or agencies (issue 10): an admin
   });
 
   it("an administrator moves a project only with a reason, which the audit event carries", async () => {
-    const project = await projectByCode("P199917");
+    const project = await wbProject();
     const form = await editFormOf(project.id);
     const events = await auditCount();
     const noReason = await edit(admin, project.id, { ...form, institution: "JOINT" });
@@ -393,12 +405,12 @@ describe("moving a project between institutions or agencies (issue 10): an admin
       status: "fieldErrors",
       fieldErrors: { reassignReason: "projects.errors.reassignReasonRequired" },
     });
-    await unchanged("P199917", events, project);
+    await unchanged(project.code, events, project);
 
     const reason = "Co-financed by IFC from 2027 (board decision of 12 March).";
     const moved = await edit(admin, project.id, { ...form, institution: "JOINT", reassignReason: reason });
     expect(moved.status).toBe(302);
-    expect(await projectByCode("P199917")).toMatchObject({ institution: "JOINT", version: project.version + 1 });
+    expect(await projectByCode(project.code)).toMatchObject({ institution: "JOINT", version: project.version + 1 });
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
     expect(event).toMatchObject({ action: "project.update", entityId: project.id, reason });
 
@@ -420,7 +432,7 @@ describe("archive", () => {
     });
 
   it("needs a reason; then sets archivedAt, bumps the version and audits the reason", async () => {
-    const project = await projectByCode("P199916");
+    const project = await wbProject();
     const events = await auditCount();
     const short = await archive(wbManager, project.id, "dup");
     expect(short.status).toBe(400);
@@ -432,7 +444,7 @@ describe("archive", () => {
 
     const result = await archive(wbManager, project.id, "Merged into the Agro-industry programme of 2027.");
     expect(result.status).toBe(302);
-    const after = await projectByCode("P199916");
+    const after = await projectByCode(project.code);
     expect(after.archivedAt).not.toBeNull();
     expect(after.version).toBe(project.version + 1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
@@ -468,7 +480,7 @@ describe("archive", () => {
         params: { projectId },
         form: { intent: "restore", reason },
       });
-    const project = await projectByCode("P199915");
+    const project = await wbProject();
     const live = await restore(wbManager, project.id, "It was never archived.");
     expect(live.status).toBe(409);
     expect(live.data).toMatchObject({
@@ -481,7 +493,7 @@ describe("archive", () => {
 
     const events = await auditCount();
     expect((await restore(wbManager, project.id, "The ministry confirmed the scope.")).status).toBe(302);
-    const after = await projectByCode("P199915");
+    const after = await projectByCode(project.code);
     expect(after.archivedAt).toBeNull();
     expect(after.version).toBe(project.version + 2);
     const event = await db.auditEvent.findFirstOrThrow({ where: { seq: { gt: events } } });
@@ -495,7 +507,9 @@ describe("archive", () => {
 
 describe("project layout and overview loaders", () => {
   it("answer with the header, the tabs the user may see and the buttons the server would allow", async () => {
-    const project = await projectByCode("P086592");
+    const project = await wbProject();
+    await createRating(project.id, wbManager.id, { ratedOn: new Date("2025-06-30T00:00:00Z") });
+    await createRating(project.id, wbManager.id, { ratedOn: new Date("2025-12-31T00:00:00Z") });
     const params = { projectId: project.id };
     const asManager = await call(overviewRoute.loader, { user: wbManager, path: `/projects/${project.id}`, params });
     expect(asManager.status).toBe(200);
