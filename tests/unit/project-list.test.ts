@@ -1,13 +1,22 @@
 // The projects list: every filter, the search, each sort and the pagination return exactly what a direct query of the
-// seeded database says, and never anything outside the user's scope. Also the route's URL validation (400).
+// database says, and never anything outside the user's scope. Also the route's URL validation (400). The portfolio is
+// a small one built here with a case for each filter, sort key and scope rule.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { canViewProject } from "~/lib/permissions";
 import { listProjects } from "~/models/project/list.server";
 import { ProjectListQuerySchema, type ProjectListQuery } from "~/schemas/project";
 import * as listRoute from "~/routes/projects._index";
-import { seedDatabase } from "../../prisma/seed";
-import { areaId, call, demo, orgId, type Demo } from "../helpers/project-kit";
+import type { Organization } from "~/generated/prisma/client";
+import {
+  createActor,
+  createFramework,
+  createOrganization,
+  createProject,
+  createRating,
+  day,
+} from "../helpers/factories";
+import { call, type Demo } from "../helpers/project-kit";
 
 const SCALE = ["HS", "S", "MS", "MU", "U", "HU"];
 
@@ -40,19 +49,217 @@ let waterOfficer: Demo;
 let admin: Demo;
 let auditor: Demo;
 let rows: Row[];
+let transport: Organization;
+let water: Organization;
+/** The newer framework and the first priority area of the older one. */
+let newerFrameworkId: string;
+let olderFirstAreaId: string;
+
+const usd = (millions: number) => BigInt(millions) * 100_000_000n;
+type Rated = [pdo: "HS" | "S" | "MS" | "MU" | "U" | "HU", ip: "HS" | "S" | "MS" | "MU" | "U" | "HU"];
+
+/**
+ * Thirteen projects: three institutions, two frameworks, three ministries, every status, latest ratings from HS to U
+ * and none, commitments with and without disbursement (and one of zero), closing dates revised, original or unknown.
+ */
+async function buildPortfolio() {
+  transport = await createOrganization({ kind: "MINISTRY" });
+  water = await createOrganization({ kind: "MINISTRY" });
+  const other = await createOrganization({ kind: "MINISTRY" });
+  const older = await createFramework({}, 2);
+  const newer = await createFramework({}, 1);
+  newerFrameworkId = newer.id;
+  olderFirstAreaId = older.areas[0].id;
+  const [olderA, olderB, newerA] = [older.areas[0].id, older.areas[1].id, newer.areas[0].id];
+  const pipeline = {
+    status: "PIPELINE" as const,
+    approvalDate: null,
+    effectivenessDate: null,
+    closingOriginalDate: null,
+  };
+  const projects: Array<[Parameters<typeof createProject>[0], Rated[]]> = [
+    [
+      {
+        code: "P099270",
+        name: "South-West Roads corridor",
+        implementingAgencyId: transport.id,
+        priorityAreaId: olderA,
+        commitmentMinor: usd(2125),
+        disbursedMinor: usd(2000),
+        closingOriginalDate: day("2020-12-31"),
+        closingRevisedDate: day("2025-12-31"),
+      },
+      [
+        ["S", "S"],
+        ["MS", "MU"],
+      ],
+    ],
+    [
+      {
+        code: "P128050",
+        name: "East-West Roads",
+        status: "CLOSED",
+        implementingAgencyId: transport.id,
+        priorityAreaId: olderA,
+        commitmentMinor: usd(1068),
+        disbursedMinor: usd(1068),
+        closingOriginalDate: day("2020-06-30"),
+      },
+      [["S", "S"]],
+    ],
+    [
+      {
+        code: "P086592",
+        name: "Irrigation and Drainage Improvement",
+        implementingAgencyId: water.id,
+        priorityAreaId: olderB,
+        commitmentMinor: usd(400),
+        disbursedMinor: usd(220),
+        closingOriginalDate: day("2026-06-30"),
+      },
+      [["MU", "U"]],
+    ],
+    [
+      {
+        code: "P150402",
+        name: "Fostering Productive Innovation",
+        institution: "JOINT",
+        implementingAgencyId: other.id,
+        priorityAreaId: olderB,
+        commitmentMinor: usd(88),
+        disbursedMinor: usd(50),
+      },
+      [["HS", "S"]],
+    ],
+    [
+      {
+        code: "P500565",
+        name: "TRACE Road",
+        institution: "JOINT",
+        implementingAgencyId: transport.id,
+        priorityAreaId: olderA,
+        commitmentMinor: usd(1300),
+        disbursedMinor: usd(100),
+        closingOriginalDate: day("2030-12-31"),
+      },
+      [["MS", "MS"]],
+    ],
+    [
+      {
+        code: "P147705",
+        name: "SME Competitiveness",
+        implementingAgencyId: other.id,
+        priorityAreaId: olderA,
+        commitmentMinor: usd(50),
+        disbursedMinor: usd(50),
+      },
+      [
+        ["MU", "MU"],
+        ["MS", "S"],
+      ],
+    ],
+    [
+      {
+        code: "P170365",
+        name: "Sustainable Livestock Development",
+        status: "CANCELLED",
+        implementingAgencyId: other.id,
+        priorityAreaId: olderB,
+        commitmentMinor: 0n,
+        disbursedMinor: 0n,
+      },
+      [],
+    ],
+    [
+      {
+        code: "IFC-RE-ADVISORY",
+        name: "Renewable Energy Auctions Advisory",
+        institution: "IFC",
+        instrument: "IFC Advisory",
+        implementingAgencyId: other.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(20),
+        disbursedMinor: usd(5),
+      },
+      [],
+    ],
+    [
+      {
+        code: "IFC-AGRI-ADVISORY",
+        name: "Agri-Finance Advisory",
+        institution: "IFC",
+        instrument: "IFC Advisory",
+        status: "CLOSED",
+        implementingAgencyId: water.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(15),
+        disbursedMinor: usd(15),
+      },
+      [["S", "MS"]],
+    ],
+    [
+      {
+        code: "P199911",
+        name: "Railway Modernisation",
+        implementingAgencyId: transport.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(400),
+        ...pipeline,
+      },
+      [],
+    ],
+    [
+      {
+        code: "P199912",
+        name: "Rural Broadband",
+        implementingAgencyId: other.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(85),
+        ...pipeline,
+      },
+      [],
+    ],
+    [
+      {
+        code: "P199913",
+        name: "Green Transition",
+        implementingAgencyId: other.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(300),
+        ...pipeline,
+      },
+      [],
+    ],
+    [
+      {
+        code: "P199915",
+        name: "MSME Finance",
+        implementingAgencyId: other.id,
+        priorityAreaId: newerA,
+        commitmentMinor: usd(200),
+        ...pipeline,
+      },
+      [],
+    ],
+  ];
+  for (const [overrides, ratings] of projects) {
+    const project = await createProject(overrides);
+    for (const [i, [pdoRating, ipRating]] of ratings.entries()) {
+      await createRating(project.id, wbManager.id, { ratedOn: day(`202${3 + i}-06-30`), pdoRating, ipRating });
+    }
+  }
+}
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  [wbManager, ifcOfficer, transportOfficer, waterOfficer, admin, auditor] = await Promise.all([
-    demo("wb.manager"),
-    demo("ifc.officer"),
-    demo("transport.officer"),
-    demo("water.officer"),
-    demo("admin"),
-    demo("auditor"),
-  ]);
+  wbManager = await createActor("MANAGER", { orgKind: "WORLD_BANK" });
+  ifcOfficer = await createActor("OFFICER", { orgKind: "IFC" });
+  admin = await createActor("ADMIN", { orgKind: "WORLD_BANK" });
+  auditor = await createActor("AUDITOR", { orgKind: "WORLD_BANK" });
+  await buildPortfolio();
+  transportOfficer = await createActor("OFFICER", { organizationId: transport.id });
+  waterOfficer = await createActor("OFFICER", { organizationId: water.id });
   rows = await allProjects();
-}, 120_000);
+});
 
 describe("scope", () => {
   it("each user sees exactly the projects they may view, and nothing else", async () => {
@@ -65,12 +272,12 @@ describe("scope", () => {
   });
 
   it("a ministry officer sees only their ministry's projects, whatever the filters ask for", async () => {
-    const mot = await orgId("MOT");
+    const mot = transport.id;
     const codes = await codesOf(transportOfficer, q({ institution: "WB" }));
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect(rows.find((r) => r.code === code)!.implementingAgencyId).toBe(mot);
     // Asking for another ministry's projects finds nothing rather than leaking them.
-    expect(await codesOf(transportOfficer, q({ agency: await orgId("MWRI") }))).toEqual([]);
+    expect(await codesOf(transportOfficer, q({ agency: water.id }))).toEqual([]);
   });
 });
 
@@ -89,9 +296,9 @@ describe("search and filters", () => {
   });
 
   it("framework, priority area, institution, agency and status filter in the query", async () => {
-    const framework = await db.framework.findUniqueOrThrow({ where: { code: "CPF-2026-2031" } });
-    const pa1 = await areaId("PA1");
-    const mot = await orgId("MOT");
+    const framework = { id: newerFrameworkId };
+    const pa1 = olderFirstAreaId;
+    const mot = transport.id;
     const cases: Array<[Record<string, string>, (r: Row) => boolean]> = [
       [{ framework: framework.id }, (r) => r.priorityArea.frameworkId === framework.id],
       [{ priorityArea: pa1 }, (r) => r.priorityAreaId === pa1],
@@ -208,7 +415,10 @@ describe("archived projects", () => {
 
       const route = await call(listRoute.loader, { user: wbManager, path: "/projects?archived=1" });
       expect(route.status).toBe(200);
-      const officer = await call(listRoute.loader, { user: await demo("wb.officer"), path: "/projects?archived=1" });
+      const officer = await call(listRoute.loader, {
+        user: await createActor("OFFICER", { orgKind: "WORLD_BANK" }),
+        path: "/projects?archived=1",
+      });
       expect(officer.status).toBe(403);
     } finally {
       await db.project.update({ where: { id: target.id }, data: { archivedAt: null } });
