@@ -228,28 +228,40 @@ export async function createMilestoneUpdate(
   );
 }
 
+/** An indicator; its interim targets (`[periodEnd, value]`) are written with it and in its audit event. */
 export function createIndicator(
   projectId: string,
   overrides: Partial<Prisma.IndicatorUncheckedCreateInput> = {},
+  targets: [periodEnd: string, value: number][] = [],
 ): Promise<Indicator> {
-  return audited(
-    (tx) =>
-      tx.indicator.create({
-        data: {
-          code: unique("IND"),
-          name: "People reached",
-          type: "PDO",
-          unit: "people",
-          baselineValue: 0,
-          baselineDate: day("2020-01-01"),
-          targetValue: 1000,
-          targetDate: day("2027-12-31"),
-          ...overrides,
-          projectId,
-        },
-      }),
-    () => ({ action: "indicator.create", entityType: "Indicator", projectId }),
-  );
+  return auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
+    const indicator = await tx.indicator.create({
+      data: {
+        code: unique("IND"),
+        name: "People reached",
+        type: "PDO",
+        unit: "people",
+        baselineValue: 0,
+        baselineDate: day("2020-01-01"),
+        targetValue: 1000,
+        targetDate: day("2027-12-31"),
+        ...overrides,
+        projectId,
+      },
+    });
+    const rows = targets.map(([end, value]) => ({ periodEnd: day(end), value }));
+    if (rows.length > 0) {
+      await tx.indicatorTarget.createMany({ data: rows.map((t) => ({ ...t, indicatorId: indicator.id })) });
+    }
+    await audit({
+      action: "indicator.create",
+      entityType: "Indicator",
+      entityId: indicator.id,
+      projectId,
+      after: { ...indicator, targets: rows },
+    });
+    return indicator;
+  });
 }
 
 /** A reported indicator value (SUBMITTED unless a state is given), audited as its report. */

@@ -2,12 +2,22 @@
 // by the shared metrics, a metadata sheet, and its own audit event.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "exceljs";
-import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
 import { decodeXlsxText } from "~/lib/csv-safety";
 import { progressTowardsTarget, slipDays } from "~/lib/metrics";
 import { PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
 import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
+import type { User } from "~/generated/prisma/client";
+import {
+  createIndicator,
+  createIndicatorValue,
+  createMilestone,
+  createOrganization,
+  createProject,
+  createRating,
+  createUser,
+  day,
+} from "../helpers/factories";
 import { callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtures";
 
 type Row = Record<string, unknown>;
@@ -32,9 +42,9 @@ function sheetRows(workbook: Workbook, name: string): Row[] {
   return rows;
 }
 
-async function exportPortfolio(who: string) {
+async function exportPortfolio(who: User) {
   const response = await callLoader(portfolioLoader, "/exports/portfolio.xlsx", {
-    cookie: await sessionCookieFor(`${who}@qadam.test`),
+    cookie: await sessionCookieFor(who.email),
   });
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Disposition")).toMatch(/filename="qadam-portfolio-\d{4}-\d{2}-\d{2}\.xlsx"/);
@@ -42,11 +52,40 @@ async function exportPortfolio(who: string) {
 }
 
 let auditor: Workbook;
+let waterOfficer: User;
+
+/**
+ * A water ministry project and an IFC project of another ministry, each with a slipped and an on-time milestone, an
+ * indicator with an interim target and a verified value (and one without values), and a rating.
+ */
+async function buildPortfolio() {
+  const water = await createOrganization({ kind: "MINISTRY" });
+  const other = await createOrganization({ kind: "MINISTRY" });
+  waterOfficer = await createUser({ role: "OFFICER", organizationId: water.id });
+  const manager = await createUser({ role: "MANAGER", orgKind: "WORLD_BANK" });
+  for (const overrides of [
+    { implementingAgencyId: water.id },
+    { institution: "IFC" as const, implementingAgencyId: other.id },
+  ]) {
+    const project = await createProject(overrides);
+    await createMilestone(project.id, { baselineDueDate: day("2026-06-30"), currentDueDate: day("2026-12-31") });
+    await createMilestone(project.id, { baselineDueDate: day("2027-03-31"), currentDueDate: day("2027-03-31") });
+    const indicator = await createIndicator(project.id, { baselineValue: 0, targetValue: 1000 }, [["2025-12-31", 400]]);
+    await createIndicatorValue(indicator.id, waterOfficer.id, {
+      value: 350,
+      state: "VERIFIED",
+      verifierId: manager.id,
+      reviewedAt: day("2026-02-01"),
+    });
+    await createIndicator(project.id, { ascending: false, baselineValue: 100, targetValue: 40 });
+    await createRating(project.id, manager.id);
+  }
+}
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  auditor = await exportPortfolio("auditor");
-}, 120_000);
+  await buildPortfolio();
+  auditor = await exportPortfolio(await createUser({ role: "AUDITOR", orgKind: "WORLD_BANK" }));
+});
 
 describe("portfolio workbook", () => {
   it("has one row per visible project, milestone, indicator and rating, matching the database", async () => {
@@ -114,9 +153,9 @@ describe("portfolio workbook", () => {
   });
 
   it("holds only what a ministry officer may see and records the export", async () => {
-    const officer = await db.user.findUniqueOrThrow({ where: { email: "water.officer@qadam.test" } });
+    const officer = waterOfficer;
     const before = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    const workbook = await exportPortfolio("water.officer");
+    const workbook = await exportPortfolio(waterOfficer);
     const own = await db.project.findMany({
       where: { implementingAgencyId: officer.organizationId },
       orderBy: { code: "asc" },
@@ -131,7 +170,7 @@ describe("portfolio workbook", () => {
     expect(event).toMatchObject({
       seq: before.seq + 1,
       action: "export.portfolio_xlsx",
-      actorEmail: "water.officer@qadam.test",
+      actorEmail: waterOfficer.email,
     });
     expect(JSON.parse(event.after!)).toMatchObject({ rowCount: { projects: own.length } });
   });
