@@ -85,7 +85,8 @@ async function buildPortfolio() {
 beforeAll(async () => {
   await buildPortfolio();
   auditor = await exportPortfolio(await createUser({ role: "AUDITOR", orgKind: "WORLD_BANK" }));
-});
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 describe("portfolio workbook", () => {
   it("has one row per visible project, milestone, indicator and rating, matching the database", async () => {

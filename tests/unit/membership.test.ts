@@ -39,7 +39,8 @@ beforeAll(async () => {
   await addMember(roads.id, wbManager.id, "TASK_TEAM_LEADER");
   await addMember(roads.id, transportOfficer.id, "FOCAL_POINT");
   green = await createProject({ institution: "WB" });
-});
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 const post = (user: Demo, projectId: string, form: Record<string, string>) =>
   call(teamRoute.action, { user, path: `/projects/${projectId}/team`, params: { projectId }, form });

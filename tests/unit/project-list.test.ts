@@ -259,7 +259,8 @@ beforeAll(async () => {
   transportOfficer = await createActor("OFFICER", { organizationId: transport.id });
   waterOfficer = await createActor("OFFICER", { organizationId: water.id });
   rows = await allProjects();
-});
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 describe("scope", () => {
   it("each user sees exactly the projects they may view, and nothing else", async () => {

@@ -63,7 +63,8 @@ beforeAll(async () => {
     disbursedUsd: "12500000.50",
     narrative: "Effective in June; procurement of the first BRT corridor under way.",
   };
-});
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 const create = (user: Demo, form: Record<string, string>) =>
   call(newRoute.action, { user, path: "/projects/new", form });

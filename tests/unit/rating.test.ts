@@ -22,7 +22,8 @@ beforeAll(async () => {
   admin = await createActor("ADMIN", { orgKind: "WORLD_BANK" });
   ifcManager = await createActor("MANAGER", { orgKind: "IFC" });
   project = await createProject({ institution: "WB" });
-});
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 const valid = {
   ratedOn: "2026-11-20",
