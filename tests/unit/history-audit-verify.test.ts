@@ -1,4 +1,4 @@
-// `npm run audit:verify` end to end: spawned against a seeded database file it prints OK with the count and the
+// `npm run audit:verify` end to end: spawned against a database file with a real audit chain it prints OK with the count and the
 // head and exits 0; after the triggers are dropped and an event is tampered with, it prints BROKEN and exits 1.
 // (The verifier's classification of edited/deleted/inserted/swapped events is tested in audit.test.ts.)
 import { execFile } from "node:child_process";
@@ -6,8 +6,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
+import { createProject } from "../helpers/factories";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -27,7 +27,12 @@ async function verify(): Promise<{ code: number; stdout: string; stderr: string 
   }
 }
 
-beforeAll(() => seedDatabase(db), 120_000);
+beforeAll(async () => {
+  // Ten projects, each with its own ministry, framework and priority area: forty events written by audited
+  // transactions, enough to tamper with event 12 and delete event 30.
+  for (let i = 0; i < 10; i++) await createProject();
+  expect(await db.auditEvent.count()).toBe(40);
+}, 60_000);
 
 describe("scripts/audit-verify.ts", () => {
   it("prints OK with the event count and the head, and exits 0", async () => {
