@@ -1,7 +1,6 @@
 // The history explorer, the project history tab and the printable report: who may open them, what they show
 // (scoped like the database says), filters in the URL and keyset pages.
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
 import { loader as historyLoader } from "~/routes/history";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
@@ -10,6 +9,15 @@ import { loader as exportsLoader } from "~/routes/exports._index";
 import { listAuditEvents } from "~/models/history.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
+import {
+  createIndicator,
+  createMilestone,
+  createOrganization,
+  createProject,
+  createRating,
+  createUser,
+  day,
+} from "../helpers/factories";
 import { appendSyntheticEvents, callLoader, sessionCookieFor } from "../helpers/history-fixtures";
 
 type HistoryData = {
@@ -33,13 +41,51 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Four projects: two WB projects of the transport ministry (P099270 with sixty more events than fit on a page,
+ * P128050 with a milestone), a WB project of the water ministry with ratings, an indicator and a slipped milestone
+ * (P086592), and an IFC one. Six users with the e-mails the tests sign in with.
+ */
+async function buildPortfolio() {
+  const transport = await createOrganization({ kind: "MINISTRY" });
+  const water = await createOrganization({ kind: "MINISTRY" });
+  const worldBank = await createOrganization({ kind: "WORLD_BANK" });
+  const users: Array<[string, Parameters<typeof createUser>[0]]> = [
+    ["auditor", { role: "AUDITOR", organizationId: worldBank.id }],
+    ["admin", { role: "ADMIN", organizationId: worldBank.id }],
+    ["wb.manager", { role: "MANAGER", organizationId: worldBank.id }],
+    ["ifc.manager", { role: "MANAGER", orgKind: "IFC" }],
+    ["wb.officer", { role: "OFFICER", organizationId: worldBank.id }],
+    ["transport.manager", { role: "MANAGER", organizationId: transport.id }],
+  ];
+  for (const [key, options] of users) await createUser({ ...options, email: `${key}@qadam.test` });
+  const roads = await createProject({ code: "P099270", implementingAgencyId: transport.id });
+  const { priorityAreaId } = roads;
+  const corridor = await createProject({ code: "P128050", implementingAgencyId: transport.id, priorityAreaId });
+  await createMilestone(corridor.id);
+  const irrigation = await createProject({ code: "P086592", implementingAgencyId: water.id, priorityAreaId });
+  const manager = await db.user.findUniqueOrThrow({ where: { email: "wb.manager@qadam.test" } });
+  await createRating(irrigation.id, manager.id, { ratedOn: day("2025-06-30") });
+  await createRating(irrigation.id, manager.id, { ratedOn: day("2025-12-31") });
+  await createIndicator(irrigation.id);
+  await createMilestone(irrigation.id, { baselineDueDate: day("2026-06-30"), currentDueDate: day("2026-12-31") });
+  await createProject({ code: "IFC-RE-ADVISORY", institution: "IFC", implementingAgencyId: water.id, priorityAreaId });
+  await appendSyntheticEvents({
+    url: process.env.DATABASE_URL!,
+    count: 60,
+    projectIds: [roads.id],
+    actors: [{ id: manager.id, email: manager.email }],
+  });
+}
+
 beforeAll(async () => {
-  await seedDatabase(db);
+  await buildPortfolio();
   for (const key of ["auditor", "admin", "wb.manager", "ifc.manager", "wb.officer", "transport.manager"]) {
     cookies[key] = await sessionCookieFor(`${key}@qadam.test`);
   }
   for (const p of await db.project.findMany()) ids[p.code] = p.id;
-}, 120_000);
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 describe("/history", () => {
   it("shows auditors every event, newest first, with the chain verified", async () => {
