@@ -6,9 +6,16 @@ import path from "node:path";
 import { create } from "xmlbuilder2";
 import { validateXML } from "xmllint-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
 import { db } from "~/lib/db.server";
 import { loader as iatiLoader } from "~/routes/exports.iati[.]xml";
+import {
+  createIndicator,
+  createIndicatorValue,
+  createOrganization,
+  createProject,
+  createUser,
+  day,
+} from "../helpers/factories";
 import { callLoader, sessionCookieFor } from "../helpers/history-fixtures";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -59,12 +66,82 @@ async function exportIati(who: string) {
 
 let auditorXml = "";
 
+const usd = (millions: number) => BigInt(millions) * 100_000_000n;
+
+/**
+ * Six projects, one per status and institution case (WB, IFC, joint; pipeline, active, closed, cancelled with nothing
+ * committed), and on P086592 a results framework: PDO indicators rising and falling, an intermediate one without a
+ * baseline, interim targets, verified values and one still awaiting review.
+ */
+async function buildPortfolio() {
+  const ministry = await createOrganization({ kind: "MINISTRY" });
+  const worldBank = await createOrganization({ kind: "WORLD_BANK" });
+  await createUser({ email: "auditor@qadam.test", role: "AUDITOR", organizationId: worldBank.id });
+  await createUser({ email: "admin@qadam.test", role: "ADMIN", organizationId: worldBank.id });
+  await createUser({ email: "ifc.officer@qadam.test", role: "OFFICER", orgKind: "IFC" });
+  const officer = await createUser({ role: "OFFICER", organizationId: ministry.id });
+  const manager = await createUser({ role: "MANAGER", organizationId: worldBank.id });
+  const irrigation = await createProject({
+    code: "P086592",
+    implementingAgencyId: ministry.id,
+    commitmentMinor: usd(400),
+    disbursedMinor: usd(220),
+    mtrPlannedDate: day("2026-12-31"),
+  });
+  const { implementingAgencyId, priorityAreaId } = irrigation;
+  const place = { implementingAgencyId, priorityAreaId };
+  await createProject({ code: "P150402", institution: "JOINT", disbursedMinor: usd(50), ...place });
+  await createProject({ code: "IFC-RE-ADVISORY", institution: "IFC", instrument: "IFC Advisory", ...place });
+  await createProject({
+    code: "P128050",
+    status: "CLOSED",
+    commitmentMinor: usd(1068),
+    disbursedMinor: usd(1068),
+    closingOriginalDate: day("2020-06-30"),
+    closingRevisedDate: day("2024-06-30"),
+    ...place,
+  });
+  await createProject({ code: "P170365", status: "CANCELLED", commitmentMinor: 0n, ...place });
+  await createProject({
+    code: "P199911",
+    status: "PIPELINE",
+    approvalDate: null,
+    effectivenessDate: null,
+    closingOriginalDate: null,
+    ...place,
+  });
+
+  const verified = { state: "VERIFIED" as const, verifierId: manager.id, reviewedAt: day("2026-02-01") };
+  const users = await createIndicator(irrigation.id, { name: "Water users served", targetValue: 94_000 }, [
+    ["2024-12-31", 40_000],
+    ["2025-12-31", 70_000],
+  ]);
+  await createIndicatorValue(users.id, officer.id, { ...verified, periodEnd: day("2024-12-31"), value: 41_000 });
+  await createIndicatorValue(users.id, officer.id, { ...verified, periodEnd: day("2025-12-31"), value: 72_500 });
+  await createIndicatorValue(users.id, officer.id, { periodEnd: day("2026-06-30"), value: 80_000 });
+  await createIndicator(irrigation.id, {
+    name: "Water losses in canals (%)",
+    ascending: false,
+    baselineValue: 35,
+    targetValue: 20,
+  });
+  const canals = await createIndicator(irrigation.id, {
+    name: "Canals rehabilitated (km)",
+    type: "INTERMEDIATE",
+    baselineValue: null,
+    baselineDate: null,
+    targetValue: 1_200,
+  });
+  await createIndicatorValue(canals.id, officer.id, { ...verified, value: 640 });
+}
+
 beforeAll(async () => {
-  await seedDatabase(db);
+  await buildPortfolio();
   const response = await exportIati("auditor");
   expect(response.status).toBe(200);
   auditorXml = await response.text();
-}, 120_000);
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 describe("IATI 2.03 export", () => {
   it("validates against the official IATI 2.03 activity schema", async () => {
