@@ -7,8 +7,8 @@ import { listMilestoneUpdates } from "~/models/milestone-update.server";
 import * as listRoute from "~/routes/projects.$projectId.milestones._index";
 import * as milestoneRoute from "~/routes/projects.$projectId.milestones.$milestoneId";
 import * as reviewsRoute from "~/routes/reviews";
+import { addMember, createActor, createMilestone, createOrganization, createProject, day } from "../helpers/factories";
 import {
-  demo,
   eventsAfter,
   fieldErrors,
   formError,
@@ -20,7 +20,6 @@ import {
   snapshotCounts,
   type Demo,
 } from "../helpers/review-kit";
-import { seedDatabase } from "../../prisma/seed";
 
 let wbManager: Demo;
 let wbOfficer: Demo;
@@ -28,18 +27,64 @@ let transportOfficer: Demo;
 let ifcOfficer: Demo;
 let auditor: Demo;
 
-beforeAll(async () => {
-  await seedDatabase(db);
-  [wbManager, wbOfficer, transportOfficer, ifcOfficer, auditor] = await Promise.all([
-    demo("wb.manager"),
-    demo("wb.officer"),
-    demo("transport.officer"),
-    demo("ifc.officer"),
-    demo("auditor"),
-  ]);
-}, 120_000);
-
 const LOTS = "Civil works contracts for lots 3–4 signed"; // P500565, NOT_STARTED, due 2027-03-31, no pending update
+
+/**
+ * P500565, a WB road project of the transport ministry with the WB manager, the WB officer and the transport officer
+ * on its team and three milestones; P128050, another of its projects, with the two officers on its team; P170365, a
+ * cancelled WB project led by the WB manager alone; IFC-RE-ADVISORY, an IFC project.
+ */
+async function buildProjects() {
+  const transport = await createOrganization({ kind: "MINISTRY" });
+  wbManager = await createActor("MANAGER", { orgKind: "WORLD_BANK" });
+  wbOfficer = await createActor("OFFICER", { orgKind: "WORLD_BANK" });
+  transportOfficer = await createActor("OFFICER", { organizationId: transport.id });
+  ifcOfficer = await createActor("OFFICER", { orgKind: "IFC" });
+  auditor = await createActor("AUDITOR", { orgKind: "WORLD_BANK" });
+
+  const trace = await createProject({ code: "P500565", implementingAgencyId: transport.id });
+  const { priorityAreaId } = trace;
+  await addMember(trace.id, wbManager.id, "TASK_TEAM_LEADER");
+  await addMember(trace.id, wbOfficer.id, "PROJECT_OFFICER");
+  await addMember(trace.id, transportOfficer.id, "FOCAL_POINT");
+  const owner = transportOfficer.id;
+  await createMilestone(trace.id, {
+    title: "Detailed design of lots 3–4 approved",
+    baselineDueDate: day("2026-09-30"),
+    status: "DELAYED",
+    percentComplete: 80,
+    ownerId: owner,
+  });
+  await createMilestone(trace.id, { title: LOTS, baselineDueDate: day("2027-03-31"), ownerId: owner });
+  await createMilestone(trace.id, {
+    title: "First 100 km reconstructed and open to traffic",
+    baselineDueDate: day("2028-06-30"),
+    ownerId: owner,
+  });
+
+  const eastWest = await createProject({ code: "P128050", implementingAgencyId: transport.id, priorityAreaId });
+  await addMember(eastWest.id, wbOfficer.id, "PROJECT_OFFICER");
+  await addMember(eastWest.id, transportOfficer.id, "FOCAL_POINT");
+  await createMilestone(eastWest.id, {
+    title: "Final acceptance certificates and completion report",
+    baselineDueDate: day("2024-12-31"),
+    status: "COMPLETED",
+    percentComplete: 100,
+    completedOn: day("2024-12-20"),
+  });
+
+  const cancelled = await createProject({ code: "P170365", status: "CANCELLED", priorityAreaId });
+  await addMember(cancelled.id, wbManager.id, "TASK_TEAM_LEADER");
+  await createMilestone(cancelled.id, { baselineDueDate: day("2021-09-30"), status: "CANCELLED" });
+
+  const ifc = await createProject({ code: "IFC-RE-ADVISORY", institution: "IFC", priorityAreaId });
+  await createMilestone(ifc.id);
+}
+
+beforeAll(async () => {
+  await buildProjects();
+  // Dozens of audited writes: generous for a machine busy with other work.
+}, 60_000);
 
 function onMilestone(user: Demo, projectId: string, milestoneId: string, form?: Record<string, string | string[]>) {
   return run(form ? milestoneRoute.action : milestoneRoute.loader, {
