@@ -41,13 +41,10 @@ export function day(iso: string): Date {
 }
 
 /** Writes one record and its audit event in one transaction, as the app's models do. */
-function audited<T extends { id: string }>(
-  write: (tx: Tx) => Promise<T>,
-  event: (row: T) => Omit<AuditInput, "entityId" | "after">,
-): Promise<T> {
+function audited<T extends { id: string }>(write: (tx: Tx) => Promise<T>, event: (row: T) => AuditInput): Promise<T> {
   return auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
     const row = await write(tx);
-    await audit({ ...event(row), entityId: row.id, after: row });
+    await audit(event(row));
     return row;
   });
 }
@@ -58,7 +55,7 @@ export function createOrganization(
   const code = overrides.code ?? unique("ORG");
   return audited(
     (tx) => tx.organization.create({ data: { code, name: `Organisation ${code}`, kind: "MINISTRY", ...overrides } }),
-    () => ({ action: "organization.create", entityType: "Organization" }),
+    (row) => ({ action: "organization.create", entityType: "Organization", entityId: row.id, after: row }),
   );
 }
 
@@ -85,7 +82,13 @@ export async function createUser(options: UserOptions = {}): Promise<User> {
           passwordHash,
         },
       }),
-    () => ({ action: "user.create", entityType: "User" }),
+    // The password hash never goes into the audit log.
+    ({ passwordHash: _hash, ...safe }) => ({
+      action: "user.create",
+      entityType: "User",
+      entityId: safe.id,
+      after: safe,
+    }),
   );
 }
 
@@ -127,7 +130,7 @@ export async function createFramework(
           ...overrides,
         },
       }),
-    () => ({ action: "framework.create", entityType: "Framework" }),
+    (row) => ({ action: "framework.create", entityType: "Framework", entityId: row.id, after: row }),
   );
   const created: PriorityArea[] = [];
   for (let i = 1; i <= areas; i++) {
@@ -143,7 +146,7 @@ export async function createPriorityArea(
   const code = overrides.code ?? unique("PA");
   return audited(
     (tx) => tx.priorityArea.create({ data: { code, name: `Priority area ${code}`, ...overrides, frameworkId } }),
-    () => ({ action: "priorityArea.create", entityType: "PriorityArea" }),
+    (row) => ({ action: "priorityArea.create", entityType: "PriorityArea", entityId: row.id, after: row }),
   );
 }
 
@@ -174,14 +177,14 @@ export async function createProject(overrides: Partial<Prisma.ProjectUncheckedCr
           priorityAreaId,
         },
       }),
-    (row) => ({ action: "project.create", entityType: "Project", projectId: row.id }),
+    (row) => ({ action: "project.create", entityType: "Project", projectId: row.id, entityId: row.id, after: row }),
   );
 }
 
 export function addMember(projectId: string, userId: string, capacity = "PROJECT_OFFICER"): Promise<ProjectMember> {
   return audited(
     (tx) => tx.projectMember.create({ data: { projectId, userId, capacity } }),
-    () => ({ action: "member.add", entityType: "ProjectMember", projectId }),
+    (row) => ({ action: "member.add", entityType: "ProjectMember", projectId, entityId: row.id, after: row }),
   );
 }
 
@@ -201,7 +204,7 @@ export function createMilestone(
           projectId,
         },
       }),
-    () => ({ action: "milestone.create", entityType: "Milestone", projectId }),
+    (row) => ({ action: "milestone.create", entityType: "Milestone", projectId, entityId: row.id, after: row }),
   );
 }
 
@@ -224,7 +227,13 @@ export async function createMilestoneUpdate(
           authorId,
         },
       }),
-    () => ({ action: "milestoneUpdate.submit", entityType: "MilestoneUpdate", projectId }),
+    (row) => ({
+      action: "milestoneUpdate.submit",
+      entityType: "MilestoneUpdate",
+      projectId,
+      entityId: row.id,
+      after: row,
+    }),
   );
 }
 
@@ -283,7 +292,13 @@ export async function createIndicatorValue(
           reporterId,
         },
       }),
-    () => ({ action: "indicatorValue.report", entityType: "IndicatorValue", projectId }),
+    (row) => ({
+      action: "indicatorValue.report",
+      entityType: "IndicatorValue",
+      projectId,
+      entityId: row.id,
+      after: row,
+    }),
   );
 }
 
@@ -306,6 +321,6 @@ export function createRating(
           authorId,
         },
       }),
-    () => ({ action: "rating.record", entityType: "Rating", projectId }),
+    (row) => ({ action: "rating.record", entityType: "Rating", projectId, entityId: row.id, after: row }),
   );
 }
