@@ -2,7 +2,7 @@
 // their own records; these load the whole demo seed because the demo data is what they check.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { toProjectFormValues } from "~/models/project.server";
+import { toProjectFormValues } from "~/models/project/form.server";
 import { ProjectEditSchema } from "~/schemas/project";
 import { seedDatabase } from "../../prisma/seed";
 
