@@ -1,17 +1,22 @@
-import { z } from "zod";
+import type { z } from "zod";
 import {
-  IndicatorMeasure,
-  IndicatorType,
-  Institution,
-  MilestoneStatus,
-  OrganizationKind,
-  PerformanceRating,
-  ProjectStatus,
-  ReviewState,
-  RiskRating,
-  Role,
-  ValueState,
-} from "~/generated/prisma/enums";
+  organizationSnapshot,
+  userSnapshot,
+  userUpdateSnapshot,
+  frameworkSnapshot,
+  priorityAreaSnapshot,
+  projectSnapshot,
+  memberSnapshot,
+  ratingSnapshot,
+  milestoneSnapshot,
+  appliedMilestoneSnapshot,
+  milestoneUpdateSnapshot,
+  indicatorSnapshot,
+  indicatorValueSnapshot,
+  failedPasswordChange,
+  exportRecord,
+  benchTouch,
+} from "./audit-snapshots";
 
 /**
  * Every action the audit log records, with the shape of its before/after snapshots and whether a person's reason
@@ -25,227 +30,6 @@ import {
  * an undeclared field fails the check in development and tests, so a new column is declared here before it is
  * written (and a password hash can never slip into the log unnoticed).
  */
-
-// ---- Stored values --------------------------------------------------------------------------------------
-
-const day = z.iso.date();
-const instant = z.iso.datetime();
-/** A date the models store as a day (`YYYY-MM-DD`) and whole rows store as an instant. */
-const dayOrInstant = z.union([day, instant]);
-/** BigInt minor units (US cents), serialised as a string of digits. */
-const money = z.string().regex(/^-?\d+$/);
-/** Evidence links: parsed to a list by the models, kept as the column's JSON text in whole rows. */
-const links = z.union([z.array(z.string()), z.string()]);
-const id = z.string().min(1);
-const version = z.number().int().positive();
-/** Added by a later migration: events stored before it have no such field. */
-const translatedName = z.string().nullish();
-/** Columns only whole rows carry (the seed's snapshots, the models' full-row snapshots). */
-const rowStamps = { createdAt: instant.optional(), updatedAt: instant.optional() };
-
-// ---- Snapshots, one per entity --------------------------------------------------------------------------
-
-const organizationSnapshot = z.strictObject({
-  id,
-  code: z.string(),
-  name: z.string(),
-  nameRu: translatedName,
-  nameKk: translatedName,
-  kind: z.enum(OrganizationKind),
-  version,
-  ...rowStamps,
-});
-
-const userSnapshot = z.strictObject({
-  id,
-  email: z.string(),
-  name: z.string(),
-  organizationId: id,
-  role: z.enum(Role),
-  locale: z.string(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  version,
-  // Whole rows (the seed) also carry the throttling columns; never the password hash.
-  failedLoginCount: z.number().int().optional(),
-  lastFailedLoginAt: instant.nullish(),
-  lockedUntil: instant.nullish(),
-  passwordHash: z.never().optional(),
-  ...rowStamps,
-});
-
-/** An admin's edit that changed the role or organisation ended the user's sessions: said in the snapshot. */
-const userUpdateSnapshot = userSnapshot.extend({ sessionsEnded: z.literal(true).optional() });
-
-const frameworkSnapshot = z.strictObject({
-  id,
-  code: z.string(),
-  name: z.string(),
-  nameRu: translatedName,
-  nameKk: translatedName,
-  startDate: instant,
-  endDate: instant,
-  annualEnvelopeMinor: money,
-  description: z.string(),
-  version,
-  ...rowStamps,
-});
-
-const priorityAreaSnapshot = z.strictObject({
-  id,
-  frameworkId: id,
-  code: z.string(),
-  name: z.string(),
-  nameRu: translatedName,
-  nameKk: translatedName,
-  description: z.string(),
-  sortOrder: z.number().int(),
-  version,
-  ...rowStamps,
-});
-
-/** Projects are snapshotted as whole rows, by the models and the seed alike. */
-const projectSnapshot = z.strictObject({
-  id,
-  code: z.string(),
-  name: z.string(),
-  description: z.string(),
-  institution: z.enum(Institution),
-  instrument: z.string(),
-  implementingAgencyId: id,
-  priorityAreaId: id,
-  sectorCode: z.string(),
-  status: z.enum(ProjectStatus),
-  approvalDate: instant.nullable(),
-  effectivenessDate: instant.nullable(),
-  mtrPlannedDate: instant.nullable(),
-  mtrActualDate: instant.nullable(),
-  closingOriginalDate: instant.nullable(),
-  closingRevisedDate: instant.nullable(),
-  commitmentMinor: money,
-  disbursedMinor: money,
-  narrative: z.string(),
-  archivedAt: instant.nullable(),
-  version,
-  createdAt: instant,
-  updatedAt: instant,
-});
-
-const memberSnapshot = z.strictObject({
-  id,
-  projectId: id,
-  userId: id,
-  capacity: z.string(),
-  createdAt: instant,
-});
-
-const ratingSnapshot = z.strictObject({
-  id,
-  projectId: id,
-  ratedOn: instant,
-  pdoRating: z.enum(PerformanceRating),
-  ipRating: z.enum(PerformanceRating),
-  riskRating: z.enum(RiskRating),
-  justification: z.string(),
-  authorId: id,
-  createdAt: instant,
-});
-
-const milestoneSnapshot = z.strictObject({
-  title: z.string(),
-  description: z.string(),
-  baselineDueDate: dayOrInstant,
-  currentDueDate: dayOrInstant,
-  status: z.enum(MilestoneStatus),
-  percentComplete: z.number().int().min(0).max(100),
-  completedOn: dayOrInstant.nullable(),
-  ownerId: id.nullable(),
-  version,
-  id: id.optional(),
-  projectId: id.optional(),
-  sortOrder: z.number().int().optional(),
-  ...rowStamps,
-});
-
-/** An approved update applied to its milestone: which update it was is part of the snapshot, not the reason. */
-const appliedMilestoneSnapshot = milestoneSnapshot.extend({ appliedUpdateId: id });
-
-const milestoneUpdateSnapshot = z.strictObject({
-  milestoneId: id,
-  authorId: id,
-  proposedStatus: z.enum(MilestoneStatus),
-  proposedPercent: z.number().int().min(0).max(100),
-  proposedDueDate: dayOrInstant.nullable(),
-  dueDateReason: z.string().nullable(),
-  narrative: z.string(),
-  evidenceLinks: links,
-  reviewState: z.enum(ReviewState),
-  reviewerId: id.nullable(),
-  reviewComment: z.string().nullable(),
-  submittedAt: instant,
-  reviewedAt: instant.nullable(),
-  version,
-  id: id.optional(),
-  updatedAt: instant.optional(),
-});
-
-const indicatorSnapshot = z.strictObject({
-  code: z.string(),
-  name: z.string(),
-  type: z.enum(IndicatorType),
-  unit: z.string(),
-  measure: z.enum(IndicatorMeasure),
-  ascending: z.boolean(),
-  baselineValue: z.number().nullable(),
-  baselineDate: dayOrInstant.nullable(),
-  targetValue: z.number().nullable(),
-  targetDate: dayOrInstant.nullable(),
-  originalTargetValue: z.number().nullable(),
-  targetRevisedOn: dayOrInstant.nullable(),
-  targetRevisionNote: z.string().nullable(),
-  frequency: z.string(),
-  dataSource: z.string(),
-  responsibleAgency: z.string(),
-  version,
-  targets: z.array(z.strictObject({ periodEnd: dayOrInstant, value: z.number() })).optional(),
-  id: id.optional(),
-  projectId: id.optional(),
-  sortOrder: z.number().int().optional(),
-  ...rowStamps,
-});
-
-const indicatorValueSnapshot = z.strictObject({
-  indicatorId: id,
-  periodStart: dayOrInstant,
-  periodEnd: dayOrInstant,
-  value: z.number(),
-  comment: z.string(),
-  evidenceLinks: links,
-  state: z.enum(ValueState),
-  reporterId: id,
-  verifierId: id.nullable(),
-  reviewComment: z.string().nullable(),
-  version,
-  id: id.optional(),
-  submittedAt: instant.optional(),
-  reviewedAt: instant.nullish(),
-  updatedAt: instant.optional(),
-});
-
-/** A failed password change: how many attempts in a row, and whether this one locked the account. */
-const failedPasswordChange = z.strictObject({ failedAttempts: z.number().int().positive(), locked: z.boolean() });
-
-/** An export is recorded before its first byte: the file, its filters, its size and the chain head it stops at. */
-const exportRecord = z.strictObject({
-  format: z.string(),
-  filters: z.record(z.string(), z.string()),
-  rowCount: z.union([z.number().int().nonnegative(), z.record(z.string(), z.number().int().nonnegative())]),
-  chainHeadSeq: z.number().int().nonnegative(),
-  chainHeadHash: z.string().nullable(),
-});
-
-/** `scripts/bench.ts` grows a benchmark database's log with these (never written by the app). */
-const benchTouch = z.strictObject({ percentComplete: z.number().int() });
 
 // ---- The registry ---------------------------------------------------------------------------------------
 
