@@ -1,6 +1,7 @@
 // Test support for the history and export tests: appends many correctly chained audit events quickly through
 // libSQL directly (one multi-row INSERT per batch, inside a transaction), continuing the chain already in the
 // database. Used to test exports and the verifier on tens of thousands of events without minutes of Prisma calls.
+import { Readable } from "node:stream";
 import { createClient } from "@libsql/client";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/lib/db.server";
@@ -138,6 +139,7 @@ export async function callLoader(
 export async function readXlsx(response: Response): Promise<import("exceljs").Workbook> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await response.arrayBuffer()) as unknown as import("exceljs").Buffer);
+  // Read as a stream: exceljs declares its own global `Buffer` type, which Node's Buffer does not satisfy.
+  await workbook.xlsx.read(Readable.from([Buffer.from(await response.arrayBuffer())]));
   return workbook;
 }
