@@ -24,6 +24,21 @@ export function isAllowedOrigin({ method, origin, host, protocol, allowedOrigins
   return origin === `${protocol}://${host}`;
 }
 
+const CLIENT_REQUEST_ID_MAX = 64;
+
+/**
+ * A client's own X-Request-Id, for the access log only (correlating with a proxy's or a caller's log): printable
+ * ASCII, at most 64 characters, anything else dropped; `undefined` when nothing is left.
+ */
+export function clientRequestIdOf(header) {
+  if (typeof header !== "string") return undefined;
+  const printable = header
+    .replace(/[^\x20-\x7e]/g, "")
+    .trim()
+    .slice(0, CLIENT_REQUEST_ID_MAX);
+  return printable === "" ? undefined : printable;
+}
+
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 /**
@@ -157,8 +172,9 @@ export async function createServer(options = {}) {
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
 
   app.use((req, res, next) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    // The request id goes into the audit chain: only the server chooses it. A client's own id is only logged.
+    const requestId = randomUUID();
+    const clientRequestId = clientRequestIdOf(req.get("x-request-id"));
     const started = process.hrtime.bigint();
     const store = { requestId, ip: req.ip ?? null, userId: null };
     res.setHeader("X-Request-Id", requestId);
@@ -169,6 +185,7 @@ export async function createServer(options = {}) {
       // Never the query string's secrets or any body: path, status, timing and who.
       logger.info({
         requestId,
+        clientRequestId,
         method: req.method,
         path: req.path,
         status: res.statusCode,

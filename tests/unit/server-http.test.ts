@@ -1,29 +1,20 @@
 // Requests through the real HTTP server (scripts/server.mjs in development mode, on a loopback port): what
 // happens in front of Remix and what a resource route answers on the wire.
-import type { AddressInfo } from "node:net";
-import { request as httpRequest, type Server } from "node:http";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createServer } from "../../scripts/server.mjs";
+import { startServer, type RunningServer } from "../helpers/http-server";
 
 const LIMIT = 1024 * 1024;
-let server: Server;
+let running: RunningServer;
 let base = "";
-let closeServer: () => Promise<void>;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = "warn"; // no access-log line per request in the test output
   process.env.FORM_BODY_MAX_BYTES = String(LIMIT);
-  const created = await createServer({ mode: "development" });
-  closeServer = created.close;
-  server = created.app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  running = await startServer();
+  base = running.base;
 }, 60_000);
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await closeServer();
-});
+afterAll(() => running.stop());
 
 function post(path: string, body: string, contentType = "application/x-www-form-urlencoded") {
   return fetch(`${base}${path}`, {
