@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { NonceContext } from "~/lib/nonce";
 import { currentRequest } from "~/lib/request.server";
 
 // Validate the configuration as soon as the server bundle loads: production refuses to start without it.
@@ -29,11 +30,17 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // The server's Content-Security-Policy allows inline scripts carrying this request's nonce only: Remix's (the
+  // layout's <Scripts>, <ScrollRestoration>, the streamed data) and React's own streaming scripts.
+  const nonce = currentRequest().cspNonce;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -1,3 +1,5 @@
+// First: configures zod for the browser's CSP before any module creates a schema.
+import "~/lib/zod-jitless";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
@@ -19,6 +21,7 @@ import { validateRequestSession } from "~/lib/session.server";
 import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
 import { navFor } from "~/lib/navigation";
+import { useNonce } from "~/lib/nonce";
 import { currentRequest, noteRequestUser } from "~/lib/request.server";
 import baseStyles from "~/styles/base.css?url";
 import layoutStyles from "~/styles/layout.css?url";
@@ -90,6 +93,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -106,8 +110,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </main>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

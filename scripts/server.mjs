@@ -1,8 +1,8 @@
 // Qadam's HTTP server: Express in front of the Remix request handler.
 // It owns what Remix has no hook for: a request id, the client IP, the CSRF origin check on every
-// non-GET request, security headers, a size limit and a shape check on request bodies, and one structured
+// non-GET request, security headers (with the per-request CSP nonce), a size limit and a shape check on request bodies, and one structured
 // access-log line per request.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import process from "node:process";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
@@ -37,6 +37,59 @@ export function clientRequestIdOf(header) {
     .trim()
     .slice(0, CLIENT_REQUEST_ID_MAX);
   return printable === "" ? undefined : printable;
+}
+
+/**
+ * The Content-Security-Policy of a page. Scripts run only from this origin, or inline with this request's nonce
+ * (Remix's hydration and scroll-restoration scripts, React's streaming scripts): an injected inline script or
+ * event handler does not run. Style sheets come only from this origin (`style-src-elem`); style *attributes* are
+ * allowed (`style-src-attr 'unsafe-inline'`) because React renders `style={...}` props (chart sizes, progress bars)
+ * as attributes — a style attribute cannot run code. Browsers without the -elem/-attr split read `style-src`.
+ * Development adds what Vite's dev server needs: its HMR WebSocket and the inline styles of its error overlay.
+ */
+export function contentSecurityPolicy(nonce, { development = false } = {}) {
+  const directives = [
+    ["default-src", "'self'"],
+    ["script-src", "'self'", `'nonce-${nonce}'`],
+    ["style-src", "'self'", "'unsafe-inline'"],
+    ["style-src-elem", "'self'", ...(development ? ["'unsafe-inline'"] : [])],
+    ["style-src-attr", "'unsafe-inline'"],
+    ["img-src", "'self'", "data:"],
+    ["font-src", "'self'"],
+    ["connect-src", "'self'", ...(development ? ["ws:", "wss:"] : [])],
+    ["object-src", "'none'"],
+    ["base-uri", "'none'"],
+    ["frame-ancestors", "'none'"],
+    ["form-action", "'self'"],
+  ];
+  return directives.map((directive) => directive.join(" ")).join("; ");
+}
+
+/** Powerful browser features no page of Qadam uses, switched off for it and anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "camera",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "payment",
+  "usb",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
+
+/**
+ * Whether an answer carries Strict-Transport-Security. Never in development (it would pin localhost to https).
+ * In production: by default when the request came over HTTPS (`req.secure`, which honours TRUST_PROXY and the
+ * proxy's X-Forwarded-Proto); `HSTS=true` sends it on every answer (a TLS proxy that does not forward the
+ * protocol), `HSTS=false` never (e.g. while sibling subdomains still serve plain http). Browsers ignore it over http.
+ */
+export function sendsHsts({ production, secure, setting }) {
+  if (!production || setting === "false") return false;
+  return setting === "true" || secure;
 }
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
@@ -145,6 +198,9 @@ async function sendRemixResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // Everything the app renders is about someone's portfolio (pages, data, exports): no browser or proxy keeps a
+  // copy. Only the static files above are cached.
+  res.setHeader("Cache-Control", "no-store");
   if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
@@ -176,8 +232,15 @@ export async function createServer(options = {}) {
     const requestId = randomUUID();
     const clientRequestId = clientRequestIdOf(req.get("x-request-id"));
     const started = process.hrtime.bigint();
-    const store = { requestId, ip: req.ip ?? null, userId: null };
+    // A fresh nonce per request: the app reads it from the store to mark its inline scripts (app/entry.server.tsx).
+    const cspNonce = randomBytes(16).toString("base64");
+    const store = { requestId, ip: req.ip ?? null, userId: null, cspNonce };
     res.setHeader("X-Request-Id", requestId);
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(cspNonce, { development: mode !== "production" }));
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    if (sendsHsts({ production: mode === "production", secure: req.secure, setting: env.HSTS })) {
+      res.setHeader("Strict-Transport-Security", HSTS_VALUE);
+    }
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");

@@ -25,6 +25,11 @@ export const EnvSchema = z
     ALLOWED_ORIGINS: z.string().default(""),
     /** Set to "false" only to serve production over plain http on a non-localhost host (not recommended). */
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    /**
+     * Strict-Transport-Security in production: unset = on answers to HTTPS requests (as the proxy reports them when
+     * TRUST_PROXY is set), "true" = on every answer, "false" = never. Never sent in development.
+     */
+    HSTS: z.enum(["true", "false"]).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().optional(),
     /**

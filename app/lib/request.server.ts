@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 
 /**
- * Per-request facts (request id, client IP, signed-in user) shared between our HTTP server
+ * Per-request facts (request id, client IP, signed-in user, CSP nonce) shared between our HTTP server
  * (scripts/server.mjs, which opens the store around each request and logs from it) and the app.
  * The store lives on globalThis under a registered symbol because the server and the app bundle are
  * separate module graphs.
@@ -12,6 +12,8 @@ export type RequestStore = {
   requestId: string;
   ip: string | null;
   userId: string | null;
+  /** This request's Content-Security-Policy nonce: inline scripts without it do not run. */
+  cspNonce?: string;
   /** Per-request memo (e.g. the validated session: the root, layout and page loaders all ask for it). */
   memo?: Map<string, Promise<unknown>>;
 };

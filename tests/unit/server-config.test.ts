@@ -28,6 +28,13 @@ describe("server configuration", () => {
     expect(() => parseEnv({ FORM_BODY_MAX_BYTES: String(1024 ** 3) })).toThrow(/FORM_BODY_MAX_BYTES/);
   });
 
+  it("reads HSTS as on, off or unset (then decided per request), and refuses anything else", () => {
+    expect(parseEnv({}).HSTS).toBeUndefined();
+    expect(parseEnv({ HSTS: "true" }).HSTS).toBe("true");
+    expect(parseEnv({ HSTS: "false" }).HSTS).toBe("false");
+    expect(() => parseEnv({ HSTS: "yes" })).toThrow(/HSTS/);
+  });
+
   it("passes TRUST_PROXY to Express as a hop count, a boolean or addresses", () => {
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);

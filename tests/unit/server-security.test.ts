@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { createSessionCookie } from "~/lib/session.server";
-import { clientRequestIdOf } from "../../scripts/server.mjs";
+import { clientRequestIdOf, contentSecurityPolicy, HSTS_VALUE, sendsHsts } from "../../scripts/server.mjs";
 import { cookiePair, createTestUser } from "../helpers/auth";
 import { startServer, type RunningServer } from "../helpers/http-server";
 
@@ -58,5 +58,83 @@ describe("the request id in the audit chain is the server's", () => {
     expect(clientRequestIdOf("x".repeat(500))).toBe("x".repeat(64));
     expect(clientRequestIdOf("\u0001\u0002")).toBeUndefined();
     expect(clientRequestIdOf(undefined)).toBeUndefined();
+  });
+});
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directivesOf(header: string | null): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of (header ?? "").split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name, values);
+  }
+  return map;
+}
+
+describe("security headers", () => {
+  it("sends a nonce-based CSP without inline scripts, and every inline script of the page carries the nonce", async () => {
+    const response = await fetch(`${running.base}/login`);
+    expect(response.status).toBe(200);
+    const csp = directivesOf(response.headers.get("content-security-policy"));
+    const scriptSrc = csp.get("script-src") ?? [];
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    const nonceSource = scriptSrc.find((source) => source.startsWith("'nonce-"));
+    expect(nonceSource).toMatch(/^'nonce-[A-Za-z0-9+/]{22}=='$/);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("form-action")).toEqual(["'self'"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+
+    const nonce = (nonceSource ?? "").slice("'nonce-".length, -1);
+    const html = await response.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((match) => match[1]);
+    expect(inlineScripts.length).toBeGreaterThanOrEqual(2); // Remix's context and module scripts, scroll restoration
+    for (const attributes of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+
+    // A new nonce for every request.
+    const again = await fetch(`${running.base}/login`);
+    expect(again.headers.get("content-security-policy")).not.toBe(response.headers.get("content-security-policy"));
+  });
+
+  it("switches off powerful browser features and framing", async () => {
+    const response = await fetch(`${running.base}/login`);
+    const policy = response.headers.get("permissions-policy") ?? "";
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) {
+      expect(policy).toContain(`${feature}=()`);
+    }
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // Development (this server) never pins the host to https.
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("keeps authenticated pages, their data and exports out of every cache", async () => {
+    const { cookie } = await signedInUser();
+    for (const path of ["/", "/_root.data", "/exports/portfolio.xlsx"]) {
+      const response = await fetch(`${running.base}${path}`, { headers: { cookie }, redirect: "manual" });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+      await response.arrayBuffer();
+    }
+  });
+
+  it("sends HSTS only in production: over HTTPS by default, always or never when configured", () => {
+    expect(HSTS_VALUE).toBe("max-age=31536000; includeSubDomains");
+    expect(sendsHsts({ production: false, secure: true, setting: "true" })).toBe(false);
+    expect(sendsHsts({ production: true, secure: true, setting: undefined })).toBe(true);
+    expect(sendsHsts({ production: true, secure: false, setting: undefined })).toBe(false);
+    expect(sendsHsts({ production: true, secure: false, setting: "true" })).toBe(true);
+    expect(sendsHsts({ production: true, secure: true, setting: "false" })).toBe(false);
+  });
+
+  it("relaxes the policy in development only for Vite's WebSocket and overlay styles, never for scripts", () => {
+    const production = directivesOf(contentSecurityPolicy("n0nce"));
+    const development = directivesOf(contentSecurityPolicy("n0nce", { development: true }));
+    expect(production.get("connect-src")).toEqual(["'self'"]);
+    expect(production.get("style-src-elem")).toEqual(["'self'"]);
+    expect(development.get("connect-src")).toEqual(["'self'", "ws:", "wss:"]);
+    expect(development.get("script-src")).toEqual(production.get("script-src"));
   });
 });
