@@ -146,6 +146,9 @@ export function ErrorPanel({ error }: { error: unknown }) {
       message = t("common.errors.badRequest");
     } else if (error.status === 409) {
       message = t("common.errors.conflict");
+    } else if (error.status === 429 && typeof error.data === "string") {
+      // A rate limit's answer is already in the user's language and says when to try again.
+      message = error.data;
     }
   }
   return (

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LOCALES } from "~/i18n/config";
 import { auditContextFor, getOptionalUser, safeRedirectPath } from "~/lib/auth.server";
 import { localeCookie } from "~/lib/locale.server";
+import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { parseForm } from "~/lib/validation.server";
 import { setUserLocale } from "~/models/user.server";
 
@@ -21,6 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return new Response("Unknown language.", { status: 400, headers: { "Content-Type": "text/plain" } });
   const { locale, redirectTo } = parsed.data;
   const user = await getOptionalUser(request);
+  // Each switch of a signed-in user is an audit event; a visitor's only sets a cookie.
+  if (user) enforceRateLimit(user, "languageSwitch");
   if (user) await setUserLocale({ userId: user.id, locale, context: auditContextFor(user) });
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
+import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { auditCsvStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
 import { exportFilename, streamResponse } from "~/models/export-common.server";
@@ -10,6 +11,7 @@ import { AuditExportQuerySchema } from "~/schemas/history";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "history.export");
+  enforceRateLimit(user, "export");
   const { bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
   const plan = await planAuditExport({ actor: user, query });
   await recordAuditExport(auditContextFor(user), "audit_csv", plan);

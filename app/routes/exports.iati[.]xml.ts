@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { invariantResponse } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
+import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { exportFilename, recordExport, streamResponse } from "~/models/export-common.server";
 import { iatiXmlStream, planIatiExport } from "~/models/iati.server";
 
@@ -9,6 +10,7 @@ import { iatiXmlStream, planIatiExport } from "~/models/iati.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.export");
+  enforceRateLimit(user, "export");
   const plan = await planIatiExport(user);
   // The IATI schema requires at least one activity: an empty selection has no valid file.
   invariantResponse(plan.activityCount > 0, "No project is visible to you, so there is nothing to publish.", {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
+import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { exportFilename, recordExport, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
 import { planPortfolioExport, portfolioXlsxStream } from "~/models/export-portfolio.server";
 
@@ -8,6 +9,7 @@ import { planPortfolioExport, portfolioXlsxStream } from "~/models/export-portfo
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.export");
+  enforceRateLimit(user, "export");
   const plan = await planPortfolioExport(user);
   await recordExport(auditContextFor(user), {
     kind: "portfolio_xlsx",

@@ -2,6 +2,7 @@
 // with real requests by signed-in users of the test database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { RATE_LIMITS } from "~/lib/rate-limit.server";
 import { createSessionCookie } from "~/lib/session.server";
 import { clientRequestIdOf, contentSecurityPolicy, HSTS_VALUE, sendsHsts } from "../../scripts/server.mjs";
 import { cookiePair, createTestUser } from "../helpers/auth";
@@ -137,4 +138,62 @@ describe("security headers", () => {
     expect(development.get("connect-src")).toEqual(["'self'", "ws:", "wss:"]);
     expect(development.get("script-src")).toEqual(production.get("script-src"));
   });
+});
+
+describe("writes a signed-in user can repeat cheaply are rate-limited", () => {
+  it("answers the 31st language switch in ten minutes with 429 in the user's language, and audits only 30", async () => {
+    const { user, cookie } = await signedInUser();
+    const { max, windowMs } = RATE_LIMITS.languageSwitch;
+    expect(max).toBe(30);
+    // Alternating languages: every accepted switch changes the profile, so each writes an audit event.
+    for (let i = 0; i < max; i++) {
+      const response = await switchLanguage(cookie, i % 2 === 0 ? "ru" : "en");
+      expect(response.status, `switch ${i + 1}`).toBe(302);
+    }
+    const refused = await switchLanguage(cookie, "kk");
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(windowMs / 1000);
+    expect(await refused.text()).toBe("Too many language changes. Try again in 10 minutes.");
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    expect(await db.auditEvent.count({ where: { actorId: user.id, action: "user.setLocale" } })).toBe(max);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
+    expect(stored.locale).toBe("en");
+  }, 60_000);
+
+  it("answers the 21st export in ten minutes with 429 in the user's language, and audits only 20", async () => {
+    const { user, cookie } = await signedInUser();
+    await db.user.update({ where: { id: user.id }, data: { locale: "kk" } });
+    const { max } = RATE_LIMITS.export;
+    expect(max).toBe(20);
+    // Every export counts towards one limit, whichever file it is.
+    const paths = ["/exports/audit.ndjson", "/exports/audit.csv", "/exports/portfolio.xlsx"];
+    for (let i = 0; i < max; i++) {
+      const response = await fetch(`${running.base}${paths[i % paths.length]}`, { headers: { cookie } });
+      expect(response.status, `export ${i + 1}`).toBe(200);
+      await response.arrayBuffer();
+    }
+    const refused = await fetch(`${running.base}/exports/audit.xlsx`, { headers: { cookie } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await refused.text()).toBe("Экспорт тым көп. 10 минуттан кейін қайталаңыз.");
+    expect(await db.auditEvent.count({ where: { actorId: user.id, action: { startsWith: "export." } } })).toBe(max);
+    expect(await db.auditEvent.count({ where: { actorId: user.id, action: "export.audit_xlsx" } })).toBe(0);
+  }, 60_000);
+
+  it("counts per user: another user is not held back by the first one's limit", async () => {
+    const first = await signedInUser();
+    for (let i = 0; i < RATE_LIMITS.export.max; i++) {
+      await (await fetch(`${running.base}/exports/audit.ndjson`, { headers: { cookie: first.cookie } })).arrayBuffer();
+    }
+    expect((await fetch(`${running.base}/exports/audit.ndjson`, { headers: { cookie: first.cookie } })).status).toBe(
+      429,
+    );
+    const second = await signedInUser();
+    const response = await fetch(`${running.base}/exports/audit.ndjson`, { headers: { cookie: second.cookie } });
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+  }, 60_000);
 });

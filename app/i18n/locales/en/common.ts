@@ -43,6 +43,10 @@ export default {
     body: "Your changes were not saved and are still in the form. The record now reads:",
     retry: "Check the values above, then save again to apply your version.",
   },
+  rateLimited: {
+    languageSwitch: "Too many language changes. Try again in {{minutes}} minutes.",
+    export: "Too many exports. Try again in {{minutes}} minutes.",
+  },
   errors: {
     title: "Something went wrong",
     notFoundTitle: "Not found",
