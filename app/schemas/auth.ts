@@ -12,7 +12,7 @@ export const LoginSchema = z.object({
     .string("auth.login.passwordRequired")
     .min(1, "auth.login.passwordRequired")
     .max(1024, "auth.login.tooLong"),
-  redirectTo: z.string().optional(),
+  redirectTo: z.string("common.errors.badRequest").optional(),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 

@@ -105,7 +105,7 @@ export function parseStoredLinks(json: string | null | undefined): string[] {
 }
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, "workflow.errors.tooLong").optional().default("");
+  z.string("common.errors.badRequest").trim().max(max, "workflow.errors.tooLong").optional().default("");
 
 export const versionField = z.coerce
   .number("workflow.errors.versionMissing")
@@ -120,4 +120,4 @@ export const idField = z
   .max(64, "common.errors.badRequest");
 
 /** A route param that names a record: a malformed one is a 400 (see `requireParams`), never a 500. */
-export const routeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const routeId = z.string("common.errors.badRequest").regex(/^[A-Za-z0-9_-]{1,64}$/, "common.errors.badRequest");

@@ -52,7 +52,7 @@ const ascending = z.preprocess(
 );
 
 /** Interim targets as react-hook-form holds them: targets.0.periodEnd, targets.0.value, ... */
-const targetRow = z.object({ periodEnd: isoDay(), value: requiredNumber() });
+const targetRow = z.object({ periodEnd: isoDay(), value: requiredNumber() }, "common.errors.badRequest");
 
 /**
  * A plain HTML form posts `targets.0.periodEnd` etc. as flat keys; the browser-side form already holds
@@ -90,7 +90,11 @@ const fields = {
   frequency: z.enum(INDICATOR_FREQUENCIES, "workflow.errors.frequencyRequired"),
   dataSource: optionalText(300),
   responsibleAgency: optionalText(300),
-  targets: z.array(targetRow).max(40, "workflow.errors.tooManyTargets").optional().default([]),
+  targets: z
+    .array(targetRow, "common.errors.badRequest")
+    .max(40, "workflow.errors.tooManyTargets")
+    .optional()
+    .default([]),
 };
 
 type IndicatorFields = {
@@ -166,7 +170,7 @@ export const IndicatorValueSchema = z
   });
 export type IndicatorValueData = z.infer<typeof IndicatorValueSchema>;
 
-export const IndicatorIntentSchema = z.enum(["edit", "report", "verify", "return"]);
+export const IndicatorIntentSchema = z.enum(["edit", "report", "verify", "return"], "common.errors.badRequest");
 
 export type IndicatorForm = {
   code?: string;

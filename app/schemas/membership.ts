@@ -22,4 +22,4 @@ export const RemoveMemberSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "common.errors.badRequest"),
 });
 
-export const TeamIntentSchema = z.enum(["add", "remove"]);
+export const TeamIntentSchema = z.enum(["add", "remove"], "common.errors.badRequest");

@@ -85,7 +85,7 @@ export function milestoneUpdateSchema(current: { currentDueDate: string }) {
 }
 export type MilestoneUpdateData = z.infer<ReturnType<typeof milestoneUpdateSchema>>;
 
-export const MilestoneIntentSchema = z.enum(["edit", "submitUpdate", "resubmit"]);
+export const MilestoneIntentSchema = z.enum(["edit", "submitUpdate", "resubmit"], "common.errors.badRequest");
 
 /** What the forms hold (every input is a string until the schema parses it). */
 export type MilestoneUpdateForm = {

@@ -137,7 +137,7 @@ export const ArchiveProjectSchema = z.object({
 });
 export type ArchiveProjectInput = z.input<typeof ArchiveProjectSchema>;
 
-export const ProjectEditIntentSchema = z.enum(["save", "archive", "restore"]);
+export const ProjectEditIntentSchema = z.enum(["save", "archive", "restore"], BAD_REQUEST);
 
 /** The values the edit form was loaded with (a hidden JSON field), to tell a conflict's "theirs" from "yours". */
 export function parseConflictBase(raw: unknown): Record<string, string> | null {

@@ -56,4 +56,4 @@ export const BulkApproveSchema = z.object({
     .transform((items) => [...new Set(items)].flatMap(parseItemKey)),
 });
 
-export const ReviewIntentSchema = z.enum(["approve", "return", "bulkApprove"]);
+export const ReviewIntentSchema = z.enum(["approve", "return", "bulkApprove"], "common.errors.badRequest");
