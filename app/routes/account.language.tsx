@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { LOCALES } from "~/i18n/config";
 import { auditContextFor, getOptionalUser, safeRedirectPath } from "~/lib/auth.server";
+import { readFormData } from "~/lib/http.server";
 import { localeCookie } from "~/lib/locale.server";
 import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { parseForm } from "~/lib/validation.server";
@@ -16,7 +17,7 @@ export async function loader() {
 
 /** Signed-in users keep their language on their profile; visitors in a cookie. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(LanguageSchema, await request.formData());
+  const parsed = parseForm(LanguageSchema, await readFormData(request));
   // A resource route must answer with a Response (Remix would wrap a plain object itself and warn on every call),
   // and it has no page to show field errors on: the header's form never sends an unknown language.
   if (!parsed.ok) return new Response("Unknown language.", { status: 400, headers: { "Content-Type": "text/plain" } });

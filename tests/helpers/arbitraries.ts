@@ -137,17 +137,23 @@ export const unknownFieldName: fc.Arbitrary<string> = fc.oneof(
 /** Form entries as posted: repeated keys are allowed (that is how a browser sends several values). */
 export type FormEntries = Array<[string, string]>;
 
+/** Stands for "the valid value of this field", filled in when the form is posted (see `formEntries`). */
+export const KEEP = Symbol("the valid value");
+/** A hostile form before the valid values are known: fields with KEEP take them from the valid form. */
+export type FormPlan = Array<[string, string | typeof KEEP]>;
+
 /** What one field of a valid form becomes: kept, replaced, dropped, or repeated (an array where a scalar belongs). */
-function mutatedField(name: string, valid: string, replacements: fc.Arbitrary<string>): fc.Arbitrary<FormEntries> {
+function mutatedField(name: string, replacements: fc.Arbitrary<string>): fc.Arbitrary<FormPlan> {
+  const value = fc.oneof(fc.constant<typeof KEEP>(KEEP), replacements);
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constant<FormEntries>([[name, valid]]) },
-    { weight: 3, arbitrary: replacements.map((v): FormEntries => [[name, v]]) },
-    { weight: 1, arbitrary: fc.constant<FormEntries>([]) },
+    { weight: 3, arbitrary: fc.constant<FormPlan>([[name, KEEP]]) },
+    { weight: 3, arbitrary: replacements.map((v): FormPlan => [[name, v]]) },
+    { weight: 1, arbitrary: fc.constant<FormPlan>([]) },
     {
       weight: 1,
       arbitrary: fc
-        .array(fc.oneof(fc.constant(valid), replacements), { minLength: 2, maxLength: 4 })
-        .map((values): FormEntries => values.map((v) => [name, v])),
+        .array(value, { minLength: 2, maxLength: 4 })
+        .map((values): FormPlan => values.map((v) => [name, v])),
     },
   );
 }
@@ -158,52 +164,45 @@ export type HostileFormOptions = {
 };
 
 /**
- * A valid form turned hostile. Half the cases change one field only (the others stay valid, so the request gets
- * past the other checks and reaches the deep ones: the model, the database); the other half change any number of
- * fields at once. Unknown fields are added now and then.
+ * A valid form (its field names given) turned hostile. Half the cases change one field only (the others stay
+ * valid, so the request gets past the other checks and reaches the deep ones: the model, the database); the other
+ * half change any number of fields at once. Unknown fields are added now and then.
  */
-export function hostileForm(
-  valid: Record<string, string>,
-  options: HostileFormOptions = {},
-): fc.Arbitrary<FormEntries> {
-  const names = Object.keys(valid);
+export function hostileForm(fields: readonly string[], options: HostileFormOptions = {}): fc.Arbitrary<FormPlan> {
   const replacementsFor = (name: string): fc.Arbitrary<string> => {
     const alternatives = options.alternatives?.[name] ?? [];
     return alternatives.length > 0
       ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...alternatives) }, { weight: 3, arbitrary: hostileString })
       : hostileString;
   };
+  const kept = (name: string) => fc.constant<FormPlan>([[name, KEEP]]);
   const extras = fc.array(fc.tuple(unknownFieldName, hostileString), { maxLength: 3 });
-
   const oneField =
-    names.length === 0
-      ? fc.constant<FormEntries>([])
+    fields.length === 0
+      ? fc.constant<FormPlan>([])
       : fc
-          .constantFrom(...names)
+          .constantFrom(...fields)
           .chain((target) =>
-            fc
-              .tuple(
-                ...names.map((name) =>
-                  name === target
-                    ? mutatedField(name, valid[name], replacementsFor(name))
-                    : fc.constant<FormEntries>([[name, valid[name]]]),
-                ),
-              )
-              .map((parts) => parts.flat()),
-          );
-  const anyFields =
-    names.length === 0
-      ? fc.constant<FormEntries>([])
-      : fc
-          .tuple(...names.map((name) => mutatedField(name, valid[name], replacementsFor(name))))
+            fc.tuple(
+              ...fields.map((name) => (name === target ? mutatedField(name, replacementsFor(name)) : kept(name))),
+            ),
+          )
           .map((parts) => parts.flat());
-
+  const anyFields =
+    fields.length === 0
+      ? fc.constant<FormPlan>([])
+      : fc.tuple(...fields.map((name) => mutatedField(name, replacementsFor(name)))).map((parts) => parts.flat());
   return fc
     .tuple(
       fc.oneof(oneField, anyFields),
-      fc.oneof({ weight: 3, arbitrary: fc.constant<FormEntries>([]) }, { weight: 1, arbitrary: extras }),
+      fc.oneof({ weight: 3, arbitrary: fc.constant<FormPlan>([]) }, { weight: 1, arbitrary: extras }),
     )
-    .map(([fields, more]) => [...fields, ...more]);
+    .map(([known, more]) => [...known, ...more]);
+}
+
+/** The entries to post: KEEP replaced by the field's valid value. */
+export function formEntries(plan: FormPlan, valid: Record<string, string>): FormEntries {
+  return plan.map(([name, value]) => [name, value === KEEP ? (valid[name] ?? "") : value]);
 }
 
 /** A field's value as a parsed form holds it: a string, or an array of strings for a repeated key. */
