@@ -31,7 +31,7 @@ import { MilestoneCreateSchema, milestoneUpdateSchema } from "~/schemas/mileston
 import { ProjectCreateSchema } from "~/schemas/project";
 import { itemKey } from "~/schemas/review";
 import { cookiePair, createTestUser, TEST_PASSWORD } from "../helpers/auth";
-import { formEntries, hostileForm, type FormEntries, type FormPlan } from "../helpers/arbitraries";
+import { formEntries, hostileForm, hostileString, type FormEntries, type FormPlan } from "../helpers/arbitraries";
 import { importRouteModule, type RouteModule } from "../helpers/route-harness";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -789,6 +789,35 @@ describe("hostile forms get a clear 4xx and change nothing", () => {
           expect(changes(before, await snapshot(), allowed), "a refused request changed the database").toEqual([]);
         }),
         { numRuns: spec.numRuns ?? 40 },
+      );
+    });
+  }
+});
+
+describe("hostile route params get a 4xx and change nothing", () => {
+  // One form per route with params; each param in turn (or all at once) replaced by a hostile string.
+  const withParams = SPECS.filter(
+    (spec, index) => spec.params && SPECS.findIndex((other) => other.file === spec.file) === index,
+  );
+  for (const spec of withParams) {
+    it(spec.file, async () => {
+      const action = await actionOf(spec.file);
+      const names = Object.keys(spec.params?.() ?? {});
+      const hostileParams = fc.record(
+        Object.fromEntries(names.map((name) => [name, fc.option(hostileString, { nil: undefined })])),
+      );
+      await fc.assert(
+        fc.asyncProperty(hostileParams, async (replaced) => {
+          const params = { ...spec.params?.() };
+          for (const [name, value] of Object.entries(replaced)) if (value !== undefined) params[name] = value;
+          const before = await snapshot();
+          const request = postForm("/", await spec.cookie(), Object.entries(await spec.valid()));
+          const answer = await callAction(action, request, params);
+          if (answer.status < 400 && !answer.thrown) return;
+          expect(refusalProblems(answer), JSON.stringify(params).slice(0, 300)).toEqual([]);
+          expect(changes(before, await snapshot(), new Set())).toEqual([]);
+        }),
+        { numRuns: 25 },
       );
     });
   }
