@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import en from "~/i18n/locales/en";
+import { isTranslationKey } from "~/i18n/keys";
 import { auditContextFor } from "~/lib/auth.server";
 import { db } from "~/lib/db.server";
 import { todayIsoDay } from "~/lib/dates";
@@ -73,15 +73,6 @@ async function callAction(
   }
 }
 
-function resolves(key: string): boolean {
-  let node: unknown = en;
-  for (const part of key.split(".")) {
-    if (!node || typeof node !== "object" || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
-}
-
 /** The messages of an ActionResult (its message key and field errors); null when the body is not one. */
 function actionResultMessages(body: unknown): string[] | null {
   if (!body || typeof body !== "object" || !("intent" in body) || !("status" in body)) return null;
@@ -101,7 +92,7 @@ function refusalProblems(answer: Answer): string[] {
   if (messages === null) return [`a body that is neither text nor an ActionResult: ${JSON.stringify(answer.body)}`];
   if (answer.status === 409 && (answer.body as { status?: unknown }).status === "conflict") return [];
   if (messages.length === 0) return ["an ActionResult without a message"];
-  return messages.filter((m) => !resolves(m)).map((m) => `message "${m}" is not an English i18n key`);
+  return messages.filter((m) => !isTranslationKey(m)).map((m) => `message "${m}" is not an English i18n key`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

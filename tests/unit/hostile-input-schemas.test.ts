@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import en from "~/i18n/locales/en";
+import { isTranslationKey } from "~/i18n/keys";
 import { formValue, hostileObject, hostileString, hostileValue } from "../helpers/arbitraries";
 
 const modules = import.meta.glob<Record<string, unknown>>("../../app/schemas/*.ts", { eager: true });
@@ -55,15 +55,6 @@ const PLAIN_TEXT = new Set([
   "history.AuditExportQuerySchema",
   "history.ProjectHistoryQuerySchema",
 ]);
-
-function resolves(key: string): boolean {
-  let node: unknown = en;
-  for (const part of key.split(".")) {
-    if (!node || typeof node !== "object" || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
-}
 
 type Found = { name: string; schema: z.ZodType };
 
@@ -132,7 +123,7 @@ describe("every schema meets hostile input with translated messages and never th
           const result = schema.safeParse(value);
           if (result.success) return;
           const untranslated = result.error.issues
-            .filter((issue) => (plainText ? issue.message.trim() === "" : !resolves(issue.message)))
+            .filter((issue) => (plainText ? issue.message.trim() === "" : !isTranslationKey(issue.message)))
             .map((issue) => `${issue.path.join(".") || "(value)"}: "${issue.message}"`);
           expect(untranslated).toEqual([]);
         }),
