@@ -100,15 +100,18 @@ function refusalProblems(answer: Answer): string[] {
 
 type Snapshot = { counts: Record<string, number>; auditHead: string | null };
 
+let countQuery: string | null = null;
+
+/** The row count of every table in one statement (it runs twice per generated request). */
 async function snapshot(): Promise<Snapshot> {
-  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "${name}"`);
-    counts[name] = Number(rows[0].n);
+  if (countQuery === null) {
+    const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+    );
+    countQuery = tables.map(({ name }) => `SELECT '${name}' AS name, COUNT(*) AS n FROM "${name}"`).join(" UNION ALL ");
   }
+  const rows = await db.$queryRawUnsafe<Array<{ name: string; n: number | bigint }>>(countQuery);
+  const counts = Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
   const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   return { counts, auditHead: head?.hash ?? null };
 }
@@ -749,6 +752,24 @@ describe("every action is driven", () => {
       .map(([file]) => file);
     const driven = new Set(SPECS.map((spec) => spec.file));
     expect(withAction.filter((file) => !driven.has(file))).toEqual([]);
+  });
+});
+
+describe("the before/after comparison sees writes", () => {
+  it("a new row and a new audit event", async () => {
+    const before = await snapshot();
+    const input = CreateOrganizationSchema.parse({
+      intent: "create",
+      code: uniqueCode("SEEN"),
+      name: "Seen",
+      kind: "MINISTRY",
+    });
+    await createOrganization({ context: adminContext(), input });
+    expect(changes(before, await snapshot(), new Set())).toEqual([
+      `AuditEvent: ${before.counts.AuditEvent} → ${before.counts.AuditEvent + 1}`,
+      `Organization: ${before.counts.Organization} → ${before.counts.Organization + 1}`,
+      "the audit chain moved",
+    ]);
   });
 });
 
