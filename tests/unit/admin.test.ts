@@ -1,12 +1,13 @@
-// Administration on the seeded database: only ADMIN reaches any admin loader or action; users are created with an
+// Administration on a small directory of organisations, users and one framework: only ADMIN reaches any admin loader or action; users are created with an
 // initial password they must change, e-mail is unique whatever its case, deactivation and role/organisation changes
 // end sessions, and every change is audited without the password hash.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { login, requireUser } from "~/lib/auth.server";
+import type { Role } from "~/lib/permissions";
 import { createSessionCookie } from "~/lib/session.server";
-import { DEMO_PASSWORD, seedDatabase } from "../../prisma/seed";
-import { cookiePair } from "../helpers/auth";
+import { cookiePair, TEST_PASSWORD } from "../helpers/auth";
+import { createActor, createFramework, createOrganization, createProject, createUser, day } from "../helpers/factories";
 import { getRequest, importRouteModule, postRequest, type RouteModule } from "../helpers/route-harness";
 
 type Result = { status: number; location: string | null; body: unknown };
@@ -33,11 +34,6 @@ async function run(fn: () => unknown): Promise<Result> {
 
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
-async function signIn(email: string): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  ids[email] = user.id;
-  return cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
-}
 
 const route = (file: string) => importRouteModule(file);
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
@@ -54,18 +50,54 @@ async function callLoader(file: string, path: string, cookie: string, params = {
 const auditCount = () => db.auditEvent.count();
 const sessionCount = (userId: string) => db.session.count({ where: { userId } });
 
-beforeAll(async () => {
-  await seedDatabase(db);
-  for (const email of [
-    "admin@qadam.test",
-    "wb.manager@qadam.test",
-    "wb.officer@qadam.test",
-    "auditor@qadam.test",
-    "transport.manager@qadam.test",
-    "ifc.officer@qadam.test",
-  ]) {
-    cookies[email] = await signIn(email);
+/**
+ * What administration acts on: an administrator and the four other roles it must refuse (signed in), three officers
+ * whose accounts the tests change, the transport ministry (staffed and implementing a project), the justice ministry
+ * with its Russian and Kazakh names, and the 2026–2031 framework with four priority areas.
+ */
+async function buildDirectory() {
+  const worldBank = await createOrganization({ code: "WB", name: "World Bank", kind: "WORLD_BANK" });
+  const ifc = await createOrganization({ code: "IFC", name: "International Finance Corporation", kind: "IFC" });
+  const mot = await createOrganization({ code: "MOT", name: "Ministry of Transport", kind: "MINISTRY" });
+  const water = await createOrganization({ code: "MWR", name: "Ministry of Water Resources", kind: "MINISTRY" });
+  await createOrganization({
+    code: "MOJ",
+    name: "Ministry of Justice",
+    nameRu: "Министерство юстиции",
+    nameKk: "Әділет министрлігі",
+    kind: "MINISTRY",
+  });
+  const framework = await createFramework(
+    {
+      code: "CPF-2026-2031",
+      name: "Country Partnership Framework 2026–2031",
+      startDate: day("2025-07-01"),
+      endDate: day("2031-06-30"),
+      annualEnvelopeMinor: 100_000_000_000n,
+    },
+    4,
+  );
+  await createProject({ implementingAgencyId: mot.id, priorityAreaId: framework.areas[0].id });
+
+  const signedIn: [email: string, role: Role, organizationId: string][] = [
+    ["admin@qadam.test", "ADMIN", worldBank.id],
+    ["wb.manager@qadam.test", "MANAGER", worldBank.id],
+    ["wb.officer@qadam.test", "OFFICER", worldBank.id],
+    ["auditor@qadam.test", "AUDITOR", worldBank.id],
+    ["transport.manager@qadam.test", "MANAGER", mot.id],
+  ];
+  for (const [email, role, organizationId] of signedIn) {
+    const actor = await createActor(role, { email, organizationId });
+    cookies[email] = actor.cookie;
+    ids[email] = actor.id;
   }
+  await createUser({ email: "ifc.officer@qadam.test", role: "OFFICER", organizationId: ifc.id });
+  await createUser({ email: "transport.officer@qadam.test", role: "OFFICER", organizationId: mot.id });
+  await createUser({ email: "water.officer@qadam.test", role: "OFFICER", organizationId: water.id });
+}
+
+beforeAll(async () => {
+  await buildDirectory();
 }, 60_000);
 
 async function orgId(code: string) {
@@ -310,7 +342,7 @@ describe("deactivation, role and organisation changes", () => {
     expect(await sessionCount(user.id)).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
     expect((await run(() => requireUser(getRequest("/", cookie)))).location).toMatch(/^\/login/);
-    const attempt = await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"));
+    const attempt = await login({ email: user.email, password: TEST_PASSWORD }, new Request("http://localhost/login"));
     expect(attempt.ok).toBe(false);
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.deactivate", entityId: user.id } });
@@ -327,7 +359,7 @@ describe("deactivation, role and organisation changes", () => {
     );
     expect(back.status).toBe(302);
     expect(
-      (await login({ email: user.email, password: DEMO_PASSWORD }, new Request("http://localhost/login"))).ok,
+      (await login({ email: user.email, password: TEST_PASSWORD }, new Request("http://localhost/login"))).ok,
     ).toBe(true);
   });
 
