@@ -56,6 +56,7 @@ export const GLOBAL_ACTIONS = [
   "reviewQueue.view",
   "history.viewAll",
   "history.export",
+  "history.exportNetworkDetails",
   "portfolio.export",
   "chain.view",
   "admin.users",
@@ -136,6 +137,10 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
     case "history.export":
       return actor.role === "OFFICER" ? "forbidden" : "allow";
     case "chain.view":
+      return canSeeEverything(actor) ? "allow" : "forbidden";
+    // The IP addresses and request ids of other people's requests: audit exports carry them only for those who
+    // read the whole log; a manager's export keeps the columns, blank.
+    case "history.exportNetworkDetails":
       return canSeeEverything(actor) ? "allow" : "forbidden";
     case "admin.users":
     case "admin.organizations":

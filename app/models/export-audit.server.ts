@@ -2,7 +2,7 @@ import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import { safeCell, xlsxCell } from "~/lib/csv-safety";
 import { logger } from "~/lib/logger.server";
-import type { Actor } from "~/lib/permissions";
+import { decideGlobal, type Actor } from "~/lib/permissions";
 import type { AuditContext } from "./audit.server";
 import {
   chainHeadStamp,
@@ -50,6 +50,8 @@ export type AuditExportPlan = {
   generatedAt: Date;
   generatedBy: string;
   scope: "all" | "visible-projects";
+  /** Whether the `request_id` and `ip` columns are filled in, or kept blank (see `history.exportNetworkDetails`). */
+  networkDetails: "included" | "withheld";
   filters: Record<string, string>;
   projectCodes: Map<string, string>;
   /** The filtered project, if any: the export's own audit event is filed under it. */
@@ -71,6 +73,7 @@ export async function planAuditExport(options: {
     generatedAt: new Date(),
     generatedBy: options.actor.email,
     scope: exportScope(options.actor),
+    networkDetails: decideGlobal(options.actor, "history.exportNetworkDetails") === "allow" ? "included" : "withheld",
     filters: historyQueryParams(options.query),
     projectCodes: await projectCodesById(),
     projectId: filteredProjectId(filters),
@@ -91,6 +94,7 @@ export function auditMetadata(plan: AuditExportPlan, format: string): Array<[str
     ["generated_at", plan.generatedAt.toISOString()],
     ["generated_by", plan.generatedBy],
     ["scope", plan.scope],
+    ["network_details", plan.networkDetails],
     ["filter_from", f.from ?? ""],
     ["filter_to", f.to ?? ""],
     ["filter_project", f.project ?? ""],
@@ -125,8 +129,12 @@ function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<strin
   ];
 }
 
+/** The planned events oldest first; without `history.exportNetworkDetails`, every request id and IP is blank. */
 async function* plannedEvents(plan: AuditExportPlan): AsyncGenerator<AuditEventRow> {
-  for await (const batch of streamAuditEvents({ where: plan.where, maxSeq: plan.head.seq })) yield* batch;
+  const withheld = plan.networkDetails === "withheld";
+  for await (const batch of streamAuditEvents({ where: plan.where, maxSeq: plan.head.seq })) {
+    for (const row of batch) yield withheld ? { ...row, requestId: null, ip: null } : row;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -163,6 +171,7 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
       generatedAt: meta.generated_at,
       generatedBy: meta.generated_by,
       scope: meta.scope,
+      networkDetails: plan.networkDetails,
       filters: plan.filters,
       rowCount: plan.rowCount,
       chainHead: { seq: plan.head.seq, hash: plan.head.hash },

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { decodeXlsxText } from "~/lib/csv-safety";
 import { AUDIT_COLUMNS } from "~/models/export-audit.server";
+import { recordExport } from "~/models/export-common.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
 import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
 import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
@@ -59,6 +60,19 @@ beforeAll(async () => {
   });
   // Dozens of audited writes and 600 synthetic events: generous for a machine busy with other work.
 }, 60_000);
+
+/**
+ * Signs in a new user with the role and organisation of `key`'s user, as `cookies[as]`: every user may download
+ * only so many exports in ten minutes, so a block of tests that exports a lot brings its own users.
+ */
+async function signInLike(key: string, as: string) {
+  const model = await db.user.findUniqueOrThrow({
+    where: { email: `${key}@qadam.test` },
+    select: { role: true, organizationId: true },
+  });
+  const user = await createUser({ role: model.role, organizationId: model.organizationId });
+  cookies[as] = await sessionCookieFor(user.email);
+}
 
 type CsvExport = { meta: Record<string, string>; header: string[]; rows: Record<string, string>[] };
 
@@ -266,5 +280,82 @@ describe("audit exports select exactly what the filters and the scope allow", ()
     const bom = await callLoader(csvLoader, "/exports/audit.csv?project=P086592&bom=1", { cookie: cookies.auditor });
     const bomBytes = new Uint8Array(await bom.arrayBuffer());
     expect([...bomBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe("IP addresses and request ids of other people's requests", () => {
+  const ip = "198.51.100.23";
+  const requestId = "req-other-person-7f3a";
+  let seq = 0;
+
+  beforeAll(async () => {
+    for (const key of ["auditor", "admin", "transport.manager"]) await signInLike(key, `ip:${key}`);
+    // Someone else's export of a transport project, made from a known address in a known request.
+    const auditor = await db.user.findUniqueOrThrow({ where: { email: "auditor@qadam.test" } });
+    const project = projects.find((p) => p.code === "P099270")!;
+    await recordExport(
+      { actorId: auditor.id, actorEmail: auditor.email, requestId, ip },
+      { kind: "audit_csv", filters: {}, rowCount: 0, head: { seq: 0, hash: null }, projectId: project.id },
+    );
+    seq = (await db.auditEvent.findFirstOrThrow({ where: { requestId }, select: { seq: true } })).seq;
+  });
+
+  it("auditors and admins get them, and the metadata says they are included", async () => {
+    for (const who of ["ip:auditor", "ip:admin"]) {
+      const csv = await exportCsv("?project=P099270", who);
+      const row = csv.rows.find((r) => Number(r.seq) === seq)!;
+      expect(row, who).toMatchObject({ ip, request_id: requestId });
+      expect(csv.meta.network_details, who).toBe("included");
+    }
+  });
+
+  it("a manager's CSV keeps the columns, blank, and says they are withheld", async () => {
+    const csv = await exportCsv("?project=P099270", "ip:transport.manager");
+    expect(csv.header).toEqual([...AUDIT_COLUMNS]);
+    expect(csv.meta.network_details).toBe("withheld");
+    const row = csv.rows.find((r) => Number(r.seq) === seq)!;
+    expect(row).toMatchObject({ action: "export.audit_csv", ip: "", request_id: "" });
+    expect(csv.rows.every((r) => r.ip === "" && r.request_id === "")).toBe(true);
+  });
+
+  it("a manager's XLSX and NDJSON carry neither, whatever the filter", async () => {
+    for (const query of ["?project=P099270", ""]) {
+      const xlsx = await readXlsx(
+        await callLoader(xlsxLoader, `/exports/audit.xlsx${query}`, { cookie: cookies["ip:transport.manager"] }),
+      );
+      const meta: Record<string, string> = {};
+      xlsx.getWorksheet("metadata")!.eachRow((row) => {
+        meta[String(row.getCell(1).value)] = String(row.getCell(2).value ?? "");
+      });
+      expect(meta.network_details).toBe("withheld");
+      const events = xlsx.getWorksheet("events")!;
+      const headerRow = events.getRow(1);
+      expect(headerRow.cellCount).toBe(AUDIT_COLUMNS.length);
+      expect(AUDIT_COLUMNS.map((_, i) => headerRow.getCell(i + 1).value)).toEqual([...AUDIT_COLUMNS]);
+      const ipColumn = AUDIT_COLUMNS.indexOf("ip") + 1;
+      const requestIdColumn = AUDIT_COLUMNS.indexOf("request_id") + 1;
+      let found = false;
+      events.eachRow((row, n) => {
+        if (n === 1) return;
+        if (Number(row.getCell(1).value) === seq) found = true;
+        expect(row.getCell(ipColumn).value ?? null).toBeNull();
+        expect(row.getCell(requestIdColumn).value ?? null).toBeNull();
+      });
+      expect(found).toBe(true);
+
+      const ndjson = await callLoader(ndjsonLoader, `/exports/audit.ndjson${query}`, {
+        cookie: cookies["ip:transport.manager"],
+      });
+      const text = await ndjson.text();
+      expect(text).not.toContain(ip);
+      expect(text).not.toContain(requestId);
+      const lines = text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines[0]).toMatchObject({ type: "metadata", networkDetails: "withheld" });
+      const event = lines.find((l) => l.seq === seq);
+      expect(event).toMatchObject({ ip: null, requestId: null, action: "export.audit_csv" });
+    }
   });
 });

@@ -98,8 +98,8 @@ describe("large audit exports are streamed", () => {
       tail = parts.pop()!;
       lines += parts.length;
     }
-    // 14 metadata records + the header row + one record per event (synthetic events hold no line breaks).
-    expect(lines).toBe(14 + 1 + events);
+    // 15 metadata records + the header row + one record per event (synthetic events hold no line breaks).
+    expect(lines).toBe(15 + 1 + events);
     expect(bytes).toBeGreaterThan(EVENTS * 200);
     expect(batchQueries.length).toBe(Math.ceil(events / 1000) + (events % 1000 === 0 ? 1 : 0));
   });
