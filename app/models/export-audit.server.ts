@@ -13,7 +13,7 @@ import {
   type ChainHeadStamp,
   type ExportKind,
 } from "./export-common.server";
-import { auditWhereFor, filteredProjectId, projectCodesById, resolveHistoryFilters } from "./history.server";
+import { auditWhereFor, projectCodesById, requireFilteredProject, resolveHistoryFilters } from "./history.server";
 import { countAuditEvents, streamAuditEvents, type AuditEventRow } from "./history-stream.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { historyQueryParams, type HistoryQuery } from "~/schemas/history";
@@ -58,11 +58,13 @@ export type AuditExportPlan = {
   projectId: string | null;
 };
 
+/** Throws NotFoundError when the `project` filter names a project the actor cannot see (or none at all). */
 export async function planAuditExport(options: {
   actor: Actor & { email: string; role: string };
   query: HistoryQuery;
 }): Promise<AuditExportPlan> {
   const filters = await resolveHistoryFilters(options.query);
+  const projectId = await requireFilteredProject(options.actor, filters);
   const where = await auditWhereFor(options.actor, filters);
   const head = await chainHeadStamp();
   const rowCount = await countAuditEvents(where, head.seq);
@@ -76,7 +78,7 @@ export async function planAuditExport(options: {
     networkDetails: decideGlobal(options.actor, "history.exportNetworkDetails") === "allow" ? "included" : "withheld",
     filters: historyQueryParams(options.query),
     projectCodes: await projectCodesById(),
-    projectId: filteredProjectId(filters),
+    projectId,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { currentAuditAction, storedAuditActionNames } from "~/lib/audit-actions";
 import { addDays, dayToDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import type { HistoryQuery } from "~/schemas/history";
@@ -98,9 +99,19 @@ export async function listAuditEvents(options: {
   return { events, nextBefore: rows.length > limit ? events[events.length - 1].seq : null };
 }
 
-/** The resolved project id of a `project` filter, when it names a real project (for the export's own event). */
-export function filteredProjectId(filters: HistoryFilters): string | null {
-  return filters.projectId && filters.projectId !== NONE ? filters.projectId : null;
+/**
+ * The project a `project` filter names, for an export that files its own event under it. A code that names no
+ * project, or one the actor may not see, is not found — as the project's own pages answer — so nothing is
+ * exported or recorded under a project the actor does not know. Null without a project filter.
+ */
+export async function requireFilteredProject(actor: Actor, filters: HistoryFilters): Promise<string | null> {
+  if (filters.projectId === undefined) return null;
+  const visible = await db.project.findFirst({
+    where: { AND: [{ id: filters.projectId }, projectWhereForActor(actor)] },
+    select: { id: true },
+  });
+  if (!visible) throw new NotFoundError("project");
+  return visible.id;
 }
 
 /** Turns the URL's codes and e-mails into ids. Unknown ones match nothing (they never widen the selection). */

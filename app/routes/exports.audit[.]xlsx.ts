@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { orNotFound } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { parseSearchParams } from "~/lib/validation.server";
@@ -13,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "history.export");
   enforceRateLimit(user, "export");
   const { bom: _bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
-  const plan = await planAuditExport({ actor: user, query });
+  // A project outside the user's view (or no project at all) is a 404, and no export is recorded.
+  const plan = await orNotFound(() => planAuditExport({ actor: user, query }));
   await recordAuditExport(auditContextFor(user), "audit_xlsx", plan);
   return streamResponse(auditXlsxStream(plan), {
     contentType: XLSX_CONTENT_TYPE,
