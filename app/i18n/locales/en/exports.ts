@@ -7,7 +7,7 @@ export default {
   audit: {
     title: "Audit log",
     description:
-      "The audit events that match the filters, oldest first, with every stored field (before/after snapshots, hashes).",
+      "The audit events that match the filters, oldest first, with every stored field (before/after snapshots, hashes). IP addresses and request ids are included for auditors and administrators only.",
     bom: "Add a byte-order mark so that Excel opens Cyrillic and Kazakh text correctly (CSV only)",
     downloadCsv: "Download CSV",
     downloadXlsx: "Download XLSX",
