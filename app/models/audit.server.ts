@@ -83,8 +83,10 @@ export function snapshot(value: unknown): string | null {
 
 /**
  * Appends one event to the chain. Must run inside the transaction that makes the change, so history can
- * never disagree with data. Within one process the driver adapter serialises transactions; across
- * processes the primary key on seq makes a concurrent append fail, and `auditedTransaction` retries.
+ * never disagree with data. Within one process the driver adapter serialises transactions; across processes
+ * every transaction on a local file takes the write lock at BEGIN (lib/db.server), so the head read here is
+ * still the head when the event is inserted. The primary key on seq stays the last guard (e.g. behind a libSQL
+ * server, whose transactions we do not configure): a concurrent append then fails and `auditedTransaction` retries.
  */
 export async function appendAuditEvent(tx: Tx, context: AuditContext, input: AuditInput) {
   const before = snapshot(input.before);
@@ -132,14 +134,18 @@ export async function auditedTransaction<T>(
         return work(tx, audit);
       });
     } catch (error) {
-      // Another process appended first: the sequence number is taken, or SQLite refused our stale snapshot.
-      // The whole transaction was rolled back, so running `work` again is safe.
+      // Rare by construction: on a local file, writers queue for the lock taken at BEGIN, so this only happens
+      // when a writer waited longer than the busy timeout (SQLITE_BUSY), or when, behind a libSQL server,
+      // another instance appended first (the sequence number is taken). The whole transaction was rolled back,
+      // so running `work` again is safe; each retry is logged so that it never goes unnoticed.
       const seqTaken =
         (error instanceof Prisma.PrismaClientKnownRequestError &&
           error.code === "P2002" &&
           String(error.meta?.modelName ?? error.message).includes("AuditEvent")) ||
         /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message));
       if (!seqTaken || attempt >= MAX_ATTEMPTS) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn({ attempt, error: message.split("\n")[0] }, "audited transaction retried");
     }
   }
 }
