@@ -70,12 +70,64 @@ export function readSettingsThrough(client: Db): Promise<DatabaseSettings> {
 }
 
 /**
- * A libSQL client for a local file whose every connection is configured, and whose transactions all begin
- * with BEGIN IMMEDIATE.
+ * A transaction on the client's one connection. Safe because the Prisma adapter lets nothing else reach the
+ * client between BEGIN and COMMIT/ROLLBACK (it holds its lock for the transaction's whole life).
+ */
+class ImmediateTransaction implements Transaction {
+  private open = true;
+
+  constructor(private readonly connection: Client) {}
+
+  get closed() {
+    return !this.open;
+  }
+
+  private ensureOpen() {
+    if (!this.open) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
+  }
+
+  async execute(stmt: InStatement): Promise<ResultSet> {
+    this.ensureOpen();
+    return this.connection.execute(stmt);
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const results: ResultSet[] = [];
+    for (const stmt of stmts) results.push(await this.execute(stmt));
+    return results;
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.ensureOpen();
+    return this.connection.executeMultiple(sql);
+  }
+
+  async commit(): Promise<void> {
+    this.ensureOpen();
+    this.open = false;
+    await this.connection.execute("COMMIT");
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.connection.execute("ROLLBACK");
+  }
+
+  close(): void {
+    void this.rollback();
+  }
+}
+
+/**
+ * A libSQL client for a local file: one configured connection for the life of the process, and transactions
+ * that all begin with BEGIN IMMEDIATE.
  *
- * Why a wrapper: the Prisma adapter creates the client itself and begins every transaction as DEFERRED, and the
- * libSQL client hands its connection to each transaction and opens a fresh one lazily afterwards, so settings run
- * once on the client would be lost after the first transaction.
+ * Why one connection: libSQL's client hands its connection to each transaction, opens a new one for what comes
+ * next, and never closes the one it handed over. Every write transaction thus leaked a connection (two file
+ * descriptors with WAL, and memory), and settings run on the first connection were lost after the first
+ * transaction. Here the adapter's own lock already serialises statements and transactions within the process,
+ * so one connection serves them all.
  *
  * Why IMMEDIATE: a deferred transaction starts as a reader and upgrades to a writer at its first write (the audit
  * append reads the chain head, then inserts). If another process committed in between, SQLite cannot upgrade
@@ -85,9 +137,7 @@ export function readSettingsThrough(client: Db): Promise<DatabaseSettings> {
  * transactions are its writes (the audited ones), so nothing read-only waits on the lock.
  */
 class ConfiguredSqliteClient implements Client {
-  /** The libSQL client's current connection has not been configured yet (it is opened lazily). */
-  private connectionIsNew = true;
-  private checked = false;
+  private configured: Promise<void> | undefined;
 
   constructor(private readonly inner: Client) {}
 
@@ -99,20 +149,13 @@ class ConfiguredSqliteClient implements Client {
     return this.inner.protocol;
   }
 
-  /** Configures the connection the next statement will use, if it is a new one. */
-  private async prepareConnection() {
-    if (!this.connectionIsNew) return;
-    if (!this.checked) {
-      // The journal mode is a property of the file: set once, and refuse to run if it did not take.
-      const mode = (await this.inner.execute("PRAGMA journal_mode = WAL")).rows[0]?.[0];
-      if (mode !== EXPECTED_SETTINGS.journal_mode) {
-        throw new LibsqlError(`the database could not switch to WAL (journal_mode is ${String(mode)})`, "QADAM_CONFIG");
-      }
-    }
-    // One statement each: a pragma that answers with a row cannot go through executeMultiple.
-    for (const pragma of CONNECTION_PRAGMAS) await this.inner.execute(pragma);
-    this.connectionIsNew = false;
-    if (!this.checked) {
+  /** Configures the connection once and checks that every setting took; a failure stops the first query. */
+  private configure(): Promise<void> {
+    this.configured ??= (async () => {
+      // The journal mode is a property of the file: set it, and refuse to run if it did not take.
+      await this.inner.execute("PRAGMA journal_mode = WAL");
+      // One statement each: a pragma that answers with a row cannot go through executeMultiple.
+      for (const pragma of CONNECTION_PRAGMAS) await this.inner.execute(pragma);
       const actual = await readDatabaseSettings(async (sql) => (await this.inner.execute(sql)).rows[0]?.[0]);
       const expected: Record<string, string | number> = EXPECTED_SETTINGS;
       const wrong = Object.entries(actual).filter(([name, value]) => expected[name] !== value);
@@ -120,29 +163,28 @@ class ConfiguredSqliteClient implements Client {
         const detail = wrong.map(([name, value]) => `${name} is ${value}, not ${expected[name]}`);
         throw new LibsqlError(`the database settings did not take: ${detail.join("; ")}`, "QADAM_CONFIG");
       }
-      this.checked = true;
-    }
+    })();
+    return this.configured;
   }
 
   async execute(stmt: InStatement): Promise<ResultSet> {
-    await this.prepareConnection();
+    await this.configure();
     return this.inner.execute(stmt);
   }
 
   async batch(stmts: InStatement[], mode?: TransactionMode): Promise<ResultSet[]> {
-    await this.prepareConnection();
+    await this.configure();
     return this.inner.batch(stmts, mode === "read" ? "read" : "write");
   }
 
   async transaction(): Promise<Transaction> {
-    await this.prepareConnection();
-    // The libSQL client gives this connection to the transaction and opens a new one for what comes next.
-    this.connectionIsNew = true;
-    return this.inner.transaction("write");
+    await this.configure();
+    await this.inner.execute("BEGIN IMMEDIATE");
+    return new ImmediateTransaction(this.inner);
   }
 
   async executeMultiple(sql: string): Promise<void> {
-    await this.prepareConnection();
+    await this.configure();
     return this.inner.executeMultiple(sql);
   }
 

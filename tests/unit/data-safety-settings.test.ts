@@ -1,5 +1,6 @@
 // The database settings every connection must have, read back from SQLite itself (not assumed), and the write
 // lock a transaction takes at BEGIN so that writers in several processes queue instead of failing.
+import { readdirSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { db, EXPECTED_SETTINGS, readSettingsThrough } from "~/lib/db.server";
@@ -57,5 +58,14 @@ describe("write transactions", () => {
     } finally {
       other.close();
     }
+  });
+
+  it("leave no connection behind: open files stay flat over a hundred transactions", async () => {
+    // libSQL's own client opened a connection per transaction and never closed it (a leak of two files each).
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    await createOrganization();
+    const before = openFiles();
+    for (let i = 0; i < 100; i++) await createOrganization();
+    expect(openFiles() - before).toBeLessThanOrEqual(2);
   });
 });
