@@ -116,6 +116,12 @@ export type Audit = (input: AuditInput) => Promise<void>;
 
 const MAX_ATTEMPTS = 3;
 
+let retriesInThisProcess = 0;
+/** How many times `auditedTransaction` ran a transaction again in this process (drills show it stays 0). */
+export function auditedTransactionRetries(): number {
+  return retriesInThisProcess;
+}
+
 /**
  * Runs `work` in one transaction together with the audit events it records. If anything throws, neither
  * the change nor its events are written.
@@ -144,6 +150,7 @@ export async function auditedTransaction<T>(
           String(error.meta?.modelName ?? error.message).includes("AuditEvent")) ||
         /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message));
       if (!seqTaken || attempt >= MAX_ATTEMPTS) throw error;
+      retriesInThisProcess++;
       const message = error instanceof Error ? error.message : String(error);
       logger.warn({ attempt, error: message.split("\n")[0] }, "audited transaction retried");
     }
