@@ -1,5 +1,6 @@
 // What the database scripts (backup, restore, replication drill) share: where a file: URL points, SQLite's own
 // integrity check, and a full check of a database file through the app's data layer.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 
@@ -28,6 +29,22 @@ export function fileStamp(date = new Date()): string {
     .toISOString()
     .replace(/\.\d+Z$/, "Z")
     .replaceAll(":", "-");
+}
+
+/** A new database file with every committed migration applied (the drills' scratch databases). */
+export async function createMigratedDatabase(file: string): Promise<void> {
+  const migrations = path.resolve(import.meta.dirname, "..", "prisma", "migrations");
+  const client = createClient({ url: `file:${file}` });
+  try {
+    await client.execute("PRAGMA journal_mode = WAL");
+    for (const name of readdirSync(migrations)
+      .filter((n) => /^\d/.test(n))
+      .sort()) {
+      await client.executeMultiple(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
+    }
+  } finally {
+    client.close();
+  }
 }
 
 /** SQLite's `PRAGMA integrity_check` of a file, read without changing it ("ok" when sound). */

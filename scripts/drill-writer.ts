@@ -6,11 +6,63 @@
 // Messages: {type:"ack", version} per committed write, then {type:"done", acknowledged, conflicts, retries, errors}.
 // A version conflict is a refused write (another writer was first): it is counted and the write tried again on a
 // fresh read. A retry is a transaction `auditedTransaction` had to run again (SQLite busy or sequence taken).
-import { pathToFileURL } from "node:url";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export type WriterMessage =
   | { type: "ack"; version: number }
   | { type: "done"; acknowledged: number; conflicts: number; retries: number; errors: string[] };
+
+type DoneMessage = Extract<WriterMessage, { type: "done" }>;
+
+export type WriterRun = {
+  child: ChildProcess;
+  /** Versions the writer acknowledged (its transaction committed), in order. */
+  acks: number[];
+  /** Resolves with the writer's final report, or null if it died without one (e.g. killed). */
+  done: Promise<DoneMessage | null>;
+};
+
+/** Starts a writer process making `writes` audited edits (0 = until killed) of one organisation. */
+export function startWriter(organizationId: string, writes: number, label: string, databaseUrl: string): WriterRun {
+  const script = fileURLToPath(import.meta.url);
+  const child = fork(script, [organizationId, String(writes), label], {
+    cwd: path.resolve(path.dirname(script), ".."),
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const acks: number[] = [];
+  let report: DoneMessage | null = null;
+  child.on("message", (message: WriterMessage) => {
+    if (message.type === "ack") acks.push(message.version);
+    else report = message;
+  });
+  const done = new Promise<DoneMessage | null>((resolve) => child.on("exit", () => resolve(report)));
+  return { child, acks, done };
+}
+
+/** A fresh organisation for writers to edit, created with its audit event through the app's data layer. */
+export async function createDrillOrganization(databaseUrl: string) {
+  const { createDb } = await import("~/lib/db.server");
+  const { auditedTransaction, SYSTEM_CONTEXT } = await import("~/models/audit.server");
+  const client = createDb(databaseUrl);
+  const code = `DRILL-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    return await auditedTransaction(
+      SYSTEM_CONTEXT,
+      async (tx, audit) => {
+        const org = await tx.organization.create({ data: { code, name: code, kind: "MINISTRY" } });
+        await audit({ action: "organization.create", entityType: "Organization", entityId: org.id, after: org });
+        return org;
+      },
+      client,
+    );
+  } finally {
+    await client.$disconnect();
+  }
+}
 
 function send(message: WriterMessage): Promise<void> {
   return new Promise((resolve) => {
