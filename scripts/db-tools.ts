@@ -73,7 +73,7 @@ const COUNTED = ["User", "Organization", "Project", "Milestone", "Indicator", "A
 export async function reportOn(file: string): Promise<DatabaseReport> {
   const integrity = await integrityOf(file);
   const { createDb } = await import("~/lib/db.server");
-  const { verifyAuditChain } = await import("~/models/history.server");
+  const { verifyAuditChain } = await import("~/models/history-chain.server");
   const db = createDb(`file:${file}`);
   try {
     const counts: Record<string, number> = {};

@@ -1,7 +1,7 @@
 // Shared by the data-safety tests: the checks every drill ends with. The writer processes themselves live in
 // scripts/drill-writer.ts, which the drill scripts use too.
 import { db, type Db } from "~/lib/db.server";
-import { verifyAuditChain } from "~/models/history.server";
+import { verifyAuditChain } from "~/models/history-chain.server";
 import { createDrillOrganization as createIn, startWriter, type WriterRun } from "../../scripts/drill-writer";
 
 export { startWriter, type WriterRun };
