@@ -213,3 +213,35 @@ for (const key of ROLES_CHECKED) {
     expect(found).toEqual([]);
   });
 }
+
+test("charts are named images or groups, each with its data as a table", async ({ browser }) => {
+  const { ids } = await readFixture();
+  const page = await signedInPage(browser, "wb.manager");
+
+  // The indicator chart: one named image, no unnamed tab stop inside it, and its data in a table.
+  await page.goto(`/projects/${ids.project}/indicators/${ids.indicator}`);
+  const chart = page.getByTestId("indicator-chart");
+  await expect(chart).toHaveAttribute("role", "img");
+  await expect(chart).toHaveAttribute("aria-label", /^Chart of .+: baseline, targets, verified actuals/);
+  await expect(chart.locator(".recharts-line").first()).toBeAttached();
+  await expect(chart.locator('[tabindex="0"], [role="application"]')).toHaveCount(0);
+  await page.getByText("Chart data", { exact: true }).press("Enter");
+  await expect(page.getByTestId("chart-data").locator("tbody tr").first()).toBeVisible();
+
+  // The milestone timeline: a named group of named rows, and the milestone table captioned as its data.
+  await page.goto(`/projects/${ids.project}/milestones`);
+  const timeline = page.getByRole("group", { name: /^Timeline of \d+ milestones/ });
+  const rows = timeline.getByRole("img");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  await expect(rows.first()).toHaveAccessibleName(/baseline .+, current due .+% complete$/);
+  const table = page.getByRole("table", { name: /the timeline's data as a table/ });
+  await expect(table.locator("tbody tr")).toHaveCount(count);
+
+  // The envelope bars: each names both shares it draws, next to the figures they are drawn from.
+  await page.goto("/frameworks");
+  const bar = page.getByRole("img", { name: /^Committed: .+ of the envelope; pipeline: / }).first();
+  await expect(bar).toBeVisible();
+  await expect(page.locator(".envelope").first().locator("dt")).toContainText(["Committed (active and closed)"]);
+  await page.context().close();
+});

@@ -50,7 +50,10 @@ export function EnvelopeBar({
         <div
           className="envelope-bar"
           role="img"
-          aria-label={t("portfolio.cpf.barLabel", { share: format.percent(share) })}
+          aria-label={t("portfolio.cpf.barLabel", {
+            share: format.percent(share),
+            pipeline: format.percent(pipelineShare),
+          })}
         >
           <span className="envelope-committed" style={{ width: width(share) }} />
           <span

@@ -31,6 +31,7 @@ export function MilestoneTable({ milestones }: { milestones: MilestoneListRow[] 
   return (
     <div className="table-wrap">
       <table data-testid="milestone-table">
+        <caption className="visually-hidden">{t("workflow.timeline.tableCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("workflow.milestones.columns.title")}</th>

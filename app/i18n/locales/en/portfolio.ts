@@ -71,7 +71,7 @@ export default {
     envelopeFormula: "{{annual}} a year × {{years}} years = {{total}}",
     committed: "Committed (active and closed)",
     pipeline: "Pipeline",
-    barLabel: "Committed: {{share}} of the envelope",
+    barLabel: "Committed: {{share}} of the envelope; pipeline: {{pipeline}}",
     money: "Commitments against the envelope",
     byStatus: "Projects by status",
     indicators: "PDO indicator progress",

@@ -54,6 +54,8 @@ export default {
     legendCurrent: "Current due date (colour = status)",
     legendSlip: "Slip",
     legendOverdue: "Overdue (red outline)",
+    tableCaption:
+      "Milestones: the timeline's data as a table (baseline and current due date, slip, status, percent complete)",
     barLabel: "{{title}}: baseline {{baseline}}, current due {{current}}, {{slip}}, {{status}}, {{percent}}% complete",
   },
   milestone: {

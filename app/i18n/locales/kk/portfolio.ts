@@ -74,7 +74,7 @@ const portfolio: Translation<typeof en> = {
     envelopeFormula: "жылына {{annual}} × {{years}} жыл = {{total}}",
     committed: "Міндеттемелер (белсенді және жабылған)",
     pipeline: "Дайындалуда",
-    barLabel: "Міндеттемелер: лимиттің {{share}}",
+    barLabel: "Міндеттемелер: лимиттің {{share}}; дайындалуда: {{pipeline}}",
     money: "Лимитке қатысты міндеттемелер",
     byStatus: "Мәртебесі бойынша жобалар",
     indicators: "ЖДМ көрсеткіштерінің барысы",

@@ -54,6 +54,8 @@ const workflow: Translation<typeof en> = {
     legendCurrent: "Ағымдағы мерзім (түсі — мәртебе)",
     legendSlip: "Ауытқу",
     legendOverdue: "Мерзімі өткен (қызыл жиек)",
+    tableCaption:
+      "Бақылау нүктелері: кестенің деректері кесте түрінде (базалық және ағымдағы мерзім, ауытқу, мәртебе, орындалу пайызы)",
     barLabel:
       "{{title}}: базалық мерзім {{baseline}}, ағымдағы мерзім {{current}}, {{slip}}, {{status}}, {{percent}}% орындалды",
   },

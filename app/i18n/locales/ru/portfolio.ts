@@ -73,7 +73,7 @@ const portfolio: Translation<typeof en> = {
     envelopeFormula: "{{annual}} в год × {{years}} лет = {{total}}",
     committed: "Обязательства (активные и закрытые)",
     pipeline: "В подготовке",
-    barLabel: "Обязательства: {{share}} лимита",
+    barLabel: "Обязательства: {{share}} лимита; в подготовке: {{pipeline}}",
     money: "Обязательства относительно лимита",
     byStatus: "Проекты по статусу",
     indicators: "Прогресс показателей ЦРП",

@@ -54,6 +54,8 @@ const workflow: Translation<typeof en> = {
     legendCurrent: "Текущий срок (цвет — статус)",
     legendSlip: "Отклонение",
     legendOverdue: "Просрочено (красная обводка)",
+    tableCaption:
+      "Контрольные точки: данные графика в виде таблицы (базовый и текущий срок, отклонение, статус, процент выполнения)",
     barLabel:
       "{{title}}: базовый срок {{baseline}}, текущий срок {{current}}, {{slip}}, {{status}}, выполнено {{percent}}%",
   },
