@@ -2,6 +2,7 @@
 // violation. The pages come from the route table the permission-matrix test also reads (app/lib/route-access.ts):
 // a page whose loader the role may not pass is left out for that role, and a route file missing from the list
 // below fails the first test, so a new page is checked from the day it is added.
+import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
@@ -185,6 +186,8 @@ test.describe.configure({ mode: "parallel", timeout: 120_000 });
 
 test("every route file is a page checked here or named as not a page", () => {
   const listed = new Set([...Object.keys(PAGES), ...Object.keys(NOT_PAGES)]);
+  const files = readdirSync("app/routes").map((file) => `routes/${file}`);
+  expect(files.filter((file) => !listed.has(file))).toEqual([]);
   expect(Object.keys(ROUTE_ACCESS).filter((file) => !listed.has(file))).toEqual([]);
   expect([...listed].filter((file) => !(file in ROUTE_ACCESS))).toEqual([]);
 });
