@@ -17,7 +17,15 @@ import {
   type Role,
 } from "../../app/lib/permissions";
 import { ROUTE_ACCESS, type Access } from "../../app/lib/route-access";
-import { DEMO_USERS, openE2eDb, signedInPage, waitForHydration, type DemoUserKey } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  openE2eDb,
+  signedInPage,
+  signIn,
+  waitForHydration,
+  type DemoUserKey,
+} from "./fixtures";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -192,8 +200,12 @@ test("every route file is a page checked here or named as not a page", () => {
   expect([...listed].filter((file) => !(file in ROUTE_ACCESS))).toEqual([]);
 });
 
-test("the sign-in page and a 404 page, signed out", async ({ page }) => {
+test("the sign-in page (also with its error) and a 404 page, signed out", async ({ page }) => {
   expect(await checkPages(page, ["/login"])).toEqual([]);
+  // An account that does not exist: the refusal is shown, and no demo account collects a failed attempt.
+  await signIn(page, "nobody-at-all@qadam.test", DEMO_PASSWORD);
+  await expect(page.getByTestId("login-error")).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   expect(await violationsOn(page)).toEqual([]);
