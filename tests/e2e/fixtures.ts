@@ -133,6 +133,24 @@ export async function createOwnProject(manager: Page, name: string): Promise<Own
   return { id, code, name };
 }
 
+/**
+ * The manager creates a DELAYED milestone owned by Aliya Zhaksylykova (wb.officer), due 31 Oct 2026, on a project of
+ * the test's own; returns the milestone page's path (the manager is left on it).
+ */
+export async function createDelayedMilestone(manager: Page, projectId: string, title: string): Promise<string> {
+  await manager.goto(`/projects/${projectId}/milestones`);
+  const create = manager.getByRole("form", { name: "New milestone" });
+  await manager.getByText("New milestone", { exact: true }).click();
+  await waitForHydration(create);
+  await create.getByLabel("Title", { exact: true }).fill(title);
+  await create.getByLabel("Baseline due date").fill("2026-10-31");
+  await create.getByLabel("Owner", { exact: true }).selectOption({ label: "Aliya Zhaksylykova" });
+  await create.getByLabel("Status", { exact: true }).selectOption("DELAYED");
+  await create.getByRole("button", { name: "Create milestone" }).click();
+  await expect(manager.getByTestId("flash")).toHaveText(`Milestone “${title}” created.`);
+  return new URL(manager.url()).pathname;
+}
+
 /** The administrator puts a user (by e-mail) on a project's team: only administrators manage teams. */
 export async function addToTeam(admin: Page, projectId: string, email: string, capacity = "PROJECT_OFFICER") {
   const db = openE2eDb();

@@ -3,7 +3,14 @@
 // and a milestone of the test's own) goes through the usual helpers; the journey itself touches no mouse.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { addToTeam, createOwnProject, DEMO_USERS, signedInPage, waitForHydration } from "./fixtures";
+import {
+  addToTeam,
+  createOwnProject,
+  DEMO_USERS,
+  signedInPage,
+  waitForHydration,
+  createDelayedMilestone,
+} from "./fixtures";
 
 // Three people and a project set up through the browser: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -51,17 +58,7 @@ test("an officer submits a milestone update and a manager approves it, with the 
   await addToTeam(admin, project.id, DEMO_USERS["wb.officer"].email);
   await admin.context().close();
   const title = `Weigh stations commissioned (${project.code})`;
-  await manager.goto(`/projects/${project.id}/milestones`);
-  const create = manager.getByRole("form", { name: "New milestone" });
-  await manager.getByText("New milestone", { exact: true }).click();
-  await waitForHydration(create);
-  await create.getByLabel("Title", { exact: true }).fill(title);
-  await create.getByLabel("Baseline due date").fill("2026-10-31");
-  await create.getByLabel("Owner", { exact: true }).selectOption({ label: "Aliya Zhaksylykova" });
-  await create.getByLabel("Status", { exact: true }).selectOption("DELAYED");
-  await create.getByRole("button", { name: "Create milestone" }).click();
-  await expect(manager.getByTestId("flash")).toHaveText(`Milestone “${title}” created.`);
-  const milestonePath = new URL(manager.url()).pathname;
+  const milestonePath = await createDelayedMilestone(manager, project.id, title);
 
   // 1. The officer opens the milestone, skips the navigation with the skip link and fills the update form.
   const officer = await signedInPage(browser, "wb.officer");

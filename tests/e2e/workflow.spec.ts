@@ -7,7 +7,15 @@
 // number of times, beside any other spec.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addToTeam, createOwnProject, DEMO_USERS, signedInPage, waitForHydration, type OwnProject } from "./fixtures";
+import {
+  addToTeam,
+  createOwnProject,
+  DEMO_USERS,
+  signedInPage,
+  waitForHydration,
+  type OwnProject,
+  createDelayedMilestone,
+} from "./fixtures";
 
 // Three people and a project set up through the browser: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 60_000 });
@@ -39,17 +47,7 @@ test("milestone update: submit → return with comment → correct and resubmit 
   // An open milestone due on 31 Oct 2026, overdue by up to 90 days: the board gives the project the
   // "overdue milestones" reason.
   const title = `Two interchanges at the ring road completed (${project.code})`;
-  await manager.goto(`/projects/${project.id}/milestones`);
-  const create = manager.getByRole("form", { name: "New milestone" });
-  await manager.getByText("New milestone", { exact: true }).click();
-  await waitForHydration(create);
-  await create.getByLabel("Title", { exact: true }).fill(title);
-  await create.getByLabel("Baseline due date").fill("2026-10-31");
-  await create.getByLabel("Owner", { exact: true }).selectOption({ label: "Aliya Zhaksylykova" });
-  await create.getByLabel("Status", { exact: true }).selectOption("DELAYED");
-  await create.getByRole("button", { name: "Create milestone" }).click();
-  await expect(manager.getByTestId("flash")).toHaveText(`Milestone “${title}” created.`);
-  const milestonePath = new URL(manager.url()).pathname;
+  const milestonePath = await createDelayedMilestone(manager, project.id, title);
   const milestoneId = milestonePath.split("/").pop() ?? "";
 
   // The board before: the project carries the overdue-milestone reason.

@@ -2,6 +2,8 @@
 // real session (repeated form keys allowed, e.g. the bulk selection), and read the database back.
 import type { ActionResult } from "~/lib/action-result";
 import { db } from "~/lib/db.server";
+import { dayOrNull } from "~/lib/dates";
+import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import type { Demo } from "./project-kit";
 
 export { demo, projectByCode, type Demo } from "./project-kit";
@@ -96,4 +98,49 @@ export async function eventsAfter(seq: number) {
 
 export async function lastSeq() {
   return (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
+}
+
+/** The indicator page's loader (no form) or action (a form), as `user`. */
+export function onIndicator(
+  user: Demo,
+  projectId: string,
+  indicatorId: string,
+  form?: Record<string, string | string[]>,
+) {
+  return run(form ? indicatorRoute.action : indicatorRoute.loader, {
+    user,
+    path: `/projects/${projectId}/indicators/${indicatorId}`,
+    params: { projectId, indicatorId },
+    form,
+  });
+}
+
+type StoredIndicator = Awaited<ReturnType<typeof db.indicator.findFirstOrThrow>> & {
+  targets: { periodEnd: Date; value: number }[];
+};
+
+/** The edit form exactly as the page would post it for the indicator as stored (saving it changes nothing). */
+export function indicatorEditForm(ind: StoredIndicator): Record<string, string> {
+  const form: Record<string, string> = {
+    intent: "edit",
+    version: String(ind.version),
+    name: ind.name,
+    type: ind.type,
+    unit: ind.unit,
+    measure: ind.measure,
+    ascending: String(ind.ascending),
+    baselineValue: ind.baselineValue === null ? "" : String(ind.baselineValue),
+    baselineDate: dayOrNull(ind.baselineDate) ?? "",
+    targetValue: ind.targetValue === null ? "" : String(ind.targetValue),
+    targetDate: dayOrNull(ind.targetDate) ?? "",
+    frequency: ind.frequency,
+    dataSource: ind.dataSource,
+    responsibleAgency: ind.responsibleAgency,
+    revisionNote: "",
+  };
+  ind.targets.forEach((t, i) => {
+    form[`targets.${i}.periodEnd`] = dayOrNull(t.periodEnd) ?? "";
+    form[`targets.${i}.value`] = String(t.value);
+  });
+  return form;
 }

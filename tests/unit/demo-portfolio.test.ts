@@ -8,10 +8,9 @@ import { STATUS_THRESHOLDS, indicatorGapPoints } from "~/lib/status-rules";
 import { listProjectIndicators } from "~/models/indicator.server";
 import { toProjectFormValues } from "~/models/project/form.server";
 import { monthsForFrequency } from "~/models/reporting.server";
-import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import { INDICATOR_FREQUENCIES, IndicatorCreateSchema } from "~/schemas/indicator";
 import { ProjectEditSchema } from "~/schemas/project";
-import { demo, fieldErrors, projectByCode, run, type Demo } from "../helpers/review-kit";
+import { demo, fieldErrors, indicatorEditForm, onIndicator, projectByCode, type Demo } from "../helpers/review-kit";
 import { seedDatabase } from "../../prisma/seed";
 
 let transportManager: Demo;
@@ -20,15 +19,6 @@ beforeAll(async () => {
   await seedDatabase(db);
   transportManager = await demo("transport.manager");
 }, 120_000);
-
-function onIndicator(user: Demo, projectId: string, indicatorId: string, form?: Record<string, string | string[]>) {
-  return run(form ? indicatorRoute.action : indicatorRoute.loader, {
-    user,
-    path: `/projects/${projectId}/indicators/${indicatorId}`,
-    params: { projectId, indicatorId },
-    form,
-  });
-}
 
 describe("the demo portfolio", () => {
   it("every seeded project can be saved back unchanged (the form's rules accept the demo data)", async () => {
@@ -101,8 +91,6 @@ describe("progress on the seeded results frameworks", () => {
 });
 
 describe("reporting frequencies in the demo portfolio (one list: schema, form, labels, seed, reporting)", () => {
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-
   it("the shared schema accepts every frequency used in the seed; SEMI_ANNUAL is a six-month period", async () => {
     const used = (await db.indicator.groupBy({ by: ["frequency"] })).map((g) => g.frequency);
     expect(used).toContain("SEMI_ANNUAL");
@@ -129,27 +117,7 @@ describe("reporting frequencies in the demo portfolio (one list: schema, form, l
       include: { targets: { orderBy: { periodEnd: "asc" } } },
     });
     expect(ind.frequency).toBe("SEMI_ANNUAL");
-    const form: Record<string, string> = {
-      intent: "edit",
-      version: String(ind.version),
-      name: ind.name,
-      type: ind.type,
-      unit: ind.unit,
-      measure: ind.measure,
-      ascending: String(ind.ascending),
-      baselineValue: ind.baselineValue === null ? "" : String(ind.baselineValue),
-      baselineDate: day(ind.baselineDate),
-      targetValue: ind.targetValue === null ? "" : String(ind.targetValue),
-      targetDate: day(ind.targetDate),
-      frequency: ind.frequency,
-      dataSource: ind.dataSource,
-      responsibleAgency: ind.responsibleAgency,
-      revisionNote: "",
-    };
-    ind.targets.forEach((t, i) => {
-      form[`targets.${i}.periodEnd`] = day(t.periodEnd);
-      form[`targets.${i}.value`] = String(t.value);
-    });
+    const form = indicatorEditForm(ind);
     const saved = await onIndicator(transportManager, ind.projectId, ind.id, form);
     expect(fieldErrors(saved)).toBeNull();
     expect(saved.status).toBe(302);

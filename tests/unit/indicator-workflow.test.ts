@@ -7,7 +7,6 @@ import { InvalidInputError } from "~/lib/errors";
 import { auditContextFor } from "~/lib/auth.server";
 import { createIndicator, getProjectIndicator } from "~/models/indicator.server";
 import { IndicatorCreateSchema } from "~/schemas/indicator";
-import * as indicatorRoute from "~/routes/projects.$projectId.indicators.$indicatorId";
 import * as listRoute from "~/routes/projects.$projectId.indicators._index";
 import * as reviewsRoute from "~/routes/reviews";
 import {
@@ -23,7 +22,9 @@ import {
   eventsAfter,
   fieldErrors,
   formError,
+  indicatorEditForm,
   indicatorOf,
+  onIndicator,
   lastSeq,
   projectByCode,
   run,
@@ -127,15 +128,6 @@ beforeAll(async () => {
   await buildProjects();
   // Dozens of audited writes: generous for a machine busy with other work.
 }, 60_000);
-
-function onIndicator(user: Demo, projectId: string, indicatorId: string, form?: Record<string, string | string[]>) {
-  return run(form ? indicatorRoute.action : indicatorRoute.loader, {
-    user,
-    path: `/projects/${projectId}/indicators/${indicatorId}`,
-    params: { projectId, indicatorId },
-    form,
-  });
-}
 
 describe("reporting values", () => {
   const report = {
@@ -456,35 +448,13 @@ describe("defining and revising indicators", () => {
 });
 
 describe("reporting frequencies (one list: schema, form, labels, reporting)", () => {
-  const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-
   it("a manager saves a SEMI_ANNUAL indicator with interim targets (ROAD_KM_RECONSTRUCTED, P128050) unchanged", async () => {
     const ind = await db.indicator.findFirstOrThrow({
       where: { code: "ROAD_KM_RECONSTRUCTED", project: { code: "P128050" } },
       include: { targets: { orderBy: { periodEnd: "asc" } } },
     });
     expect(ind.frequency).toBe("SEMI_ANNUAL");
-    const form: Record<string, string> = {
-      intent: "edit",
-      version: String(ind.version),
-      name: ind.name,
-      type: ind.type,
-      unit: ind.unit,
-      measure: ind.measure,
-      ascending: String(ind.ascending),
-      baselineValue: ind.baselineValue === null ? "" : String(ind.baselineValue),
-      baselineDate: isoDay(ind.baselineDate),
-      targetValue: ind.targetValue === null ? "" : String(ind.targetValue),
-      targetDate: isoDay(ind.targetDate),
-      frequency: ind.frequency,
-      dataSource: ind.dataSource,
-      responsibleAgency: ind.responsibleAgency,
-      revisionNote: "",
-    };
-    ind.targets.forEach((t, i) => {
-      form[`targets.${i}.periodEnd`] = isoDay(t.periodEnd);
-      form[`targets.${i}.value`] = String(t.value);
-    });
+    const form = indicatorEditForm(ind);
     const saved = await onIndicator(transportManager, ind.projectId, ind.id, form);
     expect(fieldErrors(saved)).toBeNull();
     expect(saved.status).toBe(302);
