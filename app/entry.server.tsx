@@ -6,11 +6,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { startMailWorker } from "~/lib/mail/deliver.server";
 import { NonceContext } from "~/lib/nonce";
 import { currentRequest } from "~/lib/request.server";
 
 // Validate the configuration as soon as the server bundle loads: production refuses to start without it.
 getEnv();
+// The outbox is delivered by the server process itself (with SMTP_URL set; without it messages wait in the outbox).
+startMailWorker();
 
 const ABORT_DELAY = 5_000;
 

@@ -63,6 +63,32 @@ export const EnvSchema = z
       .min(1024)
       .max(64 * 1024 * 1024)
       .default(1024 * 1024),
+    /**
+     * The mail server the outbox is delivered through (nodemailer's SMTP URL: smtp://user:pass@host:587,
+     * smtps://… for TLS from the first byte). Unset: messages stay in the outbox, shown on Administration › Mail.
+     */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()))
+      .refine(
+        (value) => value === undefined || /^smtps?:\/\/[^\s]+$/.test(value),
+        "must be an smtp:// or smtps:// URL",
+      ),
+    /** The sender of every message, e.g. "Qadam <qadam@example.org>". */
+    MAIL_FROM: z.string().trim().min(3).default("Qadam <no-reply@localhost>"),
+    /**
+     * The public address of the app, which links in e-mails point to (no trailing slash needed). Unset: http://localhost
+     * with PORT, right only for a local demo.
+     */
+    APP_URL: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim().replace(/\/+$/, "")))
+      .refine(
+        (value) => value === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value),
+        "must be an http(s):// URL",
+      ),
     /** Where the production build is read from (the e2e server builds into its own folder). */
     QADAM_BUILD_DIR: z
       .string()

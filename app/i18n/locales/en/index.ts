@@ -8,7 +8,8 @@ import portfolio from "./portfolio";
 import admin from "./admin";
 import history from "./history";
 import exports from "./exports";
+import mail from "./mail";
 
-const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports };
+const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail };
 export default en;
 export type English = typeof en;

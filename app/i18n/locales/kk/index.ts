@@ -10,6 +10,19 @@ import portfolio from "./portfolio";
 import admin from "./admin";
 import history from "./history";
 import exports from "./exports";
+import mail from "./mail";
 
-const kk: Translation<English> = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports };
+const kk: Translation<English> = {
+  common,
+  auth,
+  home,
+  domain,
+  projects,
+  workflow,
+  portfolio,
+  admin,
+  history,
+  exports,
+  mail,
+};
 export default kk;
