@@ -1,6 +1,8 @@
 // The shapes the generator produces and the writer stores: rows keyed by column name, and audit events still
 // to be chained (their seq and hash are given when they are written, in time order).
 
+import type { AuditAction, EntityType } from "../../app/lib/audit-actions";
+
 export type Cell = string | number | boolean | bigint | Date | null;
 export type Row = Record<string, Cell>;
 
@@ -10,8 +12,9 @@ export type PlannedEvent = {
   /** When it happened (ms since the epoch): events are chained in this order. */
   at: number;
   actor: Actor;
-  action: string;
-  entityType: string;
+  /** Typed by the registry, so the compiler refuses an action the registry lacks. */
+  action: AuditAction;
+  entityType: EntityType;
   entityId: string;
   projectId: string | null;
   before: object | null;

@@ -109,8 +109,8 @@ export function planPeople(
 export function event(
   at: number,
   actor: Actor,
-  action: string,
-  entityType: string,
+  action: PlannedEvent["action"],
+  entityType: PlannedEvent["entityType"],
   after: Row,
   projectId: string | null = null,
 ): PlannedEvent {

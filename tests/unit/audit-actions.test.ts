@@ -130,6 +130,12 @@ function sourceFiles(dir: string): string[] {
     .filter((file) => !file.includes(`${path.sep}generated${path.sep}`));
 }
 
+/**
+ * Expressions whose type is the registry's `AuditAction`, so the compiler already refuses a name the registry lacks:
+ * the large-data generator chains events planned elsewhere in its own files (`PlannedEvent.action`).
+ */
+const COMPILER_CHECKED = new Set(["planned.action"]);
+
 const WRITES = ["app", "prisma", "scripts"]
   .flatMap((dir) => sourceFiles(path.join(root, dir)))
   .flatMap((file) => scanAuditWrites(readFileSync(file, "utf8"), path.relative(root, file)));
@@ -142,7 +148,8 @@ describe("every action written has a registry entry", () => {
   });
 
   it("each call names its action with literals (or a constant of its own file) the registry has", () => {
-    expect(WRITES.filter((w) => w.unresolved).map((w) => `${w.where}: ${w.unresolved}`)).toEqual([]);
+    const unresolved = WRITES.filter((w) => w.unresolved && !COMPILER_CHECKED.has(w.unresolved));
+    expect(unresolved.map((w) => `${w.where}: ${w.unresolved}`)).toEqual([]);
     const unknown = WRITES.flatMap((w) => w.names.filter((n) => !isAuditAction(n)).map((n) => `${w.where}: ${n}`));
     expect(unknown).toEqual([]);
     const unmatched = WRITES.flatMap((w) =>
