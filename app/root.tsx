@@ -1,6 +1,6 @@
 // First: configures zod for the browser's CSP before any module creates a schema.
 import "~/lib/zod-jitless";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -22,6 +22,7 @@ import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
 import { navFor } from "~/lib/navigation";
 import { useNonce } from "~/lib/nonce";
+import { rootMeta } from "~/lib/meta";
 import { currentRequest, noteRequestUser } from "~/lib/request.server";
 import baseStyles from "~/styles/base.css?url";
 import layoutStyles from "~/styles/layout.css?url";
@@ -47,7 +48,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Qadam" }];
+export const meta = rootMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await validateRequestSession(request);

@@ -13,6 +13,9 @@ import { currentRequest } from "~/lib/request.server";
 import { parseForm } from "~/lib/validation.server";
 import { PasswordChangeLockedError, changePassword } from "~/models/user.server";
 import { ChangePasswordSchema, type ChangePasswordInput } from "~/schemas/auth";
+import { titled } from "~/lib/meta";
+
+export const meta = titled("auth.password.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

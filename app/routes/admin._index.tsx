@@ -6,6 +6,9 @@ import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getAdminOverview } from "~/models/admin/overview.server";
 import { ErrorPanel } from "~/root";
+import { titled } from "~/lib/meta";
+
+export const meta = titled("admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -27,6 +27,7 @@ import {
   UpdateAreaSchema,
   UpdateFrameworkSchema,
 } from "~/schemas/admin";
+import { titled } from "~/lib/meta";
 
 /** One form at a time, chosen in the URL: edit a framework, edit an area, add an area, or add a framework. */
 const SearchSchema = z.object({
@@ -35,6 +36,8 @@ const SearchSchema = z.object({
   newArea: z.string().max(64).optional(),
   new: z.enum(["1"]).optional(),
 });
+
+export const meta = titled("admin.tabs.frameworks", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

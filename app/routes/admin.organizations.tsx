@@ -13,8 +13,11 @@ import { parseForm, parseSearchParams } from "~/lib/validation.server";
 import { createOrganization, listOrganizationsForAdmin, updateOrganization } from "~/models/admin/organizations.server";
 import { ErrorPanel } from "~/root";
 import { CreateOrganizationSchema, OrganizationIntentSchema, UpdateOrganizationSchema } from "~/schemas/admin";
+import { titled } from "~/lib/meta";
 
 const SearchSchema = z.object({ edit: z.string().max(64).optional() });
+
+export const meta = titled("admin.tabs.organizations", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

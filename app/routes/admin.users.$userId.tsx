@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
@@ -16,8 +16,11 @@ import type { AuditContext } from "~/models/audit.server";
 import { ErrorPanel } from "~/root";
 import { ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, UserIntentSchema } from "~/schemas/admin";
 import { routeId } from "~/schemas/fields";
+import { titled } from "~/lib/meta";
 
 const ParamsSchema = z.object({ userId: routeId });
+
+export const meta = titled<SerializeFrom<typeof loader>>("admin.users.title", "admin.title", (data) => data.user.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request);

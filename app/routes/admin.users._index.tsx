@@ -10,6 +10,9 @@ import { listOrganizationOptions } from "~/models/admin/organizations.server";
 import { listUsers } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { UserFilterSchema } from "~/schemas/admin";
+import { titled } from "~/lib/meta";
+
+export const meta = titled("admin.users.title", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -15,6 +15,9 @@ import { createUser } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { CreateUserSchema, type CreateUserInput } from "~/schemas/admin";
 import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
+import { titled } from "~/lib/meta";
+
+export const meta = titled("admin.users.newTitle", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

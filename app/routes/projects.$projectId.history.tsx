@@ -13,6 +13,9 @@ import { getProjectCode, listAuditEvents } from "~/models/history.server";
 import { ProjectHistoryQuerySchema } from "~/schemas/history";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
+import { projectPageTitle } from "~/lib/meta";
+
+export const meta = projectPageTitle("projects.tabs.history");
 
 /** The project's history tab (managers, admins, auditors; officers 403; out of scope 404). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

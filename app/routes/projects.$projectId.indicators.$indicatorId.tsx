@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -29,6 +29,7 @@ import { ErrorPanel } from "~/root";
 import { IndicatorIntentSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
 import { ApproveSchema, ReturnSchema } from "~/schemas/review";
 import { routeId } from "~/schemas/fields";
+import { projectPageTitle } from "~/lib/meta";
 
 const Params = z.object({ projectId: routeId, indicatorId: routeId });
 
@@ -38,6 +39,11 @@ async function requireIndicator(projectId: string, indicatorId: string) {
   invariantResponse(indicator, "Not found", { status: 404 });
   return indicator;
 }
+
+export const meta = projectPageTitle<SerializeFrom<typeof loader>>(
+  "projects.tabs.indicators",
+  (data) => data.indicator.name,
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -14,8 +14,11 @@ import { ErrorPanel } from "~/root";
 import { INDICATOR_TYPES, IndicatorCreateSchema } from "~/schemas/indicator";
 import { routeId } from "~/schemas/fields";
 import { answerFieldErrors, readFormData, requireParams, runAction } from "~/lib/http.server";
+import { projectPageTitle } from "~/lib/meta";
 
 const Params = z.object({ projectId: routeId });
+
+export const meta = projectPageTitle("projects.tabs.indicators");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

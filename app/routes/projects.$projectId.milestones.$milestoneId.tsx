@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -31,6 +31,7 @@ import { editMilestone, getProjectMilestone, listMilestoneOwnerOptions } from "~
 import { ErrorPanel } from "~/root";
 import { MilestoneIntentSchema, milestoneEditSchema, milestoneUpdateSchema } from "~/schemas/milestone";
 import { routeId, versionField } from "~/schemas/fields";
+import { projectPageTitle } from "~/lib/meta";
 
 const Params = z.object({ projectId: routeId, milestoneId: routeId });
 const ResubmitTarget = z.object({ updateId: routeId, version: versionField });
@@ -41,6 +42,11 @@ async function requireMilestone(projectId: string, milestoneId: string) {
   invariantResponse(milestone, "Not found", { status: 404 });
   return milestone;
 }
+
+export const meta = projectPageTitle<SerializeFrom<typeof loader>>(
+  "projects.tabs.milestones",
+  (data) => data.milestone.title,
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

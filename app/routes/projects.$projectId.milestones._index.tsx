@@ -15,8 +15,11 @@ import { ErrorPanel } from "~/root";
 import { MilestoneCreateSchema } from "~/schemas/milestone";
 import { routeId } from "~/schemas/fields";
 import { answerFieldErrors, readFormData, requireParams, runAction } from "~/lib/http.server";
+import { projectPageTitle } from "~/lib/meta";
 
 const Params = z.object({ projectId: routeId });
+
+export const meta = projectPageTitle("projects.tabs.milestones");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -14,9 +14,12 @@ import { listRatings, recordRating } from "~/models/rating.server";
 import { ErrorPanel } from "~/root";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { RatingSchema } from "~/schemas/rating";
+import { projectPageTitle } from "~/lib/meta";
 
 /** The rating form posts no intent: its answers are addressed to this one. */
 const RECORD = { intent: "record" };
+
+export const meta = projectPageTitle("projects.tabs.ratings");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

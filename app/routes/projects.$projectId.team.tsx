@@ -14,6 +14,9 @@ import { addMember, listMemberCandidates, listMembers, removeMember } from "~/mo
 import { ErrorPanel } from "~/root";
 import { AddMemberSchema, RemoveMemberSchema, TeamIntentSchema } from "~/schemas/membership";
 import { ProjectIdParamsSchema } from "~/schemas/project";
+import { projectPageTitle } from "~/lib/meta";
+
+export const meta = projectPageTitle("projects.tabs.team");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

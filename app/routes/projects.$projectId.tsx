@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ProjectHeader, ProjectTabs } from "~/components/projects/project-header";
 import { requireUser } from "~/lib/auth.server";
@@ -6,12 +6,12 @@ import { decideOnProject } from "~/lib/permissions";
 import { orNotFound, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { getProjectHeader } from "~/models/project/overview.server";
+import { recordTitled } from "~/lib/meta";
 import { ErrorPanel } from "~/root";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.project.code} · ${data.project.name} · Qadam` : "Qadam" },
-];
+/** The project's own pages: "<project name> · P199902 · Qadam" (its tabs name themselves first, see lib/meta). */
+export const meta = recordTitled<SerializeFrom<typeof loader>>((data) => `${data.project.name} · ${data.project.code}`);
 
 /**
  * The project's header and tabs. This loader guards itself, but it is UI, not the security boundary: every child
