@@ -78,24 +78,26 @@ export function KeyDates({ report, generatedAt }: { report: ProjectReport; gener
   return (
     <section className="isr-section" aria-labelledby="isr-dates">
       <h3 id="isr-dates">{t("projects.overview.keyDates")}</h3>
-      <table className="isr-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("projects.overview.milestone")}</th>
-            <th scope="col">{t("projects.overview.planned")}</th>
-            <th scope="col">{t("projects.overview.actual")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, planned, actual]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{format.date(planned)}</td>
-              <td>{format.date(actual)}</td>
+      <div className="table-wrap">
+        <table className="isr-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("projects.overview.milestone")}</th>
+              <th scope="col">{t("projects.overview.planned")}</th>
+              <th scope="col">{t("projects.overview.actual")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([label, planned, actual]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{format.date(planned)}</td>
+                <td>{format.date(actual)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p>
         {t("projects.fields.commitment")}: <strong>{format.moneyFromCents(report.financing.commitmentCents)}</strong> ·{" "}
         {t("projects.fields.disbursed")}: <strong>{format.moneyFromCents(report.financing.disbursedCents)}</strong> (
@@ -115,42 +117,44 @@ export function Ratings({ report }: { report: ProjectReport }) {
       <h3 id="isr-ratings">{t("exports.report.ratings")}</h3>
       {current ? (
         <>
-          <table className="isr-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("exports.report.rating")}</th>
-                <th scope="col">
-                  {t("exports.report.previous")} {previous ? `(${format.date(previous.ratedOn)})` : ""}
-                </th>
-                <th scope="col">
-                  {t("exports.report.current")} ({format.date(current.ratedOn)})
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("exports.report.pdoRating")}</th>
-                <td>{previous ? <RatingBadge value={previous.pdo} /> : "—"}</td>
-                <td>
-                  <RatingBadge value={current.pdo} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("exports.report.ipRating")}</th>
-                <td>{previous ? <RatingBadge value={previous.ip} /> : "—"}</td>
-                <td>
-                  <RatingBadge value={current.ip} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("exports.report.riskRating")}</th>
-                <td>{previous ? <RiskBadge value={previous.risk} /> : "—"}</td>
-                <td>
-                  <RiskBadge value={current.risk} />
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table className="isr-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("exports.report.rating")}</th>
+                  <th scope="col">
+                    {t("exports.report.previous")} {previous ? `(${format.date(previous.ratedOn)})` : ""}
+                  </th>
+                  <th scope="col">
+                    {t("exports.report.current")} ({format.date(current.ratedOn)})
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("exports.report.pdoRating")}</th>
+                  <td>{previous ? <RatingBadge value={previous.pdo} /> : "—"}</td>
+                  <td>
+                    <RatingBadge value={current.pdo} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("exports.report.ipRating")}</th>
+                  <td>{previous ? <RatingBadge value={previous.ip} /> : "—"}</td>
+                  <td>
+                    <RatingBadge value={current.ip} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("exports.report.riskRating")}</th>
+                  <td>{previous ? <RiskBadge value={previous.risk} /> : "—"}</td>
+                  <td>
+                    <RiskBadge value={current.risk} />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <RatingAlert
             current={{ pdoRating: current.pdo, ipRating: current.ip }}
             previous={previous ? { pdoRating: previous.pdo, ipRating: previous.ip } : null}
@@ -176,40 +180,42 @@ function IndicatorTable({ caption, indicators }: { caption: string; indicators: 
   const valueAt = (value: number | null, date: string | null) =>
     value === null ? "—" : `${format.number(value)}${date ? ` (${format.date(date)})` : ""}`;
   return (
-    <table className="isr-table" data-testid={`isr-indicators-${caption}`}>
-      <caption>{codeLabel("exports.report", caption)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("exports.report.indicator")}</th>
-          <th scope="col">{t("exports.report.baseline")}</th>
-          <th scope="col">{t("exports.report.latestActual")}</th>
-          <th scope="col">{t("exports.report.endTarget")}</th>
-          <th scope="col" className="num">
-            {t("exports.report.progress")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {indicators.map((i) => (
-          <tr key={i.id}>
-            <th scope="row">
-              {i.name} <span className="muted">({i.unit})</span>
+    <div className="table-wrap">
+      <table className="isr-table" data-testid={`isr-indicators-${caption}`}>
+        <caption>{codeLabel("exports.report", caption)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("exports.report.indicator")}</th>
+            <th scope="col">{t("exports.report.baseline")}</th>
+            <th scope="col">{t("exports.report.latestActual")}</th>
+            <th scope="col">{t("exports.report.endTarget")}</th>
+            <th scope="col" className="num">
+              {t("exports.report.progress")}
             </th>
-            <td>{valueAt(i.baseline, i.baselineDate)}</td>
-            <td>{valueAt(i.actual, i.actualDate)}</td>
-            <td>
-              {valueAt(i.target, i.targetDate)}
-              {i.originalTarget !== null ? (
-                <div className="muted">
-                  {t("exports.report.originalTarget", { value: format.number(i.originalTarget) })}
-                </div>
-              ) : null}
-            </td>
-            <td className="num">{format.percent(i.progress)}</td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {indicators.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                {i.name} <span className="muted">({i.unit})</span>
+              </th>
+              <td>{valueAt(i.baseline, i.baselineDate)}</td>
+              <td>{valueAt(i.actual, i.actualDate)}</td>
+              <td>
+                {valueAt(i.target, i.targetDate)}
+                {i.originalTarget !== null ? (
+                  <div className="muted">
+                    {t("exports.report.originalTarget", { value: format.number(i.originalTarget) })}
+                  </div>
+                ) : null}
+              </td>
+              <td className="num">{format.percent(i.progress)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -236,42 +242,44 @@ export function Milestones({ report }: { report: ProjectReport }) {
       {report.milestones.length === 0 ? (
         <p className="muted">{t("projects.overview.noMilestones")}</p>
       ) : (
-        <table className="isr-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("exports.report.milestone")}</th>
-              <th scope="col">{t("exports.report.baselineDue")}</th>
-              <th scope="col">{t("exports.report.currentDue")}</th>
-              <th scope="col" className="num">
-                {t("exports.report.slip")}
-              </th>
-              <th scope="col">{t("projects.fields.status")}</th>
-              <th scope="col" className="num">
-                {t("exports.report.complete")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.milestones.map((m) => (
-              <tr key={m.id} className={m.overdue ? "row-overdue" : undefined}>
-                <th scope="row">{m.title}</th>
-                <td>{format.date(m.baselineDueDate)}</td>
-                <td>{format.date(m.currentDueDate)}</td>
-                <td className="num">{m.slipDays === 0 ? "0" : format.number(m.slipDays)}</td>
-                <td>
-                  {t(`domain.milestoneStatus.${m.status}`)}
-                  {m.overdue ? (
-                    <>
-                      {" "}
-                      <span className="badge red">{t("exports.report.overdue")}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td className="num">{m.percentComplete}%</td>
+        <div className="table-wrap">
+          <table className="isr-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("exports.report.milestone")}</th>
+                <th scope="col">{t("exports.report.baselineDue")}</th>
+                <th scope="col">{t("exports.report.currentDue")}</th>
+                <th scope="col" className="num">
+                  {t("exports.report.slip")}
+                </th>
+                <th scope="col">{t("projects.fields.status")}</th>
+                <th scope="col" className="num">
+                  {t("exports.report.complete")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.milestones.map((m) => (
+                <tr key={m.id} className={m.overdue ? "row-overdue" : undefined}>
+                  <th scope="row">{m.title}</th>
+                  <td>{format.date(m.baselineDueDate)}</td>
+                  <td>{format.date(m.currentDueDate)}</td>
+                  <td className="num">{m.slipDays === 0 ? "0" : format.number(m.slipDays)}</td>
+                  <td>
+                    {t(`domain.milestoneStatus.${m.status}`)}
+                    {m.overdue ? (
+                      <>
+                        {" "}
+                        <span className="badge red">{t("exports.report.overdue")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="num">{m.percentComplete}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -37,56 +37,58 @@ export function KeyDatesPanel({ dates }: { dates: Dates }) {
   return (
     <section className="panel" aria-labelledby="key-dates-title">
       <h2 id="key-dates-title">{t("projects.overview.keyDates")}</h2>
-      <table className="key-dates">
-        <thead>
-          <tr>
-            <th scope="col">{t("projects.overview.milestone")}</th>
-            <th scope="col">{t("projects.overview.planned")}</th>
-            <th scope="col">{t("projects.overview.actual")}</th>
-            <th scope="col">{t("projects.overview.difference")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t("projects.fields.approvalDate")}</th>
-            <td colSpan={2}>{format.date(dates.approval)}</td>
-            <td />
-          </tr>
-          <tr>
-            <th scope="row">{t("projects.fields.effectivenessDate")}</th>
-            <td colSpan={2}>{format.date(dates.effectiveness)}</td>
-            <td />
-          </tr>
-          <tr>
-            <th scope="row">{t("projects.overview.mtr")}</th>
-            <td>{format.date(dates.mtrPlanned)}</td>
-            <td>{format.date(dates.mtrActual)}</td>
-            <td>
-              <Slip planned={dates.mtrPlanned} actual={dates.mtrActual} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("projects.overview.closing")}</th>
-            <td>
-              {format.date(dates.closingOriginal)}{" "}
-              <span className="muted small">({t("projects.overview.original")})</span>
-            </td>
-            <td>
-              {dates.closingRevised ? (
-                <>
-                  {format.date(dates.closingRevised)}{" "}
-                  <span className="muted small">({t("projects.overview.revised")})</span>
-                </>
-              ) : (
-                "—"
-              )}
-            </td>
-            <td>
-              <Slip planned={dates.closingOriginal} actual={dates.closingRevised} testId="closing-slip" />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="table-wrap">
+        <table className="key-dates">
+          <thead>
+            <tr>
+              <th scope="col">{t("projects.overview.milestone")}</th>
+              <th scope="col">{t("projects.overview.planned")}</th>
+              <th scope="col">{t("projects.overview.actual")}</th>
+              <th scope="col">{t("projects.overview.difference")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t("projects.fields.approvalDate")}</th>
+              <td colSpan={2}>{format.date(dates.approval)}</td>
+              <td />
+            </tr>
+            <tr>
+              <th scope="row">{t("projects.fields.effectivenessDate")}</th>
+              <td colSpan={2}>{format.date(dates.effectiveness)}</td>
+              <td />
+            </tr>
+            <tr>
+              <th scope="row">{t("projects.overview.mtr")}</th>
+              <td>{format.date(dates.mtrPlanned)}</td>
+              <td>{format.date(dates.mtrActual)}</td>
+              <td>
+                <Slip planned={dates.mtrPlanned} actual={dates.mtrActual} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t("projects.overview.closing")}</th>
+              <td>
+                {format.date(dates.closingOriginal)}{" "}
+                <span className="muted small">({t("projects.overview.original")})</span>
+              </td>
+              <td>
+                {dates.closingRevised ? (
+                  <>
+                    {format.date(dates.closingRevised)}{" "}
+                    <span className="muted small">({t("projects.overview.revised")})</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td>
+                <Slip planned={dates.closingOriginal} actual={dates.closingRevised} testId="closing-slip" />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
