@@ -4,13 +4,15 @@ import type { XMLBuilderCB } from "xmlbuilder2/lib/interfaces";
 import type { Prisma } from "~/generated/prisma/client";
 import { xmlSafeText } from "~/lib/csv-safety";
 import { DAY_MS, dayOf } from "~/lib/dates";
+import { LOCALIZED_NAME_SELECT, type LocalizedNameRow } from "~/lib/localized-name";
+import { textLanguage, type TextLanguage } from "~/lib/text-language";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
-import { centsToUsdString } from "~/lib/money";
 import type { Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { chainHeadStamp, drained, exportScope, projectBatches, type ChainHeadStamp } from "./export-common.server";
 import { indicatorFactsSelect, indicatorOrder, interimTargets, projectFactsSelect } from "./export-selects.server";
+import { annualBudgets, disbursementsOf, signedUsd, type Disbursement } from "./iati-finance.server";
 
 /**
  * The visible projects as an IATI Activity Standard 2.03 file, validated in the tests against the official schema
@@ -20,11 +22,47 @@ import { indicatorFactsSelect, indicatorOrder, interimTargets, projectFactsSelec
 
 /** IATI organisation identifiers: the World Bank (IBRD/IDA) and IFC as registered with the OECD DAC. */
 const ORG = {
-  WB: { ref: "44000", name: "World Bank", type: "40" },
-  IFC: { ref: "XM-DAC-903", name: "International Finance Corporation", type: "40" },
+  WB: { ref: "44000", type: "40", name: "World Bank", nameRu: "Всемирный банк", nameKk: "Дүниежүзілік банк" },
+  IFC: {
+    ref: "XM-DAC-903",
+    type: "40",
+    name: "International Finance Corporation",
+    nameRu: "Международная финансовая корпорация",
+    nameKk: "Халықаралық қаржы корпорациясы",
+  },
 } as const;
 
-const GOVERNMENT = { name: "Government of the Republic of Kazakhstan", type: "10" };
+const GOVERNMENT = {
+  type: "10",
+  name: "Government of the Republic of Kazakhstan",
+  nameRu: "Правительство Республики Казахстан",
+  nameKk: "Қазақстан Республикасының Үкіметі",
+};
+
+/** The fixed texts of the file, in the three languages Qadam works in. */
+const LABEL = {
+  pdo: {
+    name: "Project Development Objective indicators",
+    nameRu: "Индикаторы цели развития проекта",
+    nameKk: "Жобаның даму мақсатының индикаторлары",
+  },
+  intermediate: {
+    name: "Intermediate results indicators",
+    nameRu: "Индикаторы промежуточных результатов",
+    nameKk: "Аралық нәтижелер индикаторлары",
+  },
+  commitment: { name: "Net commitment", nameRu: "Чистая сумма обязательств", nameKk: "Міндеттемелердің таза сомасы" },
+  recorded: {
+    name: "Disbursed: change of the disbursed amount recorded in Qadam on this day",
+    nameRu: "Освоено: изменение освоенной суммы, записанное в Qadam в этот день",
+    nameKk: "Игерілді: игерілген соманың осы күні Qadam-да тіркелген өзгерісі",
+  },
+  beforeRecords: {
+    name: "Disbursed before Qadam recorded changes of the disbursed amount",
+    nameRu: "Освоено до того, как Qadam начал записывать изменения освоенной суммы",
+    nameKk: "Qadam игерілген соманың өзгерістерін тіркей бастағанға дейін игерілген",
+  },
+} satisfies Record<string, LocalizedNameRow>;
 
 /** ProjectStatus → IATI ActivityStatus codelist. */
 export const ACTIVITY_STATUS = { PIPELINE: "1", ACTIVE: "2", CLOSED: "4", CANCELLED: "5" } as const;
@@ -42,7 +80,7 @@ const iatiProjectSelect = {
   description: true,
   createdAt: true,
   updatedAt: true,
-  implementingAgency: { select: { name: true, code: true } },
+  implementingAgency: { select: { ...LOCALIZED_NAME_SELECT, code: true } },
   indicators: {
     orderBy: indicatorOrder,
     select: {
@@ -90,18 +128,31 @@ const IATI_BATCH = 20;
  */
 const text = (value: string) => xmlSafeText(value).replace(/&/g, "&amp;");
 
-function narrative(xml: XMLBuilderCB, element: string, value: string, attributes: Record<string, string> = {}) {
-  xml.ele(element, attributes).ele("narrative", { "xml:lang": "en" }).txt(text(value)).up().up();
+type Narrative = { lang: TextLanguage; text: string };
+
+/** Free text typed by a person: one narrative, tagged with the language it is written in. */
+const typed = (value: string): Narrative[] => [{ lang: textLanguage(value), text: value }];
+
+/** A name held in English, Russian and Kazakh: a narrative for each form Qadam holds (blank forms are left out). */
+function named(row: LocalizedNameRow): Narrative[] {
+  const forms: Narrative[] = [
+    { lang: textLanguage(row.name), text: row.name },
+    { lang: "ru", text: row.nameRu?.trim() ?? "" },
+    { lang: "kk", text: row.nameKk?.trim() ?? "" },
+  ];
+  return forms.filter((f, i) => f.text && !forms.slice(0, i).some((o) => o.lang === f.lang && o.text === f.text));
 }
 
-function org(xml: XMLBuilderCB, element: string, attributes: Record<string, string>, name: string) {
-  xml.ele(element, attributes).ele("narrative").txt(text(name)).up().up();
+function narratives(xml: XMLBuilderCB, element: string, items: Narrative[], attributes: Record<string, string> = {}) {
+  xml.ele(element, attributes);
+  for (const item of items) xml.ele("narrative", { "xml:lang": item.lang }).txt(text(item.text)).up();
+  xml.up();
 }
 
 function money(xml: XMLBuilderCB, cents: bigint, valueDate: Date) {
   xml
     .ele("value", { currency: "USD", "value-date": dayOf(valueDate) })
-    .txt(centsToUsdString(cents))
+    .txt(signedUsd(cents))
     .up();
 }
 
@@ -110,7 +161,32 @@ function funders(project: IatiProject) {
   return [project.institution === "IFC" ? ORG.IFC : ORG.WB];
 }
 
-function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
+/** Org elements: the organisation's reference and type as attributes, its name in every language held. */
+function org(
+  xml: XMLBuilderCB,
+  element: string,
+  attributes: Record<string, string>,
+  organisation: LocalizedNameRow & { ref?: string; type: string },
+) {
+  const identity: Record<string, string> = organisation.ref
+    ? { ref: organisation.ref, type: organisation.type }
+    : { type: organisation.type };
+  narratives(xml, element, named(organisation), { ...identity, ...attributes });
+}
+
+function transaction(xml: XMLBuilderCB, code: "2" | "3", day: Date, cents: bigint, label: LocalizedNameRow) {
+  xml.ele("transaction");
+  xml.ele("transaction-type", { code }).up();
+  xml.ele("transaction-date", { "iso-date": dayOf(day) }).up();
+  money(xml, cents, day);
+  narratives(xml, "description", named(label));
+  xml.up();
+}
+
+/** Dates IATI calls "actual" may not lie in the future (ruleset 11.1.4, 11.1.5, 11.2.1): a later one is not written. */
+const happened = (day: Date | null, today: Date): day is Date => day !== null && dayOf(day) <= dayOf(today);
+
+function writeActivity(xml: XMLBuilderCB, project: IatiProject, disbursements: Disbursement[], today: Date) {
   const reporter = project.institution === "IFC" ? ORG.IFC : ORG.WB;
   const closing = project.closingRevisedDate ?? project.closingOriginalDate;
   const start = project.approvalDate ?? project.effectivenessDate ?? project.createdAt;
@@ -124,60 +200,50 @@ function writeActivity(xml: XMLBuilderCB, project: IatiProject) {
     .ele("iati-identifier")
     .txt(text(iatiIdentifier(project)))
     .up();
-  org(xml, "reporting-org", { ref: reporter.ref, type: reporter.type }, reporter.name);
-  narrative(xml, "title", project.name);
-  narrative(xml, "description", project.description.trim() || project.name, { type: "1" });
+  org(xml, "reporting-org", {}, reporter);
+  narratives(xml, "title", typed(project.name));
+  narratives(xml, "description", typed(project.description.trim() || project.name), { type: "1" });
 
-  for (const funder of funders(project))
-    org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "1" }, funder.name);
-  org(xml, "participating-org", { type: GOVERNMENT.type, role: "2" }, GOVERNMENT.name);
-  for (const funder of funders(project))
-    org(xml, "participating-org", { ref: funder.ref, type: funder.type, role: "3" }, funder.name);
-  org(xml, "participating-org", { type: "10", role: "4" }, project.implementingAgency.name);
+  for (const funder of funders(project)) org(xml, "participating-org", { role: "1" }, funder);
+  org(xml, "participating-org", { role: "2" }, GOVERNMENT);
+  for (const funder of funders(project)) org(xml, "participating-org", { role: "3" }, funder);
+  org(xml, "participating-org", { role: "4" }, { ...project.implementingAgency, ref: undefined, type: "10" });
 
   xml.ele("activity-status", { code: ACTIVITY_STATUS[project.status] }).up();
 
   xml.ele("activity-date", { type: "1", "iso-date": dayOf(start) }).up();
-  if (project.effectivenessDate)
+  if (happened(project.effectivenessDate, today))
     xml.ele("activity-date", { type: "2", "iso-date": dayOf(project.effectivenessDate) }).up();
   if (closing) xml.ele("activity-date", { type: "3", "iso-date": dayOf(closing) }).up();
-  if (closing && project.status === "CLOSED") xml.ele("activity-date", { type: "4", "iso-date": dayOf(closing) }).up();
+  if (project.status === "CLOSED" && happened(closing, today))
+    xml.ele("activity-date", { type: "4", "iso-date": dayOf(closing) }).up();
 
   xml.ele("recipient-country", { code: "KZ", percentage: "100" }).up();
   xml.ele("sector", { vocabulary: "1", code: text(project.sectorCode), percentage: "100" }).up();
 
-  // The whole commitment as one committed budget over the life of the activity.
-  if (closing && project.commitmentMinor > 0n && closing >= start) {
-    xml.ele("budget", { type: "1", status: "2" });
-    xml.ele("period-start", { "iso-date": dayOf(start) }).up();
-    xml.ele("period-end", { "iso-date": dayOf(closing) }).up();
-    money(xml, project.commitmentMinor, start);
-    xml.up();
+  // The commitment over the life of the activity, a budget per calendar year (indicative: the split is by days).
+  if (closing) {
+    for (const budget of annualBudgets(start, closing, project.commitmentMinor)) {
+      xml.ele("budget", { type: "1", status: "1" });
+      xml.ele("period-start", { "iso-date": dayOf(budget.start) }).up();
+      xml.ele("period-end", { "iso-date": dayOf(budget.end) }).up();
+      money(xml, budget.cents, budget.start);
+      xml.up();
+    }
   }
 
-  if (project.commitmentMinor > 0n) {
-    xml.ele("transaction");
-    xml.ele("transaction-type", { code: "2" }).up();
-    xml.ele("transaction-date", { "iso-date": dayOf(start) }).up();
-    money(xml, project.commitmentMinor, start);
-    narrative(xml, "description", "Net commitment");
-    xml.up();
-  }
-  if (project.disbursedMinor > 0n) {
-    // Qadam keeps the cumulative disbursed amount, not each disbursement: one transaction as of the last update.
-    const asOf = project.updatedAt;
-    xml.ele("transaction");
-    xml.ele("transaction-type", { code: "3" }).up();
-    xml.ele("transaction-date", { "iso-date": dayOf(asOf) }).up();
-    money(xml, project.disbursedMinor, asOf);
-    narrative(xml, "description", `Cumulative disbursements as of ${dayOf(asOf)}`);
-    xml.up();
+  // A pipeline project has committed nothing yet; a commitment is dated when the project was approved.
+  if (project.commitmentMinor > 0n && project.status !== "PIPELINE" && happened(start, today))
+    transaction(xml, "2", start, project.commitmentMinor, LABEL.commitment);
+  for (const disbursement of disbursements) {
+    const label = disbursement.source === "recorded" ? LABEL.recorded : LABEL.beforeRecords;
+    transaction(xml, "3", disbursement.day, disbursement.cents, label);
   }
 
   const pdo = project.indicators.filter((i) => i.type === "PDO");
   const intermediate = project.indicators.filter((i) => i.type === "INTERMEDIATE");
-  if (pdo.length) writeResult(xml, "2", "Project Development Objective indicators", pdo, start);
-  if (intermediate.length) writeResult(xml, "1", "Intermediate results indicators", intermediate, start);
+  if (pdo.length) writeResult(xml, "2", LABEL.pdo, pdo, start);
+  if (intermediate.length) writeResult(xml, "1", LABEL.intermediate, intermediate, start);
 
   xml.up();
 }
@@ -225,19 +291,26 @@ export function indicatorPeriods(indicator: IatiIndicator, activityStart: Date):
 
 const number = (value: number) => String(value);
 
+/** The unit of measure, introduced in each language (the unit itself is as the team typed it). */
+const unitLabel = (unit: string): LocalizedNameRow => ({
+  name: `Unit: ${unit}`,
+  nameRu: `Единица измерения: ${unit}`,
+  nameKk: `Өлшем бірлігі: ${unit}`,
+});
+
 function writeResult(
   xml: XMLBuilderCB,
   type: "1" | "2",
-  title: string,
+  title: LocalizedNameRow,
   indicators: IatiIndicator[],
   activityStart: Date,
 ) {
   xml.ele("result", { type, "aggregation-status": "0" });
-  narrative(xml, "title", title);
+  narratives(xml, "title", named(title));
   for (const indicator of indicators) {
     xml.ele("indicator", { measure: MEASURE[indicator.measure], ascending: indicator.ascending ? "1" : "0" });
-    narrative(xml, "title", indicator.name);
-    narrative(xml, "description", `Unit: ${indicator.unit}`);
+    narratives(xml, "title", typed(indicator.name));
+    narratives(xml, "description", named(unitLabel(indicator.unit)));
     if (indicator.baselineValue !== null) {
       const baselineDate = indicator.baselineDate ?? activityStart;
       xml
@@ -295,9 +368,10 @@ export function iatiXmlStream(plan: IatiPlan): Readable {
     xml.com(` Qadam IATI export (metadata)\n${lines.join("\n")}\n `);
     xml.ele("iati-activities", { version: "2.03", "generated-datetime": plan.generatedAt.toISOString() });
     for await (const batch of projectBatches(plan.where, iatiProjectSelect, IATI_BATCH)) {
+      const disbursements = await disbursementsOf(batch);
       for (const project of batch) {
         if (out.destroyed) return;
-        writeActivity(xml, project);
+        writeActivity(xml, project, disbursements.get(project.id) ?? [], plan.generatedAt);
         await drained(out);
       }
     }

@@ -17,6 +17,7 @@ import {
   day,
 } from "../helpers/factories";
 import { callLoader, sessionCookieFor } from "../helpers/history-fixtures";
+import { checkIatiCodelists, checkIatiRuleset } from "../helpers/iati-rules";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const schemaDir = path.resolve(repoRoot, "../shared/iati-2.03");
@@ -150,6 +151,18 @@ describe("IATI 2.03 export", () => {
     expect(result.valid).toBe(true);
   });
 
+  it("passes IATI's Standard ruleset for 2.03 with no error, and every code is on IATI's 2.03 codelists", () => {
+    const report = checkIatiRuleset(auditorXml);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.evaluated).toBeGreaterThan(100);
+    // Left unevaluated: only the warnings that need the IATI Registry's lists of publishers and prefixes.
+    for (const id of report.notEvaluated) expect(["1.14.8", "1.3.13", "1.14.13", "1.8.13"]).toContain(id);
+    const codes = checkIatiCodelists(auditorXml);
+    expect(codes.findings).toEqual([]);
+    expect(codes.checked).toBeGreaterThan(50);
+  });
+
   it("validates with xmllint-wasm too, and both validators reject an element out of schema order", async () => {
     expect((await validateIati(auditorXml, "wasm")).valid).toBe(true);
     // activity-status must come before activity-date: moving it after makes the file invalid.
@@ -179,15 +192,25 @@ describe("IATI 2.03 export", () => {
       expect((activity["recipient-country"] as Node)["@code"]).toBe("KZ");
       expect(activity["sector"]).toMatchObject({ "@vocabulary": "1", "@code": project.sectorCode });
       const transactions = list(activity["transaction"]);
-      const commitment = transactions.find((t) => (t["transaction-type"] as Node)["@code"] === "2");
-      if (project.commitmentMinor > 0n) {
-        expect(Number((commitment!["value"] as Node)["#"])).toBe(Number(project.commitmentMinor) / 100);
+      const ofType = (code: string) => transactions.filter((t) => (t["transaction-type"] as Node)["@code"] === code);
+      const amount = (node: Node) => Math.round(Number((node["value"] as Node)["#"]) * 100);
+      const [commitment] = ofType("2");
+      if (project.commitmentMinor > 0n && project.status !== "PIPELINE") {
+        expect(amount(commitment)).toBe(Number(project.commitmentMinor));
       } else {
         expect(commitment).toBeUndefined();
       }
-      const disbursement = transactions.find((t) => (t["transaction-type"] as Node)["@code"] === "3");
-      if (project.disbursedMinor > 0n)
-        expect(Number((disbursement!["value"] as Node)["#"])).toBe(Number(project.disbursedMinor) / 100);
+      // Disbursements add up to the disbursed amount, each on its own day.
+      const disbursed = ofType("3").reduce((sum, t) => sum + amount(t), 0);
+      expect(disbursed).toBe(Number(project.disbursedMinor));
+      // Budgets: none longer than a year, together the whole commitment when the closing date is known.
+      const budgets = list(activity["budget"]);
+      for (const budget of budgets) {
+        const from = Date.parse(String((budget["period-start"] as Node)["@iso-date"]));
+        const to = Date.parse(String((budget["period-end"] as Node)["@iso-date"]));
+        expect((to - from) / 86_400_000).toBeLessThanOrEqual(365);
+      }
+      if (budgets.length) expect(budgets.reduce((sum, b) => sum + amount(b), 0)).toBe(Number(project.commitmentMinor));
     }
   });
 
@@ -269,5 +292,114 @@ describe("IATI 2.03 export", () => {
     const result = await validateIati(xml);
     expect(result.output).not.toMatch(/error/i);
     expect(xml).toContain("&lt;script&gt;&amp;amp; \"quotes\" 'single' ]]&gt; -- \uFFFD bell\uFFFD Қазақ 😀");
+  });
+});
+
+describe("IATI money and languages, from the data Qadam holds", () => {
+  const transactionsOf = (xml: string, identifier: string) => {
+    const doc = create(xml).end({ format: "object" }) as Node;
+    const activity = list((doc["iati-activities"] as Node)["iati-activity"]).find(
+      (a) => a["iati-identifier"] === identifier,
+    );
+    return JSON.stringify(list(activity?.["transaction"]));
+  };
+
+  it("dates each disbursement by the day its change was recorded, so a later export repeats the same transactions", async () => {
+    const { auditedTransaction, SYSTEM_CONTEXT } = await import("~/models/audit.server");
+    const project = await db.project.findUniqueOrThrow({ where: { code: "P128050" } });
+    const edit = async (data: { disbursedMinor?: bigint; description?: string }) =>
+      auditedTransaction(SYSTEM_CONTEXT, async (tx, audit) => {
+        const before = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
+        const after = await tx.project.update({
+          where: { id: project.id },
+          data: { ...data, version: { increment: 1 } },
+        });
+        await audit({
+          action: "project.update",
+          entityType: "Project",
+          entityId: project.id,
+          projectId: project.id,
+          before,
+          after,
+        });
+      });
+    // Forty days ago the disbursed amount went up and the file was exported; today something else about the project
+    // changes and it is exported again: the transactions must not move.
+    const { vi } = await import("vitest");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 40 * 86_400_000 });
+    let first = "";
+    try {
+      await edit({ disbursedMinor: project.disbursedMinor + 250_000_00n });
+      first = await (await exportIati("auditor")).text();
+    } finally {
+      vi.useRealTimers();
+    }
+    await edit({ description: "Қорытынды есеп дайындалды" });
+    const second = await (await exportIati("auditor")).text();
+    expect(second).not.toBe(first);
+    expect(transactionsOf(second, "44000-P128050")).toBe(transactionsOf(first, "44000-P128050"));
+    // The raise is dated the day it was recorded; what the project was created with, the day it was created.
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    const disbursements = [
+      ...second.matchAll(
+        /<transaction-type code="3"\/>\s*<transaction-date iso-date="([\d-]+)"\/>\s*<value[^>]*>([^<]+)</g,
+      ),
+    ].map((m) => [m[1], m[2]]);
+    expect(disbursements).toEqual(
+      expect.arrayContaining([
+        [day(40), "250000"],
+        [day(0), "1068000000"],
+      ]),
+    );
+  });
+
+  it("tags each narrative with its real language and adds the Russian and Kazakh names Qadam holds", async () => {
+    const project = await db.project.findUniqueOrThrow({
+      where: { code: "P086592" },
+      select: { id: true, implementingAgencyId: true },
+    });
+    await db.organization.update({
+      where: { id: project.implementingAgencyId },
+      data: {
+        name: "Ministry of Water Resources",
+        nameRu: "Министерство водных ресурсов",
+        nameKk: "Су ресурстары министрлігі",
+      },
+    });
+    await db.project.update({
+      where: { id: project.id },
+      data: { name: "Суару және дренаж жүйелерін жақсарту", description: "Ирригация и дренаж, второй этап" },
+    });
+    const xml = await (await exportIati("auditor")).text();
+    const doc = create(xml).end({ format: "object" }) as Node;
+    const activity = list((doc["iati-activities"] as Node)["iati-activity"]).find(
+      (a) => a["iati-identifier"] === "44000-P086592",
+    );
+    const narrativesOf = (node: unknown) => list((node as Node)["narrative"]).map((n) => [n["@xml:lang"], n["#"]]);
+    expect(narrativesOf(activity?.["title"])).toEqual([["kk", "Суару және дренаж жүйелерін жақсарту"]]);
+    expect(narrativesOf(list(activity?.["description"])[0])).toEqual([["ru", "Ирригация и дренаж, второй этап"]]);
+    const implementing = list(activity?.["participating-org"]).find((o) => o["@role"] === "4");
+    expect(narrativesOf(implementing)).toEqual([
+      ["en", "Ministry of Water Resources"],
+      ["ru", "Министерство водных ресурсов"],
+      ["kk", "Су ресурстары министрлігі"],
+    ]);
+    expect(narrativesOf(activity?.["reporting-org"]).map(([lang]) => lang)).toEqual(["en", "ru", "kk"]);
+    expect(xml).not.toMatch(/<narrative>/);
+    expect(checkIatiRuleset(xml).errors).toEqual([]);
+    expect(checkIatiCodelists(xml).findings).toEqual([]);
+  });
+
+  it("IATI's rule 7.5.3 catches a budget longer than a year (the check can fail)", () => {
+    const longer = auditorXml.replace(
+      /(<budget[^>]*>\s*<period-start iso-date=")(\d{4})(-\d\d-\d\d")/,
+      (_m, head: string, year: string, rest: string) => `${head}${Number(year) - 3}${rest}`,
+    );
+    expect(longer).not.toBe(auditorXml);
+    expect(checkIatiRuleset(longer).errors.map((e) => e.id)).toContain("7.5.3");
+    const wrongCode = auditorXml.replace('<recipient-country code="KZ"', '<recipient-country code="XX"');
+    expect(checkIatiCodelists(wrongCode).findings).toContainEqual(
+      expect.objectContaining({ codelist: "Country", value: "XX" }),
+    );
   });
 });
