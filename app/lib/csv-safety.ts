@@ -59,10 +59,20 @@ export function decodeXlsxText(value: string): string {
   return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** A value ready for an exceljs cell: text neutralised against formulas, then OOXML-escaped. */
-export function xlsxCell(value: string | number | boolean | null | undefined): string | number | boolean | null {
+/** Text as an inline string (`t="inlineStr"`), the form exceljs writes for a rich-text value of one run. */
+export type XlsxInlineText = { richText: Array<{ text: string }> };
+
+/**
+ * A value ready for an exceljs cell: text neutralised against formulas, OOXML-escaped, and written as an inline
+ * string. exceljs writes a plain string as a formula-result cell (`t="str"`), in which LibreOffice shows `_xHHHH_`
+ * escapes raw; in inline (and shared) strings Excel and LibreOffice decode them. Shared strings would hold every
+ * distinct text of the file in memory until the end, so inline strings keep the streaming flat.
+ */
+export function xlsxCell(
+  value: string | number | boolean | null | undefined,
+): XlsxInlineText | number | boolean | null {
   if (value === undefined || value === null) return null;
-  return typeof value === "string" ? encodeXlsxText(neutraliseFormula(value)) : value;
+  return typeof value === "string" ? { richText: [{ text: encodeXlsxText(neutraliseFormula(value)) }] } : value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Readable, pipeline } from "node:stream";
-import { stringify } from "csv-stringify";
+import { stringify, type CastReturnObject } from "csv-stringify";
 import { safeCell, xlsxCell } from "~/lib/csv-safety";
 import { logger } from "~/lib/logger.server";
 import { decideGlobal, type Actor } from "~/lib/permissions";
@@ -143,6 +143,14 @@ async function* plannedEvents(plan: AuditExportPlan): AsyncGenerator<AuditEventR
 // CSV (RFC 4180): CRLF line ends, fields with comma, quote, CR or LF quoted, quotes doubled. The metadata block
 // comes first as records of the same width as the data: `#`, key, value, then empty fields — valid RFC 4180, and
 // skipped by readers that treat `#` lines as comments (pandas `comment="#"`, csv-parse `comment: "#"`).
+// Such readers also cut an unquoted field at a `#` ("ticket #42" would lose its tail and every column after it),
+// so every field holding a `#` is quoted, except the metadata records' own leading marker.
+
+/** Quotes a field that holds `#`, unless it is the bare marker that opens a metadata record. */
+export function quoteHashes(value: string, context: { column?: number | string }): string | CastReturnObject {
+  if (!value.includes("#") || (context.column === 0 && value === "#")) return value;
+  return { value, quoted: true };
+}
 
 export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean }): Readable {
   const width = AUDIT_COLUMNS.length;
@@ -153,7 +161,12 @@ export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean })
     yield [...AUDIT_COLUMNS];
     for await (const row of plannedEvents(plan)) yield eventCells(row, plan.projectCodes).map(safeCell);
   }
-  const stringifier = stringify({ record_delimiter: "windows", bom: options.bom, quoted_match: /[\r\n]/ });
+  const stringifier = stringify({
+    record_delimiter: "windows",
+    bom: options.bom,
+    quoted_match: /[\r\n]/,
+    cast: { string: quoteHashes },
+  });
   pipeline(Readable.from(records()), stringifier, (error) => {
     if (error) logger.error({ err: error }, "csv export failed while streaming");
   });
@@ -162,7 +175,33 @@ export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean })
 
 // ---------------------------------------------------------------------------------------------------------
 // NDJSON: one JSON object per line. Line 1 is the metadata; every following line is one event with all its
-// stored fields (before/after as the stored JSON text), so an integrator can recompute the hash chain.
+// stored fields (before/after as the stored JSON text), so anyone holding the file can recompute the hash chain.
+
+/**
+ * The canonical form the chain hashes, named so a file states which one it was written with (README, "Chain
+ * verification"; scripts/verify-ndjson.mjs implements it from the file alone): hash = SHA-256(prevHash +
+ * JSON.stringify of these fields in this order), as lib/audit-chain.server's canonicalEvent computes it.
+ */
+export const CHAIN_CANONICAL_FORM = {
+  canonicalForm: "qadam-audit-chain/1",
+  hash: "hex(sha256(utf8(prevHash + JSON.stringify([fields...]))))",
+  fields: [
+    "seq",
+    "occurredAt",
+    "actorId",
+    "actorEmail",
+    "action",
+    "entityType",
+    "entityId",
+    "projectId",
+    "before",
+    "after",
+    "reason",
+    "requestId",
+    "ip",
+  ],
+  genesisPrevHash: "0".repeat(64),
+} as const;
 
 export function auditNdjsonStream(plan: AuditExportPlan): Readable {
   async function* lines() {
@@ -177,6 +216,7 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
       filters: plan.filters,
       rowCount: plan.rowCount,
       chainHead: { seq: plan.head.seq, hash: plan.head.hash },
+      chain: CHAIN_CANONICAL_FORM,
     })}\n`;
     for await (const row of plannedEvents(plan)) {
       const projectCode = row.projectId ? (plan.projectCodes.get(row.projectId) ?? null) : null;
@@ -194,7 +234,7 @@ export function auditXlsxStream(plan: AuditExportPlan): Readable {
     writeKeyValueSheet(workbook, auditMetadata(plan, "qadam-audit-xlsx/1"));
 
     const sheet = workbook.addWorksheet("events");
-    sheet.addRow([...AUDIT_COLUMNS]).commit();
+    sheet.addRow(AUDIT_COLUMNS.map(xlsxCell)).commit();
     let written = 0;
     for await (const row of plannedEvents(plan)) {
       sheet.addRow(eventCells(row, plan.projectCodes).map(xlsxCell)).commit();

@@ -73,7 +73,11 @@ export function exportFilename(stem: string, extension: string, generatedAt: Dat
   return `qadam-${stem}-${dayOf(generatedAt)}.${extension}`;
 }
 
-/** Streams a Node readable as the HTTP response body (nothing is buffered here). */
+/**
+ * Streams a Node readable as the HTTP response body (nothing is buffered here). Security headers such as
+ * X-Content-Type-Options are the server's (scripts/server.mjs sets them on every response): a route adding its own
+ * copy made the header appear twice.
+ */
 export function streamResponse(body: Readable, options: { contentType: string; filename: string }): Response {
   return new Response(createReadableStreamFromReadable(body), {
     status: 200,
@@ -81,7 +85,6 @@ export function streamResponse(body: Readable, options: { contentType: string; f
       "Content-Type": options.contentType,
       "Content-Disposition": `attachment; filename="${options.filename}"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
@@ -183,7 +186,7 @@ export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readab
 /** A two-column sheet of metadata (key, value), the first sheet of every workbook. */
 export function writeKeyValueSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: Array<[string, string]>) {
   const meta = workbook.addWorksheet("metadata");
-  meta.addRow(["key", "value"]).commit();
+  meta.addRow(["key", "value"].map(xlsxCell)).commit();
   for (const [key, value] of rows) meta.addRow([xlsxCell(key), xlsxCell(value)]).commit();
   meta.commit();
 }

@@ -187,7 +187,7 @@ async function writeProjectSheet<S extends Prisma.ProjectSelect & { code: true }
   sheet: ProjectSheet<S>,
 ): Promise<boolean> {
   const worksheet = workbook.addWorksheet(sheet.name);
-  worksheet.addRow([...PORTFOLIO_SHEETS[sheet.name]]).commit();
+  worksheet.addRow(PORTFOLIO_SHEETS[sheet.name].map(xlsxCell)).commit();
   for await (const batch of projectBatches(where, sheet.select, PROJECT_BATCH)) {
     for (const project of batch) {
       for (const row of sheet.rows(project)) worksheet.addRow(row.map(xlsxCell)).commit();

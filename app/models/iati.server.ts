@@ -343,6 +343,7 @@ export function iatiMetadata(plan: IatiPlan): Array<[string, string]> {
     ["generated_at", plan.generatedAt.toISOString()],
     ["generated_by", plan.generatedBy],
     ["scope", plan.scope],
+    ["filters", "none (every project visible to the user)"],
     ["row_count", String(plan.activityCount)],
     ["chain_head_seq", String(plan.head.seq)],
     ["chain_head_hash", plan.head.hash ?? ""],

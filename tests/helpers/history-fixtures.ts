@@ -141,5 +141,14 @@ export async function readXlsx(response: Response): Promise<import("exceljs").Wo
   const workbook = new ExcelJS.Workbook();
   // Read as a stream: exceljs declares its own global `Buffer` type, which Node's Buffer does not satisfy.
   await workbook.xlsx.read(Readable.from([Buffer.from(await response.arrayBuffer())]));
+  // Text cells are inline strings, which exceljs reads back as rich text: compare them by the text they show.
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value: unknown = cell.value;
+        if (typeof value === "object" && value !== null && "richText" in value) cell.value = cell.text;
+      }),
+    ),
+  );
   return workbook;
 }

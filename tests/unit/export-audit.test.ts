@@ -3,7 +3,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { decodeXlsxText } from "~/lib/csv-safety";
 import { AUDIT_COLUMNS } from "~/models/export-audit.server";
 import { recordExport } from "~/models/export-common.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
@@ -196,7 +195,7 @@ describe("audit exports select exactly what the filters and the scope allow", ()
     const workbook = await readXlsx(xlsxResponse);
     const meta: Record<string, string> = {};
     workbook.getWorksheet("metadata")!.eachRow((row, n) => {
-      if (n > 1) meta[String(row.getCell(1).value)] = decodeXlsxText(String(row.getCell(2).value ?? ""));
+      if (n > 1) meta[String(row.getCell(1).value)] = String(row.getCell(2).value ?? "");
     });
     const events = workbook.getWorksheet("events")!;
     const xlsxSeqs: number[] = [];

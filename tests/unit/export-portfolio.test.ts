@@ -3,7 +3,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "exceljs";
 import { db } from "~/lib/db.server";
-import { decodeXlsxText } from "~/lib/csv-safety";
 import { progressTowardsTarget, slipDays } from "~/lib/metrics";
 import { PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
 import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
@@ -29,12 +28,7 @@ function sheetRows(workbook: Workbook, name: string): Row[] {
   sheet.eachRow((row, n) => {
     const values = (row.values as unknown[]).slice(1);
     if (n === 1) header = values.map(String);
-    else
-      rows.push(
-        Object.fromEntries(
-          header.map((h, i) => [h, typeof values[i] === "string" ? decodeXlsxText(values[i]) : (values[i] ?? null)]),
-        ),
-      );
+    else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
   });
   const expected =
     name === "metadata" ? ["key", "value"] : (PORTFOLIO_SHEETS as Record<string, readonly string[]>)[name];
