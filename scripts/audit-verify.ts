@@ -4,9 +4,17 @@
 //   BROKEN at seq N: <kind> — <detail>               exit 1 (kind: edited, deleted, inserted, reordered)
 // Compare the printed head hash with one written down earlier outside the system: deleting the newest events
 // cannot be seen from inside the chain.
+// `npm run audit:verify -- --file export.ndjson` verifies an NDJSON audit export instead, from the file alone
+// (scripts/verify-ndjson.mjs, which needs nothing but Node.js).
 import { pathToFileURL } from "node:url";
 
 async function main(): Promise<number> {
+  const fileAt = process.argv.indexOf("--file");
+  if (fileAt !== -1) {
+    // An exported NDJSON file instead of the database: verified from the file alone.
+    const { main: verifyFile } = await import("./verify-ndjson.mjs");
+    return verifyFile(process.argv[fileAt + 1]);
+  }
   try {
     process.loadEnvFile();
   } catch {
