@@ -62,11 +62,12 @@ test("the auditor filters history to one project and downloads it as CSV and XLS
   await workbook.xlsx.readFile((await xlsxDownload.path())!);
   const xlsxMeta: Record<string, string> = {};
   workbook.getWorksheet("metadata")!.eachRow((row, n) => {
-    if (n > 1) xlsxMeta[String(row.getCell(1).value)] = String(row.getCell(2).value ?? "");
+    // Text cells are inline strings (rich text to exceljs): read them by the text they show.
+    if (n > 1) xlsxMeta[row.getCell(1).text] = row.getCell(2).text;
   });
   const sheetRows: Array<{ seq: number; project: string }> = [];
   workbook.getWorksheet("events")!.eachRow((row, n) => {
-    if (n > 1) sheetRows.push({ seq: Number(row.getCell(1).value), project: String(row.getCell(8).value) });
+    if (n > 1) sheetRows.push({ seq: Number(row.getCell(1).value), project: row.getCell(8).text });
   });
   expect(xlsxMeta.filter_project).toBe(PROJECT);
   expect(Number(xlsxMeta.row_count)).toBe(sheetRows.length);
