@@ -59,7 +59,8 @@ export type RunningServer = { child: ChildProcess; base: string; exited: Promise
 /** Starts scripts/server.mjs (its log appended to logFile) and waits until /healthz answers 200. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child = spawn("node", ["scripts/server.mjs"], {
+  // One process, without the supervisor: the drills kill the server's own process and read its memory.
+  const child = spawn("node", ["scripts/server.mjs", "--single-process"], {
     cwd: ROOT,
     env: serverEnv(options),
     stdio: ["ignore", "pipe", "pipe"],

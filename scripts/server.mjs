@@ -4,6 +4,7 @@
 // access-log line per request.
 import { randomBytes, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
+import cluster from "node:cluster";
 import process from "node:process";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import express from "express";
@@ -218,7 +219,11 @@ const requestStore = globalThis[STORE_KEY];
 export async function createServer(options = {}) {
   const env = parseEnv(process.env);
   const mode = options.mode ?? (env.NODE_ENV === "production" ? "production" : "development");
-  const logger = pino({ level: env.LOG_LEVEL, base: undefined });
+  // Under the supervisor every line names its worker, so a crash or a slow request can be traced to one process.
+  const logger = pino({
+    level: env.LOG_LEVEL,
+    base: cluster.isWorker ? { worker: Number(process.env.QADAM_WORKER_ID) } : undefined,
+  });
   const allowedOrigins = env.ALLOWED_ORIGINS.split(",")
     .map((o) => o.trim())
     .filter(Boolean);
@@ -308,20 +313,14 @@ export async function createServer(options = {}) {
   return { app, logger, env, close };
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  try {
-    process.loadEnvFile(); // variables already set (e.g. by npm start or the platform) win over .env
-  } catch {
-    // no .env: the environment alone configures the server
-  }
-  // Like remix-serve, a server started without NODE_ENV serves the production build; the app must then see
-  // production too (Secure cookies, the strict secret check), so the default is set for both here.
-  process.env.NODE_ENV ??= "production";
+/** Serves the app from this process until SIGINT/SIGTERM. */
+async function serveHere() {
   try {
     const { app, logger, env } = await createServer();
     const server = app.listen(env.PORT, env.HOST, () =>
-      logger.info(`Qadam is listening on http://localhost:${env.PORT}`),
+      logger.info(
+        `Qadam is listening on http://localhost:${env.PORT}${cluster.isWorker ? ` (worker ${process.env.QADAM_WORKER_ID}, pid ${process.pid})` : ""}`,
+      ),
     );
     // Finish the requests in flight, then exit (a normal exit also lets --cpu-prof write its profile).
     for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -333,5 +332,40 @@ if (isMain) {
   } catch (error) {
     console.error(`Qadam cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  try {
+    process.loadEnvFile(); // variables already set (e.g. by npm start or the platform) win over .env
+  } catch {
+    // no .env: the environment alone configures the server
+  }
+  // Like remix-serve, a server started without NODE_ENV serves the production build; the app must then see
+  // production too (Secure cookies, the strict secret check), so the default is set for both here.
+  process.env.NODE_ENV ??= "production";
+  // Production runs under the supervisor (scripts/cluster.mjs): WEB_CONCURRENCY workers, one per core by default.
+  // Development serves from this process (Vite's dev server and its HMR socket exist once), and so does
+  // `--single-process`: the drills, which kill or measure the server's own process.
+  const supervised =
+    cluster.isPrimary && process.env.NODE_ENV === "production" && !process.argv.includes("--single-process");
+  if (supervised) {
+    let env;
+    try {
+      env = parseEnv(process.env);
+    } catch (error) {
+      console.error(`Qadam cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    const { superviseWorkers, workerCount } = await import("./cluster.mjs");
+    superviseWorkers({
+      count: workerCount(env.WEB_CONCURRENCY),
+      logger: pino({ level: env.LOG_LEVEL, base: undefined }),
+    });
+  } else {
+    // Unsupervised, this process is the only one: it runs what must run once.
+    if (cluster.isPrimary) process.env.QADAM_PRIMARY_WORKER ??= "1";
+    await serveHere();
   }
 }

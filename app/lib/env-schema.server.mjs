@@ -94,6 +94,11 @@ export const EnvSchema = z
       .string()
       .regex(/^[\w.-]+$/, "must be a folder name inside the repository")
       .default("build"),
+    /** Worker processes of the production server (scripts/cluster.mjs); unset = one per core. */
+    WEB_CONCURRENCY: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.coerce.number().int().min(1).max(64).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     // This variable once meant "failures before the account is locked" (5 in older .env files); such a value would

@@ -15,8 +15,11 @@ export type RateLimitKind = keyof typeof RATE_LIMITS;
 /**
  * The accepted attempts of the last window per kind and user, oldest first. In this process's memory: Qadam runs as
  * one process on one SQLite file, a counter in the database would itself be a write per attempt, and a restart
- * forgetting the counts lets through at most one more window's worth. With several instances each counts its own
- * requests, so the effective limit is the sum over instances.
+ * forgetting the counts lets through at most one more window's worth. With several instances, or several workers
+ * of one server (WEB_CONCURRENCY), each counts its own requests, so the effective limit is the sum over them: a
+ * browser keeps its connection, and so its worker, but a script opening new connections can reach N times the limit
+ * with N workers — still a fixed bound on what it can append. (The login throttle is kept in the database and holds
+ * across workers exactly.)
  */
 const accepted: Record<RateLimitKind, Map<string, number[]>> = { languageSwitch: new Map(), export: new Map() };
 const SWEEP_ABOVE = 10_000;

@@ -1,0 +1,90 @@
+// The supervisor of the production server: one worker process per core (Node's cluster module), each running the
+// whole app on the same port, and a crashed worker started again after a growing pause.
+// Node's cluster hands each new connection to the workers in turn (round-robin), so a keep-alive connection — a
+// browser tab — stays with one worker. Everything a worker must share with the others lives in the database
+// (sessions, the login throttle, the audit chain, the leases of background jobs).
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
+import process from "node:process";
+
+/** Crashes older than this are forgiven: a worker that ran a minute before failing restarts at once. */
+export const CRASH_MEMORY_MS = 60_000;
+const FIRST_DELAY_MS = 250;
+const MAX_DELAY_MS = 30_000;
+
+/** Workers to run: WEB_CONCURRENCY when set (validated by the env schema), else one per core. */
+export function workerCount(configured) {
+  return configured ?? availableParallelism();
+}
+
+/**
+ * The pause before a crashed worker is started again, given the times of its slot's crashes (the latest included).
+ * One crash in the last minute: at once. Each further one doubles the pause (0.25 s, 0.5 s, 1 s … at most 30 s), so a
+ * worker that fails at start-up (a bad deployment, a locked file) does not spin a core or flood the log.
+ */
+export function restartDelayMs(crashTimes, now) {
+  const recent = crashTimes.filter((at) => at > now - CRASH_MEMORY_MS).length;
+  if (recent <= 1) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (recent - 2));
+}
+
+/**
+ * The environment of worker `slot` (1-based). QADAM_PRIMARY_WORKER is "1" for slot 1 only, and stays with the slot
+ * across restarts: code that must run once per server (a scheduler of background jobs) starts only where it is "1".
+ * Jobs still take a lease in the database, which also keeps several servers on one database from doubling them.
+ */
+export function workerEnv(slot) {
+  return { QADAM_WORKER_ID: String(slot), QADAM_PRIMARY_WORKER: slot === 1 ? "1" : "0" };
+}
+
+/**
+ * Runs in the primary process: forks `count` workers (which re-run scripts/server.mjs as workers), restarts any that
+ * exits without being asked to, and on SIGINT/SIGTERM asks every worker to finish its requests, then exits.
+ */
+export function superviseWorkers({ count, logger }) {
+  const slots = new Map(); // worker id → slot
+  const crashes = new Map(); // slot → crash times
+  const workers = new Map(); // slot → worker
+  let stopping = false;
+
+  const fork = (slot) => {
+    const worker = cluster.fork(workerEnv(slot));
+    slots.set(worker.id, slot);
+    workers.set(slot, worker);
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const slot = slots.get(worker.id);
+    slots.delete(worker.id);
+    if (slot === undefined) return;
+    workers.delete(slot);
+    if (stopping) {
+      if (workers.size === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    const times = [...(crashes.get(slot) ?? []), now].filter((at) => at > now - CRASH_MEMORY_MS);
+    crashes.set(slot, times);
+    const delay = restartDelayMs(times, now);
+    logger.error(
+      { worker: slot, pid: worker.process.pid, code, signal, restartInMs: delay },
+      `worker ${slot} stopped unexpectedly; starting it again`,
+    );
+    setTimeout(() => {
+      if (!stopping) fork(slot);
+    }, delay);
+  });
+
+  for (let slot = 1; slot <= count; slot++) fork(slot);
+  logger.info({ workers: count }, `Qadam supervisor: ${count} worker process${count === 1 ? "" : "es"}`);
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopping = true;
+      if (workers.size === 0) process.exit(0);
+      for (const worker of workers.values()) worker.process.kill("SIGTERM");
+      // Workers give their requests 5 s; past that the supervisor goes anyway (its workers follow it).
+      setTimeout(() => process.exit(0), 8_000).unref();
+    });
+  }
+}
