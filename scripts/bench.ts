@@ -1,179 +1,224 @@
-// `npm run bench`: measures Qadam as a user would feel it, on this machine, against a production build.
-// 1. a fresh seeded database, grown with BENCH_EVENTS synthetic (validly chained) audit events;
-// 2. the production server on BENCH_PORT;
-// 3. autocannon against the main pages as a signed-in manager and auditor, then one big streamed export.
-// Figures are medians of one run; the machine is shared, so compare ratios, not absolutes.
-import { execFileSync, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createClient } from "@libsql/client";
-import autocannon from "autocannon";
-import { chainHash, type ChainedFields } from "../app/lib/audit-chain.server";
+// `npm run bench`: Qadam measured as its users and its operators feel it, on this machine, against a production build.
+//
+//   npm run bench -- [--scale small|large|both] [--db FILE] [--large-db FILE] [--quick] [--seconds N] [--runs N]
+//                    [--events N] [--soak-minutes N] [--skip pages|extras|cores|soak]… [--no-build]
+//
+// 1. builds the app (into build-bench) unless --no-build;
+// 2. small scale: a fresh copy of the demo seed (or --db FILE); large scale: `npm run seed:large` into --large-db
+//    (data/bench-large.db, made once and reused);
+// 3. per scale, one server process pinned to core 0 (wrk on the other core): every page at 1 and 10 connections,
+//    median of 3 interleaved runs, and each page's throughput as a ratio to the anonymous /login of the same run;
+// 4. the audit CSV export of --events events (the large database's own log, or the seed grown to that size) against
+//    `sqlite3 -csv` on the same file, with the server's peak RSS growth; `npm run audit:verify` on it; sign-in at
+//    4 connections; the board with one worker against two (the supervisor, unpinned); RSS after a mixed-load soak.
+// Prints a table and writes bench-results/<time>.json. The machine is shared: read ratios, not absolutes.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { ROOT } from "./drill-server";
+import { auditDatabase, measureCores, measureExport, measureSignIn, measureSoak, measureVerify } from "./bench/extras";
+import { measurePages, pagesOf, type PageFigures } from "./bench/pages";
+import { benchEnv, PINNED, startBenchServer, type BenchServerOptions } from "./bench/server";
+import { hasWrk } from "./bench/wrk";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3950);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
-const BASE = `http://127.0.0.1:${PORT}`;
-const FILE = "./data/bench.db";
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  DATABASE_URL: `file:${FILE}`,
-  SESSION_SECRET: "bench-only-session-secret-0123456789abcdefghijkl",
-  SEED_ON_START: "true",
-  PORT: String(PORT),
-  LOG_LEVEL: "warn",
-  QADAM_BUILD_DIR: "build-bench",
-};
+const Args = z.object({
+  scale: z.enum(["small", "large", "both"]).default("both"),
+  db: z.string().optional(),
+  largeDb: z.string().default("data/bench-large.db"),
+  quick: z.boolean().default(false),
+  seconds: z.coerce.number().positive().optional(),
+  runs: z.coerce.number().int().min(1).default(3),
+  events: z.coerce.number().int().min(1000).optional(),
+  soakMinutes: z.coerce.number().min(0).optional(),
+  skip: z.array(z.enum(["pages", "extras", "soak", "cores"])).default([]),
+  build: z.boolean().default(true),
+});
 
-async function growAuditLog(count: number) {
-  const client = createClient({ url: env.DATABASE_URL! });
-  const last = (await client.execute("SELECT seq, hash, projectId FROM AuditEvent ORDER BY seq DESC LIMIT 1")).rows[0];
-  const projects = (await client.execute("SELECT id FROM Project")).rows.map((r) => String(r.id));
-  let seq = Number(last.seq);
-  let prev = String(last.hash);
-  const started = Date.now();
-  const BATCH = 5_000;
-  for (let done = 0; done < count; done += BATCH) {
-    const statements = [];
-    for (let i = 0; i < Math.min(BATCH, count - done); i++) {
-      seq++;
-      const event: ChainedFields = {
-        seq,
-        occurredAt: new Date(Date.UTC(2025, 0, 1) + seq * 60_000),
-        actorId: null,
-        actorEmail: "bench@qadam.test",
-        action: "bench.touch",
-        entityType: "Project",
-        entityId: projects[seq % projects.length],
-        projectId: projects[seq % projects.length],
-        before: JSON.stringify({ percentComplete: seq % 100 }),
-        after: JSON.stringify({ percentComplete: (seq + 1) % 100 }),
-        reason: null,
-        requestId: null,
-        ip: null,
-      };
-      const hash = chainHash(prev, event);
-      statements.push({
-        sql: `INSERT INTO AuditEvent (seq, occurredAt, actorId, actorEmail, action, entityType, entityId, projectId, "before", "after", reason, requestId, ip, prevHash, hash)
-              VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)`,
-        args: [
-          seq,
-          event.occurredAt.toISOString(),
-          event.actorEmail,
-          event.action,
-          event.entityType,
-          event.entityId,
-          event.projectId,
-          event.before,
-          event.after,
-          prev,
-          hash,
-        ],
-      });
-      prev = hash;
-    }
-    await client.batch(statements, "write");
+function parseArgs(argv: string[]) {
+  const raw: Record<string, unknown> = { skip: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i].replace(/^--/, "");
+    if (flag === "quick") raw.quick = true;
+    else if (flag === "no-build") raw.build = false;
+    else if (flag === "skip") (raw.skip as string[]).push(argv[++i]);
+    else raw[flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = argv[++i];
   }
-  client.close();
-  return { seconds: (Date.now() - started) / 1000, headSeq: seq };
-}
-
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${BASE}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "qadam-demo-2026" }),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
-  return cookie;
-}
-
-async function measure(name: string, path: string, cookie: string) {
-  const probe = await fetch(`${BASE}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-  await probe.arrayBuffer();
-  if (probe.status !== 200) return { name, path, status: probe.status, skipped: true };
-  // One connection: what one person feels. Ten: what the server sustains (SQLite serialises the queries).
-  const single = await autocannon({
-    url: `${BASE}${path}`,
-    connections: 1,
-    duration: DURATION,
-    headers: { Cookie: cookie },
-  });
-  const loaded = await autocannon({
-    url: `${BASE}${path}`,
-    connections: 10,
-    duration: DURATION,
-    headers: { Cookie: cookie },
-  });
+  const args = Args.strict().parse(raw);
   return {
-    name,
-    path,
-    status: probe.status,
-    "p50 ms (1 conn)": single.latency.p50,
-    "req/s (10 conn)": Math.round(loaded.requests.average),
-    "p50 ms (10 conn)": loaded.latency.p50,
-    "p99 ms (10 conn)": loaded.latency.p99,
-    errors: single.errors + single.non2xx + loaded.errors + loaded.non2xx,
+    ...args,
+    seconds: args.seconds ?? (args.quick ? 2 : 5),
+    events: args.events ?? (args.quick ? 200_000 : 1_000_000),
+    soakMinutes: args.soakMinutes ?? (args.quick ? 2 : 10),
   };
 }
 
+const log = (line: string) => console.log(line);
+const DATA = path.join(ROOT, "data", "bench");
+const BUILD = "build-bench";
+const PORT = Number(process.env.BENCH_PORT ?? 3950);
+
+function freshCopy(source: string, name: string) {
+  const file = path.join(DATA, name);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  // A WAL database is copied whole only after a checkpoint: the source is read through sqlite3's backup command.
+  execFileSync("sqlite3", [source, `.backup '${file}'`]);
+  return file;
+}
+
+/** The demo seed in a fresh file (prepare-db migrates and seeds an empty database). */
+function seededDatabase() {
+  const file = path.join(DATA, "seed.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  execFileSync("node", ["scripts/prepare-db.mjs"], {
+    cwd: ROOT,
+    stdio: "ignore",
+    env: benchEnv({ port: PORT, databaseFile: file, buildDir: BUILD, logFile: "" }),
+  });
+  return file;
+}
+
+function largeDatabase(file: string) {
+  const absolute = path.resolve(ROOT, file);
+  if (!existsSync(path.join(ROOT, "scripts", "seed-large.ts"))) return null;
+  const started = performance.now();
+  execFileSync("npx", ["tsx", "scripts/seed-large.ts", "--db", absolute], { cwd: ROOT, stdio: "inherit" });
+  log(`  seed:large ready in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return absolute;
+}
+
+function printPages(scale: string, rows: PageFigures[]) {
+  console.log(`\n${scale} scale`);
+  console.table(
+    rows.map((r) => ({
+      page: r.name,
+      KB: r.htmlKb,
+      "req/s c10": r.c10.rps,
+      "× /login": r.vsLogin,
+      "p50 c1": r.c1.p50,
+      "p99 c1": r.c1.p99,
+      "p50 c10": r.c10.p50,
+      "p99 c10": r.c10.p99,
+      "req/s c1": r.c1.rps,
+      errors: r.errors,
+    })),
+  );
+}
+
 async function main() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${FILE}${suffix}`, { force: true });
-  execFileSync("npx", ["remix", "vite:build", "--logLevel", "warn"], { stdio: "inherit", env });
-  execFileSync("node", ["scripts/prepare-db.mjs"], { stdio: "ignore", env });
-  const grown = await growAuditLog(EVENTS);
-  console.log(`audit log grown by ${EVENTS} events in ${grown.seconds.toFixed(1)} s (head seq ${grown.headSeq})`);
-
-  const verifyStarted = Date.now();
-  const verify = execFileSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8" }).trim();
-  console.log(`audit:verify ${((Date.now() - verifyStarted) / 1000).toFixed(1)} s → ${verify.split("\n").pop()}`);
-
-  const server = spawn("node", ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  try {
-    for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`${BASE}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const manager = await signIn("wb.manager@qadam.test");
-    const auditor = await signIn("auditor@qadam.test");
-    const client = createClient({ url: env.DATABASE_URL! });
-    const project = (await client.execute("SELECT id FROM Project WHERE code = 'P128050'")).rows[0].id;
-    client.close();
-
-    const rows = [];
-    rows.push(await measure("health", "/healthz", ""));
-    rows.push(await measure("home (manager)", "/", manager));
-    rows.push(await measure("projects list", "/projects", manager));
-    rows.push(await measure("project overview", `/projects/${project}`, manager));
-    rows.push(await measure("milestones tab", `/projects/${project}/milestones`, manager));
-    rows.push(await measure("indicators tab", `/projects/${project}/indicators`, manager));
-    rows.push(await measure("status board", "/board", manager));
-    rows.push(await measure("review queue", "/reviews", manager));
-    rows.push(await measure("history, first page", "/history", auditor));
-    rows.push(await measure("history, deep page", `/history?before=${Math.floor(grown.headSeq / 10)}`, auditor));
-    rows.push(await measure("history, one project", `/history?project=P128050`, auditor));
-    console.table(rows);
-
-    const exportStarted = Date.now();
-    const response = await fetch(`${BASE}/exports/audit.ndjson`, { headers: { Cookie: auditor } });
-    let bytes = 0;
-    const reader = response.body?.getReader();
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read())
-      bytes += chunk.value.byteLength;
-    const seconds = (Date.now() - exportStarted) / 1000;
-    console.log(
-      `export /exports/audit.ndjson: status ${response.status}, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +
-        `(${(bytes / 1e6 / seconds).toFixed(1)} MB/s)`,
-    );
-  } finally {
-    server.kill("SIGTERM");
+  const args = parseArgs(process.argv.slice(2));
+  if (!hasWrk()) throw new Error("wrk is not installed: apt-get install -y wrk (and sqlite3 for the export baseline)");
+  mkdirSync(DATA, { recursive: true });
+  const started = new Date();
+  const loadAverageAtStart = loadavg();
+  if (args.build) {
+    log("building the app into build-bench …");
+    execFileSync("npx", ["remix", "vite:build", "--logLevel", "warn"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, QADAM_BUILD_DIR: BUILD },
+    });
   }
+  const server = (databaseFile: string): BenchServerOptions => ({
+    port: PORT,
+    databaseFile,
+    buildDir: BUILD,
+    logFile: path.join(DATA, "server.log"),
+  });
+
+  const seed = args.db ? path.resolve(args.db) : seededDatabase();
+  const scales: { name: "small" | "large"; file: string }[] = [];
+  if (args.scale !== "large") scales.push({ name: "small", file: freshCopy(seed, "small.db") });
+  let large: string | null = null;
+  if (args.scale !== "small") {
+    large = largeDatabase(args.largeDb);
+    // Used in place (copying a gigabyte would take longer than measuring it): the bench adds only sessions and a
+    // few audit events to it.
+    if (large) scales.push({ name: "large", file: large });
+    else log("no scripts/seed-large.ts here: the large scale is left out");
+  }
+
+  const pages: Record<string, PageFigures[]> = {};
+  for (const scale of args.skip.includes("pages") ? [] : scales) {
+    log(`${scale.name} scale: ${args.runs} runs of ${args.seconds} s per page and connection count`);
+    const running = await startBenchServer(server(scale.file));
+    try {
+      pages[scale.name] = await measurePages(await pagesOf(scale.file), {
+        base: running.base,
+        seconds: args.seconds,
+        runs: args.runs,
+        log,
+      });
+    } finally {
+      await running.stop();
+    }
+    printPages(scale.name, pages[scale.name]);
+  }
+  const largeVsSmall =
+    pages.small && pages.large
+      ? pages.large.map((row) => {
+          const small = pages.small.find((s) => s.path === row.path || s.name === row.name);
+          return {
+            page: row.name,
+            "large ÷ small (req/s c10)": small ? Math.round((row.c10.rps / small.c10.rps) * 100) / 100 : null,
+          };
+        })
+      : [];
+  if (largeVsSmall.length) console.table(largeVsSmall);
+
+  const extras: Record<string, unknown> = {};
+  if (!args.skip.includes("extras")) {
+    log(`audit export and verification on ${args.events.toLocaleString("en")} events`);
+    const auditFile =
+      large ?? (await auditDatabase(seed, path.join(DATA, `audit-${args.events}.db`), args.events, log));
+    extras.export = await measureExport(server(auditFile), log);
+    extras.verify = measureVerify(auditFile, log);
+    extras.signIn = await measureSignIn(server(freshCopy(seed, "signin.db")), args.seconds * 2, log);
+  }
+  if (!args.skip.includes("cores")) {
+    log("the board: one worker against two");
+    extras.cores = await measureCores(
+      server(freshCopy(seed, "cores.db")),
+      { seconds: args.seconds, runs: args.runs },
+      log,
+    );
+  }
+  if (!args.skip.includes("soak") && args.soakMinutes > 0) {
+    log(`soak: ${args.soakMinutes} min of mixed load`);
+    const soak = await measureSoak({ port: PORT + 1, buildDir: BUILD, dir: DATA, minutes: args.soakMinutes });
+    extras.soak = { ...soak, minutes: args.soakMinutes };
+  }
+
+  const result = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cores: availableParallelism(),
+      node: process.version,
+      loadAverageAtStart,
+      loadAverageAtEnd: loadavg(),
+      pinned: PINNED,
+    },
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
+    options: args,
+    pages,
+    largeVsSmall,
+    ...extras,
+  };
+  const dir = path.join(ROOT, "bench-results");
+  mkdirSync(dir, { recursive: true });
+  const out = path.join(
+    dir,
+    `${started
+      .toISOString()
+      .replaceAll(":", "-")
+      .replace(/\.\d+Z$/, "Z")}.json`,
+  );
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  log(`\n${JSON.stringify(extras, (key, value: unknown) => (key === "rssSamples" ? undefined : value), 2)}`);
+  log(`written: ${path.relative(ROOT, out)}`);
+  copyFileSync(out, path.join(dir, "latest.json"));
 }
 
 await main();

@@ -161,13 +161,23 @@ export async function runSoak(
     `RSS trend after a ${options.warmupSeconds} s warm-up: first third ${trend.first} MB, last third ${trend.last} MB (${(trend.growth * 100).toFixed(1)} %)`,
   );
   log(`database: ${describeReport(report)}`);
-  return (
+  const ok =
     stats.fiveHundreds.length === 0 &&
     stats.networkErrors === 0 &&
     errors.length === 0 &&
     trend.growth < 0.1 &&
-    reportIsSound(report)
-  );
+    reportIsSound(report);
+  // The figures too, for the benchmark's table.
+  return {
+    ok,
+    requests: total,
+    p50: percentile(stats.latencies, 50),
+    p95: percentile(stats.latencies, 95),
+    fiveHundreds: stats.fiveHundreds.length,
+    rssSamples: rss,
+    rssLastMb: rss.at(-1) ?? 0,
+    trend,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -183,7 +193,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     warmupSeconds: Number(process.env.SOAK_WARMUP_SECONDS ?? 60),
   };
   runSoak(options, (line) => console.log(line))
-    .then((ok) => {
+    .then(({ ok }) => {
       console.log(ok ? "SOAK PASSED" : "SOAK FAILED");
       process.exitCode = ok ? 0 : 1;
     })

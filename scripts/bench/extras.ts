@@ -1,0 +1,237 @@
+// The figures of `npm run bench` beyond pages: the audit CSV export against SQLite's own CSV output, chain
+// verification, sign-in under load, one process against two, and memory after a soak.
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, openSync, closeSync, rmSync } from "node:fs";
+import { createClient } from "@libsql/client";
+import { chainHash, type ChainedFields } from "../../app/lib/audit-chain.server";
+import { DEMO_PASSWORD, ROOT, signIn } from "../drill-server";
+import { runSoak } from "../soak";
+import { benchEnv, LOAD_CPUS, rssMb, startBenchServer, type BenchServerOptions } from "./server";
+import { median, runLoad } from "./wrk";
+
+/** How many audit events a database holds. */
+export async function eventCount(databaseFile: string): Promise<number> {
+  const client = createClient({ url: `file:${databaseFile}` });
+  try {
+    return Number((await client.execute(`SELECT count(*) FROM "AuditEvent"`)).rows[0]?.[0] ?? 0);
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * A copy of `sourceFile` whose audit log is grown to `target` validly chained events (synthetic progress edits of
+ * the seeded projects), kept in `file` for later runs.
+ */
+export async function auditDatabase(sourceFile: string, file: string, target: number, log: (line: string) => void) {
+  if (existsSync(file) && (await eventCount(file)) >= target) return file;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  copyFileSync(sourceFile, file);
+  const client = createClient({ url: `file:${file}` });
+  const last = (await client.execute(`SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`)).rows[0];
+  const projects = (await client.execute(`SELECT id FROM "Project"`)).rows.map((r) => String(r.id));
+  let seq = Number(last?.seq ?? 0);
+  let prev = String(last?.hash ?? "");
+  const started = performance.now();
+  const count = target - (await eventCount(file));
+  for (let done = 0; done < count; done += 10_000) {
+    const statements = [];
+    for (let i = 0; i < Math.min(10_000, count - done); i++) {
+      seq++;
+      const project = projects[seq % projects.length];
+      const event: ChainedFields = {
+        seq,
+        occurredAt: new Date(Date.UTC(2025, 0, 1) + seq * 30_000),
+        actorId: null,
+        actorEmail: "bench@qadam.test",
+        action: "project.update",
+        entityType: "Project",
+        entityId: project,
+        projectId: project,
+        before: JSON.stringify({ percentComplete: seq % 100 }),
+        after: JSON.stringify({ percentComplete: (seq + 1) % 100 }),
+        reason: null,
+        requestId: null,
+        ip: null,
+      };
+      const hash = chainHash(prev, event);
+      statements.push({
+        sql: `INSERT INTO "AuditEvent" (seq, occurredAt, actorEmail, action, entityType, entityId, projectId, "before", "after", prevHash, hash)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [
+          seq,
+          event.occurredAt.toISOString(),
+          event.actorEmail,
+          event.action,
+          event.entityType,
+          event.entityId,
+          event.projectId,
+          event.before,
+          event.after,
+          prev,
+          hash,
+        ],
+      });
+      prev = hash;
+    }
+    await client.batch(statements, "write");
+  }
+  client.close();
+  log(
+    `  audit log grown to ${target.toLocaleString("en")} events in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return file;
+}
+
+/** The export's query, as SQLite's shell runs it: every column of the CSV, the project's code joined, oldest first. */
+const EXPORT_SQL = `SELECT e.seq, e.occurredAt, e.actorEmail, e.actorId, e.action, e.entityType, e.entityId, p.code,
+  e.projectId, e.reason, e."before", e."after", e.requestId, e.ip, e.prevHash, e.hash
+  FROM "AuditEvent" e LEFT JOIN "Project" p ON p.id = e.projectId ORDER BY e.seq`;
+
+export type ExportFigures = {
+  events: number;
+  seconds: number;
+  rowsPerSecond: number;
+  sqliteSeconds: number;
+  sqliteRowsPerSecond: number;
+  vsSqlite: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  rssGrowthMb: number;
+  megabytes: number;
+};
+
+/** GET /exports/audit.csv as the auditor, read to the end, the server's RSS sampled every 50 ms. */
+export async function measureExport(server: BenchServerOptions, log: (line: string) => void): Promise<ExportFigures> {
+  const events = await eventCount(server.databaseFile);
+  const sqliteStarted = performance.now();
+  const devNull = openSync("/dev/null", "w");
+  const sqlite = spawnSync("sqlite3", ["-csv", "-header", server.databaseFile, EXPORT_SQL], {
+    stdio: ["ignore", devNull, "inherit"],
+  });
+  closeSync(devNull);
+  if (sqlite.status !== 0) throw new Error("sqlite3 -csv failed (apt-get install -y sqlite3)");
+  const sqliteSeconds = (performance.now() - sqliteStarted) / 1000;
+
+  const running = await startBenchServer(server);
+  try {
+    const { cookie } = await signIn(running.base, "auditor@qadam.test");
+    const rssBeforeMb = rssMb(running.pid);
+    let rssPeakMb = rssBeforeMb;
+    const sampler = setInterval(() => {
+      rssPeakMb = Math.max(rssPeakMb, rssMb(running.pid));
+    }, 50);
+    const started = performance.now();
+    const response = await fetch(`${running.base}/exports/audit.csv`, { headers: { Cookie: cookie } });
+    if (response.status !== 200) throw new Error(`the export answered ${response.status}`);
+    let bytes = 0;
+    const reader = response.body?.getReader();
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+      bytes += chunk.value.byteLength;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const figures = {
+      events,
+      seconds: Math.round(seconds * 10) / 10,
+      rowsPerSecond: Math.round(events / seconds),
+      sqliteSeconds: Math.round(sqliteSeconds * 10) / 10,
+      sqliteRowsPerSecond: Math.round(events / sqliteSeconds),
+      vsSqlite: Math.round((sqliteSeconds / seconds) * 100) / 100,
+      rssBeforeMb,
+      rssPeakMb,
+      rssGrowthMb: rssPeakMb - rssBeforeMb,
+      megabytes: Math.round(bytes / 1e5) / 10,
+    };
+    log(`  export: ${JSON.stringify(figures)}`);
+    return figures;
+  } finally {
+    await running.stop();
+  }
+}
+
+// The verifier starts no server; the port is only there to satisfy the environment schema.
+const PORT_UNUSED = 3000;
+
+/** `npm run audit:verify` on the database, timed from the command's start to its end. */
+export function measureVerify(databaseFile: string, log: (line: string) => void) {
+  const started = performance.now();
+  const output = execFileSync("npx", ["tsx", "scripts/audit-verify.ts"], {
+    cwd: ROOT,
+    env: { ...benchEnv({ port: PORT_UNUSED, databaseFile, buildDir: "build", logFile: "" }), NODE_ENV: "production" },
+    encoding: "utf8",
+  });
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const verdict = output.trim().split("\n").pop() ?? "";
+  log(`  audit:verify: ${seconds} s — ${verdict}`);
+  return { seconds, verdict };
+}
+
+/** Sign-ins (argon2id verification, a session and an audit event each) at 4 connections. */
+export async function measureSignIn(server: BenchServerOptions, seconds: number, log: (line: string) => void) {
+  const running = await startBenchServer(server);
+  try {
+    const result = runLoad({
+      url: `${running.base}/login`,
+      connections: 4,
+      seconds,
+      headers: { Origin: running.base },
+      form: { email: "wb.manager@qadam.test", password: DEMO_PASSWORD, redirectTo: "/" },
+      cpus: LOAD_CPUS,
+    });
+    log(`  sign-in at 4 connections: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await running.stop();
+  }
+}
+
+/** The board at 10 connections: the supervisor with one worker against two, interleaved, medians of `runs`. */
+export async function measureCores(
+  server: BenchServerOptions,
+  options: { seconds: number; runs: number },
+  log: (line: string) => void,
+) {
+  const throughput: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  for (let run = 0; run < options.runs; run++) {
+    for (const workers of [1, 2] as const) {
+      const running = await startBenchServer({ ...server, workers });
+      try {
+        const { cookie } = await signIn(running.base, "wb.manager@qadam.test");
+        const url = `${running.base}/board`;
+        runLoad({ url, connections: 10, seconds: 1, headers: { Cookie: cookie } });
+        // New connections are handed to the workers in turn: ten connections reach both.
+        throughput[workers].push(
+          runLoad({ url, connections: 10, seconds: options.seconds, headers: { Cookie: cookie } }).rps,
+        );
+      } finally {
+        await running.stop();
+      }
+    }
+  }
+  const one = median(throughput[1]);
+  const two = median(throughput[2]);
+  const figures = {
+    oneWorkerRps: Math.round(one),
+    twoWorkersRps: Math.round(two),
+    ratio: Math.round((two / one) * 100) / 100,
+  };
+  log(`  board, 1 worker vs 2: ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+/** scripts/soak.ts against its own fresh seeded database and the bench's build. */
+export async function measureSoak(options: { port: number; buildDir: string; dir: string; minutes: number }) {
+  return runSoak(
+    {
+      port: options.port,
+      databaseFile: `${options.dir}/soak.db`,
+      buildDir: options.buildDir,
+      logFile: `${options.dir}/soak-server.log`,
+      seconds: Math.round(options.minutes * 60),
+      clients: 6,
+      warmupSeconds: Math.min(60, Math.round(options.minutes * 10)),
+    },
+    (line) => console.log(`  ${line}`),
+  );
+}

@@ -1,0 +1,82 @@
+// The production server as `npm run bench` runs it: scripts/server.mjs on 127.0.0.1 against a chosen database file,
+// either one process pinned to one core (the page figures: the load tool gets the other core) or the supervisor with
+// WEB_CONCURRENCY workers (the all-cores figure).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { ROOT } from "../drill-server";
+
+export type BenchServer = { base: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
+
+export type BenchServerOptions = {
+  port: number;
+  databaseFile: string;
+  buildDir: string;
+  logFile: string;
+  /** Omitted: one process without the supervisor. */
+  workers?: number;
+};
+
+/** Whether the server is pinned to core 0 and the load tool to the others (needs two cores or more). */
+export const PINNED = availableParallelism() >= 2;
+export const SERVER_CPUS = "0";
+export const LOAD_CPUS = PINNED ? `1-${availableParallelism() - 1}` : undefined;
+
+export function benchEnv(options: BenchServerOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${options.databaseFile}`,
+    SESSION_SECRET: "bench-only-session-secret-0123456789abcdefghijklmnop",
+    SEED_ON_START: "true",
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    QADAM_BUILD_DIR: options.buildDir,
+    // As in production: one access-log line per request (into the log file).
+    LOG_LEVEL: "info",
+    LOGIN_MAX_FAILURES_PER_IP: "1000",
+  };
+  delete env.DATABASE_AUTH_TOKEN;
+  if (options.workers) env.WEB_CONCURRENCY = String(options.workers);
+  return env;
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  writeFileSync(options.logFile, "");
+  const log = createWriteStream(options.logFile, { flags: "a" });
+  const serverArgs = ["scripts/server.mjs", ...(options.workers ? [] : ["--single-process"])];
+  const [command, args] =
+    !options.workers && PINNED ? ["taskset", ["-c", SERVER_CPUS, "node", ...serverArgs]] : ["node", serverArgs];
+  const child = spawn(command, args, { cwd: ROOT, env: benchEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const base = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  const answering = async () => {
+    // Under the supervisor /healthz answers as soon as one worker listens: wait until every worker does.
+    const ok = await fetch(`${base}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (!ok || !options.workers) return ok;
+    const listening = readFileSync(options.logFile, "utf8").match(/Qadam is listening/g)?.length ?? 0;
+    return listening >= options.workers;
+  };
+  while (!(await answering())) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: see ${options.logFile}`);
+    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s: see ${options.logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  return { base, pid: child.pid ?? 0, child, stop };
+}
