@@ -62,8 +62,8 @@ export type PageFigures = {
   path: string;
   status: number;
   htmlKb: number;
-  c1: { rps: number; p50: number; p99: number };
-  c10: { rps: number; p50: number; p99: number };
+  c1: { rps: number; p50: number | null; p99: number | null };
+  c10: { rps: number; p50: number | null; p99: number | null };
   /** Median over the runs of (this page's req/s ÷ /login's req/s in the same run), at 10 connections. */
   vsLogin: number;
   errors: number;
@@ -121,10 +121,15 @@ export async function measurePages(pages: Page[], options: PagesOptions): Promis
   const login = runs.get("/login (anonymous)");
   return measured.map((page) => {
     const entry = runs.get(page.name) ?? { c1: [], c10: [] };
+    // A run in which no request finished (a page slower than the run) has no latency: null, not 0.
+    const latency = (results: LoadResult[], pick: (r: LoadResult) => number) => {
+      const finished = results.filter((r) => r.requests > 0);
+      return finished.length ? median(finished.map(pick)) : null;
+    };
     const summary = (results: LoadResult[]) => ({
-      rps: Math.round(median(results.map((r) => r.rps))),
-      p50: median(results.map((r) => r.p50)),
-      p99: median(results.map((r) => r.p99)),
+      rps: Math.round(median(results.map((r) => r.rps)) * 10) / 10,
+      p50: latency(results, (r) => r.p50),
+      p99: latency(results, (r) => r.p99),
     });
     const ratios = entry.c10.map((result, i) => result.rps / (login?.c10[i]?.rps ?? Number.NaN));
     const probe = probes.get(page.name) ?? { status: 0, htmlKb: 0 };
