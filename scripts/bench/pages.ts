@@ -69,6 +69,19 @@ export type PageFigures = {
   errors: number;
 };
 
+/**
+ * Waits (at most 60 s) until the server answers /healthz promptly: a page slower than a run leaves requests that wrk
+ * gave up on still being rendered, and they must not be counted against the next page.
+ */
+async function settle(base: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${base}/healthz`).then((response) => response.arrayBuffer());
+    if (performance.now() - started < 200) return;
+  }
+}
+
 export type PagesOptions = { base: string; seconds: number; runs: number; log: (line: string) => void };
 
 export async function measurePages(pages: Page[], options: PagesOptions): Promise<PageFigures[]> {
@@ -97,23 +110,28 @@ export async function measurePages(pages: Page[], options: PagesOptions): Promis
       headers: headersOf(page),
       cpus: LOAD_CPUS,
     });
+    await settle(options.base);
   }
 
   const runs = new Map<string, { c1: LoadResult[]; c10: LoadResult[] }>();
   for (let run = 1; run <= options.runs; run++) {
     options.log(`  run ${run} of ${options.runs}`);
     for (const page of measured) {
-      const load = (connections: number) =>
-        runLoad({
+      const load = (connections: number) => {
+        const result = runLoad({
           url: `${options.base}${page.path}`,
           connections,
           seconds: options.seconds,
           headers: headersOf(page),
           cpus: LOAD_CPUS,
         });
+        return result;
+      };
       const entry = runs.get(page.name) ?? { c1: [], c10: [] };
       entry.c1.push(load(1));
+      await settle(options.base);
       entry.c10.push(load(10));
+      await settle(options.base);
       runs.set(page.name, entry);
     }
   }
