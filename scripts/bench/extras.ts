@@ -6,7 +6,7 @@ import { createClient } from "@libsql/client";
 import { chainHash, type ChainedFields } from "../../app/lib/audit-chain.server";
 import { DEMO_PASSWORD, ROOT, signIn } from "../drill-server";
 import { runSoak } from "../soak";
-import { benchEnv, LOAD_CPUS, rssMb, startBenchServer, type BenchServerOptions } from "./server";
+import { anonRssMb, benchEnv, LOAD_CPUS, rssMb, startBenchServer, type BenchServerOptions } from "./server";
 import { median, runLoad } from "./wrk";
 
 /** How many audit events a database holds. */
@@ -98,6 +98,7 @@ export type ExportFigures = {
   rssBeforeMb: number;
   rssPeakMb: number;
   rssGrowthMb: number;
+  anonRssGrowthMb: number;
   megabytes: number;
 };
 
@@ -118,8 +119,11 @@ export async function measureExport(server: BenchServerOptions, log: (line: stri
     const { cookie } = await signIn(running.base, "auditor@qadam.test");
     const rssBeforeMb = rssMb(running.pid);
     let rssPeakMb = rssBeforeMb;
+    const anonBeforeMb = anonRssMb(running.pid);
+    let anonPeakMb = anonBeforeMb;
     const sampler = setInterval(() => {
       rssPeakMb = Math.max(rssPeakMb, rssMb(running.pid));
+      anonPeakMb = Math.max(anonPeakMb, anonRssMb(running.pid));
     }, 50);
     const started = performance.now();
     const response = await fetch(`${running.base}/exports/audit.csv`, { headers: { Cookie: cookie } });
@@ -141,6 +145,7 @@ export async function measureExport(server: BenchServerOptions, log: (line: stri
       rssBeforeMb,
       rssPeakMb,
       rssGrowthMb: rssPeakMb - rssBeforeMb,
+      anonRssGrowthMb: anonPeakMb - anonBeforeMb,
       megabytes: Math.round(bytes / 1e5) / 10,
     };
     log(`  export: ${JSON.stringify(figures)}`);

@@ -47,6 +47,15 @@ export function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/**
+ * The anonymous part of a process's resident memory in MB (heap, buffers): VmRSS also counts pages of files the
+ * process maps, which the kernel can drop at any time and which grow with the size of a database read through a map.
+ */
+export function anonRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
   writeFileSync(options.logFile, "");
   const log = createWriteStream(options.logFile, { flags: "a" });
