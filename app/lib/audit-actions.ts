@@ -16,6 +16,8 @@ import {
   failedPasswordChange,
   exportRecord,
   benchTouch,
+  linkTokenRecord,
+  outboxDeliverySnapshot,
 } from "./audit-snapshots";
 
 /**
@@ -78,6 +80,14 @@ export const AUDIT_ACTIONS = {
     reasonRequired: false,
     legacyNames: ["user.changePassword_failed"],
   },
+
+  /** E-mail links: an invitation sent or revoked, a reset asked for, and a link used to set a password. */
+  "user.invite": { entityType: "User", before: null, after: linkTokenRecord, reasonRequired: false },
+  "user.revokeInvitation": { entityType: "User", before: linkTokenRecord, after: null, reasonRequired: false },
+  "user.acceptInvitation": changed("User", userSnapshot),
+  "user.requestPasswordReset": { entityType: "User", before: null, after: linkTokenRecord, reasonRequired: false },
+  "user.resetPasswordByLink": changed("User", userSnapshot),
+  "mail.retry": changed("OutboxMessage", outboxDeliverySnapshot),
 
   /** Sign-in events name the account tried (its id, or the e-mail typed when no account has it). */
   "auth.login": signIn,

@@ -240,3 +240,18 @@ export const exportRecord = z.strictObject({
 
 /** `scripts/bench.ts` grows a benchmark database's log with these (never written by the app). */
 export const benchTouch = z.strictObject({ percentComplete: z.number().int() });
+
+/** A single-use e-mail link (invitation or password reset): which one and until when. Never the token. */
+export const linkTokenRecord = z.strictObject({
+  tokenId: id,
+  purpose: z.enum(["INVITATION", "PASSWORD_RESET"]),
+  expiresAt: instant,
+  tokenHash: z.never().optional(),
+});
+
+/** An outbox message's delivery state (an administrator sent a failed message again). Never its content. */
+export const outboxDeliverySnapshot = z.strictObject({
+  id,
+  state: z.enum(["PENDING", "SENDING", "SENT", "FAILED"]),
+  attempts: z.number().int().nonnegative(),
+});

@@ -62,6 +62,7 @@ export const GLOBAL_ACTIONS = [
   "admin.users",
   "admin.organizations",
   "admin.frameworks",
+  "admin.mail",
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -145,6 +146,7 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
     case "admin.users":
     case "admin.organizations":
     case "admin.frameworks":
+    case "admin.mail":
       return actor.role === "ADMIN" ? "allow" : "forbidden";
   }
 }

@@ -53,6 +53,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/admin.organizations.tsx": { loader: "admin.organizations", action: "admin.organizations" },
   "routes/admin.frameworks.tsx": { loader: "admin.frameworks", action: "admin.frameworks" },
 
+  // E-mail, invitations and password reset (issue 8)
+  "routes/admin.mail.tsx": { loader: "admin.mail", action: "admin.mail" },
+  "routes/invite.tsx": { loader: "public", action: "public" },
+  "routes/reset-password.tsx": { loader: "public", action: "public" },
+  "routes/forgot-password.tsx": { action: "public" },
+
   // History and exports (issue 4)
   "routes/history.tsx": { loader: "history.viewAll" },
   "routes/projects.$projectId.history.tsx": { loader: "history.view" },

@@ -33,6 +33,9 @@ export default function AdminLayout() {
               </NavLink>
             </li>
           ))}
+          <li>
+            <NavLink to="/admin/mail">{t("mail.admin.tab")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

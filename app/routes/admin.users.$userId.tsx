@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
 import { ActiveForm, ProfileForm, ResetPasswordForm } from "~/components/admin/user-edit-forms";
+import { InvitationPanel } from "~/components/mail/invitation-panel";
 import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { invariantResponse, orNotFound, readFormData, requireParams, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
+import { getInvitationState, resendInvitation, revokeInvitation } from "~/models/admin/invitations.server";
 import { listOrganizationOptions } from "~/models/admin/organizations.server";
 import { getUserForAdmin, resetUserPassword, setUserActive, updateUser } from "~/models/admin/users.server";
 import type { AuditContext } from "~/models/audit.server";
@@ -26,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request);
   requireGlobalPermission(actor, "admin.users");
   const { userId } = requireParams(ParamsSchema, params);
-  const [user, organizations] = await Promise.all([
+  const [user, organizations, invitation] = await Promise.all([
     orNotFound(() => getUserForAdmin({ userId })),
     listOrganizationOptions(),
+    getInvitationState(userId),
   ]);
-  return { user, organizations, isSelf: actor.id === user.id };
+  return { user, organizations, invitation, isSelf: actor.id === user.id };
 }
 
 const FLASH = {
@@ -40,11 +43,19 @@ const FLASH = {
   resetPassword: "admin.flash.passwordReset",
 } as const;
 
-type UserIntent = keyof typeof FLASH;
+type UserIntent = keyof typeof FLASH | "resendInvitation" | "revokeInvitation";
 type Target = { context: AuditContext; actorId: string; userId: string };
 
 /** Validates the form of `intent` and applies it; the flash key on success, or the 400 answer for bad input. */
 async function applyUserIntent(intent: UserIntent, formData: FormData, target: Target) {
+  if (intent === "resendInvitation") {
+    const { email } = await resendInvitation(target);
+    return { flash: "mail.userInvitation.resent" as const, values: { email } };
+  }
+  if (intent === "revokeInvitation") {
+    await revokeInvitation(target);
+    return { flash: "mail.userInvitation.revokedFlash" as const };
+  }
   if (intent === "update") {
     const parsed = parseForm(UpdateUserSchema, formData, { intent });
     if (!parsed.ok) return { response: parsed.response };
@@ -75,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runAction({ intent }, async () => {
     const outcome = await applyUserIntent(intent, formData, target);
     if ("response" in outcome) return outcome.response;
-    return redirectWithFlash(`/admin/users/${userId}`, { kind: "success", key: outcome.flash });
+    const values = "values" in outcome ? outcome.values : undefined;
+    return redirectWithFlash(`/admin/users/${userId}`, { kind: "success", key: outcome.flash, values });
   });
 }
 
@@ -83,7 +95,7 @@ export default function AdminUserPage() {
   const { t } = useTranslation();
   const ln = useLocalizedName();
   const format = useFormat();
-  const { user, organizations, isSelf } = useLoaderData<typeof loader>();
+  const { user, organizations, invitation, isSelf } = useLoaderData<typeof loader>();
   return (
     <div data-testid="admin-user" data-user-email={user.email}>
       <p>
@@ -115,6 +127,10 @@ export default function AdminUserPage() {
           <section className="panel" aria-labelledby="user-status">
             <h2 id="user-status">{t("admin.fields.status")}</h2>
             <ActiveForm user={user} isSelf={isSelf} />
+          </section>
+          <section className="panel" aria-labelledby="user-invitation">
+            <h2 id="user-invitation">{t("mail.userInvitation.title")}</h2>
+            <InvitationPanel invitation={invitation} active={user.active} />
           </section>
           <section className="panel" aria-labelledby="user-password">
             <h2 id="user-password">{t("admin.users.resetPassword")}</h2>

@@ -14,7 +14,6 @@ import { listOrganizationOptions } from "~/models/admin/organizations.server";
 import { createUser } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { CreateUserSchema, type CreateUserInput } from "~/schemas/admin";
-import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
 import { titled } from "~/lib/meta";
 
 export const meta = titled("admin.users.newTitle", "admin.title");
@@ -38,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createUser({ context: auditContextFor(user), input });
     return redirectWithFlash(`/admin/users/${created.id}`, {
       kind: "success",
-      key: "admin.flash.userCreated",
+      key: "mail.userInvitation.createdFlash",
       values: { email: input.email },
     });
   });
@@ -49,7 +48,7 @@ export default function NewUserPage() {
   const { organizations } = useLoaderData<typeof loader>();
   const answer = useActionAnswer(CREATE.intent);
   const { form, onSubmit } = useRemixForm<CreateUserInput>(CreateUserSchema, {
-    defaultValues: { email: "", name: "", organizationId: "", role: "OFFICER", locale: "en", password: "" },
+    defaultValues: { email: "", name: "", organizationId: "", role: "OFFICER", locale: "en" },
     serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useIsSubmitting();
@@ -63,14 +62,9 @@ export default function NewUserPage() {
         <Field form={form} name="email" type="email" label={t("admin.fields.email")} autoComplete="off" />
         <Field form={form} name="name" label={t("admin.fields.name")} autoComplete="off" />
         <UserProfileSelects form={form} organizations={organizations} />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t("admin.fields.initialPassword")}
-          hint={t("admin.users.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-        />
+        <p className="muted" data-testid="invitation-hint">
+          {t("mail.userInvitation.createdHint")}
+        </p>
         <div className="button-row">
           <button type="submit" disabled={submitting}>
             {submitting ? t("common.actions.saving") : t("admin.users.create")}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { messageKey } from "~/i18n/keys";
 import { titled } from "~/lib/meta";
 import { redirect } from "@remix-run/node";
-import { Form, useSearchParams } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
@@ -71,6 +71,9 @@ export default function LoginPage() {
           {submitting ? t("auth.login.submitting") : t("auth.login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("mail.forgot.link")}</Link>
+      </p>
       <p className="notice">{t("auth.login.demoHint")}</p>
       <p className="notice">{t("common.illustrative")}</p>
     </div>

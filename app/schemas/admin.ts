@@ -56,7 +56,7 @@ export const initialPassword = z
 
 // ---- Users ----------------------------------------------------------------------------------------------
 
-export const CreateUserSchema = z.object({ email, name, organizationId, role, locale, password: initialPassword });
+export const CreateUserSchema = z.object({ email, name, organizationId, role, locale });
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = z.object({
@@ -82,7 +82,10 @@ export const ResetPasswordSchema = z.object({
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
 export const UserIntentSchema = z.object({
-  intent: z.enum(["update", "deactivate", "reactivate", "resetPassword"], BAD_REQUEST),
+  intent: z.enum(
+    ["update", "deactivate", "reactivate", "resetPassword", "resendInvitation", "revokeInvitation"],
+    BAD_REQUEST,
+  ),
 });
 
 /** The users list filters (URL). */

@@ -119,6 +119,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.users": A,
     "admin.organizations": A,
     "admin.frameworks": A,
+    "admin.mail": A,
   },
   MANAGER: {
     "portfolio.view": A,
@@ -132,6 +133,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.users": F,
     "admin.organizations": F,
     "admin.frameworks": F,
+    "admin.mail": F,
   },
   OFFICER: {
     "portfolio.view": A,
@@ -145,6 +147,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.users": F,
     "admin.organizations": F,
     "admin.frameworks": F,
+    "admin.mail": F,
   },
   AUDITOR: {
     "portfolio.view": A,
@@ -158,6 +161,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.users": F,
     "admin.organizations": F,
     "admin.frameworks": F,
+    "admin.mail": F,
   },
 };
 

@@ -2,11 +2,13 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/errors";
 import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
+import { generateLinkToken } from "~/lib/link-tokens.server";
 import { hashPassword } from "~/lib/password.server";
 import type { Role } from "~/lib/permissions";
 import type { CreateUserInput, UpdateUserInput } from "~/schemas/admin";
 import { auditedTransaction, type AuditContext, type Tx } from "../audit.server";
 import { userAuditSelect } from "../user.server";
+import { inviteInTransaction } from "./invitations.server";
 
 /**
  * User accounts as the administrator manages them. Every write runs in `auditedTransaction` with before/after
@@ -82,13 +84,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Creates a user who must change the initial password at first sign-in. E-mail is unique case-insensitively
- * (stored lower-cased); a duplicate is a field error and nothing is written.
+ * Creates a user and invites them to set their own password (app/models/admin/invitations.server.ts): until then
+ * the account's password is a random secret nobody knows, so it cannot be signed into. E-mail is unique
+ * case-insensitively (stored lower-cased); a duplicate is a field error and nothing is written — nor sent.
  */
 export async function createUser(options: { context: AuditContext; input: CreateUserInput }): Promise<{ id: string }> {
   const { input } = options;
   const email = input.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(generateLinkToken());
   try {
     return await auditedTransaction(options.context, async (tx, audit) => {
       if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
@@ -102,11 +105,12 @@ export async function createUser(options: { context: AuditContext; input: Create
           role: input.role,
           locale: input.locale,
           passwordHash,
-          mustChangePassword: true,
+          mustChangePassword: false,
         },
         select: userAuditSelect,
       });
       await audit({ action: "user.create", entityType: "User", entityId: after.id, after });
+      await inviteInTransaction(tx, audit, after, options.context.actorId);
       return { id: after.id };
     });
   } catch (error) {

@@ -27,6 +27,7 @@ const mail = {
     passwordHint: "At least {{min}} characters.",
     confirm: "Repeat the new password",
     mismatch: "The two passwords are not the same.",
+    passwordSet: "Your password is set and you are signed in. Welcome to Qadam.",
     linkTitle: "This link can no longer be used",
     linkBody:
       "The link is incomplete, has already been used, has expired, or was replaced by a newer one. For your security, each link works only once and for a limited time.",
@@ -100,6 +101,8 @@ const mail = {
     createdHint:
       "The user receives an invitation by e-mail to set their own password (the link works once, for 7 days). Without a mail server, find it under Administration › Mail.",
     inactive: "Reactivate the user before sending an invitation.",
+    alreadyAccepted: "The user has already set a password; a forgotten one is reset from the sign-in page.",
+    createdFlash: "User {{email}} created and invited: they set their own password through the link in the invitation.",
     nothingToRevoke: "There is no open invitation to revoke.",
   },
 };

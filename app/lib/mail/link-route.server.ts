@@ -1,0 +1,46 @@
+import type { UserTokenPurpose } from "~/generated/prisma/client";
+import { answerRefused, readFormData } from "~/lib/http.server";
+import { currentRequest } from "~/lib/request.server";
+import { createSessionCookie } from "~/lib/session.server";
+import { parseForm } from "~/lib/validation.server";
+import { findUsableLink, setPasswordWithLink, UnusableLinkError } from "~/models/account-links.server";
+import { SetPasswordSchema } from "~/schemas/mail";
+import { redirectWithFlash } from "../flash.server";
+
+const ADDRESS = { intent: "setPassword" };
+
+/** The loader of a link page: the person the link is for, or `usable: false` (the same for every reason). */
+export async function loadLinkPage(request: Request, purpose: UserTokenPurpose) {
+  const token = new URL(request.url).searchParams.get("token");
+  const found = await findUsableLink(token, purpose);
+  if (!found) return { usable: false as const };
+  return { usable: true as const, name: found.user.name, email: found.user.email };
+}
+
+/**
+ * The action of a link page: sets the password, ends every session of the user, signs this browser in and goes
+ * home. An unusable link (also one used meanwhile) is a 410 answer the page shows as the "link unusable" panel.
+ */
+export async function setPasswordFromLinkPage(request: Request, purpose: UserTokenPurpose) {
+  const token = new URL(request.url).searchParams.get("token");
+  const parsed = parseForm(SetPasswordSchema, await readFormData(request), ADDRESS);
+  if (!parsed.ok) return parsed.response;
+  const { requestId, ip } = currentRequest();
+  try {
+    const { userId } = await setPasswordWithLink({
+      token,
+      purpose,
+      password: parsed.data.password,
+      context: { requestId, ip },
+    });
+    const setCookie = await createSessionCookie(userId, { ip, userAgent: request.headers.get("user-agent") });
+    return redirectWithFlash(
+      "/",
+      { kind: "success", key: "mail.pages.passwordSet" },
+      { headers: { "Set-Cookie": setCookie } },
+    );
+  } catch (error) {
+    if (error instanceof UnusableLinkError) return answerRefused(ADDRESS, "mail.pages.linkBody", { status: 410 });
+    throw error;
+  }
+}
