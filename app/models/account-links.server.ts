@@ -127,8 +127,13 @@ export async function setPasswordWithLink(options: {
       data: { usedAt: now },
     });
     await tx.session.deleteMany({ where: { userId: found.user.id } });
-    const action = options.purpose === "INVITATION" ? "user.acceptInvitation" : "user.resetPasswordByLink";
-    await audit({ action, entityType: "User", entityId: found.user.id, before, after });
+    await audit({
+      action: options.purpose === "INVITATION" ? "user.acceptInvitation" : "user.resetPasswordByLink",
+      entityType: "User",
+      entityId: found.user.id,
+      before,
+      after,
+    });
     return { userId: found.user.id };
   });
 }

@@ -8,7 +8,8 @@ import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { getEnv } from "~/lib/env.server";
-import { answerOk, orNotFound, readFormData, runAction } from "~/lib/http.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { orNotFound, readFormData, runAction } from "~/lib/http.server";
 import { titled } from "~/lib/meta";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const address = { intent: "retry", itemId: parsed.data.id };
   return runAction(address, async () => {
     await retryOutboxMessage({ context: auditContextFor(user), id: parsed.data.id });
-    return answerOk(address, "mail.admin.sentAgain");
+    return redirectWithFlash(`/admin/mail?message=${parsed.data.id}`, { kind: "success", key: "mail.admin.sentAgain" });
   });
 }
 

@@ -5,7 +5,8 @@ import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
 import { messageKey } from "~/i18n/keys";
 import { fieldErrorsIn } from "~/lib/action-result";
-import { answerOk, answerRefused, readFormData } from "~/lib/http.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { answerRefused, readFormData } from "~/lib/http.server";
 import { titled } from "~/lib/meta";
 import { currentRequest } from "~/lib/request.server";
 import { parseForm } from "~/lib/validation.server";
@@ -31,7 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 429,
     });
   }
-  return answerOk(FORGOT, "mail.forgot.sent", { email: parsed.data.email.trim().toLowerCase() });
+  // Post/redirect/get: the confirmation is shown on the sign-in page, where the person continues.
+  return redirectWithFlash("/login", {
+    kind: "success",
+    key: "mail.forgot.sent",
+    values: { email: parsed.data.email.trim().toLowerCase() },
+  });
 }
 
 export default function ForgotPasswordPage() {
@@ -45,33 +51,27 @@ export default function ForgotPasswordPage() {
   return (
     <div className="login panel" data-testid="forgot-password">
       <h1>{t("mail.forgot.title")}</h1>
-      {answer?.status === "ok" ? (
-        <p className="flash success" role="status" data-testid="forgot-sent">
-          {t(messageKey(answer.messageKey), answer.values)}
-        </p>
-      ) : (
-        <>
-          <p>{t("mail.forgot.intro")}</p>
-          <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-            {answer?.status === "refused" ? (
-              <p className="form-error" role="alert" data-testid="forgot-refused">
-                {t(messageKey(answer.messageKey), answer.values)}
-              </p>
-            ) : null}
-            <Field
-              form={form}
-              name="email"
-              type="email"
-              label={t("mail.forgot.email")}
-              autoComplete="username"
-              autoFocus
-            />
-            <button type="submit" disabled={submitting}>
-              {submitting ? t("common.actions.saving") : t("mail.forgot.submit")}
-            </button>
-          </Form>
-        </>
-      )}
+      <>
+        <p>{t("mail.forgot.intro")}</p>
+        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+          {answer?.status === "refused" ? (
+            <p className="form-error" role="alert" data-testid="forgot-refused">
+              {t(messageKey(answer.messageKey), answer.values)}
+            </p>
+          ) : null}
+          <Field
+            form={form}
+            name="email"
+            type="email"
+            label={t("mail.forgot.email")}
+            autoComplete="username"
+            autoFocus
+          />
+          <button type="submit" disabled={submitting}>
+            {submitting ? t("common.actions.saving") : t("mail.forgot.submit")}
+          </button>
+        </Form>
+      </>
       <p>
         <Link to="/login">{t("mail.forgot.backToSignIn")}</Link>
       </p>

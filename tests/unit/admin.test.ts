@@ -243,16 +243,16 @@ describe("creating users", () => {
     organizationId: await orgId("MOT"),
     role: "OFFICER",
     locale: "ru",
-    password: "initial-password-1",
     ...overrides,
   });
 
-  it("creates a user who must change the initial password, audited without the hash", async () => {
+  it("creates a user and invites them in their language (no typed password), audited without the hash", async () => {
+    const outboxBefore = await db.outboxMessage.count();
     const r = await callAction(
       "routes/admin.users.new.tsx",
       "/admin/users/new",
       cookies["admin@qadam.test"],
-      await fields(),
+      await fields({ password: "ignored-initial-password" }),
     );
     expect(r.status).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { email: "new.person@qadam.test" } });
@@ -262,23 +262,24 @@ describe("creating users", () => {
       role: "OFFICER",
       locale: "ru",
       active: true,
-      mustChangePassword: true,
+      mustChangePassword: false,
     });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create", entityId: user.id } });
     expect(event.actorEmail).toBe("admin@qadam.test");
     expect(event.after).toContain("new.person@qadam.test");
     expect(event.after).not.toMatch(/passwordHash|argon2/);
+    expect(await db.auditEvent.count({ where: { action: "user.invite", entityId: user.id } })).toBe(1);
 
-    // The initial password works, and the session is sent to the password change page.
+    // The invitation is in the outbox (in Russian); no password, typed or not, signs the user in before it is used.
+    expect(await db.outboxMessage.count()).toBe(outboxBefore + 1);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { userId: user.id } });
+    expect(mail).toMatchObject({ kind: "invitation", locale: "ru", state: "PENDING", toAddress: user.email });
+    expect(mail.text).toMatch(/\/invite\?token=[A-Za-z0-9_-]{43}/);
     const result = await login(
-      { email: "NEW.PERSON@qadam.test", password: "initial-password-1" },
+      { email: "NEW.PERSON@qadam.test", password: "ignored-initial-password" },
       new Request("http://localhost/login"),
     );
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const thrown = await run(() => requireUser(getRequest("/", cookiePair(result.setCookie))));
-    expect(thrown.status).toBe(302);
-    expect(thrown.location).toBe("/account/password");
+    expect(result.ok).toBe(false);
   });
 
   it("refuses a duplicate e-mail in another case with a field error and writes nothing", async () => {
@@ -296,15 +297,8 @@ describe("creating users", () => {
     expect(await auditCount()).toBe(events);
   });
 
-  it("refuses an initial password shorter than 12 characters, and an unknown organisation", async () => {
-    const short = await callAction(
-      "routes/admin.users.new.tsx",
-      "/admin/users/new",
-      cookies["admin@qadam.test"],
-      await fields({ email: "short@qadam.test", password: "elevenchars" }),
-    );
-    expect(short.status).toBe(400);
-    expect(short.body).toMatchObject({ fieldErrors: { password: "admin.errors.passwordTooShort" } });
+  it("refuses an unknown organisation and writes nothing, nor sends anything", async () => {
+    const outboxBefore = await db.outboxMessage.count();
     const org = await callAction(
       "routes/admin.users.new.tsx",
       "/admin/users/new",
@@ -313,7 +307,8 @@ describe("creating users", () => {
     );
     expect(org.status).toBe(400);
     expect(org.body).toMatchObject({ fieldErrors: { organizationId: "admin.errors.organizationRequired" } });
-    expect(await db.user.count({ where: { email: { in: ["short@qadam.test", "noorg@qadam.test"] } } })).toBe(0);
+    expect(await db.user.count({ where: { email: { in: ["noorg@qadam.test"] } } })).toBe(0);
+    expect(await db.outboxMessage.count()).toBe(outboxBefore);
   });
 });
 

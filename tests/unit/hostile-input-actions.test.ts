@@ -14,6 +14,7 @@ import { db } from "~/lib/db.server";
 import { todayIsoDay } from "~/lib/dates";
 import { ROUTE_ACCESS } from "~/lib/route-access";
 import { createSessionCookie } from "~/lib/session.server";
+import { issueLink } from "~/models/account-links.server";
 import { createFramework } from "~/models/admin/frameworks.server";
 import { createOrganization } from "~/models/admin/organizations.server";
 import { createPriorityArea } from "~/models/admin/priority-areas.server";
@@ -362,6 +363,50 @@ const SPECS: FormSpec[] = [
     recorded: (answer) => answer.status === 401 || answer.status === 429,
   },
   {
+    file: "routes/forgot-password.tsx",
+    label: "forgot password",
+    cookie: async () => null,
+    valid: async () => ({ email: `${uniqueCode("forgot").toLowerCase()}@qadam.test` }),
+    numRuns: 15,
+    // The throttle answers 429 and keeps its counts: a security record like sign-in's.
+    recorded: (answer) => answer.status === 429,
+  },
+  ...(["invite", "reset-password"] as const).map((page): FormSpec => ({
+    file: `routes/${page}.tsx`,
+    label: `${page} link`,
+    cookie: async () => null,
+    // A fresh user and link per request: a valid post uses the link up.
+    valid: async () => {
+      const user = await createTestUser(db, { role: "OFFICER" });
+      const purpose = page === "invite" ? "INVITATION" : "PASSWORD_RESET";
+      const link = await db.$transaction((tx) => issueLink(tx, { userId: user.id, purpose, createdById: null }));
+      return { token: link.token, password: "a long chosen passphrase", confirmPassword: "a long chosen passphrase" };
+    },
+    numRuns: 15,
+  })),
+  {
+    file: "routes/admin.mail.tsx",
+    label: "send a failed message again",
+    cookie: as("admin"),
+    valid: async () => {
+      const row = await db.outboxMessage.create({
+        data: {
+          idempotencyKey: randomUUID(),
+          kind: "invitation",
+          toAddress: "someone@qadam.test",
+          locale: "en",
+          subject: "s",
+          text: "t",
+          html: "<p>h</p>",
+          state: "FAILED",
+          attempts: 8,
+        },
+      });
+      return { intent: "retry", id: row.id };
+    },
+    numRuns: 15,
+  },
+  {
     file: "routes/logout.tsx",
     label: "sign out",
     signsOut: true,
@@ -407,7 +452,6 @@ const SPECS: FormSpec[] = [
       organizationId: world.bankOrgId,
       role: "OFFICER",
       locale: "en",
-      password: "a long initial password",
     }),
     alternatives: () => ({ organizationId: ["no-such-org"], role: ["ROOT", "admin"], email: [world.officer.email] }),
     numRuns: 40,

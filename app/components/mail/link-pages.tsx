@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
@@ -42,11 +42,13 @@ export function SetPasswordForm({ title, intro, submit }: { title: string; intro
     serverErrors: fieldErrorsIn(answer),
   });
   const submitting = useIsSubmitting();
+  const [searchParams] = useSearchParams();
   return (
     <div className="login panel" data-testid="set-password">
       <h1>{title}</h1>
       <p>{intro}</p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="token" value={searchParams.get("token") ?? ""} />
         <Field
           form={form}
           name="password"

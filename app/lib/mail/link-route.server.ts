@@ -22,8 +22,10 @@ export async function loadLinkPage(request: Request, purpose: UserTokenPurpose) 
  * home. An unusable link (also one used meanwhile) is a 410 answer the page shows as the "link unusable" panel.
  */
 export async function setPasswordFromLinkPage(request: Request, purpose: UserTokenPurpose) {
-  const token = new URL(request.url).searchParams.get("token");
-  const parsed = parseForm(SetPasswordSchema, await readFormData(request), ADDRESS);
+  const formData = await readFormData(request);
+  // The page copies the link's token into the form; a post without it falls back to the address it was sent to.
+  const token = formData.get("token") ?? new URL(request.url).searchParams.get("token");
+  const parsed = parseForm(SetPasswordSchema, formData, ADDRESS);
   if (!parsed.ok) return parsed.response;
   const { requestId, ip } = currentRequest();
   try {

@@ -1,0 +1,211 @@
+// Invitations and password resets end to end below the browser: the message that actually arrives at a real SMTP
+// server (recipient, language, link), the link's rules (single use, expiry, revocation, forgery, replaced by a newer
+// one), sessions ended, the same answer for unknown addresses, and the throttle.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login } from "~/lib/auth.server";
+import { db } from "~/lib/db.server";
+import { hashLinkToken } from "~/lib/link-tokens.server";
+import { createSmtpTransport, deliverDueMail } from "~/lib/mail/deliver.server";
+import { createSessionCookie } from "~/lib/session.server";
+import { findUsableLink, setPasswordWithLink, UnusableLinkError } from "~/models/account-links.server";
+import { getInvitationState, resendInvitation, revokeInvitation } from "~/models/admin/invitations.server";
+import { createUser } from "~/models/admin/users.server";
+import { RESET_LIMITS, requestPasswordReset } from "~/models/password-reset.server";
+import { SYSTEM_CONTEXT } from "~/models/audit.server";
+import { createTestUser } from "../helpers/auth";
+import { unique } from "../helpers/factories";
+import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
+
+let smtp: SmtpCatcher;
+let admin: { id: string; email: string };
+let organizationId: string;
+beforeAll(async () => {
+  smtp = await startSmtpCatcher();
+  admin = await createTestUser(db, { role: "ADMIN" });
+  organizationId = (await db.user.findUniqueOrThrow({ where: { id: admin.id } })).organizationId;
+});
+afterAll(async () => {
+  await smtp.stop();
+});
+
+const adminContext = () => ({ actorId: admin.id, actorEmail: admin.email, requestId: null, ip: "127.0.0.1" });
+const anonymous = (ip = "198.51.100.20") => ({ requestId: null, ip });
+const NEW_PASSWORD = "a long and fresh passphrase";
+
+async function deliver() {
+  const transport = createSmtpTransport(smtp.url);
+  if (!transport) throw new Error("no transport");
+  return deliverDueMail({ transport, from: "Qadam <qadam@example.org>" });
+}
+
+/** The token in the link of the newest message to `email` that arrived at the SMTP server. */
+function linkTokenIn(email: string, path: "/invite" | "/reset-password") {
+  const mail = [...smtp.messages].reverse().find((m) => m.to.includes(email));
+  if (!mail) throw new Error(`no message for ${email}`);
+  const match = new RegExp(`http://localhost:3000${path}\\?token=([A-Za-z0-9_-]{43})`).exec(mail.text);
+  if (!match) throw new Error("no link in the message");
+  return { token: match[1], mail };
+}
+
+async function invite(locale: "en" | "ru" | "kk") {
+  const email = `${unique("invitee").toLowerCase()}@example.org`;
+  const { id } = await createUser({
+    context: adminContext(),
+    input: { email, name: "Айгерим Сейткали", organizationId, role: "OFFICER", locale },
+  });
+  await deliver();
+  await smtp.waitFor(smtp.messages.length);
+  return { id, email, ...linkTokenIn(email, "/invite") };
+}
+
+describe("invitations", () => {
+  it("arrive in the invitee's language with a single-use link that sets the password and signs in", async () => {
+    const { id, email, token, mail } = await invite("ru");
+    expect(mail.subject).toBe("Ваша учётная запись в Qadam готова: задайте пароль");
+    expect(mail.language).toBe("ru");
+    expect(mail.text).toContain("Здравствуйте, Айгерим Сейткали!");
+    expect(mail.html).toContain(`href="http://localhost:3000/invite?token=${token}"`);
+    expect(await getInvitationState(id)).toMatchObject({ state: "pending" });
+    // The database holds only the hash.
+    expect(await db.userToken.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await db.userToken.count({ where: { tokenHash: hashLinkToken(token) } })).toBe(1);
+
+    // Before accepting, no password works.
+    const request = new Request("http://localhost/login");
+    expect((await login({ email, password: NEW_PASSWORD }, request)).ok).toBe(false);
+
+    await setPasswordWithLink({ token, purpose: "INVITATION", password: NEW_PASSWORD, context: anonymous() });
+    expect((await login({ email, password: NEW_PASSWORD }, request)).ok).toBe(true);
+    expect(await getInvitationState(id)).toMatchObject({ state: "accepted" });
+    const events = await db.auditEvent.findMany({ where: { entityId: id }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["user.create", "user.invite", "user.acceptInvitation"]),
+    );
+
+    // Used once: never again, and the same refusal as for a forged link.
+    await expect(
+      setPasswordWithLink({ token, purpose: "INVITATION", password: "another passphrase!", context: anonymous() }),
+    ).rejects.toBeInstanceOf(UnusableLinkError);
+    await expect(resendInvitation({ context: adminContext(), userId: id })).rejects.toMatchObject({
+      messageKey: "mail.userInvitation.alreadyAccepted",
+    });
+  });
+
+  it("a new invitation replaces the old link, and a revoked one stops working", async () => {
+    const { id, email, token: first } = await invite("kk");
+    await resendInvitation({ context: adminContext(), userId: id });
+    await deliver();
+    await smtp.waitFor(smtp.messages.length);
+    const { token: second, mail } = linkTokenIn(email, "/invite");
+    expect(mail.subject).toBe("Qadam жүйесіндегі тіркелгіңіз дайын: құпиясөз орнатыңыз");
+    expect(second).not.toBe(first);
+    expect(await findUsableLink(first, "INVITATION")).toBeNull();
+    expect(await findUsableLink(second, "INVITATION")).not.toBeNull();
+    await revokeInvitation({ context: adminContext(), userId: id });
+    expect(await findUsableLink(second, "INVITATION")).toBeNull();
+    expect(await getInvitationState(id)).toMatchObject({ state: "revoked" });
+    await expect(revokeInvitation({ context: adminContext(), userId: id })).rejects.toMatchObject({
+      messageKey: "mail.userInvitation.nothingToRevoke",
+    });
+  });
+
+  it("expires after 7 days; forged, malformed and reset-purpose tokens are refused alike", async () => {
+    const { token } = await invite("en");
+    const sixDays = new Date(Date.now() + 6 * 24 * 60 * 60_000);
+    const eightDays = new Date(Date.now() + 8 * 24 * 60 * 60_000);
+    expect(await findUsableLink(token, "INVITATION", sixDays)).not.toBeNull();
+    expect(await findUsableLink(token, "INVITATION", eightDays)).toBeNull();
+    await expect(
+      setPasswordWithLink({
+        token,
+        purpose: "INVITATION",
+        password: NEW_PASSWORD,
+        context: anonymous(),
+        now: eightDays,
+      }),
+    ).rejects.toBeInstanceOf(UnusableLinkError);
+    const forged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    for (const bad of [forged, "short", "", null, `${token}x`, "../../etc/passwd"]) {
+      expect(await findUsableLink(bad, "INVITATION")).toBeNull();
+    }
+    expect(await findUsableLink(token, "PASSWORD_RESET")).toBeNull();
+  });
+
+  it("a deactivated user's invitation no longer works", async () => {
+    const { id, token } = await invite("en");
+    await db.user.update({ where: { id }, data: { active: false } });
+    expect(await findUsableLink(token, "INVITATION")).toBeNull();
+  });
+});
+
+describe("password reset", () => {
+  it("sends a one-hour link in the user's language; using it sets the password and ends every session", async () => {
+    const user = await createTestUser(db, { email: `${unique("reset").toLowerCase()}@example.org` });
+    await db.user.update({ where: { id: user.id }, data: { locale: "kk" } });
+    await createSessionCookie(user.id, { ip: null, userAgent: null });
+    await createSessionCookie(user.id, { ip: null, userAgent: null });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
+
+    expect(
+      await requestPasswordReset({ email: user.email.toUpperCase(), context: anonymous("198.51.100.31") }),
+    ).toEqual({ ok: true });
+    await deliver();
+    await smtp.waitFor(smtp.messages.length);
+    const { token, mail } = linkTokenIn(user.email, "/reset-password");
+    expect(mail.subject).toBe("Qadam үшін жаңа құпиясөз таңдаңыз");
+    expect(mail.language).toBe("kk");
+
+    const inAnHour = new Date(Date.now() + 61 * 60_000);
+    expect(await findUsableLink(token, "PASSWORD_RESET", inAnHour)).toBeNull();
+    await setPasswordWithLink({ token, purpose: "PASSWORD_RESET", password: NEW_PASSWORD, context: anonymous() });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await login({ email: user.email, password: NEW_PASSWORD }, new Request("http://localhost/login"))).ok).toBe(
+      true,
+    );
+    expect(await db.auditEvent.count({ where: { entityId: user.id, action: "user.resetPasswordByLink" } })).toBe(1);
+    await expect(
+      setPasswordWithLink({ token, purpose: "PASSWORD_RESET", password: NEW_PASSWORD, context: anonymous() }),
+    ).rejects.toBeInstanceOf(UnusableLinkError);
+  });
+
+  it("answers the same for an unknown or deactivated address and sends nothing", async () => {
+    const inactive = await createTestUser(db, { active: false });
+    const before = await db.outboxMessage.count();
+    for (const email of ["nobody-here@example.org", inactive.email]) {
+      expect(await requestPasswordReset({ email, context: anonymous("198.51.100.32") })).toEqual({ ok: true });
+    }
+    expect(await db.outboxMessage.count()).toBe(before);
+  });
+
+  it("is throttled per address and per client, unknown addresses counted like known ones", async () => {
+    const email = "throttled-unknown@example.org";
+    for (let i = 0; i < RESET_LIMITS.perAddress.max; i++) {
+      expect(await requestPasswordReset({ email, context: anonymous(`198.51.100.${40 + i}`) })).toEqual({ ok: true });
+    }
+    expect(await requestPasswordReset({ email, context: anonymous("198.51.100.49") })).toMatchObject({ ok: false });
+    const ip = "198.51.100.50";
+    for (let i = 0; i < RESET_LIMITS.perClient.max; i++) {
+      expect(await requestPasswordReset({ email: `spray-${i}@example.org`, context: anonymous(ip) })).toEqual({
+        ok: true,
+      });
+    }
+    const refused = await requestPasswordReset({ email: "one-more@example.org", context: anonymous(ip) });
+    expect(refused).toMatchObject({ ok: false });
+    // An hour later the address may ask again.
+    const later = new Date(Date.now() + RESET_LIMITS.perAddress.windowMs + 1000);
+    expect(await requestPasswordReset({ email, context: anonymous("198.51.100.51"), now: later })).toEqual({
+      ok: true,
+    });
+  });
+
+  it("never writes the token into the audit log or the outbox row other than inside the link", async () => {
+    const events = await db.auditEvent.findMany({
+      where: { action: { in: ["user.invite", "user.requestPasswordReset"] } },
+    });
+    const tokens = await db.userToken.findMany({ select: { tokenHash: true } });
+    for (const event of events) {
+      for (const { tokenHash } of tokens) expect(event.after ?? "").not.toContain(tokenHash);
+    }
+    expect(SYSTEM_CONTEXT.actorEmail).toBe("system");
+  });
+});
