@@ -1,11 +1,15 @@
-// An administrator creates a user with an initial password; the new user signs in, must change it, then lands on
-// their home. Also: a duplicate e-mail in another case is refused with a field error.
+// An administrator creates a user, who gets an invitation instead of a typed password: with no mail server (the
+// e2e server has no SMTP_URL, like a fresh `npm start`) the invitation waits on Administration › Mail, its link lets
+// the user set a password and sign in, and a used link then shows the clear "link unusable" page. Also: a duplicate
+// e-mail in another case is refused with a field error.
 import { expect, test } from "@playwright/test";
 import { loginAs, openE2eDb, signIn } from "./fixtures";
 
-test("admin creates a user who must change the initial password at first sign-in", async ({ page, browser }) => {
+test("admin invites a user; the invitation waits on the Mail page and its link sets the password", async ({
+  page,
+  browser,
+}) => {
   const email = `new.officer.${Date.now()}@qadam.test`;
-  const initial = "initial-password-2026";
   const chosen = "my-own-password-2026";
 
   await loginAs(page, "admin");
@@ -16,66 +20,97 @@ test("admin creates a user who must change the initial password at first sign-in
 
   // A duplicate e-mail (different case) is refused with a field error, and the input is kept.
   const form = page.getByTestId("create-user-form");
+  await expect(form.getByTestId("invitation-hint")).toContainText("invitation");
   await form.getByLabel("E-mail").fill("WB.Manager@QADAM.test");
   await form.getByLabel("Name").fill("Someone Else");
   await form.getByLabel("Organisation").selectOption({ label: "Ministry of Transport" });
-  await form.getByLabel("Initial password").fill(initial);
   await form.getByRole("button", { name: "Create the user" }).click();
   await expect(form.getByRole("alert")).toHaveText("A user with this e-mail address already exists.");
   await expect(form.getByLabel("Name")).toHaveValue("Someone Else");
 
-  // A too-short password is caught before anything is sent.
   await form.getByLabel("E-mail").fill(email);
   await form.getByLabel("Name").fill("Aruzhan Testova");
   await form.getByLabel("Role").selectOption({ label: "Officer" });
   await form.getByLabel("Language").selectOption({ label: "English" });
-  await form.getByLabel("Initial password").fill("short");
-  await form.getByRole("button", { name: "Create the user" }).click();
-  await expect(form.getByText("The initial password must be at least 12 characters long.")).toBeVisible();
-
-  await form.getByLabel("Initial password").fill(initial);
   await form.getByRole("button", { name: "Create the user" }).click();
   await expect(page).toHaveURL(/\/admin\/users\/c[a-z0-9]+$/);
   await expect(page.getByTestId("flash")).toContainText(email);
-  await expect(page.getByTestId("admin-user")).toContainText("Must change password");
+  await expect(page.getByTestId("invitation-panel")).toHaveAttribute("data-state", "pending");
+  const userPage = new URL(page.url()).pathname;
 
-  // The new user signs in with the initial password and is sent to change it.
+  // The invitation is on the Mail page, waiting (no mail server), with its link.
+  await page.getByRole("link", { name: "Mail", exact: true }).click();
+  await expect(page.getByTestId("smtp-status")).toContainText("No mail server is configured");
+  const row = page.locator(`[data-testid="outbox-row"][data-to="${email}"]`);
+  await expect(row).toContainText("Waiting");
+  await expect(row).toContainText("Invitation");
+  await row.getByRole("link").click();
+  const text = await page.getByTestId("mail-text").textContent();
+  const link = /http:\/\/localhost:\d+(\/invite\?token=[A-Za-z0-9_-]{43})/.exec(text ?? "");
+  expect(link, "the message carries the invitation link").not.toBeNull();
+  const path = link?.[1] ?? "";
+
+  // The invited person opens the link, chooses a password and is signed in.
   const context = await browser.newContext();
   const newcomer = await context.newPage();
-  await signIn(newcomer, email.toUpperCase(), initial);
-  await expect(newcomer).toHaveURL(/\/account\/password$/);
-  await expect(newcomer.getByText("Please choose a new password before you continue.")).toBeVisible();
-  // Any other page sends them back until they have changed it.
-  await newcomer.goto("/board");
-  await expect(newcomer).toHaveURL(/\/account\/password$/);
-
-  await newcomer.getByLabel("Current password").fill(initial);
+  await newcomer.goto(path);
+  await expect(newcomer.getByTestId("set-password")).toContainText("Aruzhan Testova");
   await newcomer.getByLabel("New password", { exact: true }).fill(chosen);
+  await newcomer.getByLabel("Repeat the new password").fill("something-else-2026");
+  await newcomer.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(newcomer.getByText("The two passwords are not the same.")).toBeVisible();
   await newcomer.getByLabel("Repeat the new password").fill(chosen);
-  await newcomer.getByRole("button", { name: "Change password" }).click();
+  await newcomer.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(newcomer).toHaveURL((url) => url.pathname === "/");
   await expect(newcomer.getByTestId("home-officer")).toBeVisible();
   await expect(newcomer.getByTestId("current-user")).toContainText("Aruzhan Testova");
-  await expect(newcomer.getByTestId("current-user")).toContainText("Ministry of Transport");
+
+  // The link worked once: opened again it says so and what to do, without a 500.
+  const again = await newcomer.goto(path);
+  expect(again?.status()).toBe(200);
+  await expect(newcomer.getByTestId("link-unusable")).toContainText("Ask your administrator");
+  // A forged link looks exactly the same.
+  await newcomer.goto("/invite?token=forged");
+  await expect(newcomer.getByTestId("link-unusable")).toBeVisible();
   await context.close();
 
-  // Recorded: the creation and the password change, with no password hash in the snapshots.
+  // The chosen password signs in; the admin sees the invitation accepted.
+  const later = await browser.newContext();
+  const signedIn = await later.newPage();
+  await signIn(signedIn, email.toUpperCase(), chosen);
+  await expect(signedIn).toHaveURL((url) => url.pathname === "/");
+  await later.close();
+  await page.goto(userPage);
+  await expect(page.getByTestId("invitation-panel")).toHaveAttribute("data-state", "accepted");
+
+  // Recorded: the creation, the invitation and its acceptance, with no password hash or token in the snapshots.
   const db = openE2eDb();
   try {
-    const user = await db.execute({ sql: "SELECT id, mustChangePassword FROM User WHERE email = ?", args: [email] });
+    const user = await db.execute({ sql: "SELECT id FROM User WHERE email = ?", args: [email] });
     expect(user.rows).toHaveLength(1);
-    expect(Number(user.rows[0].mustChangePassword)).toBe(0);
     const events = await db.execute({
       sql: "SELECT action, coalesce(before, '') || coalesce(after, '') AS snap FROM AuditEvent WHERE entityId = ? ORDER BY seq",
       args: [String(user.rows[0].id)],
     });
     const actions = events.rows.map((r) => String(r.action));
-    expect(actions).toContain("user.create");
-    expect(actions).toContain("user.changePassword");
-    for (const row of events.rows) expect(String(row.snap)).not.toMatch(/passwordHash|\$argon2/);
+    expect(actions).toEqual(expect.arrayContaining(["user.create", "user.invite", "user.acceptInvitation"]));
+    for (const row of events.rows) expect(String(row.snap)).not.toMatch(/passwordHash|\$argon2|token=/);
   } finally {
     db.close();
   }
+});
+
+test("forgot password answers the same for any address and leads back to sign-in", async ({ page }) => {
+  await page.goto("/login");
+  // (The sign-in form's e-mail field has focus; clicking away shows its hint and moves the link: follow its address.)
+  await expect(page.getByRole("link", { name: "Forgot password?" })).toHaveAttribute("href", "/forgot-password");
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-mail address").fill("nobody.at.all@qadam.test");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId("flash")).toContainText("If nobody.at.all@qadam.test belongs to an active");
+  await page.goto("/reset-password?token=forged");
+  await expect(page.getByTestId("link-unusable")).toContainText("Ask for a new link");
 });
 
 test("the administration is closed to other roles", async ({ page }) => {

@@ -367,6 +367,8 @@ const SPECS: FormSpec[] = [
     label: "forgot password",
     cookie: async () => null,
     valid: async () => ({ email: `${uniqueCode("forgot").toLowerCase()}@qadam.test` }),
+    // Its success is the sign-in page, where the confirmation is shown.
+    signsOut: true,
     numRuns: 15,
     // The throttle answers 429 and keeps its counts: a security record like sign-in's.
     recorded: (answer) => answer.status === 429,

@@ -19,7 +19,7 @@ export async function loadLinkPage(request: Request, purpose: UserTokenPurpose) 
 
 /**
  * The action of a link page: sets the password, ends every session of the user, signs this browser in and goes
- * home. An unusable link (also one used meanwhile) is a 410 answer the page shows as the "link unusable" panel.
+ * home. An unusable link (also one used meanwhile) is a 409 answer the page shows as the "link unusable" panel.
  */
 export async function setPasswordFromLinkPage(request: Request, purpose: UserTokenPurpose) {
   const formData = await readFormData(request);
@@ -42,7 +42,7 @@ export async function setPasswordFromLinkPage(request: Request, purpose: UserTok
       { headers: { "Set-Cookie": setCookie } },
     );
   } catch (error) {
-    if (error instanceof UnusableLinkError) return answerRefused(ADDRESS, "mail.pages.linkBody", { status: 410 });
+    if (error instanceof UnusableLinkError) return answerRefused(ADDRESS, "mail.pages.linkBody", { status: 409 });
     throw error;
   }
 }
