@@ -60,6 +60,7 @@ export const PAGES: Record<string, (ids: Ids) => string> = {
   "routes/admin.users.$userId.tsx": ({ user }) => `/admin/users/${user}`,
   "routes/admin.organizations.tsx": () => "/admin/organizations",
   "routes/admin.frameworks.tsx": () => "/admin/frameworks",
+  "routes/admin.mail.tsx": () => "/admin/mail",
   "routes/history.tsx": () => "/history",
   "routes/exports._index.tsx": () => "/exports",
 };
@@ -70,6 +71,9 @@ export const NOT_PAGES: Record<string, string> = {
   "routes/projects.$projectId.tsx": "the project layout, checked with each project page",
   "routes/admin.tsx": "the admin layout, checked with each admin page",
   "routes/login.tsx": "checked signed out",
+  "routes/forgot-password.tsx": "checked signed out",
+  "routes/invite.tsx": "checked signed out (its unusable-link page)",
+  "routes/reset-password.tsx": "checked signed out (its unusable-link page)",
   "routes/logout.tsx": "a form post that redirects",
   "routes/account.language.tsx": "a form post that redirects",
   "routes/healthz.ts": "JSON for the load balancer",
