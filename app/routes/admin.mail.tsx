@@ -18,7 +18,7 @@ import { ErrorPanel } from "~/root";
 import { idField } from "~/schemas/fields";
 import mailStyles from "~/styles/mail.css?url";
 
-export const meta = titled("mail.admin.title");
+export const meta = titled("mail.admin.title", "admin.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailStyles }];
 
 const QuerySchema = z.object({
