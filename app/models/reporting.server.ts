@@ -63,7 +63,7 @@ export type ReportingItem = {
   responsible: Responsible[];
 };
 
-const reportingSelect = {
+export const reportingSelect = {
   id: true,
   code: true,
   name: true,
@@ -100,7 +100,7 @@ const reportingSelect = {
   },
 } satisfies Prisma.ProjectSelect;
 
-type ReportingProject = Prisma.ProjectGetPayload<{ select: typeof reportingSelect }>;
+export type ReportingProject = Prisma.ProjectGetPayload<{ select: typeof reportingSelect }>;
 
 const isoPeriod = (period: Period) => ({ start: period.start.toISOString(), end: period.end.toISOString() });
 
@@ -168,11 +168,16 @@ export async function listMissingReports(options: { actor: Actor; today?: Date }
     orderBy: { code: "asc" },
     select: reportingSelect,
   });
-  const items = projects.flatMap((project) => [
+  return { quarter: isoPeriod(quarter), items: missingReportsOf(projects, today) };
+}
+
+/** Every missing item of these projects today (pure: the reminder job and its tests use it on their own rows). */
+export function missingReportsOf(projects: ReportingProject[], today: Date): ReportingItem[] {
+  const quarter = periodContaining(today, 3);
+  return projects.flatMap((project) => [
     ...missingMilestones(project, quarter, today),
     ...missingIndicators(project, today),
   ]);
-  return { quarter: isoPeriod(quarter), items };
 }
 
 export type ReportingGroup = { key: string; label: string; responsible: Responsible | null; items: ReportingItem[] };
