@@ -2,6 +2,7 @@ import { dayOf, dayToDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
+import { notifySubmittedTx } from "~/models/notify/events.server";
 import type { IndicatorValueData } from "~/schemas/indicator";
 import { parseStoredLinks } from "~/schemas/fields";
 
@@ -105,6 +106,7 @@ export async function reportIndicatorValue({
       projectId: indicator.projectId,
       after: valueAuditShape(created),
     });
+    await notifySubmittedTx(tx, { kind: "indicatorValue", id: created.id });
     return created.id;
   });
 }

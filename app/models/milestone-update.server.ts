@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
 import { milestoneAuditShape } from "~/models/milestone.server";
+import { notifySubmittedTx } from "~/models/notify/events.server";
 import type { MilestoneUpdateData } from "~/schemas/milestone";
 import { parseStoredLinks } from "~/schemas/fields";
 
@@ -219,6 +220,7 @@ export async function submitMilestoneUpdate({
       projectId: milestone.projectId,
       after: updateAuditShape(created),
     });
+    await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: created.id });
     return created.id;
   });
 }
@@ -267,6 +269,7 @@ export async function resubmitMilestoneUpdate({
       before: updateAuditShape(before),
       after: updateAuditShape(after),
     });
+    await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: updateId });
   });
 }
 

@@ -6,6 +6,7 @@ import { loadProjectScope } from "~/lib/permissions.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
 import { reviewIndicatorValueTx } from "~/models/indicator-value.server";
 import { approveMilestoneUpdateTx, returnMilestoneUpdateTx } from "~/models/milestone-update.server";
+import { notifyDecisionTx } from "~/models/notify/events.server";
 import type { SubmissionKind } from "~/schemas/review";
 
 /**
@@ -117,6 +118,8 @@ export async function reviewSubmissions({
             projectId: item.projectId,
           });
         }
+        // The author hears in the same transaction: no decision without its notification, nor the reverse.
+        await notifyDecisionTx(tx, item, decision === "approve" ? "approved" : "returned");
       } catch (error) {
         if (error instanceof VersionConflictError) {
           throw new VersionConflictError<ReviewConflict & { current: unknown }>({

@@ -9,7 +9,8 @@ import admin from "./admin";
 import history from "./history";
 import exports from "./exports";
 import mail from "./mail";
+import notify from "./notify";
 
-const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail };
+const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify };
 export default en;
 export type English = typeof en;

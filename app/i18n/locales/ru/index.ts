@@ -11,6 +11,7 @@ import admin from "./admin";
 import history from "./history";
 import exports from "./exports";
 import mail from "./mail";
+import notify from "./notify";
 
 const ru: Translation<English> = {
   common,
@@ -24,5 +25,6 @@ const ru: Translation<English> = {
   history,
   exports,
   mail,
+  notify,
 };
 export default ru;
