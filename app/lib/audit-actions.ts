@@ -18,6 +18,8 @@ import {
   benchTouch,
   linkTokenRecord,
   outboxDeliverySnapshot,
+  reminderRunSnapshot,
+  notificationPreferenceSnapshot,
 } from "./audit-snapshots";
 
 /**
@@ -133,6 +135,11 @@ export const AUDIT_ACTIONS = {
   "export.audit_ndjson": exported,
   "export.portfolio_xlsx": exported,
   "export.iati_xml": exported,
+
+  /** A reminder run, at its start and at its end (a start without an end is a run that was interrupted). */
+  "reminderRun.start": created("ReminderRun", reminderRunSnapshot),
+  "reminderRun.finish": changed("ReminderRun", reminderRunSnapshot),
+  "notificationPreference.update": changed("NotificationPreference", notificationPreferenceSnapshot),
 
   "bench.touch": { entityType: "Project", before: benchTouch, after: benchTouch, reasonRequired: false },
 } as const satisfies Record<string, AuditActionSpec>;

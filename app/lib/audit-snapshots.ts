@@ -255,3 +255,21 @@ export const outboxDeliverySnapshot = z.strictObject({
   state: z.enum(["PENDING", "SENDING", "SENT", "FAILED"]),
   attempts: z.number().int().nonnegative(),
 });
+
+/** A run of the reminder job: what started it and what it wrote (each digest row and e-mail carries the run id). */
+export const reminderRunSnapshot = z.strictObject({
+  trigger: z.enum(["schedule", "admin", "cli"]),
+  state: z.enum(["RUNNING", "DONE", "FAILED"]),
+  digests: z.number().int().nonnegative(),
+  notifications: z.number().int().nonnegative(),
+  startedAt: instant,
+  finishedAt: instant.nullable(),
+  error: z.string().nullable(),
+});
+
+/** A person's choice of reminder digests and event e-mails. */
+export const notificationPreferenceSnapshot = z.strictObject({
+  userId: id,
+  digest: z.enum(["WEEKLY", "DAILY", "OFF"]),
+  eventMessages: z.boolean(),
+});
