@@ -9,11 +9,14 @@ import { logger } from "~/lib/logger.server";
 import { startMailWorker } from "~/lib/mail/deliver.server";
 import { NonceContext } from "~/lib/nonce";
 import { currentRequest } from "~/lib/request.server";
+import { startReminderSchedule } from "~/models/notify/scheduler.server";
 
 // Validate the configuration as soon as the server bundle loads: production refuses to start without it.
 getEnv();
 // The outbox is delivered by the server process itself (with SMTP_URL set; without it messages wait in the outbox).
 startMailWorker();
+// Reminders run on a schedule in every server process; a lease in the database lets one of them run each time.
+startReminderSchedule();
 
 const ABORT_DELAY = 5_000;
 

@@ -21,6 +21,7 @@ import { validateRequestSession } from "~/lib/session.server";
 import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
 import { navFor } from "~/lib/navigation";
+import { countUnread } from "~/models/notify/inbox.server";
 import { useNonce } from "~/lib/nonce";
 import { rootMeta } from "~/lib/meta";
 import { currentRequest, noteRequestUser } from "~/lib/request.server";
@@ -31,6 +32,7 @@ import portfolioStyles from "~/styles/portfolio.css?url";
 import projectStyles from "~/styles/projects.css?url";
 import workflowStyles from "~/styles/workflow.css?url";
 import historyStyles from "~/styles/history.css?url";
+import notifyStyles from "~/styles/notify.css?url";
 
 /** The stylesheets in cascade order: each may refine the ones before it. */
 const STYLESHEETS = [
@@ -41,6 +43,7 @@ const STYLESHEETS = [
   projectStyles,
   workflowStyles,
   historyStyles,
+  notifyStyles,
 ];
 
 export const links: LinksFunction = () => [
@@ -81,6 +84,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           }
         : null,
       nav: actor ? navFor(actor) : [],
+      unreadNotifications: actor ? await countUnread(actor) : 0,
     },
     { headers },
   );

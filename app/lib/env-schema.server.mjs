@@ -47,6 +47,8 @@ export const EnvSchema = z
       }),
     SEED_ON_START: z.enum(["true", "false"]).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** When the reminder job runs (a cron pattern, UTC): working days at 06:00 by default; "off" stops the schedule. */
+    REMINDERS_CRON: z.string().trim().min(1).default("0 6 * * 1-5"),
     /** Wrong passwords for one account from one client before that client must wait, longer after each further one. */
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(5),
     /** Wrong passwords for one account from all clients together before every attempt on it is paced. */

@@ -63,6 +63,7 @@ export const GLOBAL_ACTIONS = [
   "admin.organizations",
   "admin.frameworks",
   "admin.mail",
+  "reminders.run",
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -147,6 +148,7 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
     case "admin.organizations":
     case "admin.frameworks":
     case "admin.mail":
+    case "reminders.run":
       return actor.role === "ADMIN" ? "allow" : "forbidden";
   }
 }

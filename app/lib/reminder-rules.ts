@@ -14,7 +14,7 @@
  *   and the result of a full verification.
  * - Everyone: archived projects, deactivated users and projects the person cannot see are left out.
  */
-import { daysBetween, dayOf, toUtcDay } from "./dates";
+import { addDays, daysBetween, dayOf, toUtcDay } from "./dates";
 import { canViewProject, type Actor, type ProjectScope } from "./permissions";
 
 export const REMINDER_RULES = {
@@ -51,6 +51,8 @@ export type OwedItem = {
   dueDate: string;
   /** As "Who hasn't reported" says: a milestone past its due date, an indicator whose previous period never came. */
   overdue: boolean;
+  /** The current reporting period (an overdue indicator's missed period ended the day before it started). */
+  period: { start: string; end: string };
   last: { at: string; state: string } | null;
   responsible: Array<{ id: string }>;
 };
@@ -113,11 +115,13 @@ export function officerDigest(args: {
       link: `/projects/${project.id}`,
       items: [],
     };
+    // An indicator is overdue for the period before the current one: name the day that one was due.
+    const missedEarlier = urgency === "overdue" && daysBetween(args.today, item.dueDate) >= 0;
     group.items.push({
       kind: item.kind,
       id: item.id,
       title: item.title,
-      dueDate: dayOf(item.dueDate),
+      dueDate: missedEarlier ? addDays(dayOf(item.period.start), -1) : dayOf(item.dueDate),
       urgency,
       returned: item.last?.state === "RETURNED",
       link: itemLink(item),

@@ -18,6 +18,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/healthz.ts": { loader: "public" },
   "routes/account.language.tsx": { loader: "public", action: "public" },
   "routes/account.password.tsx": { loader: "session", action: "session" },
+  "routes/account.notifications.tsx": { loader: "session", action: "session" },
+  "routes/notifications.tsx": { loader: "session", action: "session" },
 
   // Projects (issue 3)
   "routes/projects._index.tsx": { loader: "portfolio.view" },
@@ -46,7 +48,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/frameworks.$frameworkId.tsx": { loader: "portfolio.view" },
   "routes/reporting.tsx": { loader: "portfolio.view" },
   "routes/admin.tsx": { loader: "admin.users" },
-  "routes/admin._index.tsx": { loader: "admin.users" },
+  "routes/admin._index.tsx": { loader: "admin.users", action: "reminders.run" },
   "routes/admin.users._index.tsx": { loader: "admin.users" },
   "routes/admin.users.new.tsx": { loader: "admin.users", action: "admin.users" },
   "routes/admin.users.$userId.tsx": { loader: "admin.users", action: "admin.users" },

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/lib/auth.server";
+import { RemindersPanel } from "~/components/notify/reminders-panel";
+import { auditContextFor, requireUser } from "~/lib/auth.server";
+import { answerOk, answerRefused, readFormData } from "~/lib/http.server";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getAdminOverview } from "~/models/admin/overview.server";
+import { latestReminderRun, runReminders } from "~/models/notify/run.server";
 import { ErrorPanel } from "~/root";
 import { titled } from "~/lib/meta";
 
@@ -13,7 +16,21 @@ export const meta = titled("admin.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.users");
-  return getAdminOverview();
+  const [overview, latest] = await Promise.all([getAdminOverview(), latestReminderRun()]);
+  return { ...overview, latestRun: latest ? { ...latest, startedAt: latest.startedAt.toISOString() } : null };
+}
+
+/** "Run reminders now": the same run as the schedule's, recorded with the administrator as its actor. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireGlobalPermission(user, "reminders.run");
+  const intent = (await readFormData(request)).get("intent");
+  const address = { intent: "runReminders" };
+  if (intent !== "runReminders") return answerRefused(address, "common.errors.badRequest", { status: 400 });
+  const outcome = await runReminders({ trigger: "admin", context: auditContextFor(user) });
+  if (outcome.status === "busy") return answerRefused(address, "notify.admin.busy");
+  if (outcome.status === "failed") return answerRefused(address, "notify.admin.failed", { status: 500 });
+  return answerOk(address, "notify.admin.ran", { digests: outcome.digests });
 }
 
 export default function AdminOverview() {
@@ -61,6 +78,7 @@ export default function AdminOverview() {
         <p className="muted">{t("admin.overview.teams")}</p>
         <Link to="/projects">{t("admin.overview.openProjects")}</Link>
       </section>
+      <RemindersPanel latest={overview.latestRun} />
     </div>
   );
 }

@@ -120,6 +120,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.organizations": A,
     "admin.frameworks": A,
     "admin.mail": A,
+    "reminders.run": A,
   },
   MANAGER: {
     "portfolio.view": A,
@@ -134,6 +135,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.organizations": F,
     "admin.frameworks": F,
     "admin.mail": F,
+    "reminders.run": F,
   },
   OFFICER: {
     "portfolio.view": A,
@@ -148,6 +150,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.organizations": F,
     "admin.frameworks": F,
     "admin.mail": F,
+    "reminders.run": F,
   },
   AUDITOR: {
     "portfolio.view": A,
@@ -162,6 +165,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.organizations": F,
     "admin.frameworks": F,
     "admin.mail": F,
+    "reminders.run": F,
   },
 };
 

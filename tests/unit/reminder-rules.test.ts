@@ -126,6 +126,9 @@ describe("officers: what they owe", () => {
     expect(urgencies([project({ indicators: [indicator] })], { today: day("2026-11-02") })).toEqual([
       ["i2", "overdue", false],
     ]);
+    // The day named is when the missed period's value was due (the end of the previous quarter).
+    const digest = digestOf([project({ indicators: [indicator] })], { today: day("2026-11-02") });
+    expect(digest?.projects[0].items[0].dueDate).toBe("2026-09-30");
   });
 
   it("archived projects, deactivated officers and projects the officer cannot see are left out", () => {

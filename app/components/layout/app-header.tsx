@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { LOCALES } from "~/i18n/config";
 import { organizationNameOf } from "~/lib/localized-name";
 import { useRootData } from "~/root";
+import { NotificationBell } from "./notification-bell";
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
@@ -57,6 +58,7 @@ export function AppHeader() {
         </Form>
         {user ? (
           <>
+            <NotificationBell count={rootData.unreadNotifications} />
             <span className="user-chip" data-testid="current-user">
               {user.name} · {t(`common.roles.${user.role}`)} · {organizationNameOf(user, i18n.language)}
             </span>

@@ -98,6 +98,7 @@ const notify = {
       "The reminder job runs every working day at 06:00 UTC. Running it now sends only what has not been sent for the current period: nobody receives the same digest twice.",
     run: "Run reminders now",
     ran: "Reminder run finished: {{digests}} digests written.",
+    failed: "The reminder run stopped with an error. What it wrote is kept: run it again to complete the rest.",
     busy: "A reminder run is already in progress. Try again in a few minutes.",
     lastRun: "Last run: {{date}}, {{state}}, {{digests}} digests.",
     never: "The reminder job has not run yet.",
