@@ -1,23 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { Locale } from "~/i18n/config";
+import { enqueueMail, type OutgoingMail } from "~/lib/mail/outbox.server";
 
 /**
- * The one place notifications hand an e-mail to the outbox (written in the caller's transaction, idempotent by key).
+ * The one place notifications hand an e-mail to the outbox: written in the caller's transaction (so it exists
+ * exactly when the change that causes it does) and idempotent by key (a repeated run writes it once).
  */
-export type NotificationMail = {
-  to: string;
-  userId: string;
-  locale: Locale;
-  kind: string;
-  idempotencyKey: string;
-  subject: string;
-  text: string;
-  html: string;
-  runId?: string | null;
-};
+export type NotificationMail = OutgoingMail & { userId: string };
 
-export async function queueMail(tx: Prisma.TransactionClient, message: NotificationMail) {
-  void tx;
-  void message;
-  return { id: "", created: false };
+export function queueMail(tx: Prisma.TransactionClient, message: NotificationMail) {
+  return enqueueMail(tx, message);
 }

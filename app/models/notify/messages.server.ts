@@ -1,4 +1,5 @@
 import { createI18n, type Locale } from "~/i18n/config";
+import { appUrl, escapeHtml } from "~/lib/mail/render.server";
 import { makeFormatters } from "~/i18n/format";
 import type { AuditorDigest, ManagerDigest, OfficerDigest } from "~/lib/reminder-rules";
 
@@ -8,15 +9,6 @@ import type { AuditorDigest, ManagerDigest, OfficerDigest } from "~/lib/reminder
  */
 
 export type RenderedMail = { subject: string; text: string; html: string };
-
-/** The app's public address for links in e-mails (APP_URL); a local default keeps a fresh install working. */
-export function appUrl(path: string): string {
-  const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-  return `${base}${path}`;
-}
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** One block of an e-mail: a paragraph, a list of lines with optional links, or a quotation. */
 type Block = { p: string } | { quote: string } | { heading: string } | { list: Array<{ text: string; link?: string }> };
