@@ -35,6 +35,8 @@ export type Ids = { project: string; milestone: string; indicator: string; frame
 export const PAGES: Record<string, (ids: Ids) => string> = {
   "routes/_index.tsx": () => "/",
   "routes/account.password.tsx": () => "/account/password",
+  "routes/account.notifications.tsx": () => "/account/notifications",
+  "routes/notifications.tsx": () => "/notifications",
   "routes/projects._index.tsx": () => "/projects",
   "routes/projects.new.tsx": () => "/projects/new",
   "routes/projects.$projectId._index.tsx": ({ project }) => `/projects/${project}`,

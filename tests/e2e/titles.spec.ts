@@ -49,6 +49,8 @@ test("each page says what it is in its title; an error page says what went wrong
     ["/admin/organizations", "Organisations · Administration · Qadam"],
     ["/admin/frameworks", "Frameworks and priority areas · Administration · Qadam"],
     ["/account/password", "Change your password · Qadam"],
+    ["/notifications", "Notifications · Qadam"],
+    ["/account/notifications", "Notifications and reminders · Qadam"],
     ["/no-such-page", "Not found · Qadam"],
     [`${base}/milestones/no-such-milestone`, "Not found · Qadam"],
   ];
