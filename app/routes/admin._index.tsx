@@ -3,7 +3,8 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RemindersPanel } from "~/components/notify/reminders-panel";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
-import { answerOk, answerRefused, readFormData } from "~/lib/http.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { answerRefused, readFormData } from "~/lib/http.server";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getAdminOverview } from "~/models/admin/overview.server";
@@ -30,7 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await runReminders({ trigger: "admin", context: auditContextFor(user) });
   if (outcome.status === "busy") return answerRefused(address, "notify.admin.busy");
   if (outcome.status === "failed") return answerRefused(address, "notify.admin.failed", { status: 500 });
-  return answerOk(address, "notify.admin.ran", { digests: outcome.digests });
+  return redirectWithFlash("/admin", {
+    kind: "success",
+    key: "notify.admin.ran",
+    values: { digests: outcome.digests },
+  });
 }
 
 export default function AdminOverview() {

@@ -3,10 +3,11 @@ import { DIGEST_FREQUENCIES } from "~/lib/reminder-rules";
 import { idField } from "./fields";
 
 /** The notifications page's two actions. */
-export const NotificationIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("markRead"), id: idField }),
-  z.object({ intent: z.literal("markAllRead") }),
-]);
+export const NotificationIntentSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("markRead"), id: idField }), z.object({ intent: z.literal("markAllRead") })],
+  { error: "common.errors.badRequest" },
+);
 
 /** A checkbox sends "on" when ticked and nothing when not. */
 const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());

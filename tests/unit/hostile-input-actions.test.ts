@@ -445,6 +445,29 @@ const SPECS: FormSpec[] = [
     },
   },
   {
+    file: "routes/account.notifications.tsx",
+    label: "notification settings",
+    cookie: as("officer"),
+    valid: async () => ({ digest: "DAILY", eventMessages: "on" }),
+    alternatives: () => ({ digest: ["WEEKLY", "OFF", "weekly", "HOURLY"], eventMessages: ["", "true", "off"] }),
+  },
+  {
+    file: "routes/notifications.tsx",
+    label: "notifications",
+    cookie: as("officer"),
+    valid: async () => ({ intent: "markAllRead" }),
+    alternatives: () => ({ intent: ["markRead", "deleteAll"] }),
+  },
+  {
+    file: "routes/admin._index.tsx",
+    label: "run reminders",
+    cookie: as("admin"),
+    valid: async () => ({ intent: "runReminders" }),
+    alternatives: () => ({ intent: ["runreminders", "sendAll"] }),
+    // Each valid request runs the whole reminder job: a few are enough.
+    numRuns: 5,
+  },
+  {
     file: "routes/admin.users.new.tsx",
     label: "create user",
     cookie: as("admin"),
