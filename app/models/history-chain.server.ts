@@ -109,3 +109,25 @@ export async function getChainStatus(options: { verify: boolean }): Promise<Chai
   }
   return status;
 }
+
+export type HeadCheck =
+  | { result: "invalid" }
+  | { result: "match"; seq: number; since: number }
+  | { result: "differs"; seq: number }
+  | { result: "missing"; seq: number; headSeq: number };
+
+/**
+ * Compares a head kept outside Qadam with the log. The chain links each event to the one before, so an event that
+ * still has the kept hash proves nothing up to it changed; an event number past today's head means the newest
+ * events were deleted — the one tampering the chain alone cannot reveal.
+ */
+export async function checkChainHead(kept: { seq: number; hash: string }): Promise<HeadCheck> {
+  const [event, head] = await Promise.all([
+    db.auditEvent.findUnique({ where: { seq: kept.seq }, select: { hash: true } }),
+    db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }),
+  ]);
+  const headSeq = head?.seq ?? 0;
+  if (!event) return { result: "missing", seq: kept.seq, headSeq };
+  if (event.hash !== kept.hash) return { result: "differs", seq: kept.seq };
+  return { result: "match", seq: kept.seq, since: headSeq - kept.seq };
+}

@@ -6,6 +6,8 @@ import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import type { HistoryQuery } from "~/schemas/history";
+import type { EventView } from "~/lib/audit-render/types";
+import { describeAuditEvents } from "./history-names.server";
 
 export type HistoryFilters = {
   from?: Date;
@@ -95,7 +97,8 @@ export async function listAuditEvents(options: {
   let where = await auditWhereFor(options.actor, options.filters);
   if (options.before) where = withSeq(where, { lt: options.before });
   const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: limit + 1 });
-  const events = rows.slice(0, limit).map(toHistoryEvent);
+  // The stored record (JSON, ids, request id, hashes) goes only to those who read the whole log.
+  const events = await describeAuditEvents(rows.slice(0, limit), { raw: canSeeEverything(options.actor) });
   return { events, nextBefore: rows.length > limit ? events[events.length - 1].seq : null };
 }
 
@@ -157,6 +160,17 @@ export async function listHistoryProjects(actor: Actor) {
   });
 }
 
+/**
+ * The people the person filter offers (name, and the e-mail the URL keeps): everyone for those who read the whole
+ * log; for a manager, the members of the projects they can see, and themselves.
+ */
+export async function listHistoryPeople(actor: Actor): Promise<Array<{ name: string; email: string }>> {
+  const where = canSeeEverything(actor)
+    ? {}
+    : { OR: [{ id: actor.id }, { memberships: { some: { project: projectWhereForActor(actor) } } }] };
+  return db.user.findMany({ where, orderBy: [{ name: "asc" }, { email: "asc" }], select: { name: true, email: true } });
+}
+
 let optionsCache: { at: number; actions: string[]; entityTypes: string[] } | null = null;
 const OPTIONS_TTL_MS = 5 * 60_000;
 
@@ -203,29 +217,4 @@ export function diffSnapshots(before: string | null, after: string | null): Fiel
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }
 
-function toHistoryEvent(row: {
-  seq: number;
-  occurredAt: Date;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  projectId: string | null;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-}) {
-  return {
-    seq: row.seq,
-    occurredAt: row.occurredAt.toISOString(),
-    actorEmail: row.actorEmail,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    projectId: row.projectId,
-    reason: row.reason,
-    changes: diffSnapshots(row.before, row.after),
-  };
-}
-
-export type HistoryEvent = ReturnType<typeof toHistoryEvent>;
+export type HistoryEvent = EventView;

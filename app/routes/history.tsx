@@ -11,18 +11,29 @@ import { requireUser } from "~/lib/auth.server";
 import { canSeeEverything, decideGlobal } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { getChainStatus } from "~/models/history-chain.server";
+import { checkChainHead, getChainStatus, type HeadCheck } from "~/models/history-chain.server";
+import { namedRecord } from "~/models/history-names.server";
 import {
   listAuditEvents,
   listHistoryFilterOptions,
+  listHistoryPeople,
   listHistoryProjects,
-  projectCodesById,
   resolveHistoryFilters,
 } from "~/models/history.server";
-import { historyQueryParams, HistoryPageQuerySchema } from "~/schemas/history";
+import { ChainHeadCheckSchema, historyQueryParams, HistoryPageQuerySchema } from "~/schemas/history";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.history");
+
+/** `?checkSeq=&checkHash=`: a head kept outside Qadam, to compare with the log (auditors and admins only). */
+async function headCheckFor(url: URL): Promise<HeadCheck | null> {
+  const seq = url.searchParams.get("checkSeq");
+  const hash = url.searchParams.get("checkHash");
+  if (seq === null && hash === null) return null;
+  const parsed = ChainHeadCheckSchema.safeParse({ checkSeq: seq, checkHash: hash });
+  if (!parsed.success) return { result: "invalid" };
+  return checkChainHead({ seq: parsed.data.checkSeq, hash: parsed.data.checkHash });
+}
 
 /**
  * The history explorer: auditors and admins read every event, managers the events of their projects (the scope
@@ -33,26 +44,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "history.viewAll");
   const url = new URL(request.url);
   const verify = url.searchParams.get("verify") === "1";
-  url.searchParams.delete("verify");
+  const chainAllowed = decideGlobal(user, "chain.view") === "allow";
+  const headCheck = chainAllowed ? await headCheckFor(url) : null;
+  for (const name of ["verify", "checkSeq", "checkHash"]) url.searchParams.delete(name);
   const query = parseSearchParams(HistoryPageQuerySchema, url);
   const filters = await resolveHistoryFilters(query);
-  const [{ events, nextBefore }, projects, options, codes] = await Promise.all([
+  const [{ events, nextBefore }, projects, options, people, record] = await Promise.all([
     listAuditEvents({ actor: user, filters, before: query.before }),
     listHistoryProjects(user),
     listHistoryFilterOptions(),
-    projectCodesById(),
+    listHistoryPeople(user),
+    namedRecord(query.entity ?? query.entityType, query.entityId),
   ]);
-  const chain = decideGlobal(user, "chain.view") === "allow" ? await getChainStatus({ verify }) : null;
+  const chain = chainAllowed ? await getChainStatus({ verify }) : null;
   return {
-    events: events.map((e) => ({ ...e, projectCode: e.projectId ? (codes.get(e.projectId) ?? null) : null })),
+    events,
     nextBefore,
     before: query.before ?? null,
     filters: historyQueryParams(query),
-    projects: projects.map(({ code, name }) => ({ code, name })),
-    options,
+    choices: {
+      projects: projects.map(({ code, name }) => ({ code, name })),
+      actions: options.actions,
+      entityTypes: options.entityTypes,
+      people,
+      record,
+    },
     seesEverything: canSeeEverything(user),
     canExport: decideGlobal(user, "history.export") === "allow",
     chain,
+    headCheck,
   };
 }
 
@@ -65,13 +85,8 @@ export default function HistoryPage() {
       <p className="muted">
         {t("history.intro")} {data.seesEverything ? t("history.scopeAll") : t("history.scopeProjects")}
       </p>
-      {data.chain ? <ChainStatusPanel status={data.chain} hidden={data.filters} /> : null}
-      <HistoryFilters
-        values={data.filters}
-        projects={data.projects}
-        actions={data.options.actions}
-        entityTypes={data.options.entityTypes}
-      />
+      {data.chain ? <ChainStatusPanel status={data.chain} hidden={data.filters} headCheck={data.headCheck} /> : null}
+      <HistoryFilters values={data.filters} choices={data.choices} />
       {data.canExport ? <AuditExportLinks filters={data.filters} /> : null}
       <EventList events={data.events} />
       <HistoryPager

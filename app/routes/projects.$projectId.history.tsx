@@ -10,6 +10,8 @@ import { invariantResponse, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { getProjectCode, listAuditEvents } from "~/models/history.server";
+import { namedRecord } from "~/models/history-names.server";
+import { RecordLink } from "~/components/history/shown-value";
 import { ProjectHistoryQuerySchema } from "~/schemas/history";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
@@ -25,17 +27,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseSearchParams(ProjectHistoryQuerySchema, new URL(request.url));
   const code = await getProjectCode(projectId);
   invariantResponse(code, "Not found", { status: 404 });
-  const { events, nextBefore } = await listAuditEvents({
-    actor: user,
-    filters: { projectId, entityType: query.entityType, entityId: query.entityId },
-    before: query.before,
-  });
+  const [{ events, nextBefore }, record] = await Promise.all([
+    listAuditEvents({
+      actor: user,
+      filters: { projectId, entityType: query.entityType, entityId: query.entityId },
+      before: query.before,
+    }),
+    namedRecord(query.entityType, query.entityId),
+  ]);
   const entity: Record<string, string> = {};
   if (query.entityType) entity.entityType = query.entityType;
   if (query.entityId) entity.entityId = query.entityId;
   return {
     code,
-    events: events.map((e) => ({ ...e, projectCode: code })),
+    events,
+    record,
     nextBefore,
     before: query.before ?? null,
     entity,
@@ -54,7 +60,12 @@ export default function ProjectHistory() {
       <h2 id="project-history-title">{t("history.project.title")}</h2>
       {data.entity.entityType || data.entity.entityId ? (
         <p className="notice">
-          {t("history.project.entityFilter", { type: data.entity.entityType ?? "—", id: data.entity.entityId ?? "—" })}{" "}
+          {t("history.project.entityFilter")}{" "}
+          {data.record ? (
+            <RecordLink record={data.record} />
+          ) : (
+            <code>{data.entity.entityId ?? data.entity.entityType}</code>
+          )}{" "}
           <Link to=".">{t("history.project.clearEntity")}</Link>
         </p>
       ) : null}

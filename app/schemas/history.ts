@@ -65,3 +65,16 @@ export function historyQueryParams(query: HistoryQuery): Record<string, string> 
   }
   return out;
 }
+
+/**
+ * A chain head an auditor kept outside Qadam (from an auditor digest e-mail or working papers), pasted into the
+ * history page to compare: the event number and its 64-hex-digit hash (spaces and line breaks a mail client adds
+ * are ignored).
+ */
+export const ChainHeadCheckSchema = z.object({
+  checkSeq: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  checkHash: z
+    .string()
+    .transform((hash) => hash.replace(/\s+/g, "").toLowerCase())
+    .pipe(z.string().regex(/^[0-9a-f]{64}$/)),
+});

@@ -1,97 +1,137 @@
 import { Link } from "@remix-run/react";
-import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
-import type { HistoryEvent } from "~/models/history.server";
+import type { EventView, RawDetail } from "~/lib/audit-render/types";
+import { EventSentence } from "./event-sentence";
+import { useShownValue } from "./shown-value";
 
-export type ListedEvent = HistoryEvent & { projectCode?: string | null };
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/** Who, when (UTC and local), what, old → new, and why. */
-export function EventList({ events, entityLinks = true }: { events: ListedEvent[]; entityLinks?: boolean }) {
+/**
+ * One line per event (when, and a sentence saying who did what to which record); what changed, the reason and —
+ * for those who read the whole log — the stored record open underneath.
+ */
+export function EventList({ events, entityLinks = true }: { events: EventView[]; entityLinks?: boolean }) {
   const { t } = useTranslation();
-  const format = useFormat();
   if (events.length === 0) return <p className="panel muted">{t("history.empty")}</p>;
   return (
-    <ol className="event-list" data-testid="event-list">
-      {events.map((event) => {
-        // A creation has no "before": show the values it was created with, without a column of dashes.
-        const creation = event.changes.every((c) => c.before === null);
-        return (
-          <li key={event.seq} className="panel" data-seq={event.seq} data-project-code={event.projectCode ?? ""}>
-            <div className="event-head">
-              <strong className="event-action">{event.action}</strong>
-              <span>
-                {event.entityType} <code>{event.entityId}</code>
-              </span>
-              {event.projectCode ? <span className="badge">{event.projectCode}</span> : null}
-              {entityLinks ? (
-                <Link
-                  className="event-entity-link"
-                  to={`/history?${new URLSearchParams({ entity: event.entityType, entityId: event.entityId }).toString()}`}
-                >
-                  {t("history.event.entityHistory")}
-                </Link>
-              ) : null}
-            </div>
-            <div className="muted">
-              #{event.seq} · {event.actorEmail ?? t("history.system")} ·{" "}
-              <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time> ·{" "}
-              <LocalTime iso={event.occurredAt} />
-            </div>
-            {event.reason ? (
-              <div className="event-reason">
-                {t("history.reason")}: {event.reason}
-              </div>
-            ) : null}
-            {event.changes.length > 0 ? (
-              <table className="changes">
-                <caption className="visually-hidden">{t("history.event.changes")}</caption>
-                <thead className="visually-hidden">
-                  <tr>
-                    <th scope="col">{t("history.event.field")}</th>
-                    <th scope="col">
-                      {t("history.event.before")} → {t("history.event.after")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {event.changes.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
-                      <td>
-                        {creation ? (
-                          <ins>{show(change.after)}</ins>
-                        ) : (
-                          <>
-                            <del>{show(change.before)}</del> → <ins>{show(change.after)}</ins>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-          </li>
-        );
-      })}
+    <ol className="event-list panel" data-testid="event-list">
+      {events.map((event) => (
+        <EventItem key={event.seq} event={event} entityLinks={entityLinks} />
+      ))}
     </ol>
   );
 }
 
-const noSubscription = () => () => {};
+function EventItem({ event, entityLinks }: { event: EventView; entityLinks: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const show = useShownValue();
+  return (
+    <li
+      className="event"
+      data-seq={event.seq}
+      data-action={event.action}
+      data-project-code={event.projectCode ?? ""}
+      data-testid="event"
+    >
+      <p className="event-line">
+        <time dateTime={event.occurredAt} className="event-time">
+          {format.dateTime(event.occurredAt)}
+        </time>{" "}
+        <EventSentence event={event} />
+      </p>
+      <details className="event-more">
+        <summary>{t("history.event.details", { count: event.changes.length })}</summary>
+        {event.changes.length > 0 ? (
+          <dl className="event-changes">
+            {event.changes.map((change) => (
+              <div key={change.label}>
+                <dt>{t(change.label)}</dt>
+                <dd>
+                  {event.creation || change.before.kind === "none" ? (
+                    <ins>{show(change.after)}</ins>
+                  ) : (
+                    <>
+                      <del>{show(change.before)}</del> → <ins>{show(change.after)}</ins>
+                    </>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {event.reason ? (
+          <p className="event-reason">
+            {t("history.reason")}: {event.reason}
+          </p>
+        ) : null}
+        <p className="muted event-when">
+          {t("history.event.number", { seq: event.seq })} · <LocalTime iso={event.occurredAt} />
+          {entityLinks ? (
+            <>
+              {" · "}
+              <Link
+                className="event-entity-link"
+                to={`/history?${new URLSearchParams({ entity: event.entityType, entityId: event.entityId }).toString()}`}
+              >
+                {t("history.event.entityHistory")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {event.raw ? <RawRecord raw={event.raw} /> : null}
+      </details>
+    </li>
+  );
+}
 
-/** True in the browser after hydration, false on the server and during hydration (so both render the same). */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
+function pretty(json: string | null): string {
+  if (json === null) return "null";
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+/** The event exactly as stored, for auditors: ids, request, hashes and the before/after JSON. */
+function RawRecord({ raw }: { raw: RawDetail }) {
+  const { t } = useTranslation();
+  const rows: Array<[string, string | null]> = [
+    [t("history.raw.action"), raw.action],
+    [t("history.raw.entity"), `${raw.entityType} ${raw.entityId}`],
+    [t("history.raw.project"), raw.projectId],
+    [t("history.raw.actor"), [raw.actorId, raw.actorEmail].filter(Boolean).join(" ") || null],
+    [t("history.raw.request"), raw.requestId],
+    [t("history.raw.prevHash"), raw.prevHash],
+    [t("history.raw.hash"), raw.hash],
+  ];
+  return (
+    <details className="event-raw" data-testid="event-raw">
+      <summary>{t("history.raw.title")}</summary>
+      <dl>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value ? <code>{value}</code> : "—"}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="event-raw-json">
+        <div>
+          <p>{t("history.raw.before")}</p>
+          <pre>
+            <code>{pretty(raw.before)}</code>
+          </pre>
+        </div>
+        <div>
+          <p>{t("history.raw.after")}</p>
+          <pre>
+            <code>{pretty(raw.after)}</code>
+          </pre>
+        </div>
+      </div>
+    </details>
   );
 }
 
@@ -100,10 +140,9 @@ function LocalTime({ iso }: { iso: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const hydrated = useHydrated();
-  const local = hydrated ? format.localDateTime(iso) : "…";
   return (
     <span>
-      {t("history.local")}: {local}
+      {t("history.local")}: {hydrated ? format.localDateTime(iso) : "…"}
     </span>
   );
 }

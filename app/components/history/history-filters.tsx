@@ -1,23 +1,28 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SuggestField } from "./suggest-field";
+import { isTranslationKey, labelKey } from "~/i18n/keys";
+import type { RecordRef } from "~/lib/audit-render/types";
+import { RecordLink } from "./shown-value";
 
 export type FilterValues = Partial<
   Record<"from" | "to" | "project" | "entity" | "entityId" | "actor" | "action", string>
 >;
 
-/** The history filters as a GET form: the URL holds them, so a filtered view can be bookmarked and shared. */
-export function HistoryFilters({
-  values,
-  projects,
-  actions,
-  entityTypes,
-}: {
-  values: FilterValues;
+export type FilterChoices = {
   projects: Array<{ code: string; name: string }>;
-  actions: string[];
+  /** Entity types and actions found in the log (the URL keeps their stored names). */
   entityTypes: string[];
-}) {
+  actions: string[];
+  people: Array<{ name: string; email: string }>;
+  /** The one record an `entityId` filter names, when it has a name. */
+  record: RecordRef | null;
+};
+
+/**
+ * The history filters as pickers in a GET form: the URL keeps the parameters it always had (`project` = code,
+ * `entity`, `entityId`, `actor` = e-mail, `action`, `from`, `to`), so bookmarks and the links of other pages work.
+ */
+export function HistoryFilters({ values, choices }: { values: FilterValues; choices: FilterChoices }) {
   const { t } = useTranslation();
   return (
     <Form
@@ -26,7 +31,19 @@ export function HistoryFilters({
       aria-label={t("history.filters.legend")}
       data-testid="history-filters"
     >
+      {values.entityId ? (
+        <p className="notice" data-testid="history-one-record">
+          {t("history.filters.oneRecord")}{" "}
+          {choices.record ? <RecordLink record={choices.record} /> : <code>{values.entityId}</code>}{" "}
+          <Link to={clearRecordHref(values)}>{t("history.filters.allRecords")}</Link>
+          <input type="hidden" name="entityId" value={values.entityId} />
+        </p>
+      ) : null}
       <div className="filter-grid">
+        <ProjectPicker value={values.project} projects={choices.projects} />
+        <KindPicker value={values.entity} entityTypes={choices.entityTypes} />
+        <ChangePicker value={values.action} actions={choices.actions} />
+        <PersonPicker value={values.actor} people={choices.people} />
         <div className="field">
           <label htmlFor="hf-from">{t("history.filters.from")}</label>
           <input id="hf-from" type="date" name="from" defaultValue={values.from ?? ""} />
@@ -35,41 +52,6 @@ export function HistoryFilters({
           <label htmlFor="hf-to">{t("history.filters.to")}</label>
           <input id="hf-to" type="date" name="to" defaultValue={values.to ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="hf-project">{t("history.filters.project")}</label>
-          <select id="hf-project" name="project" defaultValue={values.project ?? ""}>
-            <option value="">{t("history.filters.allProjects")}</option>
-            {projects.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.code} — {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <SuggestField
-          id="hf-entity"
-          name="entity"
-          label={t("history.filters.entity")}
-          listId="hf-entity-types"
-          suggestions={entityTypes}
-          defaultValue={values.entity ?? ""}
-        />
-        <div className="field">
-          <label htmlFor="hf-entity-id">{t("history.filters.entityId")}</label>
-          <input id="hf-entity-id" name="entityId" defaultValue={values.entityId ?? ""} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="hf-actor">{t("history.filters.actor")}</label>
-          <input id="hf-actor" type="email" name="actor" defaultValue={values.actor ?? ""} autoComplete="off" />
-        </div>
-        <SuggestField
-          id="hf-action"
-          name="action"
-          label={t("history.filters.action")}
-          listId="hf-actions"
-          suggestions={actions}
-          defaultValue={values.action ?? ""}
-        />
       </div>
       <div className="wf-buttons">
         <button type="submit">{t("history.filters.apply")}</button>
@@ -78,5 +60,104 @@ export function HistoryFilters({
         </Link>
       </div>
     </Form>
+  );
+}
+
+function clearRecordHref(values: FilterValues): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value && name !== "entityId") params.set(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : ".";
+}
+
+function ProjectPicker({ value, projects }: { value?: string; projects: FilterChoices["projects"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor="hf-project">{t("history.filters.project")}</label>
+      <select id="hf-project" name="project" defaultValue={value ?? ""}>
+        <option value="">{t("history.filters.allProjects")}</option>
+        {value && !projects.some((p) => p.code === value) ? <option value={value}>{value}</option> : null}
+        {projects.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name} ({p.code})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function KindPicker({ value, entityTypes }: { value?: string; entityTypes: string[] }) {
+  const { t } = useTranslation();
+  const kinds = [...new Set([...entityTypes, ...(value ? [value] : [])])]
+    .map((type) => {
+      const key = labelKey("audit.kinds", type);
+      return { type, label: key ? t(key) : type };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <div className="field">
+      <label htmlFor="hf-entity">{t("history.filters.entity")}</label>
+      <select id="hf-entity" name="entity" defaultValue={value ?? ""}>
+        <option value="">{t("history.filters.anyKind")}</option>
+        {kinds.map((kind) => (
+          <option key={kind.type} value={kind.type}>
+            {kind.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Kinds of change, grouped under the kind of record they concern (`project.archive` → Projects › Archived). */
+function ChangePicker({ value, actions }: { value?: string; actions: string[] }) {
+  const { t } = useTranslation();
+  const groups = new Map<string, Array<{ action: string; label: string }>>();
+  for (const action of new Set([...actions, ...(value ? [value] : [])])) {
+    const group = action.split(".")[0];
+    const key = `audit.changes.${action}`;
+    const list = groups.get(group) ?? [];
+    list.push({ action, label: isTranslationKey(key) ? t(key) : action });
+    groups.set(group, list);
+  }
+  return (
+    <div className="field">
+      <label htmlFor="hf-action">{t("history.filters.action")}</label>
+      <select id="hf-action" name="action" defaultValue={value ?? ""}>
+        <option value="">{t("history.filters.anyChange")}</option>
+        {[...groups].map(([group, list]) => {
+          const key = labelKey("audit.changeGroups", group);
+          return (
+            <optgroup key={group} label={key ? t(key) : group}>
+              {list.map((item) => (
+                <option key={item.action} value={item.action}>
+                  {item.label}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
+
+function PersonPicker({ value, people }: { value?: string; people: FilterChoices["people"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor="hf-actor">{t("history.filters.actor")}</label>
+      <select id="hf-actor" name="actor" defaultValue={value ?? ""}>
+        <option value="">{t("history.filters.anyone")}</option>
+        {value && !people.some((p) => p.email === value) ? <option value={value}>{value}</option> : null}
+        {people.map((person) => (
+          <option key={person.email} value={person.email}>
+            {person.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -11,6 +11,8 @@ import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
 
-const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify };
+const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify, audit };
+import audit from "./audit";
+
 export default en;
 export type English = typeof en;

@@ -12,6 +12,7 @@ import history from "./history";
 import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
+import audit from "./audit";
 
 const kk: Translation<English> = {
   common,
@@ -26,5 +27,6 @@ const kk: Translation<English> = {
   exports,
   mail,
   notify,
+  audit,
 };
 export default kk;

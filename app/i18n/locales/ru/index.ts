@@ -12,6 +12,7 @@ import history from "./history";
 import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
+import audit from "./audit";
 
 const ru: Translation<English> = {
   common,
@@ -26,5 +27,6 @@ const ru: Translation<English> = {
   exports,
   mail,
   notify,
+  audit,
 };
 export default ru;
