@@ -99,29 +99,31 @@ function HeadCheckForm({ hidden, headCheck }: { hidden: Record<string, string>; 
   const { t } = useTranslation();
   const kept = Object.entries(hidden).filter(([name]) => name !== "checkSeq" && name !== "checkHash");
   return (
-    <Form method="get" className="head-check" aria-labelledby="head-check-title" data-testid="head-check">
-      <h3 id="head-check-title">{t("history.chain.check.title")}</h3>
-      <p className="muted" id="head-check-help">
-        {t("history.chain.check.help")}
-      </p>
-      {kept.map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div className="head-check-fields">
-        <div className="field">
-          <label htmlFor="hc-seq">{t("history.chain.check.seq")}</label>
-          <input id="hc-seq" name="checkSeq" inputMode="numeric" required aria-describedby="head-check-help" />
+    <details className="head-check" open={headCheck !== null}>
+      <summary>{t("history.chain.check.title")}</summary>
+      <Form method="get" aria-label={t("history.chain.check.title")} data-testid="head-check">
+        <p className="muted" id="head-check-help">
+          {t("history.chain.check.help")}
+        </p>
+        {kept.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="head-check-fields">
+          <div className="field">
+            <label htmlFor="hc-seq">{t("history.chain.check.seq")}</label>
+            <input id="hc-seq" name="checkSeq" inputMode="numeric" required aria-describedby="head-check-help" />
+          </div>
+          <div className="field head-check-hash">
+            <label htmlFor="hc-hash">{t("history.chain.check.hash")}</label>
+            <input id="hc-hash" name="checkHash" required autoComplete="off" spellCheck={false} />
+          </div>
+          <button type="submit" className="button secondary">
+            {t("history.chain.check.submit")}
+          </button>
         </div>
-        <div className="field head-check-hash">
-          <label htmlFor="hc-hash">{t("history.chain.check.hash")}</label>
-          <input id="hc-hash" name="checkHash" required autoComplete="off" spellCheck={false} />
-        </div>
-        <button type="submit" className="button secondary">
-          {t("history.chain.check.submit")}
-        </button>
-      </div>
-      {headCheck ? <HeadCheckAnswer check={headCheck} /> : null}
-    </Form>
+        {headCheck ? <HeadCheckAnswer check={headCheck} /> : null}
+      </Form>
+    </details>
   );
 }
 

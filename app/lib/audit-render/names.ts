@@ -115,14 +115,17 @@ export class NameBook {
     return fallback ? { kind: "user", name: fallback.name, href: null } : null;
   }
 
-  /** A person named by an e-mail typed at sign-in: the account when one has it, else the address as typed. */
-  userOrEmail(idOrEmail: string): RecordRef {
+  /**
+   * A person named by an account id or by an e-mail typed at sign-in: the account when one has it, else the address
+   * as typed; null for the id of an account that no longer exists (an id is never shown as a name).
+   */
+  userOrEmail(idOrEmail: string): RecordRef | null {
     const byId = this.user(idOrEmail);
     if (byId) return byId;
     for (const [, row] of this.rows.user) {
       if (row.email === idOrEmail) return { kind: "user", name: row.name, href: historyOf({ actor: row.email }) };
     }
-    return { kind: "email", name: idOrEmail, href: null };
+    return idOrEmail.includes("@") ? { kind: "email", name: idOrEmail, href: null } : null;
   }
 
   organization(id: string | null | undefined, fallback?: LocalizedName): RecordRef | null {

@@ -101,6 +101,8 @@ function valueEvent(withChanges: boolean) {
   });
 }
 
+const refOrGone = (ref: RecordRef | null): Shown => (ref ? { kind: "ref", ref } : { kind: "gone" });
+
 /** An export: how many events it holds, and the filters it was made with (the ones a person chooses). */
 function exported({ after }: { after: z.infer<typeof exportRecord> }, { names }: Context): Rendered {
   const rows =
@@ -115,7 +117,7 @@ function exported({ after }: { after: z.infer<typeof exportRecord> }, { names }:
       ...filter("audit.fields.fromDay", from ? { kind: "day", value: from } : null),
       ...filter("audit.fields.toDay", to ? { kind: "day", value: to } : null),
       ...filter("audit.fields.project", code ? { kind: "text", text: code } : null),
-      ...filter("audit.fields.person", actor ? { kind: "ref", ref: names.userOrEmail(actor) } : null),
+      ...filter("audit.fields.person", actor ? refOrGone(names.userOrEmail(actor)) : null),
     ],
     creation: true,
   };
