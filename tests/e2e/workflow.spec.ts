@@ -138,8 +138,13 @@ test("milestone update: submit → return with comment → correct and resubmit 
   await manager.goto(milestonePath);
   await manager.getByTestId("history-link").click();
   await expect(manager).toHaveURL(new RegExp(`entityId=${milestoneId}`));
-  await expect(manager.locator(".event-action", { hasText: "milestone.applyUpdate" })).toHaveCount(1);
-  await expect(manager.getByText("Ramp paving finished after the early frost.").first()).toBeVisible();
+  await expect(manager.locator('li[data-action="milestone.applyUpdate"]')).toHaveCount(1);
+  await expect(manager.locator('li[data-action="milestone.applyUpdate"] .event-line')).toContainText(
+    `The update approved by Daniyar Seitkali changed the milestone “${title}” (${project.code})`,
+  );
+  const applied = manager.locator('li[data-action="milestone.applyUpdate"]');
+  await applied.getByText("Details", { exact: true }).click();
+  await expect(applied.getByText("Ramp paving finished after the early frost.").first()).toBeVisible();
   await closeAll(cast);
 });
 
