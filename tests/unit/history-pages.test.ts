@@ -147,6 +147,53 @@ describe("/history", () => {
     expect(data.filters).toMatchObject({ entity: "Milestone", entityId: milestone.id });
   });
 
+  it("names records instead of ids, in one sentence per event; the stored record only for those who read everything", async () => {
+    type Named = {
+      events: Array<{
+        action: string;
+        entityId: string;
+        sentence: string;
+        record: { name: string; href: string | null } | null;
+        actor: { name: string } | null;
+        raw: { entityId: string; hash: string } | null;
+      }>;
+    };
+    const milestone = await db.milestone.findFirstOrThrow({ where: { projectId: ids.P128050 } });
+    const url = `/history?entityType=Milestone&entityId=${milestone.id}`;
+    const auditor = await json<Named>(await callLoader(historyLoader, url, { cookie: cookies.auditor }));
+    const created = auditor.events.find((e) => e.action === "milestone.create");
+    expect(created).toMatchObject({
+      sentence: "audit.actions.milestone.create",
+      record: { name: milestone.title, href: `/projects/${ids.P128050}/milestones/${milestone.id}` },
+    });
+    expect(created?.raw).toMatchObject({ entityId: milestone.id });
+    const manager = await json<Named>(await callLoader(historyLoader, url, { cookie: cookies["wb.manager"] }));
+    expect(manager.events.length).toBe(auditor.events.length);
+    expect(manager.events.every((e) => e.raw === null)).toBe(true);
+    expect(JSON.stringify(manager.events)).not.toContain('"hash"');
+  });
+
+  it("compares a chain head kept outside Qadam: same hash, another hash, or an event that no longer exists", async () => {
+    type Checked = { headCheck: null | { result: string; since?: number; headSeq?: number } };
+    const kept = await db.auditEvent.findFirstOrThrow({ where: { seq: 3 } });
+    const head = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const check = async (query: string, cookie = cookies.auditor) =>
+      (await json<Checked>(await callLoader(historyLoader, `/history?${query}`, { cookie }))).headCheck;
+    expect(await check(`checkSeq=3&checkHash=${kept.hash.toUpperCase()}`)).toEqual({
+      result: "match",
+      seq: 3,
+      since: head.seq - 3,
+    });
+    expect(await check(`checkSeq=3&checkHash=${"0".repeat(64)}`)).toEqual({ result: "differs", seq: 3 });
+    expect(await check(`checkSeq=${head.seq + 10}&checkHash=${kept.hash}`)).toEqual({
+      result: "missing",
+      seq: head.seq + 10,
+      headSeq: head.seq,
+    });
+    expect(await check("checkSeq=abc&checkHash=xyz")).toEqual({ result: "invalid" });
+    expect(await check(`checkSeq=3&checkHash=${kept.hash}`, cookies["wb.manager"])).toBeNull();
+  });
+
   it("refuses officers (403) and rejects a malformed filter (400)", async () => {
     expect((await callLoader(historyLoader, "/history", { cookie: cookies["wb.officer"] })).status).toBe(403);
     expect((await callLoader(historyLoader, "/history?before=abc", { cookie: cookies.auditor })).status).toBe(400);

@@ -112,4 +112,16 @@ describe("history query plans (EXPLAIN QUERY PLAN on the SQL Prisma sends)", () 
     expect(plan).toMatch(/USING INDEX AuditEvent_projectId_seq_idx \(projectId=\? AND seq>\? AND seq<\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
+
+  it("names a page of events with one query per kind of record, however many events it holds (no N+1)", async () => {
+    const queriesFor = async (limit: number) => {
+      captured.length = 0;
+      await listAuditEvents({ actor: auditor, filters: {}, limit });
+      return captured.filter((c) => !c.query.includes("FROM `main`.`AuditEvent`")).length;
+    };
+    const few = await queriesFor(5);
+    expect(few).toBeGreaterThan(0);
+    expect(few).toBeLessThanOrEqual(7);
+    expect(await queriesFor(200)).toBe(few);
+  });
 });
