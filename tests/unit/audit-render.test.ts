@@ -452,8 +452,11 @@ describe("the example of the issue", () => {
       "en",
     );
     expect(project).toContain("$46M → $50M");
-    const raw = describeAuditEvent(sampleEvent("project.update", 2), names(true), { raw: true });
+    const view = (raw: boolean) => describeAuditEvent(sampleEvent("project.update", 2), names(true), { raw });
+    const raw = view(true);
     expect(raw.raw).toMatchObject({ entityId: ID.project, requestId: "req-1", hash: "b".repeat(64) });
-    expect(renderText([raw], "en")).toContain(ID.project);
+    // One click away: the summary is on the page, the record itself is drawn when it is opened.
+    expect(renderText([raw], "en")).toContain("Stored record (for auditors)");
+    expect(renderText([view(false)], "en")).not.toContain("Stored record");
   });
 });

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
@@ -94,8 +95,22 @@ function pretty(json: string | null): string {
   }
 }
 
-/** The event exactly as stored, for auditors: ids, request, hashes and the before/after JSON. */
+/**
+ * The event exactly as stored, for auditors: ids, request, hashes and the before/after JSON. Drawn when opened: fifty
+ * events' JSON would otherwise weigh on every page load for a detail opened now and then.
+ */
 function RawRecord({ raw }: { raw: RawDetail }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="event-raw" data-testid="event-raw" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t("history.raw.title")}</summary>
+      {open ? <RawFields raw={raw} /> : null}
+    </details>
+  );
+}
+
+function RawFields({ raw }: { raw: RawDetail }) {
   const { t } = useTranslation();
   const rows: Array<[string, string | null]> = [
     [t("history.raw.action"), raw.action],
@@ -107,8 +122,7 @@ function RawRecord({ raw }: { raw: RawDetail }) {
     [t("history.raw.hash"), raw.hash],
   ];
   return (
-    <details className="event-raw" data-testid="event-raw">
-      <summary>{t("history.raw.title")}</summary>
+    <>
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -131,7 +145,7 @@ function RawRecord({ raw }: { raw: RawDetail }) {
           </pre>
         </div>
       </div>
-    </details>
+    </>
   );
 }
 
