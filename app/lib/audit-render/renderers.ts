@@ -258,8 +258,10 @@ export function describeAuditEvent(row: StoredEvent, names: NameBook, options: {
   const rendered: Rendered | null = action && payload ? render(action, payload, context) : null;
   const project = names.project(row.projectId);
   const entityKind = ENTITY_KIND[row.entityType];
+  // An address that names no account is shown as typed; the seed's and jobs' "system" is Qadam itself (null).
   const actor =
-    names.user(row.actorId) ?? (row.actorEmail ? { kind: "email" as const, name: row.actorEmail, href: null } : null);
+    names.user(row.actorId) ??
+    (row.actorEmail?.includes("@") ? { kind: "email" as const, name: row.actorEmail, href: null } : null);
   return {
     seq: row.seq,
     occurredAt: row.occurredAt.toISOString(),
