@@ -134,13 +134,15 @@ function RawFields({ raw }: { raw: RawDetail }) {
       <div className="event-raw-json">
         <div>
           <p>{t("history.raw.before")}</p>
-          <pre>
+          {/* It scrolls when long: focusable, so a keyboard can scroll it too. */}
+          <pre tabIndex={0} aria-label={t("history.raw.before")}>
             <code>{pretty(raw.before)}</code>
           </pre>
         </div>
         <div>
           <p>{t("history.raw.after")}</p>
-          <pre>
+          {/* It scrolls when long: focusable, so a keyboard can scroll it too. */}
+          <pre tabIndex={0} aria-label={t("history.raw.after")}>
             <code>{pretty(raw.after)}</code>
           </pre>
         </div>
