@@ -20,6 +20,8 @@ import {
   outboxDeliverySnapshot,
   reminderRunSnapshot,
   notificationPreferenceSnapshot,
+  ssoRefusal,
+  ssoAutoDomainSnapshot,
 } from "./audit-snapshots";
 
 /**
@@ -96,6 +98,18 @@ export const AUDIT_ACTIONS = {
   "auth.logout": signIn,
   "auth.loginFailed": { ...signIn, legacyNames: ["auth.login_failed"] },
   "auth.locked": signIn,
+  /** Single sign-on: a session opened for the account whose verified e-mail the provider vouched for. */
+  "auth.ssoLogin": signIn,
+  "auth.ssoRefused": { entityType: "User", before: null, after: ssoRefusal, reasonRequired: false },
+  /** An account opened by a first single sign-on, under an administrator's domain rule. */
+  "user.createBySso": created("User", userSnapshot),
+  "ssoAutoDomain.add": created("SsoAutoAccountDomain", ssoAutoDomainSnapshot),
+  "ssoAutoDomain.remove": {
+    entityType: "SsoAutoAccountDomain",
+    before: ssoAutoDomainSnapshot,
+    after: null,
+    reasonRequired: false,
+  },
 
   "project.create": created("Project", projectSnapshot),
   "project.update": changed("Project", projectSnapshot),

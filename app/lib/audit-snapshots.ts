@@ -273,3 +273,11 @@ export const notificationPreferenceSnapshot = z.strictObject({
   digest: z.enum(["WEEKLY", "DAILY", "OFF"]),
   eventMessages: z.boolean(),
 });
+
+/** A single sign-on the provider vouched for but Qadam refused, and why (the account's id or the e-mail is the entity). */
+export const ssoRefusal = z.strictObject({
+  reason: z.enum(["noVerifiedEmail", "unknownAccount", "deactivated"]),
+});
+
+/** An e-mail domain whose people get an account in an organisation on their first single sign-on. */
+export const ssoAutoDomainSnapshot = z.strictObject({ id, domain: z.string(), organizationId: id });

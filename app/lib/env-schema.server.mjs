@@ -3,6 +3,13 @@
 // Every variable is documented in .env.example.
 import { z } from "zod";
 
+/**
+ * An optional variable for which an empty value (`NAME=` in .env) means unset.
+ * @template {z.ZodType} T
+ * @param {T} schema
+ */
+const optionalSetting = (schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 const DEV_SESSION_SECRET = "dev-only-insecure-session-secret-change-me";
 
 export const EnvSchema = z
@@ -101,8 +108,23 @@ export const EnvSchema = z
       (value) => (value === "" ? undefined : value),
       z.coerce.number().int().min(1).max(64).optional(),
     ),
+    // ---- Single sign-on (OpenID Connect); all unset = no "Sign in with your organisation account" button ----
+    /** The provider's issuer URL (its discovery document is read from <issuer>/.well-known/openid-configuration). */
+    OIDC_ISSUER: optionalSetting(z.url({ protocol: /^https?$/ })),
+    OIDC_CLIENT_ID: optionalSetting(z.string()),
+    /** Empty for a public client (PKCE alone); otherwise sent with HTTP Basic authentication. */
+    OIDC_CLIENT_SECRET: optionalSetting(z.string()),
+    /** The callback URL registered at the provider; by default <this site's origin>/auth/sso/callback. */
+    OIDC_REDIRECT_URI: optionalSetting(z.url({ protocol: /^https?$/ })),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.OIDC_ISSUER ? "OIDC_CLIENT_ID" : "OIDC_ISSUER"],
+        message: "single sign-on needs both OIDC_ISSUER and OIDC_CLIENT_ID (or neither)",
+      });
+    }
     // This variable once meant "failures before the account is locked" (5 in older .env files); such a value would
     // let anyone hold every client of an account back again, so it is refused rather than quietly obeyed.
     if (env.LOGIN_MAX_FAILURES_PER_ACCOUNT <= env.LOGIN_MAX_FAILURES_PER_CLIENT) {

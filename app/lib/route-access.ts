@@ -20,6 +20,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/account.password.tsx": { loader: "session", action: "session" },
   "routes/account.notifications.tsx": { loader: "session", action: "session" },
   "routes/notifications.tsx": { loader: "session", action: "session" },
+  // Single sign-on (issue 8): signed-out visitors start it and the provider sends them back.
+  "routes/auth.sso.tsx": { loader: "public", action: "public" },
+  "routes/auth.sso.callback.tsx": { loader: "public" },
 
   // Projects (issue 3)
   "routes/projects._index.tsx": { loader: "portfolio.view" },

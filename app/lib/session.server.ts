@@ -104,7 +104,7 @@ const adapter: Adapter = {
   },
 };
 
-function cookieSecure(): boolean {
+export function cookieSecure(): boolean {
   const env = getEnv();
   if (env.COOKIE_SECURE) return env.COOKIE_SECURE === "true";
   return env.NODE_ENV === "production";

@@ -14,6 +14,10 @@ import { createOrganization, listOrganizationsForAdmin, updateOrganization } fro
 import { ErrorPanel } from "~/root";
 import { CreateOrganizationSchema, OrganizationIntentSchema, UpdateOrganizationSchema } from "~/schemas/admin";
 import { titled } from "~/lib/meta";
+import { SsoDomainsSection } from "~/components/admin/sso-domains";
+import { getEnv } from "~/lib/env.server";
+import { addSsoAutoDomain, listSsoAutoDomains, removeSsoAutoDomain } from "~/models/admin/sso-domains.server";
+import { AddSsoDomainSchema, RemoveSsoDomainSchema, SSO_DOMAIN_INTENTS } from "~/schemas/sso";
 
 const SearchSchema = z.object({ edit: z.string().max(64).optional() });
 
@@ -23,13 +27,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.organizations");
   const { edit } = parseSearchParams(SearchSchema, new URL(request.url));
-  return { organizations: await listOrganizationsForAdmin(), edit: edit ?? null };
+  const [organizations, ssoDomains] = await Promise.all([listOrganizationsForAdmin(), listSsoAutoDomains()]);
+  return { organizations, edit: edit ?? null, sso: { issuer: getEnv().OIDC_ISSUER ?? null, domains: ssoDomains } };
+}
+
+/** The single sign-on section's two forms (add or remove a domain for automatic accounts). */
+async function ssoDomainAction(formData: FormData, user: Awaited<ReturnType<typeof requireUser>>) {
+  const intent = formData.get("intent") === "removeSsoDomain" ? "removeSsoDomain" : "addSsoDomain";
+  const address = { intent, itemId: intent === "removeSsoDomain" ? String(formData.get("id") ?? "") || null : null };
+  const context = auditContextFor(user);
+  return runAction(address, async () => {
+    if (intent === "removeSsoDomain") {
+      const parsed = parseForm(RemoveSsoDomainSchema, formData, address);
+      if (!parsed.ok) return parsed.response;
+      const { domain } = await removeSsoAutoDomain({ context, id: parsed.data.id });
+      return redirectWithFlash("/admin/organizations", {
+        kind: "success",
+        key: "sso.admin.removed",
+        values: { domain },
+      });
+    }
+    const parsed = parseForm(AddSsoDomainSchema, formData, address);
+    if (!parsed.ok) return parsed.response;
+    await addSsoAutoDomain({ context, input: parsed.data });
+    return redirectWithFlash("/admin/organizations", {
+      kind: "success",
+      key: "sso.admin.added",
+      values: { domain: parsed.data.domain },
+    });
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.organizations");
   const formData = await readFormData(request);
+  if (SSO_DOMAIN_INTENTS.some((intent) => intent === formData.get("intent"))) return ssoDomainAction(formData, user);
   const intentParsed = OrganizationIntentSchema.safeParse({ intent: formData.get("intent") });
   invariantResponse(intentParsed.success, "Unknown intent");
   const intent = intentParsed.data.intent;
@@ -55,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminOrganizations() {
   const { t } = useTranslation();
   const ln = useLocalizedName();
-  const { organizations, edit } = useLoaderData<typeof loader>();
+  const { organizations, edit, sso } = useLoaderData<typeof loader>();
   return (
     <div>
       <h2>{t("admin.organizations.title")}</h2>
@@ -111,6 +144,7 @@ export default function AdminOrganizations() {
           <OrganizationForm key={organizations.length} />
         </section>
       )}
+      <SsoDomainsSection issuer={sso.issuer} domains={sso.domains} organizations={organizations} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { messageKey } from "~/i18n/keys";
 import { titled } from "~/lib/meta";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useIsSubmitting } from "~/components/ui/form-hooks";
@@ -11,13 +11,27 @@ import { getOptionalUser, login, safeRedirectPath } from "~/lib/auth.server";
 import { answerRefused, readFormData } from "~/lib/http.server";
 import { parseForm } from "~/lib/validation.server";
 import { LoginSchema, type LoginInput } from "~/schemas/auth";
+import { SsoSignIn, type SsoLoginState } from "~/components/auth/sso-sign-in";
+import { isSsoConfigured } from "~/lib/oidc.server";
+import { ssoOutcomeOf } from "~/lib/sso-outcome";
 
 export const meta = titled("auth.login.submit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { sso: ssoLoginState(new URL(request.url).searchParams) };
+}
+
+/** Single sign-on: whether to offer it, and why the last attempt came back here (`?sso=` from its callback). */
+function ssoLoginState(params: URLSearchParams): SsoLoginState {
+  const sso = params.get("sso");
+  const minutes = Number(params.get("minutes"));
+  return {
+    enabled: isSsoConfigured(),
+    outcome: sso === "throttled" ? "throttled" : ssoOutcomeOf(sso),
+    throttledMinutes: Number.isInteger(minutes) && minutes > 0 && minutes <= 24 * 60 ? minutes : 1,
+  };
 }
 
 /** The page's one form has no intent field: its answers are addressed by this name. */
@@ -49,9 +63,11 @@ export default function LoginPage() {
   });
   const submitting = useIsSubmitting();
   const refused = answer?.status === "refused" ? answer : null;
+  const { sso } = useLoaderData<typeof loader>();
   return (
     <div className="login panel">
       <h1>{t("auth.login.title")}</h1>
+      <SsoSignIn state={sso} redirectTo={searchParams.get("redirectTo") ?? "/"} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {refused ? (
           <p className="form-error" role="alert" data-testid="login-error">

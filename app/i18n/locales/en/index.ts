@@ -11,8 +11,10 @@ import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
 
-const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify, audit };
+const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify, audit, sso };
 import audit from "./audit";
+
+import sso from "./sso";
 
 export default en;
 export type English = typeof en;

@@ -13,6 +13,7 @@ import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
 import audit from "./audit";
+import sso from "./sso";
 
 const kk: Translation<English> = {
   common,
@@ -28,5 +29,6 @@ const kk: Translation<English> = {
   mail,
   notify,
   audit,
+  sso,
 };
 export default kk;

@@ -1,0 +1,39 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { SsoOutcome } from "~/lib/sso-outcome";
+
+export type SsoLoginState = {
+  /** The button shows only when the server has a provider configured. */
+  enabled: boolean;
+  /** Why the last single sign-on came back here, if it did. */
+  outcome: SsoOutcome | "throttled" | null;
+  throttledMinutes: number;
+};
+
+/** "Sign in with your organisation account", above the password form, with the reason a sign-in was refused. */
+export function SsoSignIn({ state, redirectTo }: { state: SsoLoginState; redirectTo: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {state.outcome ? (
+        <p className="form-error" role="alert" data-testid="sso-error">
+          {state.outcome === "throttled"
+            ? t("auth.login.throttled", { minutes: state.throttledMinutes })
+            : t(`sso.refused.${state.outcome}`)}
+        </p>
+      ) : null}
+      {state.enabled ? (
+        // A plain document post: the answer is a redirect to the provider's own site.
+        <Form method="post" action="/auth/sso" className="sso-sign-in" reloadDocument>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <button type="submit" data-testid="sso-button">
+            {t("sso.login.button")}
+          </button>
+          <p className="sso-or" aria-hidden="true">
+            <span>{t("sso.login.or")}</span>
+          </p>
+        </Form>
+      ) : null}
+    </>
+  );
+}
