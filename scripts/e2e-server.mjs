@@ -1,6 +1,7 @@
 // The server the Playwright tests run against: a fresh, seeded database file, a production build, port 3100.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { oidcTestSettings } from "../tests/support/oidc-test-provider.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Port-specific database and build folder: several suites can run side by side on one machine.
@@ -18,8 +19,14 @@ const env = {
   LOG_LEVEL: "warn",
   // The e2e suite signs in many times from 127.0.0.1; throttling itself is covered by integration tests.
   LOGIN_MAX_FAILURES_PER_IP: "1000",
+  // Single sign-on against the tests' own OpenID provider (tests/e2e/sso.spec.ts starts it on this port); the app
+  // reads the provider's metadata only when someone signs in with it, so the other specs need no provider.
+  OIDC_ISSUER: oidcTestSettings(port).issuer,
+  OIDC_CLIENT_ID: oidcTestSettings(port).clientId,
+  OIDC_CLIENT_SECRET: oidcTestSettings(port).clientSecret,
 };
 delete env.DATABASE_AUTH_TOKEN;
+delete env.OIDC_REDIRECT_URI;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) run("npx", ["remix", "vite:build", "--logLevel", "warn"]);
 run("node", ["scripts/prepare-db.mjs"]);

@@ -21,7 +21,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/account.notifications.tsx": { loader: "session", action: "session" },
   "routes/notifications.tsx": { loader: "session", action: "session" },
   // Single sign-on (issue 8): signed-out visitors start it and the provider sends them back.
-  "routes/auth.sso.tsx": { loader: "public", action: "public" },
+  "routes/auth.sso.tsx": { loader: "public" },
   "routes/auth.sso.callback.tsx": { loader: "public" },
 
   // Projects (issue 3)

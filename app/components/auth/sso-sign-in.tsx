@@ -1,4 +1,3 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SsoOutcome } from "~/lib/sso-outcome";
 
@@ -23,16 +22,20 @@ export function SsoSignIn({ state, redirectTo }: { state: SsoLoginState; redirec
         </p>
       ) : null}
       {state.enabled ? (
-        // A plain document post: the answer is a redirect to the provider's own site.
-        <Form method="post" action="/auth/sso" className="sso-sign-in" reloadDocument>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <button type="submit" data-testid="sso-button">
+        <div className="sso-sign-in">
+          {/* A document link, not a client-side navigation: the answer is a redirect to the provider's own site. */}
+          <a
+            className="button"
+            href={`/auth/sso?${new URLSearchParams({ redirectTo })}`}
+            data-testid="sso-button"
+            rel="nofollow"
+          >
             {t("sso.login.button")}
-          </button>
+          </a>
           <p className="sso-or" aria-hidden="true">
             <span>{t("sso.login.or")}</span>
           </p>
-        </Form>
+        </div>
       ) : null}
     </>
   );
