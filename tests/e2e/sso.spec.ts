@@ -29,44 +29,39 @@ test.afterAll(async () => {
   await provider?.close();
 });
 
-/**
- * Clicks the organisation button and signs in on the provider's own page (skipped when the browser still has a
- * session there). With `holdCallback`, the provider's redirect back is caught and returned instead of followed.
- */
-async function signInAtProvider(page: Page, account: AccountId, { holdCallback = false } = {}) {
-  let held: string | null = null;
-  if (holdCallback) {
-    await page.route("**/auth/sso/callback?**", async (route) => {
-      held = route.request().url();
-      await route.abort();
-    });
-  }
-  await page.goto("/login");
-  await page.getByTestId("sso-button").click();
+const isCallback = (url: string) => new URL(url).pathname === "/auth/sso/callback";
+
+/** Signs in on the provider's own page (skipped when the browser still has a session there). */
+async function loginAtProvider(page: Page, account: AccountId) {
   const login = page.locator('input[name="login"]');
-  if (!holdCallback || held === null) {
-    await expect(login.or(page.getByTestId("current-user")).or(page.getByTestId("sso-error")).first()).toBeVisible();
-  }
+  await expect(login.or(page.getByTestId("current-user")).or(page.getByTestId("sso-error")).first()).toBeVisible();
   if (await login.isVisible()) {
     await login.fill(account);
     await page.locator('input[name="password"]').fill("any");
     await page.locator("button.login-submit").click();
   }
-  if (holdCallback) {
-    await expect.poll(() => held).not.toBeNull();
-    await page.unroute("**/auth/sso/callback?**");
-  }
-  return held as string | null;
 }
 
-/** Starts a sign-in and returns the state Qadam put into its authorization request. */
-async function startedState(page: Page): Promise<string> {
+/**
+ * Clicks the organisation button and signs in at the provider. Returns the address the provider sent the browser
+ * back to (code and state included), as an eavesdropper or a browser history would have it.
+ */
+async function signInAtProvider(page: Page, account: AccountId): Promise<string> {
+  await page.goto("/login");
+  const callback = page.waitForRequest((request) => isCallback(request.url()));
+  await page.getByTestId("sso-button").click();
+  await loginAtProvider(page, account);
+  return (await callback).url();
+}
+
+/** Clicks the organisation button and returns Qadam's authorization request to the provider (state included). */
+async function startSignIn(page: Page): Promise<URL> {
   await page.goto("/login");
   const [authorization] = await Promise.all([
-    page.waitForRequest((request) => request.url().startsWith(`${provider.issuer}/auth`)),
+    page.waitForRequest((request) => request.url().startsWith(`${provider.issuer}/auth?`)),
     page.getByTestId("sso-button").click(),
   ]);
-  return new URL(authorization.url()).searchParams.get("state") ?? "";
+  return new URL(authorization.url());
 }
 
 async function auditActionsFor(entityId: string): Promise<string[]> {
@@ -123,26 +118,34 @@ test("an e-mail the provider has not verified selects no account", async ({ page
 });
 
 test("a tampered state is refused, and the callback then works no more", async ({ page }) => {
-  const callback = await signInAtProvider(page, "officer", { holdCallback: true });
-  const tampered = new URL(callback ?? "");
-  tampered.searchParams.set("state", `${tampered.searchParams.get("state")}x`);
-  await page.goto(tampered.href);
+  // The state Qadam sent is changed on its way through the provider: the provider answers with the changed one.
+  const authorization = await startSignIn(page);
+  const issuedState = authorization.searchParams.get("state") ?? "";
+  authorization.searchParams.set("state", `${issuedState}-changed`);
+  const callback = page.waitForRequest((request) => isCallback(request.url()));
+  await page.goto(authorization.href);
+  await loginAtProvider(page, "officer");
+  const tampered = new URL((await callback).url());
+  expect(tampered.searchParams.get("state")).toBe(`${issuedState}-changed`);
   await expect(page.getByTestId("sso-error")).toHaveText(/did not complete/);
-  // The untouched answer comes too late: the pending sign-in was spent on the tampered one.
-  await page.goto(callback ?? "");
+  await expect(page.getByTestId("current-user")).toHaveCount(0);
+
+  // Putting the issued state back comes too late: the pending sign-in was spent on the tampered answer.
+  tampered.searchParams.set("state", issuedState);
+  await page.goto(tampered.href);
   await expect(page.getByTestId("sso-error")).toHaveText(/did not complete/);
   await expect(page.getByTestId("current-user")).toHaveCount(0);
 });
 
 test("a code already used does not sign anyone in again", async ({ page, browser }) => {
-  const callback = await signInAtProvider(page, "officer", { holdCallback: true });
-  await page.goto(callback ?? "");
+  const callback = await signInAtProvider(page, "officer");
   await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page.getByTestId("current-user")).toBeVisible();
 
-  // Someone else replays the code with a sign-in of their own: the state now matches theirs, the code does not.
+  // Someone replays the code with a sign-in of their own: the state now matches theirs, the code is spent.
   const attacker = await (await browser.newContext()).newPage();
-  const replay = new URL(callback ?? "");
-  replay.searchParams.set("state", await startedState(attacker));
+  const replay = new URL(callback);
+  replay.searchParams.set("state", (await startSignIn(attacker)).searchParams.get("state") ?? "");
   await attacker.goto(replay.href);
   await expect(attacker.getByTestId("sso-error")).toHaveText(/did not complete/);
   await expect(attacker.getByTestId("current-user")).toHaveCount(0);
