@@ -13,6 +13,7 @@ import * as milestone from "~/schemas/milestone";
 import * as project from "~/schemas/project";
 import * as rating from "~/schemas/rating";
 import * as review from "~/schemas/review";
+import * as sso from "~/schemas/sso";
 
 function resolves(key: string): boolean {
   let node: unknown = en;
@@ -54,6 +55,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   "indicator.IndicatorValueSchema": indicator.IndicatorValueSchema,
   "review.ReturnSchema": review.ReturnSchema,
   "review.BulkApproveSchema": review.BulkApproveSchema,
+  "sso.AddSsoDomainSchema": sso.AddSsoDomainSchema,
+  "sso.RemoveSsoDomainSchema": sso.RemoveSsoDomainSchema,
 };
 
 /** The field names a schema knows, found by parsing an empty object (every required field then complains). */
