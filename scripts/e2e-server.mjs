@@ -1,7 +1,7 @@
 // The server the Playwright tests run against: a fresh, seeded database file, a production build, port 3100.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { oidcTestSettings } from "../tests/support/oidc-test-provider.mjs";
+import { oidcTestSettings } from "../tests/support/oidc-test-settings.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Port-specific database and build folder: several suites can run side by side on one machine.

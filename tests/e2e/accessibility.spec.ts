@@ -52,9 +52,15 @@ test("every route file is a page checked here or named as not a page", () => {
 });
 
 test("the sign-in page (also with its error) and a 404 page, signed out", async ({ page }) => {
-  expect(await checkPages(page, ["/login", "/forgot-password", "/invite?token=x", "/reset-password?token=x"])).toEqual(
-    [],
-  );
+  expect(
+    await checkPages(page, [
+      "/login",
+      "/login?sso=unknownAccount",
+      "/forgot-password",
+      "/invite?token=x",
+      "/reset-password?token=x",
+    ]),
+  ).toEqual([]);
   // An account that does not exist: the refusal is shown, and no demo account collects a failed attempt.
   await signIn(page, "nobody-at-all@qadam.test", DEMO_PASSWORD);
   await expect(page.getByTestId("login-error")).toBeVisible();

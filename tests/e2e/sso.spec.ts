@@ -3,7 +3,8 @@
 // a person sees them on the sign-in page, and the audit trail and the database are checked behind them.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { oidcTestSettings, startOidcTestProvider } from "../support/oidc-test-provider.mjs";
+import { startOidcTestProvider } from "../support/oidc-test-provider.mjs";
+import { oidcTestSettings } from "../support/oidc-test-settings.mjs";
 import { DEMO_USERS, E2E_PORT, openE2eDb, signedInPage } from "./fixtures";
 
 const run = randomInt(100_000, 999_999);

@@ -1,24 +1,9 @@
 // A real OpenID provider for the tests (the oidc-provider package), on a loopback port: one confidential client
 // (Qadam) and a few test accounts. People sign in on its built-in development pages by typing an account's id.
-// Plain JavaScript because the package ships no type declarations; the e2e server imports the settings too.
+// Plain JavaScript because the package ships no type declarations.
 import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:http";
 import Provider from "oidc-provider";
-
-/**
- * The provider the e2e server is configured for: its port is the app's + 1000, so suites on other ports keep apart.
- * @param {number | string} appPort
- */
-export function oidcTestSettings(appPort) {
-  const port = Number(appPort) + 1000;
-  return {
-    port,
-    issuer: `http://127.0.0.1:${port}`,
-    clientId: "qadam-e2e",
-    clientSecret: "qadam-e2e-client-secret-0123456789",
-    redirectUri: `http://127.0.0.1:${appPort}/auth/sso/callback`,
-  };
-}
 
 /**
  * @typedef {{ email?: string; emailVerified?: boolean; name?: string }} TestAccount

@@ -64,7 +64,7 @@ export function SsoDomainsSection({
                       <input type="hidden" name="id" value={d.id} />
                       <button
                         type="submit"
-                        className="link-button"
+                        className="button secondary"
                         aria-label={t("sso.admin.removeNamed", { domain: d.domain })}
                       >
                         {t("sso.admin.remove")}
@@ -92,7 +92,7 @@ function AddSsoDomainForm({ organizations }: { organizations: OrganizationName[]
   });
   const submitting = useSubmittingIntent("addSsoDomain");
   return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="sso-domain-form">
+    <Form method="post" className="stack sso-domain-form" onSubmit={onSubmit} noValidate data-testid="sso-domain-form">
       <input type="hidden" {...form.register("intent")} />
       <Field form={form} name="domain" label={t("sso.admin.domain")} hint={t("sso.admin.domainHint")} />
       <SelectField
