@@ -31,6 +31,7 @@ const ID = {
   value: "cmx4mhqpz00b8value00000001",
   rating: "cmx4mhqpz00b8rating0000001",
   member: "cmx4mhqpz00b8member0000001",
+  message: "cmx4mhqpz00b8message000001",
 };
 const at = "2026-09-30T10:15:00.000Z";
 
@@ -54,6 +55,7 @@ const DATA = [
   "Satisfactory progress on connections.",
   "SITES_CONNECTED",
   "CPF26",
+  "worldbank.org",
 ];
 
 /** Acronyms and names of formats, the same in every language. */
@@ -220,6 +222,18 @@ const exportRecord = {
   chainHeadHash: "a".repeat(64),
 };
 
+const link = { tokenId: "cmx4mhqpz00b8token00000001", purpose: "INVITATION", expiresAt: at };
+const reminderRun = (state: string) => ({
+  trigger: "schedule",
+  state,
+  digests: 12,
+  notifications: 30,
+  startedAt: at,
+  finishedAt: state === "DONE" ? at : null,
+  error: null,
+});
+const ssoDomain = { id: "cmx4mhqpz00b8domain0000001", domain: "worldbank.org", organizationId: ID.org };
+
 /** [before, after] samples per snapshot schema (the schema objects of the registry are the keys). */
 const SAMPLES = new Map<z.ZodType, [unknown, unknown]>([
   [S.organizationSnapshot, [organization("Ministry of Digital Development"), organization("Ministry of Education")]],
@@ -241,6 +255,24 @@ const SAMPLES = new Map<z.ZodType, [unknown, unknown]>([
   [S.failedPasswordChange, [null, { failedAttempts: 3, locked: true }]],
   [S.exportRecord, [null, exportRecord]],
   [S.benchTouch, [{ percentComplete: 10 }, { percentComplete: 20 }]],
+  [S.linkTokenRecord, [link, link]],
+  [
+    S.outboxDeliverySnapshot,
+    [
+      { id: ID.message, state: "FAILED", attempts: 8 },
+      { id: ID.message, state: "PENDING", attempts: 0 },
+    ],
+  ],
+  [S.reminderRunSnapshot, [reminderRun("RUNNING"), reminderRun("DONE")]],
+  [
+    S.notificationPreferenceSnapshot,
+    [
+      { userId: ID.user, digest: "WEEKLY", eventMessages: true },
+      { userId: ID.user, digest: "DAILY", eventMessages: false },
+    ],
+  ],
+  [S.ssoRefusal, [null, { reason: "unknownAccount" }]],
+  [S.ssoAutoDomainSnapshot, [ssoDomain, ssoDomain]],
 ]);
 
 const ENTITY_ID: Record<string, string> = {
@@ -256,6 +288,10 @@ const ENTITY_ID: Record<string, string> = {
   Indicator: ID.indicator,
   IndicatorValue: ID.value,
   Export: "export-1",
+  OutboxMessage: ID.message,
+  ReminderRun: "cmx4mhqpz00b8run000000001",
+  NotificationPreference: "cmx4mhqpz00b8pref00000001",
+  SsoAutoAccountDomain: "cmx4mhqpz00b8domain0000001",
 };
 
 const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];

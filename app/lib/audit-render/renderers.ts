@@ -123,6 +123,39 @@ function exported({ after }: { after: z.infer<typeof exportRecord> }, { names }:
   };
 }
 
+/** A single fact listed under a sentence (a new value, with nothing before it). */
+const fact = (label: TranslationKey, after: Shown): Change => ({ label, before: { kind: "none" }, after });
+
+/** An e-mail link (invitation or password reset) sent to an account: until when it works. Never the token. */
+const linkSent = ({ after }: { after: { expiresAt: string } }, { entityId, names }: Context): Rendered => ({
+  record: names.user(entityId),
+  changes: [fact("audit.fields.expiresAt", { kind: "instant", value: after.expiresAt })],
+  creation: true,
+});
+
+/** A run of the reminder job: what started it, how it ended and what it wrote. */
+const reminderRun = (
+  { after }: { after: { trigger: string; state: string; digests: number; notifications: number } },
+  _context: Context,
+): Rendered => ({
+  record: null,
+  changes: [
+    fact("audit.fields.trigger", { kind: "label", group: "audit.triggers", code: after.trigger }),
+    fact("audit.fields.runState", { kind: "label", group: "audit.runStates", code: after.state }),
+    fact("audit.fields.digests", { kind: "number", value: after.digests }),
+    fact("audit.fields.notifications", { kind: "number", value: after.notifications }),
+  ],
+  creation: true,
+});
+
+/** An e-mail domain whose people get an account on their first single sign-on, and the organisation they join. */
+const ssoDomain = (snapshot: { domain: string; organizationId: string }, { names }: Context): Rendered => ({
+  record: null,
+  values: { domain: { kind: "text", text: snapshot.domain } },
+  changes: [fact("audit.fields.organization", refOrGone(names.organization(snapshot.organizationId)))],
+  creation: true,
+});
+
 export const AUDIT_RENDERERS: Renderers = {
   "organization.create": created(ORGANIZATION_FIELDS, organization),
   "organization.update": changed(ORGANIZATION_FIELDS, organization),
@@ -192,6 +225,53 @@ export const AUDIT_RENDERERS: Renderers = {
   "export.audit_ndjson": exported,
   "export.portfolio_xlsx": exported,
   "export.iati_xml": exported,
+
+  "user.invite": linkSent,
+  "user.revokeInvitation": (_payload, { entityId, names }) => ({ record: names.user(entityId), changes: [] }),
+  "user.acceptInvitation": changed(PLAIN_USER_FIELDS, user),
+  "user.requestPasswordReset": linkSent,
+  "user.resetPasswordByLink": changed(PLAIN_USER_FIELDS, user),
+  "user.createBySso": created(PLAIN_USER_FIELDS, user),
+  "mail.retry": ({ before, after }) => ({
+    record: null,
+    changes: [
+      {
+        label: "audit.fields.mailState",
+        before: { kind: "label", group: "audit.mailStates", code: before.state },
+        after: { kind: "label", group: "audit.mailStates", code: after.state },
+      },
+      {
+        label: "audit.fields.attempts",
+        before: { kind: "number", value: before.attempts },
+        after: { kind: "number", value: after.attempts },
+      },
+    ],
+  }),
+  "reminderRun.start": reminderRun,
+  "reminderRun.finish": reminderRun,
+  "notificationPreference.update": ({ before, after }, { names }) => ({
+    record: names.user(after.userId),
+    changes: [
+      {
+        label: "audit.fields.digest",
+        before: { kind: "label", group: "audit.digests", code: before.digest },
+        after: { kind: "label", group: "audit.digests", code: after.digest },
+      },
+      {
+        label: "audit.fields.eventMessages",
+        before: { kind: "bool", value: before.eventMessages },
+        after: { kind: "bool", value: after.eventMessages },
+      },
+    ].filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after)) as Change[],
+  }),
+  "auth.ssoLogin": signIn,
+  "auth.ssoRefused": ({ after }, { entityId, names }) => ({
+    record: names.userOrEmail(entityId),
+    changes: [fact("audit.fields.refusal", { kind: "label", group: "audit.ssoRefusals", code: after.reason })],
+    creation: true,
+  }),
+  "ssoAutoDomain.add": ({ after }, context) => ssoDomain(after, context),
+  "ssoAutoDomain.remove": ({ before }, context) => ssoDomain(before, context),
 
   "bench.touch": ({ before, after }, { entityId, names }) => ({
     record: names.project(entityId),

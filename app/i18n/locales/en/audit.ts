@@ -25,12 +25,20 @@ export default {
       setLocale: "{{actor}} changed the language of {{record}}",
       changePassword: "{{actor}} changed the password of {{record}}",
       changePasswordFailed: "{{actor}} gave a wrong current password when changing the password of {{record}}",
+      invite: "{{actor}} sent an invitation to {{record}}",
+      revokeInvitation: "{{actor}} withdrew the invitation of {{record}}",
+      acceptInvitation: "{{record}} accepted the invitation and chose a password",
+      requestPasswordReset: "A link to choose a new password was sent to {{record}}",
+      resetPasswordByLink: "{{record}} chose a new password with a link sent by e-mail",
+      createBySso: "An account was opened for {{record}} at their first sign-in with their organisation account",
     },
     auth: {
       login: "{{record}} signed in",
       logout: "{{record}} signed out",
       loginFailed: "A sign-in as {{record}} failed",
       locked: "Sign-in as {{record}} was locked after repeated failures",
+      ssoLogin: "{{record}} signed in with their organisation account",
+      ssoRefused: "A sign-in with an organisation account as {{record}} was refused",
     },
     project: {
       create: "{{actor}} created the project {{record}}",
@@ -72,6 +80,20 @@ export default {
       audit_ndjson: "{{actor}} downloaded {{count}} history events as NDJSON",
       portfolio_xlsx: "{{actor}} downloaded the portfolio workbook",
       iati_xml: "{{actor}} downloaded the IATI file",
+    },
+    mail: {
+      retry: "{{actor}} sent again a message that had not been delivered",
+    },
+    reminderRun: {
+      start: "The reminder job started",
+      finish: "The reminder job finished",
+    },
+    notificationPreference: {
+      update: "{{actor}} changed the reminder settings of {{record}}",
+    },
+    ssoAutoDomain: {
+      add: "{{actor}} allowed automatic accounts for the e-mail domain {{domain}}",
+      remove: "{{actor}} stopped automatic accounts for the e-mail domain {{domain}}",
     },
     bench: {
       touch: "A load test changed the project {{record}}",
@@ -146,6 +168,16 @@ export default {
     fromDay: "From",
     toDay: "To",
     project: "Project",
+    expiresAt: "Link valid until",
+    trigger: "Started by",
+    runState: "Outcome",
+    digests: "Digests written",
+    notifications: "Notifications written",
+    mailState: "Delivery",
+    attempts: "Attempts",
+    digest: "Reminder digest",
+    eventMessages: "E-mails about events",
+    refusal: "Why it was refused",
   },
   /** Kinds of records (the `entity` filter). */
   kinds: {
@@ -161,6 +193,10 @@ export default {
     Indicator: "Indicator",
     IndicatorValue: "Indicator value",
     Export: "Download",
+    OutboxMessage: "E-mail message",
+    SsoAutoAccountDomain: "Automatic accounts by e-mail domain",
+    ReminderRun: "Reminder run",
+    NotificationPreference: "Reminder settings",
   },
   /** Kinds of change (the `action` filter), grouped under the record they concern. */
   changeGroups: {
@@ -178,6 +214,10 @@ export default {
     indicatorValue: "Indicator values",
     export: "Downloads",
     bench: "Load tests",
+    mail: "E-mail",
+    reminderRun: "Reminders",
+    notificationPreference: "Reminder settings",
+    ssoAutoDomain: "Single sign-on domains",
   },
   changes: {
     organization: { create: "Organisation created", update: "Organisation changed" },
@@ -192,8 +232,21 @@ export default {
       setLocale: "Language changed",
       changePassword: "Password changed",
       changePasswordFailed: "Wrong current password",
+      invite: "Invitation sent",
+      revokeInvitation: "Invitation withdrawn",
+      acceptInvitation: "Invitation accepted",
+      requestPasswordReset: "New password requested",
+      resetPasswordByLink: "Password chosen by link",
+      createBySso: "Account opened by single sign-on",
     },
-    auth: { login: "Signed in", logout: "Signed out", loginFailed: "Failed sign-in", locked: "Sign-in locked" },
+    auth: {
+      login: "Signed in",
+      logout: "Signed out",
+      loginFailed: "Failed sign-in",
+      locked: "Sign-in locked",
+      ssoLogin: "Signed in with organisation account",
+      ssoRefused: "Organisation sign-in refused",
+    },
     project: {
       create: "Project created",
       update: "Project changed",
@@ -222,6 +275,46 @@ export default {
       portfolio_xlsx: "Portfolio workbook",
       iati_xml: "IATI file",
     },
+    mail: {
+      retry: "Message sent again",
+    },
+    reminderRun: {
+      start: "Reminder run started",
+      finish: "Reminder run finished",
+    },
+    notificationPreference: {
+      update: "Reminder settings changed",
+    },
+    ssoAutoDomain: {
+      add: "Domain allowed",
+      remove: "Domain removed",
+    },
     bench: { touch: "Load test change" },
+  },
+  triggers: {
+    schedule: "the schedule",
+    admin: "an administrator",
+    cli: "a command on the server",
+  },
+  runStates: {
+    RUNNING: "running",
+    DONE: "finished",
+    FAILED: "failed",
+  },
+  digests: {
+    WEEKLY: "weekly",
+    DAILY: "daily",
+    OFF: "off",
+  },
+  mailStates: {
+    PENDING: "waiting",
+    SENDING: "being sent",
+    SENT: "sent",
+    FAILED: "not delivered",
+  },
+  ssoRefusals: {
+    noVerifiedEmail: "the provider did not confirm the e-mail address",
+    unknownAccount: "no account has this e-mail address",
+    deactivated: "the account is deactivated",
   },
 };

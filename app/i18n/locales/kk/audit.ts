@@ -25,12 +25,20 @@ const audit: Translation<typeof en> = {
       setLocale: "{{actor}} интерфейс тілін ауыстырды: {{record}}",
       changePassword: "{{actor}} құпиясөзді ауыстырды: {{record}}",
       changePasswordFailed: "{{actor}} құпиясөзді ауыстыру кезінде ағымдағы құпиясөзді қате енгізді: {{record}}",
+      invite: "{{actor}} шақыру жіберді: {{record}}",
+      revokeInvitation: "{{actor}} шақыруды кері қайтарды: {{record}}",
+      acceptInvitation: "{{record}} шақыруды қабылдап, құпиясөз таңдады",
+      requestPasswordReset: "{{record}}: жаңа құпиясөз таңдауға сілтеме жіберілді",
+      resetPasswordByLink: "{{record}} хаттағы сілтеме арқылы жаңа құпиясөз таңдады",
+      createBySso: "{{record}} ұйым тіркелгісімен алғаш кіргенде оған тіркелгі ашылды",
     },
     auth: {
       login: "{{record}} жүйеге кірді",
       logout: "{{record}} жүйеден шықты",
       loginFailed: "Сәтсіз кіру әрекеті: {{record}}",
       locked: "Қайталанған сәтсіз әрекеттерден кейін кіру бұғатталды: {{record}}",
+      ssoLogin: "{{record}} ұйым тіркелгісі арқылы кірді",
+      ssoRefused: "Ұйым тіркелгісі арқылы кіру қабылданбады: {{record}}",
     },
     project: {
       create: "{{actor}} {{record}} жобасын құрды",
@@ -72,6 +80,20 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "{{actor}} тарих оқиғаларын ({{count}}) NDJSON пішімінде жүктеп алды",
       portfolio_xlsx: "{{actor}} портфель кітабын жүктеп алды",
       iati_xml: "{{actor}} IATI файлын жүктеп алды",
+    },
+    mail: {
+      retry: "{{actor}} жеткізілмеген хатты қайта жіберді",
+    },
+    reminderRun: {
+      start: "Еске салғыштарды тарату басталды",
+      finish: "Еске салғыштарды тарату аяқталды",
+    },
+    notificationPreference: {
+      update: "{{actor}} еске салғыш баптауларын өзгертті: {{record}}",
+    },
+    ssoAutoDomain: {
+      add: "{{actor}} {{domain}} пошта доменіне автоматты тіркелгілерге рұқсат берді",
+      remove: "{{actor}} {{domain}} пошта доменіне автоматты тіркелгілерді тоқтатты",
     },
     bench: {
       touch: "Жүктеме сынағы {{record}} жобасын өзгертті",
@@ -146,6 +168,16 @@ const audit: Translation<typeof en> = {
     fromDay: "Басы",
     toDay: "Соңы",
     project: "Жоба",
+    expiresAt: "Сілтеме жарамды мерзімі",
+    trigger: "Кім іске қосты",
+    runState: "Нәтиже",
+    digests: "Жазылған жинақтар",
+    notifications: "Жазылған хабарламалар",
+    mailState: "Жеткізу",
+    attempts: "Әрекеттер",
+    digest: "Еске салғыш жинағы",
+    eventMessages: "Оқиғалар туралы хаттар",
+    refusal: "Бас тарту себебі",
   },
   kinds: {
     Organization: "Ұйым",
@@ -160,6 +192,10 @@ const audit: Translation<typeof en> = {
     Indicator: "Көрсеткіш",
     IndicatorValue: "Көрсеткіш мәні",
     Export: "Жүктеп алу",
+    OutboxMessage: "Хат",
+    SsoAutoAccountDomain: "Пошта домені бойынша автоматты тіркелгілер",
+    ReminderRun: "Еске салғыштарды тарату",
+    NotificationPreference: "Еске салғыш баптаулары",
   },
   changeGroups: {
     organization: "Ұйымдар",
@@ -176,6 +212,10 @@ const audit: Translation<typeof en> = {
     indicatorValue: "Көрсеткіш мәндері",
     export: "Жүктеп алулар",
     bench: "Жүктеме сынақтары",
+    mail: "Пошта",
+    reminderRun: "Еске салғыштар",
+    notificationPreference: "Еске салғыш баптаулары",
+    ssoAutoDomain: "Бірыңғай кіру домендері",
   },
   changes: {
     organization: { create: "Ұйым құрылды", update: "Ұйым өзгертілді" },
@@ -190,8 +230,21 @@ const audit: Translation<typeof en> = {
       setLocale: "Тіл ауыстырылды",
       changePassword: "Құпиясөз ауыстырылды",
       changePasswordFailed: "Ағымдағы құпиясөз қате",
+      invite: "Шақыру жіберілді",
+      revokeInvitation: "Шақыру кері қайтарылды",
+      acceptInvitation: "Шақыру қабылданды",
+      requestPasswordReset: "Жаңа құпиясөз сұралды",
+      resetPasswordByLink: "Құпиясөз сілтеме арқылы таңдалды",
+      createBySso: "Тіркелгі бірыңғай кіру арқылы ашылды",
     },
-    auth: { login: "Кіру", logout: "Шығу", loginFailed: "Сәтсіз кіру", locked: "Кіру бұғатталды" },
+    auth: {
+      login: "Кіру",
+      logout: "Шығу",
+      loginFailed: "Сәтсіз кіру",
+      locked: "Кіру бұғатталды",
+      ssoLogin: "Ұйым тіркелгісі арқылы кіру",
+      ssoRefused: "Ұйым арқылы кіру қабылданбады",
+    },
     project: {
       create: "Жоба құрылды",
       update: "Жоба өзгертілді",
@@ -224,7 +277,47 @@ const audit: Translation<typeof en> = {
       portfolio_xlsx: "Портфель кітабы",
       iati_xml: "IATI файлы",
     },
+    mail: {
+      retry: "Хат қайта жіберілді",
+    },
+    reminderRun: {
+      start: "Еске салғыштарды тарату басталды",
+      finish: "Еске салғыштарды тарату аяқталды",
+    },
+    notificationPreference: {
+      update: "Еске салғыш баптаулары өзгертілді",
+    },
+    ssoAutoDomain: {
+      add: "Доменге рұқсат берілді",
+      remove: "Домен жойылды",
+    },
     bench: { touch: "Жүктеме сынағының өзгерісі" },
+  },
+  triggers: {
+    schedule: "кесте бойынша",
+    admin: "әкімші",
+    cli: "сервердегі пәрмен",
+  },
+  runStates: {
+    RUNNING: "орындалуда",
+    DONE: "аяқталды",
+    FAILED: "қатемен аяқталды",
+  },
+  digests: {
+    WEEKLY: "апта сайын",
+    DAILY: "күн сайын",
+    OFF: "өшірулі",
+  },
+  mailStates: {
+    PENDING: "күтуде",
+    SENDING: "жіберілуде",
+    SENT: "жіберілді",
+    FAILED: "жеткізілмеді",
+  },
+  ssoRefusals: {
+    noVerifiedEmail: "кіру провайдері пошта мекенжайын растамады",
+    unknownAccount: "бұл мекенжай бар тіркелгі жоқ",
+    deactivated: "тіркелгі өшірілген",
   },
 };
 export default audit;

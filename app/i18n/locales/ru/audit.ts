@@ -25,12 +25,20 @@ const audit: Translation<typeof en> = {
       setLocale: "{{actor}} сменил(а) язык интерфейса: {{record}}",
       changePassword: "{{actor}} сменил(а) пароль: {{record}}",
       changePasswordFailed: "{{actor}} ввёл(а) неверный текущий пароль при смене пароля: {{record}}",
+      invite: "{{actor}} отправил(а) приглашение: {{record}}",
+      revokeInvitation: "{{actor}} отозвал(а) приглашение: {{record}}",
+      acceptInvitation: "{{record}} принял(а) приглашение и выбрал(а) пароль",
+      requestPasswordReset: "{{record}}: отправлена ссылка для выбора нового пароля",
+      resetPasswordByLink: "{{record}} выбрал(а) новый пароль по ссылке из письма",
+      createBySso: "Для {{record}} открыта учётная запись при первом входе через учётную запись организации",
     },
     auth: {
       login: "{{record}} вошёл(ла) в систему",
       logout: "{{record}} вышел(ла) из системы",
       loginFailed: "Неудачная попытка входа: {{record}}",
       locked: "Вход для {{record}} заблокирован после повторных неудачных попыток",
+      ssoLogin: "{{record}} вошёл(ла) через учётную запись организации",
+      ssoRefused: "Вход через учётную запись организации отклонён: {{record}}",
     },
     project: {
       create: "{{actor}} создал(а) проект {{record}}",
@@ -72,6 +80,20 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "{{actor}} скачал(а) события истории ({{count}}) в формате NDJSON",
       portfolio_xlsx: "{{actor}} скачал(а) книгу портфеля",
       iati_xml: "{{actor}} скачал(а) файл IATI",
+    },
+    mail: {
+      retry: "{{actor}} повторно отправил(а) недоставленное письмо",
+    },
+    reminderRun: {
+      start: "Рассылка напоминаний началась",
+      finish: "Рассылка напоминаний завершилась",
+    },
+    notificationPreference: {
+      update: "{{actor}} изменил(а) настройки напоминаний: {{record}}",
+    },
+    ssoAutoDomain: {
+      add: "{{actor}} разрешил(а) автоматические учётные записи для почтового домена {{domain}}",
+      remove: "{{actor}} отменил(а) автоматические учётные записи для почтового домена {{domain}}",
     },
     bench: {
       touch: "Нагрузочный тест изменил проект {{record}}",
@@ -146,6 +168,16 @@ const audit: Translation<typeof en> = {
     fromDay: "С",
     toDay: "По",
     project: "Проект",
+    expiresAt: "Ссылка действует до",
+    trigger: "Кем запущено",
+    runState: "Результат",
+    digests: "Сводок записано",
+    notifications: "Уведомлений записано",
+    mailState: "Доставка",
+    attempts: "Попытки",
+    digest: "Сводка напоминаний",
+    eventMessages: "Письма о событиях",
+    refusal: "Причина отказа",
   },
   kinds: {
     Organization: "Организация",
@@ -160,6 +192,10 @@ const audit: Translation<typeof en> = {
     Indicator: "Показатель",
     IndicatorValue: "Значение показателя",
     Export: "Скачивание",
+    OutboxMessage: "Письмо",
+    SsoAutoAccountDomain: "Автоматические учётные записи по почтовому домену",
+    ReminderRun: "Рассылка напоминаний",
+    NotificationPreference: "Настройки напоминаний",
   },
   changeGroups: {
     organization: "Организации",
@@ -176,6 +212,10 @@ const audit: Translation<typeof en> = {
     indicatorValue: "Значения показателей",
     export: "Скачивания",
     bench: "Нагрузочные тесты",
+    mail: "Почта",
+    reminderRun: "Напоминания",
+    notificationPreference: "Настройки напоминаний",
+    ssoAutoDomain: "Домены единого входа",
   },
   changes: {
     organization: { create: "Организация создана", update: "Организация изменена" },
@@ -194,8 +234,21 @@ const audit: Translation<typeof en> = {
       setLocale: "Сменён язык",
       changePassword: "Пароль сменён",
       changePasswordFailed: "Неверный текущий пароль",
+      invite: "Приглашение отправлено",
+      revokeInvitation: "Приглашение отозвано",
+      acceptInvitation: "Приглашение принято",
+      requestPasswordReset: "Запрошен новый пароль",
+      resetPasswordByLink: "Пароль выбран по ссылке",
+      createBySso: "Учётная запись открыта при едином входе",
     },
-    auth: { login: "Вход", logout: "Выход", loginFailed: "Неудачный вход", locked: "Вход заблокирован" },
+    auth: {
+      login: "Вход",
+      logout: "Выход",
+      loginFailed: "Неудачный вход",
+      locked: "Вход заблокирован",
+      ssoLogin: "Вход через учётную запись организации",
+      ssoRefused: "Вход через организацию отклонён",
+    },
     project: {
       create: "Проект создан",
       update: "Проект изменён",
@@ -232,7 +285,47 @@ const audit: Translation<typeof en> = {
       portfolio_xlsx: "Книга портфеля",
       iati_xml: "Файл IATI",
     },
+    mail: {
+      retry: "Письмо отправлено повторно",
+    },
+    reminderRun: {
+      start: "Рассылка напоминаний начата",
+      finish: "Рассылка напоминаний завершена",
+    },
+    notificationPreference: {
+      update: "Настройки напоминаний изменены",
+    },
+    ssoAutoDomain: {
+      add: "Домен разрешён",
+      remove: "Домен удалён",
+    },
     bench: { touch: "Изменение нагрузочного теста" },
+  },
+  triggers: {
+    schedule: "по расписанию",
+    admin: "администратор",
+    cli: "команда на сервере",
+  },
+  runStates: {
+    RUNNING: "выполняется",
+    DONE: "завершена",
+    FAILED: "с ошибкой",
+  },
+  digests: {
+    WEEKLY: "еженедельно",
+    DAILY: "ежедневно",
+    OFF: "отключена",
+  },
+  mailStates: {
+    PENDING: "ожидает",
+    SENDING: "отправляется",
+    SENT: "отправлено",
+    FAILED: "не доставлено",
+  },
+  ssoRefusals: {
+    noVerifiedEmail: "поставщик входа не подтвердил адрес почты",
+    unknownAccount: "ни одна учётная запись не имеет этого адреса",
+    deactivated: "учётная запись отключена",
   },
 };
 export default audit;
