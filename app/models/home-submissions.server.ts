@@ -111,7 +111,8 @@ function valueSubmission(v: OwnValue): Submission {
     id: v.id,
     state: v.state,
     title: `${v.indicator.code} — ${v.indicator.name}`,
-    href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}`,
+    // A returned value opens the indicator page with the form filled with it, next to the reviewer's comment.
+    href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}${v.state === "RETURNED" ? `?correct=${v.id}#report` : ""}`,
     projectCode: v.indicator.project.code,
     submittedAt: v.submittedAt.toISOString(),
     reviewedAt: v.reviewedAt?.toISOString() ?? null,

@@ -81,8 +81,10 @@ export async function reportIndicatorValue({
   context: AuditContext;
 }) {
   return auditedTransaction(context, async (tx, audit) => {
-    const periodStart = dayToDate(input.periodStart);
-    const periodEnd = dayToDate(input.periodEnd);
+    // The period was checked against the indicator's frequency, baseline and end target by the shared schema;
+    // it is stored as its first and last day, as values always have been.
+    const periodStart = dayToDate(input.period.start);
+    const periodEnd = dayToDate(input.period.end);
     const taken = await tx.indicatorValue.findFirst({
       where: { indicatorId: indicator.id, periodEnd, state: { not: "RETURNED" } },
       select: { id: true },

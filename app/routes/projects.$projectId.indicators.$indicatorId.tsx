@@ -8,6 +8,8 @@ import { IndicatorForm } from "~/components/indicators/indicator-form";
 import { IndicatorSummaryPanel } from "~/components/indicators/indicator-summary";
 import { ValueForm } from "~/components/indicators/value-form";
 import { ValueTable } from "~/components/indicators/value-table";
+import { useStoredPeriodLabel } from "~/components/indicators/period-label";
+import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import {
@@ -22,11 +24,12 @@ import { decideOnProject, type Actor } from "~/lib/permissions";
 import { requireAnyProjectPermission, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import type { AuditContext } from "~/models/audit.server";
-import { listIndicatorValues, reportIndicatorValue } from "~/models/indicator-value.server";
+import { listIndicatorValues, reportIndicatorValue, type IndicatorValueView } from "~/models/indicator-value.server";
 import { editIndicator, getProjectIndicator } from "~/models/indicator.server";
 import { requireReviewableSubmission, reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
 import { ErrorPanel } from "~/root";
-import { IndicatorIntentSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
+import { IndicatorIntentSchema, indicatorEditSchema, indicatorValueSchema, periodRulesOf } from "~/schemas/indicator";
+import { dayOf, todayIsoDay } from "~/lib/dates";
 import { ApproveSchema, ReturnSchema } from "~/schemas/review";
 import { routeId } from "~/schemas/fields";
 import { projectPageTitle } from "~/lib/meta";
@@ -52,17 +55,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const indicator = await requireIndicator(projectId, indicatorId);
   const values = await listIndicatorValues({ indicatorId });
   const allowed = (action: Parameters<typeof decideOnProject>[1]) => decideOnProject(user, action, scope) === "allow";
+  const canReport = allowed("indicatorValue.report");
+  const correctableIds = openReturnedIds(values, user.id);
+  const wanted = new URL(request.url).searchParams.get("correct");
+  const firstOpen = values.find((v) => correctableIds.includes(v.id)) ?? null;
   return {
     indicator,
     values,
+    periodRules: periodRulesOf(indicator, todayIsoDay()),
+    takenPeriodEnds: values.filter((v) => v.state !== "RETURNED").map((v) => dayOf(v.periodEnd)),
+    correctable: canReport ? correctableIds : [],
+    correcting: canReport ? (values.find((v) => v.id === wanted && correctableIds.includes(v.id)) ?? firstOpen) : null,
     chartPoints: buildChartPoints(indicator),
     userId: user.id,
     canEdit: allowed("indicator.edit"),
-    canReport: allowed("indicatorValue.report"),
+    canReport,
     canReview: allowed("indicatorValue.review"),
     showHistory: allowed("history.view"),
     today: new Date().toISOString(),
   };
+}
+
+/**
+ * The officer's returned values still to correct (a returned value is settled once a newer value for the same
+ * period exists). The page corrects the one named by `?correct=` (the home page and the value table link to it),
+ * else the latest period's.
+ */
+function openReturnedIds(values: IndicatorValueView[], userId: string): string[] {
+  return values
+    .filter(
+      (v) =>
+        v.state === "RETURNED" &&
+        v.reporterId === userId &&
+        !values.some((o) => o.id !== v.id && o.periodEnd === v.periodEnd && o.submittedAt > v.submittedAt),
+    )
+    .map((v) => v.id);
 }
 
 type Target = { user: Actor; projectId: string; indicatorId: string; context: AuditContext; back: string };
@@ -111,9 +138,10 @@ async function editAction({ projectId, indicatorId, context, back }: Target, for
 }
 
 async function reportAction({ user, projectId, indicatorId, context, back }: Target, formData: FormData) {
-  await requireIndicator(projectId, indicatorId);
+  const indicator = await requireIndicator(projectId, indicatorId);
   const address = { intent: "report" };
-  const parsed = parseForm(IndicatorValueSchema, formData, address);
+  // The same rules as the period list the form offers, against the server's own day.
+  const parsed = parseForm(indicatorValueSchema(periodRulesOf(indicator, todayIsoDay())), formData, address);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   return runAction(address, async () => {
@@ -168,18 +196,59 @@ export default function IndicatorPage() {
       </section>
       <section aria-labelledby="values-title">
         <h2 id="values-title">{t("workflow.indicator.values")}</h2>
-        <ValueTable values={data.values} unit={indicator.unit} canReview={data.canReview} userId={data.userId} />
+        <ValueTable
+          values={data.values}
+          unit={indicator.unit}
+          frequency={indicator.frequency}
+          correctable={data.correctable}
+          canReview={data.canReview}
+          userId={data.userId}
+        />
       </section>
-      <section className="panel" aria-labelledby="report-title">
-        <h2 id="report-title">{t("workflow.indicator.report")}</h2>
-        {data.canReport ? (
-          <ValueForm unit={indicator.unit} />
-        ) : (
-          <p className="muted">{t("workflow.indicator.cannotReport")}</p>
-        )}
-      </section>
+      <ReportSection />
       {data.canEdit ? <IndicatorForm indicator={indicator} /> : null}
     </article>
+  );
+}
+
+/** Reporting a value, or correcting the officer's returned one beside the reviewer's comment. */
+function ReportSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { indicator, canReport, correcting, periodRules, takenPeriodEnds } = useLoaderData<typeof loader>();
+  const periodLabel = useStoredPeriodLabel(indicator.frequency);
+  return (
+    <section className="panel" aria-labelledby="report-title" id="report">
+      <h2 id="report-title">{correcting ? t("forms.correct.title") : t("workflow.indicator.report")}</h2>
+      {!canReport ? (
+        <p className="muted">{t("workflow.indicator.cannotReport")}</p>
+      ) : (
+        <>
+          {correcting ? (
+            <div className="returned-note" role="note" data-testid="returned-comment">
+              <p>
+                {t("forms.correct.returnedBy", {
+                  name: correcting.verifierName ?? "—",
+                  date: format.date(correcting.reviewedAt),
+                })}
+              </p>
+              <blockquote>{correcting.reviewComment}</blockquote>
+              <p className="muted">
+                {t("forms.correct.intro", { period: periodLabel(correcting.periodStart, correcting.periodEnd) })}
+              </p>
+            </div>
+          ) : null}
+          <ValueForm
+            key={correcting?.id ?? "new"}
+            unit={indicator.unit}
+            rules={periodRules}
+            taken={takenPeriodEnds}
+            draft={correcting}
+            submitLabel={correcting ? t("forms.correct.submit") : undefined}
+          />
+        </>
+      )}
+    </section>
   );
 }
 

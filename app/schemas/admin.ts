@@ -3,7 +3,7 @@ import { isIsoDay } from "~/lib/dates";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { ORGANIZATION_KINDS, ROLES } from "~/lib/permissions";
 import { MIN_PASSWORD_LENGTH } from "./auth";
-import { idField } from "./fields";
+import { idField, refineAcross } from "./fields";
 
 /**
  * The administration forms, shared by the browser (react-hook-form + zodResolver) and the route actions.
@@ -143,15 +143,19 @@ const frameworkFields = {
   annualEnvelopeUsd: usd,
   description,
 };
-const endAfterStart = (v: { startDate: string; endDate: string }) => v.endDate > v.startDate;
-const endMessage = { path: ["endDate"], message: "admin.errors.endBeforeStart" };
+const endAfterStart = (v: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {
+  if (v.startDate && v.endDate && v.endDate <= v.startDate)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "admin.errors.endBeforeStart" });
+};
 
-export const CreateFrameworkSchema = z
-  .object({ intent: z.literal("createFramework", BAD_REQUEST), ...frameworkFields })
-  .refine(endAfterStart, endMessage);
-export const UpdateFrameworkSchema = z
-  .object({ intent: z.literal("updateFramework", BAD_REQUEST), id, version: adminVersionField, ...frameworkFields })
-  .refine(endAfterStart, endMessage);
+export const CreateFrameworkSchema = refineAcross(
+  z.object({ intent: z.literal("createFramework", BAD_REQUEST), ...frameworkFields }),
+  endAfterStart,
+);
+export const UpdateFrameworkSchema = refineAcross(
+  z.object({ intent: z.literal("updateFramework", BAD_REQUEST), id, version: adminVersionField, ...frameworkFields }),
+  endAfterStart,
+);
 export type FrameworkInput = z.infer<typeof CreateFrameworkSchema>;
 export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineAcross } from "./fields";
 
 /** Messages are i18n keys: the form translates them, on the client and when the server returns them. */
 export const LoginSchema = z.object({
@@ -18,8 +19,8 @@ export type LoginInput = z.infer<typeof LoginSchema>;
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const ChangePasswordSchema = z
-  .object({
+export const ChangePasswordSchema = refineAcross(
+  z.object({
     currentPassword: z
       .string("auth.login.passwordRequired")
       .min(1, "auth.login.passwordRequired")
@@ -29,7 +30,12 @@ export const ChangePasswordSchema = z
       .min(MIN_PASSWORD_LENGTH, "auth.password.tooShort")
       .max(1024, "auth.login.tooLong"),
     confirmPassword: z.string("auth.password.mismatch").max(1024, "auth.login.tooLong"),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.password.mismatch" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "auth.password.sameAsOld" });
+  }),
+  (v, ctx) => {
+    if (v.newPassword !== undefined && v.confirmPassword !== undefined && v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "auth.password.mismatch" });
+    if (v.newPassword !== undefined && v.newPassword === v.currentPassword)
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "auth.password.sameAsOld" });
+  },
+);
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;

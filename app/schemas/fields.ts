@@ -121,3 +121,28 @@ export const idField = z
 
 /** A route param that names a record: a malformed one is a 400 (see `requireParams`), never a 500. */
 export const routeId = z.string("common.errors.badRequest").regex(/^[A-Za-z0-9_-]{1,64}$/, "common.errors.badRequest");
+
+/**
+ * A form's cross-field rules (an end after its start, a later date that needs a reason ...), run even when some
+ * fields failed. Zod skips an object's refinements once any of its fields has failed, so a person would meet these
+ * errors only on a second submit; the form must show every error on the first. The rule sees only the fields that
+ * parsed: a field that already has an issue reaches it as missing, so a rule never reads a value of the wrong type
+ * (the `Partial` makes the type checker insist on that) and never adds a second message to a field showing one.
+ */
+export function refineAcross<S extends z.ZodObject>(
+  schema: S,
+  rule: (value: Partial<z.output<S>>, ctx: z.RefinementCtx<z.output<S>>) => void,
+): S {
+  return schema.superRefine(
+    (value, ctx) => {
+      const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+      const parsed: Partial<z.output<S>> = {};
+      for (const key of Object.keys(value) as (keyof z.output<S>)[]) {
+        if (!failed.has(key as PropertyKey)) parsed[key] = value[key];
+      }
+      rule(parsed, ctx);
+    },
+    // Only an object reaches the rule (a body that is not one at all has already failed as a whole).
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+}

@@ -5,9 +5,11 @@ import {
   optionalIsoDay,
   optionalNumber,
   optionalText,
+  refineAcross,
   requiredNumber,
   versionField,
 } from "./fields";
+import { parsePeriodKey, periodRefusal, type PeriodRules } from "~/lib/periods";
 
 /** Indicator (KPI) forms, shared by the browser and the route actions. Messages are i18n keys. */
 
@@ -97,13 +99,14 @@ const fields = {
     .default([]),
 };
 
+/** What the cross-field rules read: any field may be missing (it failed, and shows its own error). */
 type IndicatorFields = {
   baselineValue?: number;
   baselineDate?: string;
   targetValue?: number;
   targetDate?: string;
-  ascending: boolean;
-  targets: { periodEnd: string }[];
+  ascending?: boolean;
+  targets?: { periodEnd: string }[];
 };
 
 function checkIndicator(v: IndicatorFields, ctx: z.RefinementCtx) {
@@ -112,11 +115,11 @@ function checkIndicator(v: IndicatorFields, ctx: z.RefinementCtx) {
   }
   if (v.baselineValue !== undefined && v.targetValue !== undefined && v.baselineValue !== v.targetValue) {
     const goesUp = v.targetValue > v.baselineValue;
-    if (goesUp !== v.ascending)
+    if (v.ascending !== undefined && goesUp !== v.ascending)
       ctx.addIssue({ code: "custom", path: ["ascending"], message: "workflow.errors.directionMismatch" });
   }
   const seen = new Set<string>();
-  v.targets.forEach((row, index) => {
+  (v.targets ?? []).forEach((row, index) => {
     if (seen.has(row.periodEnd)) {
       ctx.addIssue({
         code: "custom",
@@ -130,7 +133,7 @@ function checkIndicator(v: IndicatorFields, ctx: z.RefinementCtx) {
 
 export const IndicatorCreateSchema = z.preprocess(
   nestTargets,
-  z.object({ code, ...fields }).superRefine(checkIndicator),
+  refineAcross(z.object({ code, ...fields }), checkIndicator),
 );
 export type IndicatorCreateData = z.infer<typeof IndicatorCreateSchema>;
 
@@ -141,9 +144,10 @@ export type IndicatorCreateData = z.infer<typeof IndicatorCreateSchema>;
 export function indicatorEditSchema(current: { targetValue: number | null }) {
   return z.preprocess(
     nestTargets,
-    z.object({ version: versionField, ...fields, revisionNote: optionalText(2000) }).superRefine((v, ctx) => {
+    refineAcross(z.object({ version: versionField, ...fields, revisionNote: optionalText(2000) }), (v, ctx) => {
       checkIndicator(v, ctx);
-      if (current.targetValue !== null) {
+      // "targetValue" failed to parse: it shows its own error, so the rules about it wait.
+      if (current.targetValue !== null && !ctx.issues.some((issue) => issue.path?.[0] === "targetValue")) {
         if (v.targetValue === undefined) {
           ctx.addIssue({ code: "custom", path: ["targetValue"], message: "workflow.errors.targetRequiredOnceSet" });
         } else if (v.targetValue !== current.targetValue && !v.revisionNote) {
@@ -155,20 +159,57 @@ export function indicatorEditSchema(current: { targetValue: number | null }) {
 }
 export type IndicatorEditData = z.infer<ReturnType<typeof indicatorEditSchema>>;
 
-/** An officer reports one value for one period. */
-export const IndicatorValueSchema = z
-  .object({
-    periodStart: isoDay(),
-    periodEnd: isoDay(),
+/**
+ * The reporting period: a key from the list the form offers ("2026-Q3"), checked against the same rules the
+ * list is built from (frequency, not ended yet, before the baseline, after the end target); the parsed value is
+ * the period with its first and last day.
+ */
+export function periodField(rules: PeriodRules) {
+  return z
+    .string("forms.period.required")
+    .trim()
+    .min(1, "forms.period.required")
+    .transform((key, ctx) => {
+      const period = parsePeriodKey(rules.frequency, key);
+      if (!period) {
+        ctx.addIssue({ code: "custom", message: "forms.period.invalid" });
+        return z.NEVER;
+      }
+      const refusal = periodRefusal(period, rules);
+      if (refusal) {
+        ctx.addIssue({ code: "custom", message: `forms.period.${refusal}` });
+        return z.NEVER;
+      }
+      return period;
+    });
+}
+
+/**
+ * An officer reports one value for one period of the indicator. `rules.today` is the server's day in the action;
+ * the browser checks against the day the loader sent, so both speak of the same day.
+ */
+export function indicatorValueSchema(rules: PeriodRules) {
+  return z.object({
+    period: periodField(rules),
     value: requiredNumber(),
     comment: optionalText(4000),
     evidenceLinks: evidenceLinksField,
-  })
-  .superRefine((v, ctx) => {
-    if (v.periodEnd < v.periodStart)
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "workflow.errors.periodOrder" });
   });
-export type IndicatorValueData = z.infer<typeof IndicatorValueSchema>;
+}
+export type IndicatorValueData = z.infer<ReturnType<typeof indicatorValueSchema>>;
+
+/** The period rules of an indicator as loaders hold it (dates as ISO strings, frequency as a stored code). */
+export function periodRulesOf(
+  indicator: { frequency: string; baselineDate: string | null; targetDate: string | null },
+  today: string,
+): PeriodRules {
+  return {
+    frequency: isIndicatorFrequency(indicator.frequency) ? indicator.frequency : "ANNUAL",
+    baselineDate: indicator.baselineDate ? indicator.baselineDate.slice(0, 10) : null,
+    targetDate: indicator.targetDate ? indicator.targetDate.slice(0, 10) : null,
+    today,
+  };
+}
 
 export const IndicatorIntentSchema = z.enum(["edit", "report", "verify", "return"], "common.errors.badRequest");
 
@@ -191,8 +232,7 @@ export type IndicatorForm = {
   targets: { periodEnd: string; value: string }[];
 };
 export type IndicatorValueForm = {
-  periodStart: string;
-  periodEnd: string;
+  period: string;
   value: string;
   comment: string;
   evidenceLinks: string;

@@ -8,6 +8,7 @@ import {
   percentField,
   versionField,
   idField,
+  refineAcross,
 } from "./fields";
 
 /**
@@ -38,8 +39,8 @@ export type MilestoneCreateData = z.infer<typeof MilestoneCreateSchema>;
 
 /** The edit form: the baseline is not part of it (fixed once set); moving the current due date needs a reason. */
 export function milestoneEditSchema(current: { currentDueDate: string }) {
-  return z
-    .object({
+  return refineAcross(
+    z.object({
       version: versionField,
       title,
       description: optionalText(4000),
@@ -48,15 +49,16 @@ export function milestoneEditSchema(current: { currentDueDate: string }) {
       percentComplete: percentField,
       currentDueDate: isoDay(),
       dueDateReason: reason,
-    })
-    .superRefine((v, ctx) => {
-      if (v.currentDueDate !== dayOf(current.currentDueDate) && !v.dueDateReason) {
+    }),
+    (v, ctx) => {
+      if (v.currentDueDate !== undefined && v.currentDueDate !== dayOf(current.currentDueDate) && !v.dueDateReason) {
         ctx.addIssue({ code: "custom", path: ["dueDateReason"], message: "workflow.errors.moveReasonRequired" });
       }
       if (v.status === "COMPLETED" && v.percentComplete !== 100) {
         ctx.addIssue({ code: "custom", path: ["percentComplete"], message: "workflow.errors.completedNeedsFull" });
       }
-    });
+    },
+  );
 }
 export type MilestoneEditData = z.infer<ReturnType<typeof milestoneEditSchema>>;
 
@@ -65,23 +67,24 @@ export type MilestoneEditData = z.infer<ReturnType<typeof milestoneEditSchema>>;
  * reason; evidence links must be http(s).
  */
 export function milestoneUpdateSchema(current: { currentDueDate: string }) {
-  return z
-    .object({
+  return refineAcross(
+    z.object({
       proposedStatus: status,
       proposedPercent: percentField,
       proposedDueDate: optionalIsoDay(),
       dueDateReason: reason,
       narrative: optionalText(5000),
       evidenceLinks: evidenceLinksField,
-    })
-    .superRefine((v, ctx) => {
+    }),
+    (v, ctx) => {
       if (v.proposedDueDate && v.proposedDueDate > dayOf(current.currentDueDate) && !v.dueDateReason) {
         ctx.addIssue({ code: "custom", path: ["dueDateReason"], message: "workflow.errors.slipReasonRequired" });
       }
       if (v.proposedStatus === "COMPLETED" && v.proposedPercent !== 100) {
         ctx.addIssue({ code: "custom", path: ["proposedPercent"], message: "workflow.errors.completedNeedsFull" });
       }
-    });
+    },
+  );
 }
 export type MilestoneUpdateData = z.infer<ReturnType<typeof milestoneUpdateSchema>>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dayToDate, isIsoDay } from "~/lib/dates";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { RATING_SCALE } from "~/lib/metrics";
+import { refineAcross } from "./fields";
 
 /**
  * The project form, shared by react-hook-form (client) and the create/edit actions (server).
@@ -78,7 +79,7 @@ export const projectFields = {
 type ProjectFieldValues = { [K in keyof typeof projectFields]: z.output<(typeof projectFields)[K]> };
 
 /** Cross-field rules: dates in a sensible order, disbursed within the commitment. */
-function checkProjectRules(v: ProjectFieldValues, ctx: z.RefinementCtx) {
+function checkProjectRules(v: Partial<ProjectFieldValues>, ctx: z.RefinementCtx) {
   const issue = (path: keyof ProjectFieldValues, message: string) =>
     ctx.addIssue({ code: "custom", path: [path], message });
   // ISO days compare correctly as strings.
@@ -99,20 +100,20 @@ function checkProjectRules(v: ProjectFieldValues, ctx: z.RefinementCtx) {
   if ((v.status === "ACTIVE" || v.status === "CLOSED") && !v.approvalDate) {
     issue("approvalDate", "projects.errors.approvalRequiredForStatus");
   }
-  const commitment = parseUsdToCents(v.commitmentUsd);
-  const disbursed = parseUsdToCents(v.disbursedUsd);
+  const commitment = v.commitmentUsd === undefined ? null : parseUsdToCents(v.commitmentUsd);
+  const disbursed = v.disbursedUsd === undefined ? null : parseUsdToCents(v.disbursedUsd);
   if (commitment !== null && disbursed !== null && disbursed > commitment) {
     issue("disbursedUsd", "projects.errors.disbursedOverCommitment");
   }
 }
 
-export const ProjectCreateSchema = z.object(projectFields).superRefine(checkProjectRules);
+export const ProjectCreateSchema = refineAcross(z.object(projectFields), checkProjectRules);
 export type ProjectFormValues = z.input<typeof ProjectCreateSchema>;
 export type ProjectCreateInput = z.output<typeof ProjectCreateSchema>;
 
 /** Editing carries the version the form was loaded from (optimistic concurrency). */
-export const ProjectEditSchema = z
-  .object({
+export const ProjectEditSchema = refineAcross(
+  z.object({
     ...projectFields,
     version: z.coerce
       .number("projects.errors.versionMissing")
@@ -120,8 +121,9 @@ export const ProjectEditSchema = z
       .min(1, "projects.errors.versionMissing"),
     /** Why the institution or implementing agency changes (administrators only); required then, else ignored. */
     reassignReason: z.string(BAD_REQUEST).trim().max(500, "projects.errors.textTooLong").optional().default(""),
-  })
-  .superRefine((v, ctx) => checkProjectRules(v, ctx));
+  }),
+  checkProjectRules,
+);
 
 /** The shortest reason accepted for moving a project to another institution or implementing agency. */
 export const MIN_REASSIGN_REASON_LENGTH = 10;

@@ -27,7 +27,7 @@ import { toProjectFormValues } from "~/models/project/form.server";
 import { createProject } from "~/models/project/write.server";
 import { reviewSubmissions } from "~/models/review/decide.server";
 import { CreateAreaSchema, CreateFrameworkSchema, CreateOrganizationSchema } from "~/schemas/admin";
-import { IndicatorCreateSchema, IndicatorValueSchema } from "~/schemas/indicator";
+import { IndicatorCreateSchema, indicatorValueSchema } from "~/schemas/indicator";
 import { MilestoneCreateSchema, milestoneUpdateSchema } from "~/schemas/milestone";
 import { ProjectCreateSchema } from "~/schemas/project";
 import { itemKey } from "~/schemas/review";
@@ -302,6 +302,10 @@ async function returnedMilestoneUpdate(): Promise<{ id: string; version: number 
 }
 
 let reportedPeriods = 0;
+/** A past year not reported yet (the indicator is annual with no baseline or target date: every past year is open). */
+function nextReportedYear(): number {
+  return new Date().getUTCFullYear() - 1 - reportedPeriods++;
+}
 /** A pending indicator value by the officer (a new period each time one is needed). */
 async function pendingIndicatorValue(): Promise<{ id: string; version: number }> {
   const waiting = await db.indicatorValue.findFirst({
@@ -309,11 +313,16 @@ async function pendingIndicatorValue(): Promise<{ id: string; version: number }>
     select: { id: true, version: true },
   });
   if (waiting) return waiting;
-  const year = 2000 + ++reportedPeriods;
+  const year = nextReportedYear();
   await reportIndicatorValue({
     indicator: { id: world.indicatorId, projectId: world.projectId },
     reporterId: world.officer.id,
-    input: IndicatorValueSchema.parse({ periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, value: "80" }),
+    input: indicatorValueSchema({
+      frequency: "ANNUAL",
+      baselineDate: null,
+      targetDate: null,
+      today: todayIsoDay(),
+    }).parse({ period: String(year), value: "80" }),
     context: auditContextFor(world.officer),
   });
   return pendingIndicatorValue();
@@ -717,8 +726,7 @@ const SPECS: FormSpec[] = [
     cookie: as("officer"),
     params: () => ({ projectId: world.projectId, indicatorId: world.indicatorId }),
     valid: async () => {
-      const year = 2100 + ++reportedPeriods;
-      return { intent: "report", periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, value: "75", comment: "" };
+      return { intent: "report", period: String(nextReportedYear()), value: "75", comment: "" };
     },
     alternatives: () => ({ intent: ["verify", "edit"] }),
   },

@@ -7,11 +7,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isTranslationKey } from "~/i18n/keys";
+import type { PeriodRules } from "~/lib/periods";
 import { formValue, hostileObject, hostileString, hostileValue } from "../helpers/arbitraries";
 
 const modules = import.meta.glob<Record<string, unknown>>("../../app/schemas/*.ts", { eager: true });
 
 const current = { currentDueDate: "2026-06-30", targetValue: 10 };
+const periodRules: PeriodRules = {
+  frequency: "QUARTERLY",
+  baselineDate: "2024-11-15",
+  targetDate: "2030-06-30",
+  today: "2026-12-01",
+};
 
 /** Exported functions that build a schema, with the arguments a route gives them. */
 const FACTORIES: Record<string, (factory: (...args: never[]) => unknown) => unknown[]> = {
@@ -21,6 +28,8 @@ const FACTORIES: Record<string, (factory: (...args: never[]) => unknown) => unkn
     (f as (c: { targetValue: number | null }) => unknown)(current),
     (f as (c: { targetValue: number | null }) => unknown)({ targetValue: null }),
   ],
+  indicatorValueSchema: (f) => [(f as (r: PeriodRules) => unknown)(periodRules)],
+  periodField: (f) => [(f as (r: PeriodRules) => unknown)(periodRules)],
   isoDay: (f) => [(f as () => unknown)()],
   optionalIsoDay: (f) => [(f as () => unknown)()],
   requiredNumber: (f) => [(f as () => unknown)()],
@@ -42,6 +51,8 @@ const HELPERS = new Set([
   "parseConflictBase",
   "toProjectData",
   "historyQueryParams",
+  "refineAcross",
+  "periodRulesOf",
 ]);
 
 /**

@@ -78,12 +78,12 @@ async function buildProjects() {
     ],
   );
   await createIndicatorValue(km.id, transportOfficer.id, {
-    periodStart: day("2026-01-01"),
-    periodEnd: day("2026-06-30"),
+    periodStart: day("2025-07-01"),
+    periodEnd: day("2025-12-31"),
     value: 12,
     state: "VERIFIED",
     verifierId: wbManager.id,
-    reviewedAt: day("2026-07-15"),
+    reviewedAt: day("2026-01-15"),
   });
   await addIndicator(trace.id, {
     code: "TRACE_RAP_COMPENSATED_PCT",
@@ -132,8 +132,7 @@ beforeAll(async () => {
 describe("reporting values", () => {
   const report = {
     intent: "report",
-    periodStart: "2026-01-01",
-    periodEnd: "2026-09-30",
+    period: "2026-H1",
     value: "312",
     comment: "Km 0–18 accepted",
     evidenceLinks: "https://files.example.kz/acceptance.pdf",
@@ -144,14 +143,42 @@ describe("reporting values", () => {
     const before = await snapshotCounts();
     const bad = await onIndicator(wbOfficer, ind.projectId, ind.id, {
       ...report,
-      periodEnd: "2025-06-30",
+      period: "2026-Q1",
       evidenceLinks: "ftp://x",
     });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad)).toEqual({
-      periodEnd: "workflow.errors.periodOrder",
+      period: "forms.period.invalid",
       evidenceLinks: "workflow.errors.evidenceUrl",
     });
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("the server refuses a period that has not ended, is before the baseline, after the end target or not a period", async () => {
+    const ind = await indicatorOf("P500565", "TRACE_KM_RECONSTRUCTED");
+    const before = await snapshotCounts();
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const refused = async (period: string) => {
+      const answer = await onIndicator(transportOfficer, ind.projectId, ind.id, { ...report, period });
+      expect(answer.status, period).toBe(400);
+      return fieldErrors(answer);
+    };
+    expect(await refused(`${nextYear}-H1`)).toEqual({ period: "forms.period.notEnded" });
+    expect(await refused("2024-H1")).toEqual({ period: "forms.period.beforeBaseline" });
+    expect(await refused("2033-H1")).toEqual({ period: "forms.period.afterTarget" });
+    expect(await refused("2026-Q2")).toEqual({ period: "forms.period.invalid" });
+    expect(await refused("")).toEqual({ period: "forms.period.required" });
+    // Free dates are not a period any more: the old fields are ignored and the period is still required.
+    expect(
+      fieldErrors(
+        await onIndicator(transportOfficer, ind.projectId, ind.id, {
+          ...report,
+          period: "",
+          periodStart: "2026-01-01",
+          periodEnd: "2026-06-30",
+        }),
+      ),
+    ).toEqual({ period: "forms.period.required" });
     expect(await snapshotCounts()).toEqual(before);
   });
 
@@ -245,7 +272,7 @@ describe("reporting values", () => {
     ).toBe(302);
     expect((await eventsAfter(seq2)).map((e) => [e.action, e.entityId])).toEqual([["indicatorValue.verify", again.id]]);
     const after = (await getProjectIndicator({ projectId: ind.projectId, indicatorId: ind.id }))!;
-    expect(after.summary.latestActual).toEqual({ value: 310, periodEnd: "2026-09-30T00:00:00.000Z" });
+    expect(after.summary.latestActual).toEqual({ value: 310, periodEnd: "2026-06-30T00:00:00.000Z" });
     expect(after.summary.progress).toBeCloseTo(310 / 520, 10);
     expect(after.summary.progress).not.toBe(progressBefore);
 
@@ -271,8 +298,7 @@ describe("reporting values", () => {
       (
         await onIndicator(wbManager, ind.projectId, ind.id, {
           ...report,
-          periodStart: "2026-07-01",
-          periodEnd: "2026-10-31",
+          period: "2026-Q3",
           value: "80",
         })
       ).status,

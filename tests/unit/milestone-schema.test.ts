@@ -1,7 +1,7 @@
 // The shared zod schemas (the same objects the browser's react-hook-form and the route actions use): slip reasons,
 // evidence links, percent ranges, indicator rules and the review selections.
 import { describe, expect, it } from "vitest";
-import { IndicatorCreateSchema, IndicatorValueSchema, indicatorEditSchema } from "~/schemas/indicator";
+import { IndicatorCreateSchema, indicatorEditSchema, indicatorValueSchema } from "~/schemas/indicator";
 import { MilestoneCreateSchema, milestoneEditSchema, milestoneUpdateSchema } from "~/schemas/milestone";
 import { BulkApproveSchema, ReturnSchema } from "~/schemas/review";
 import { isHttpUrl } from "~/schemas/fields";
@@ -196,17 +196,26 @@ describe("indicator schemas", () => {
     expect(indicatorEditSchema({ targetValue: null }).safeParse({ ...editForm, targetValue: "80" }).success).toBe(true);
   });
 
-  it("a value's period ends on or after its start; evidence links are checked like updates", () => {
-    const value = { periodStart: "2026-01-01", periodEnd: "2026-06-30", value: "12,5", comment: "", evidenceLinks: "" };
-    expect(IndicatorValueSchema.safeParse(value).data?.value).toBe(12.5);
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, periodEnd: "2025-12-31" }))).toEqual({
-      periodEnd: "workflow.errors.periodOrder",
+  it("a value is for a period of the list; evidence links are checked like updates; all errors at once", () => {
+    const schema = indicatorValueSchema({
+      frequency: "SEMI_ANNUAL",
+      baselineDate: "2024-11-15",
+      targetDate: "2030-06-30",
+      today: "2026-12-01",
     });
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, evidenceLinks: "javascript:void(0)" }))).toEqual({
+    const value = { period: "2026-H1", value: "12,5", comment: "", evidenceLinks: "" };
+    expect(schema.safeParse(value).data).toMatchObject({
+      value: 12.5,
+      period: { start: "2026-01-01", end: "2026-06-30" },
+    });
+    expect(errorsOf(schema.safeParse({ ...value, period: "2026-Q1" }))).toEqual({ period: "forms.period.invalid" });
+    expect(errorsOf(schema.safeParse({ ...value, evidenceLinks: "javascript:void(0)" }))).toEqual({
       evidenceLinks: "workflow.errors.evidenceUrl",
     });
-    expect(errorsOf(IndicatorValueSchema.safeParse({ ...value, value: "" }))).toEqual({
+    expect(errorsOf(schema.safeParse({ period: "2026-H2", value: "", evidenceLinks: "ftp://x" }))).toEqual({
+      period: "forms.period.notEnded",
       value: "workflow.errors.numberRequired",
+      evidenceLinks: "workflow.errors.evidenceUrl",
     });
   });
 });

@@ -52,7 +52,12 @@ const SCHEMAS: Record<string, z.ZodType> = {
   "milestone.milestoneUpdateSchema": milestone.milestoneUpdateSchema(current),
   "indicator.IndicatorCreateSchema": indicator.IndicatorCreateSchema,
   "indicator.indicatorEditSchema": indicator.indicatorEditSchema(current),
-  "indicator.IndicatorValueSchema": indicator.IndicatorValueSchema,
+  "indicator.indicatorValueSchema": indicator.indicatorValueSchema({
+    frequency: "QUARTERLY",
+    baselineDate: "2024-11-15",
+    targetDate: "2030-06-30",
+    today: "2026-12-01",
+  }),
   "review.ReturnSchema": review.ReturnSchema,
   "review.BulkApproveSchema": review.BulkApproveSchema,
   "sso.AddSsoDomainSchema": sso.AddSsoDomainSchema,

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { EvidenceLinks } from "~/components/reviews/evidence-links";
@@ -8,6 +8,7 @@ import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
 import { fieldErrorsIn } from "~/lib/action-result";
 import type { IndicatorValueView } from "~/models/indicator-value.server";
+import { useStoredPeriodLabel } from "./period-label";
 
 /** A manager verifies or returns one value; the action's answer is addressed to this value's form. */
 function ReviewValueForm({ value }: { value: IndicatorValueView }) {
@@ -63,16 +64,22 @@ function ReviewValueForm({ value }: { value: IndicatorValueView }) {
 export function ValueTable({
   values,
   unit,
+  frequency,
+  correctable,
   canReview,
   userId,
 }: {
   values: IndicatorValueView[];
   unit: string;
+  frequency: string;
+  /** The viewer's returned values still to correct: each links to the prefilled form. */
+  correctable: string[];
   canReview: boolean;
   userId: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const periodLabel = useStoredPeriodLabel(frequency);
   if (values.length === 0) return <p className="panel muted">{t("workflow.indicator.noValues")}</p>;
   return (
     <div className="table-wrap">
@@ -95,7 +102,15 @@ export function ValueTable({
           {values.map((v) => (
             <tr key={v.id} data-value-id={v.id} data-state={v.state}>
               <td>
-                {format.date(v.periodStart)} – {format.date(v.periodEnd)}
+                {periodLabel(v.periodStart, v.periodEnd)}
+                {correctable.includes(v.id) ? (
+                  <>
+                    <br />
+                    <Link to={`?correct=${v.id}#report`} data-testid="correct-value">
+                      {t("forms.correct.link")}
+                    </Link>
+                  </>
+                ) : null}
               </td>
               <td className="num" data-testid="value-cell">
                 {format.number(v.value)}

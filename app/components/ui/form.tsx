@@ -2,7 +2,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { messageKey } from "~/i18n/keys";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 
@@ -21,6 +28,9 @@ export function useRemixForm<T extends FieldValues>(
     resolver: zodResolver(schema as never) as never,
     defaultValues: options.defaultValues,
     mode: "onTouched",
+    // react-hook-form would focus the first invalid field in the order fields registered; we focus the first one
+    // on the page (see focusFirstInvalid), the same after a server answer.
+    shouldFocusError: false,
   });
   const { setError } = form;
   const serverErrors = options.serverErrors;
@@ -29,15 +39,50 @@ export function useRemixForm<T extends FieldValues>(
     for (const [name, message] of Object.entries(serverErrors)) {
       setError(name as Path<T>, { type: "server", message });
     }
+    const names = Object.keys(serverErrors);
+    const anchor = names.map((name) => document.getElementById(`field-${name}`)).find((element) => element !== null);
+    focusFirstInvalid(anchor?.closest("form") ?? null, names);
   }, [serverErrors, setError]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
-    void form.handleSubmit(() => submit(target, { method: (target.getAttribute("method") ?? "post") as "post" }))(
-      event,
-    );
+    void form.handleSubmit(
+      () => submit(target, { method: (target.getAttribute("method") ?? "post") as "post" }),
+      (errors) => focusFirstInvalid(target, errorPaths(errors)),
+    )(event);
   };
   return { form, onSubmit };
+}
+
+/** The dotted paths of every error react-hook-form holds ("name", "targets.0.periodEnd"). */
+export function errorPaths(errors: FieldErrors, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || typeof value !== "object") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if ("message" in value && typeof value.message === "string") out.push(path);
+    else out.push(...errorPaths(value as FieldErrors, path));
+  }
+  return out;
+}
+
+/**
+ * Moves focus to the invalid field that comes first on the page, so a keyboard or screen-reader user lands on the
+ * first message (every message is shown at once). A field is found by its id (`field-<name>`, which date fields give
+ * their visible input) or else by its name.
+ */
+export function focusFirstInvalid(form: HTMLFormElement | null, paths: string[]) {
+  if (!form) return;
+  const elements = paths
+    .map((path) => {
+      const byId = form.ownerDocument.getElementById(`field-${path}`);
+      if (byId && form.contains(byId)) return byId;
+      const byName = form.elements.namedItem(path);
+      return byName instanceof HTMLElement && byName.getAttribute("type") !== "hidden" ? byName : null;
+    })
+    .filter((element): element is HTMLElement => element !== null);
+  elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  elements[0]?.focus();
 }
 
 export function Field<T extends FieldValues>({

@@ -10,11 +10,26 @@ import history from "./history";
 import exports from "./exports";
 import mail from "./mail";
 import notify from "./notify";
-
-const en = { common, auth, home, domain, projects, workflow, portfolio, admin, history, exports, mail, notify, audit, sso };
 import audit from "./audit";
-
 import sso from "./sso";
+import forms from "./forms";
 
+const en = {
+  common,
+  auth,
+  home,
+  domain,
+  projects,
+  workflow,
+  portfolio,
+  admin,
+  history,
+  exports,
+  mail,
+  notify,
+  audit,
+  sso,
+  forms,
+};
 export default en;
 export type English = typeof en;

@@ -14,6 +14,7 @@ import mail from "./mail";
 import notify from "./notify";
 import audit from "./audit";
 import sso from "./sso";
+import forms from "./forms";
 
 const kk: Translation<English> = {
   common,
@@ -30,5 +31,6 @@ const kk: Translation<English> = {
   notify,
   audit,
   sso,
+  forms,
 };
 export default kk;

@@ -14,6 +14,7 @@ import mail from "./mail";
 import notify from "./notify";
 import audit from "./audit";
 import sso from "./sso";
+import forms from "./forms";
 
 const ru: Translation<English> = {
   common,
@@ -30,5 +31,6 @@ const ru: Translation<English> = {
   notify,
   audit,
   sso,
+  forms,
 };
 export default ru;
