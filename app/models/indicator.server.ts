@@ -179,6 +179,15 @@ export async function listProjectIndicators({ projectId, today = new Date() }: {
     ...toView(row),
     summary: summarizeIndicator(row, row.values, today),
     pendingCount: row._count.values,
+    /** The baseline, then verified values oldest first: the results framework's small trend. */
+    trend: [
+      ...(row.baselineValue !== null && row.baselineDate
+        ? [{ date: row.baselineDate.toISOString(), value: row.baselineValue }]
+        : []),
+      ...[...row.values]
+        .sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime())
+        .map((v) => ({ date: v.periodEnd.toISOString(), value: v.value })),
+    ],
   }));
 }
 

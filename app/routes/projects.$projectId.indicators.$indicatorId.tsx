@@ -188,7 +188,7 @@ export default function IndicatorPage() {
       <p>
         <Link to={`/projects/${indicator.projectId}/indicators`}>← {t("workflow.indicator.backToList")}</Link>
       </p>
-      <IndicatorSummaryPanel indicator={indicator} showHistory={data.showHistory} />
+      <IndicatorSummaryPanel indicator={indicator} showHistory={data.showHistory} today={data.today} />
       <section className="panel" aria-labelledby="chart-title">
         <h2 id="chart-title">{t("workflow.indicator.chart")}</h2>
         <IndicatorChart points={data.chartPoints} name={indicator.name} unit={indicator.unit} today={data.today} />

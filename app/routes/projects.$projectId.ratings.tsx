@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RatingChart } from "~/components/projects/rating-chart";
 import { RatingForm, RatingTimeline } from "~/components/projects/rating-timeline";
 import { useActionAnswer } from "~/components/ui/form-hooks";
 import { fieldErrorsIn } from "~/lib/action-result";
@@ -50,6 +51,7 @@ export default function ProjectRatings() {
       <h2>{t("projects.ratings.title")}</h2>
       <p className="muted">{t("projects.ratings.intro")}</p>
       {canRecord ? <RatingForm key={ratings[0]?.id ?? "none"} serverErrors={fieldErrorsIn(answer)} /> : null}
+      <RatingChart ratings={ratings} />
       <RatingTimeline ratings={ratings} />
     </div>
   );

@@ -174,25 +174,24 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   const before = (await progress.textContent()) ?? "";
   expect(before).not.toContain("50%");
 
-  // The officer reports 260 km for Jan–Oct 2026.
+  // The officer reports 260 km for the first half of 2026, picked from the indicator's semi-annual periods.
   await officer.goto(path);
   const form = officer.getByTestId("value-form");
   await expect(form).toHaveAttribute("data-hydrated", "true");
-  await form.getByLabel("Period start").fill("2026-01-01");
-  await form.getByLabel("Period end").fill("2026-10-31");
+  await form.getByLabel("Reporting period").selectOption({ label: "H1 2026" });
   await form.getByLabel("Value (km)").fill("260");
   await form.getByLabel("Comment").fill("Lots 1–2: 260 km accepted by the supervision engineer.");
   await form.getByLabel("Evidence links").fill(`https://files.example.kz/${project.code}/acceptance-oct-2026.pdf`);
   await form.getByRole("button", { name: "Report value" }).click();
   await expect(officer.getByTestId("flash")).toHaveText("Value reported for verification.");
-  const row = officer.getByTestId("value-table").locator("tr", { hasText: "31 Oct 2026" });
+  const row = officer.getByTestId("value-table").locator("tr", { hasText: "H1 2026" });
   await expect(row).toContainText("Awaiting verification");
   // Not verified yet: progress unchanged.
   await expect(officer.getByTestId("indicator-progress")).toHaveText(before);
 
   // The manager verifies it on the indicator page.
   await manager.goto(path);
-  const pending = manager.getByTestId("value-table").locator('tr[data-state="SUBMITTED"]', { hasText: "31 Oct 2026" });
+  const pending = manager.getByTestId("value-table").locator('tr[data-state="SUBMITTED"]', { hasText: "H1 2026" });
   await pending.getByRole("button", { name: "Verify" }).click();
   await expect(manager.getByTestId("flash")).toHaveText("Value verified.");
 
@@ -200,11 +199,11 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   await expect(manager.getByTestId("indicator-progress")).toContainText("50%");
   await expect(manager.getByTestId("latest-actual")).toContainText("260");
   await expect(
-    manager.getByTestId("value-table").locator('tr[data-state="VERIFIED"]', { hasText: "31 Oct 2026" }),
+    manager.getByTestId("value-table").locator('tr[data-state="VERIFIED"]', { hasText: "H1 2026" }),
   ).toContainText("260");
   await manager.getByText("Chart data").click();
   await expect(
-    manager.getByTestId("chart-data").locator('tr[data-series="actual"]', { hasText: "31 Oct 2026" }),
+    manager.getByTestId("chart-data").locator('tr[data-series="actual"]', { hasText: "30 Jun 2026" }),
   ).toContainText("260");
   await expect(manager.getByTestId("chart-data").locator('tr[data-series="projection"]')).toHaveCount(2);
   await expect(manager.getByTestId("indicator-chart")).toBeVisible();

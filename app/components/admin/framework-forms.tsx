@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
 import { dayOf } from "~/lib/dates";
@@ -103,8 +104,8 @@ export function FrameworkForm({ framework }: { framework?: FrameworkRow }) {
       <Field form={form} name="name" label={t("admin.fields.name")} />
       <TranslatedNameFields form={form} />
       <div className="form-row">
-        <Field form={form} name="startDate" type="date" label={t("admin.fields.startDate")} />
-        <Field form={form} name="endDate" type="date" label={t("admin.fields.endDate")} />
+        <DateField form={form} name="startDate" label={t("admin.fields.startDate")} />
+        <DateField form={form} name="endDate" label={t("admin.fields.endDate")} />
       </div>
       <Field
         form={form}

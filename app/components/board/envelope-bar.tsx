@@ -19,7 +19,13 @@ export function EnvelopeBar({
   const format = useFormat();
   const share = totalEnvelopeCents > 0 ? committedCents / totalEnvelopeCents : null;
   const pipelineShare = totalEnvelopeCents > 0 ? pipelineCents / totalEnvelopeCents : 0;
-  const width = (ratio: number) => `${Math.min(100, Math.max(0, ratio * 100))}%`;
+  const overCents = Math.max(0, committedCents - totalEnvelopeCents);
+  // The bar's full width is the envelope, or more when commitments and pipeline go past it: then the envelope is a
+  // mark inside the bar and what lies beyond it is drawn as over, never a silently full bar.
+  const scale = Math.max(totalEnvelopeCents, committedCents + pipelineCents);
+  const width = (cents: number) => `${scale > 0 ? Math.max(0, (cents / scale) * 100) : 0}%`;
+  const over = overCents > 0 ? t("charts.overEnvelope", { amount: format.moneyFromCents(overCents) }) : null;
+  const label = t("portfolio.cpf.barLabel", { share: format.percent(share), pipeline: format.percent(pipelineShare) });
   return (
     <div className="envelope">
       <dl className="envelope-figures">
@@ -39,6 +45,14 @@ export function EnvelopeBar({
           <dt>{t("portfolio.cpf.committed")}</dt>
           <dd data-testid="committed">
             {format.moneyFromCents(committedCents)} ({format.percent(share)})
+            {over ? (
+              <>
+                {" "}
+                <span className="badge red" data-testid="over-envelope">
+                  {over}
+                </span>
+              </>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -48,18 +62,16 @@ export function EnvelopeBar({
       </dl>
       {share !== null ? (
         <div
-          className="envelope-bar"
+          className={`envelope-bar${over ? " is-over" : ""}`}
           role="img"
-          aria-label={t("portfolio.cpf.barLabel", {
-            share: format.percent(share),
-            pipeline: format.percent(pipelineShare),
-          })}
+          aria-label={over ? `${label}. ${over}` : label}
         >
-          <span className="envelope-committed" style={{ width: width(share) }} />
-          <span
-            className="envelope-pipeline"
-            style={{ width: width(Math.min(pipelineShare, 1 - Math.min(1, share))) }}
-          />
+          <span className="envelope-committed" style={{ width: width(committedCents - overCents) }} />
+          <span className="envelope-over" style={{ width: width(overCents) }} />
+          <span className="envelope-pipeline" style={{ width: width(pipelineCents) }} />
+          {scale > totalEnvelopeCents ? (
+            <span className="envelope-mark" style={{ left: width(totalEnvelopeCents) }} aria-hidden="true" />
+          ) : null}
         </div>
       ) : null}
     </div>

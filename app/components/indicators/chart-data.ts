@@ -55,13 +55,17 @@ export function buildChartPoints(input: ChartInput): ChartPoint[] {
   return points.sort((a, b) => a.x - b.x);
 }
 
-/** One row per date with a column per series, as recharts wants it. The actual line starts at the baseline. */
+/**
+ * One row per date with a column per series, as recharts wants it. The actual line and the target line both start
+ * at the baseline: the target line is then the planned trajectory, baseline → interim targets → end target.
+ */
 export function toChartRows(points: ChartPoint[]): ChartRow[] {
   const rows = new Map<number, ChartRow>();
   for (const p of points) {
     const row = rows.get(p.x) ?? { x: p.x };
     row[p.series] = p.value;
     if (p.series === "baseline" && row.actual === undefined) row.actual = p.value;
+    if (p.series === "baseline" && row.target === undefined) row.target = p.value;
     rows.set(p.x, row);
   }
   return [...rows.values()].sort((a, b) => a.x - b.x);

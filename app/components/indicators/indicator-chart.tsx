@@ -78,12 +78,17 @@ export function IndicatorChart({
               codeLabel("workflow.indicator.series", String(key)),
             ]}
           />
-          <Legend formatter={(key) => codeLabel("workflow.indicator.series", String(key))} />
+          <Legend
+            formatter={(key) =>
+              key === "target" ? t("charts.trajectory") : codeLabel("workflow.indicator.series", String(key))
+            }
+          />
           <ReferenceLine x={todayMs} stroke="#b42318" strokeDasharray="4 3" />
           <Line
             dataKey="target"
             stroke="#8a5300"
-            strokeDasharray="2 4"
+            strokeWidth={1.5}
+            strokeDasharray="5 3"
             dot={{ r: 4 }}
             connectNulls
             isAnimationActive={false}

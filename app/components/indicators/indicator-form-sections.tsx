@@ -2,6 +2,7 @@ import { forwardRef } from "react";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import {
   INDICATOR_FREQUENCIES,
   INDICATOR_MEASURES,
@@ -99,11 +100,11 @@ export function TargetFields({ api: { form, invalid }, revising }: { api: Indica
           inputMode="decimal"
           label={t("workflow.indicators.fields.baselineValue")}
         />
-        <Field form={form} name="baselineDate" type="date" label={t("workflow.indicators.fields.baselineDate")} />
+        <DateField form={form} name="baselineDate" label={t("workflow.indicators.fields.baselineDate")} />
       </div>
       <div className="wf-pair">
         <Field form={form} name="targetValue" inputMode="decimal" label={t("workflow.indicators.fields.targetValue")} />
-        <Field form={form} name="targetDate" type="date" label={t("workflow.indicators.fields.targetDate")} />
+        <DateField form={form} name="targetDate" label={t("workflow.indicators.fields.targetDate")} />
       </div>
       {revising ? (
         <Field
@@ -181,20 +182,7 @@ function TargetRow({
   const rowErrors = Array.isArray(targetErrors) ? targetErrors[index] : undefined;
   return (
     <div className="target-row" data-testid="target-row">
-      <div className="field">
-        <label htmlFor={`targets-${index}-periodEnd`}>{t("workflow.indicators.fields.periodEnd")}</label>
-        <input
-          id={`targets-${index}-periodEnd`}
-          type="date"
-          aria-invalid={rowErrors?.periodEnd ? true : undefined}
-          {...form.register(`targets.${index}.periodEnd`)}
-        />
-        {rowErrors?.periodEnd?.message ? (
-          <p className="field-error" role="alert">
-            {t(rowErrors.periodEnd.message)}
-          </p>
-        ) : null}
-      </div>
+      <DateField form={form} name={`targets.${index}.periodEnd`} label={t("workflow.indicators.fields.periodEnd")} />
       <div className="field">
         <label htmlFor={`targets-${index}-value`}>{t("workflow.indicators.fields.value")}</label>
         <input

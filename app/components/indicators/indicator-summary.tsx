@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
 import { HistoryLink } from "~/components/history/history-link";
 import { useFormat } from "~/i18n/format";
+import { dayOf } from "~/lib/dates";
 import type { IndicatorSummary } from "~/models/indicator.server";
 import { isIndicatorFrequency } from "~/schemas/indicator";
 import { OnTrackBadge, ProgressCell } from "./indicator-progress";
@@ -28,7 +29,16 @@ type Indicator = {
 };
 
 /** Header of the indicator page: definition, progress towards target, on-track flag and the projection verdict. */
-export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: Indicator; showHistory: boolean }) {
+export function IndicatorSummaryPanel({
+  indicator,
+  showHistory,
+  today,
+}: {
+  indicator: Indicator;
+  showHistory: boolean;
+  /** The server's now (ISO): a projection never says "by" a date already past. */
+  today: string;
+}) {
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const format = useFormat();
@@ -120,11 +130,15 @@ export function IndicatorSummaryPanel({ indicator, showHistory }: { indicator: I
         data-testid="verdict"
         data-will-meet={String(s.willMeet)}
       >
-        {s.willMeet === null
-          ? t("workflow.indicator.verdictUnknown")
-          : s.willMeet
-            ? t("workflow.indicator.verdictYes", { date: targetDate })
-            : t("workflow.indicator.verdictNo", { date: targetDate, value: format.number(s.projected) })}
+        {indicator.targetDate && dayOf(indicator.targetDate) < dayOf(today)
+          ? s.progress !== null && s.progress >= 1
+            ? t("charts.verdictPastMet", { date: targetDate })
+            : t("charts.verdictPastMissed", { date: targetDate, value: format.number(s.latestActual?.value ?? null) })
+          : s.willMeet === null
+            ? t("workflow.indicator.verdictUnknown")
+            : s.willMeet
+              ? t("workflow.indicator.verdictYes", { date: targetDate })
+              : t("workflow.indicator.verdictNo", { date: targetDate, value: format.number(s.projected) })}
       </p>
       {showHistory ? (
         <p>

@@ -4,6 +4,7 @@ import { useLabel } from "~/i18n/keys";
 import { useFormat } from "~/i18n/format";
 import type { IndicatorSummary } from "~/models/indicator.server";
 import { OnTrackBadge, ProgressCell } from "./indicator-progress";
+import { Sparkline, type TrendPoint } from "./sparkline";
 
 export type IndicatorListRow = {
   id: string;
@@ -19,6 +20,7 @@ export type IndicatorListRow = {
   originalTargetValue: number | null;
   summary: IndicatorSummary;
   pendingCount: number;
+  trend: TrendPoint[];
 };
 
 /** One group (PDO or intermediate) of the results framework. */
@@ -77,6 +79,16 @@ export function IndicatorTable({ type, indicators }: { type: string; indicators:
                   <small className="muted">
                     {ind.summary.latestActual ? format.date(ind.summary.latestActual.periodEnd) : null}
                   </small>
+                  <br />
+                  <Sparkline
+                    name={ind.name}
+                    points={ind.trend}
+                    target={
+                      ind.targetValue !== null && ind.targetDate
+                        ? { date: ind.targetDate, value: ind.targetValue }
+                        : null
+                    }
+                  />
                 </td>
                 <td className="num">
                   {format.number(ind.targetValue)}

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { fieldErrorsIn } from "~/lib/action-result";
 import { MILESTONE_STATUSES, MilestoneCreateSchema, type MilestoneCreateForm as FormValues } from "~/schemas/milestone";
@@ -62,10 +63,9 @@ export function MilestoneCreateForm({ owners }: { owners: OwnerOption[] }) {
         <Field form={form} name="description" label={t("workflow.milestones.fields.description")}>
           <textarea id="field-description" rows={3} {...form.register("description")} />
         </Field>
-        <Field
+        <DateField
           form={form}
           name="baselineDueDate"
-          type="date"
           label={t("workflow.milestones.fields.baselineDueDate")}
           hint={t("workflow.milestones.fields.baselineHint")}
         />

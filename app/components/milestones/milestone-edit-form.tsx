@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, useRemixForm } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
@@ -72,7 +73,7 @@ export function MilestoneEditForm({ milestone, owners }: { milestone: Editable; 
           {t("workflow.milestones.fields.baselineDueDate")}: <strong>{format.date(milestone.baselineDueDate)}</strong> —{" "}
           {t("workflow.milestone.baselineFixed")}
         </p>
-        <Field form={form} name="currentDueDate" type="date" label={t("workflow.milestones.fields.currentDueDate")} />
+        <DateField form={form} name="currentDueDate" label={t("workflow.milestones.fields.currentDueDate")} />
         <Field
           form={form}
           name="dueDateReason"

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { useActionAnswer, useHydrated, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
 import { useFormat } from "~/i18n/format";
@@ -103,10 +104,9 @@ export function MilestoneUpdateForm({
         inputMode="numeric"
         label={t("workflow.update.fields.proposedPercent")}
       />
-      <Field
+      <DateField
         form={form}
         name="proposedDueDate"
-        type="date"
         label={t("workflow.update.fields.proposedDueDate")}
         hint={t("workflow.update.fields.proposedDueDateHint", { date: format.date(milestone.currentDueDate) })}
       />

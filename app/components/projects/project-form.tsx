@@ -6,6 +6,7 @@ import { messageKey, type TranslationKey } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { Field } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { INSTRUMENTS, PROJECT_STATUSES, type ProjectFormValues } from "~/schemas/project";
 
 export type ProjectFormOptions = {
@@ -236,12 +237,12 @@ export function ProjectFormFields({
       <fieldset>
         <legend>{t("projects.overview.keyDates")}</legend>
         <div className="form-grid">
-          <Field form={form} name="approvalDate" label={label("approvalDate")} type="date" />
-          <Field form={form} name="effectivenessDate" label={label("effectivenessDate")} type="date" />
-          <Field form={form} name="mtrPlannedDate" label={label("mtrPlannedDate")} type="date" />
-          <Field form={form} name="mtrActualDate" label={label("mtrActualDate")} type="date" />
-          <Field form={form} name="closingOriginalDate" label={label("closingOriginalDate")} type="date" />
-          <Field form={form} name="closingRevisedDate" label={label("closingRevisedDate")} type="date" />
+          <DateField form={form} name="approvalDate" label={label("approvalDate")} />
+          <DateField form={form} name="effectivenessDate" label={label("effectivenessDate")} />
+          <DateField form={form} name="mtrPlannedDate" label={label("mtrPlannedDate")} />
+          <DateField form={form} name="mtrActualDate" label={label("mtrActualDate")} />
+          <DateField form={form} name="closingOriginalDate" label={label("closingOriginalDate")} />
+          <DateField form={form} name="closingRevisedDate" label={label("closingRevisedDate")} />
         </div>
       </fieldset>
       <fieldset>

@@ -1,12 +1,12 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabel, type LabelGroup, messageKey } from "~/i18n/keys";
-import { Field, useRemixForm } from "~/components/ui/form";
+import { useRemixForm } from "~/components/ui/form";
+import { DateField } from "~/components/ui/date-field";
 import { useIsSubmitting } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
 import { todayIsoDay } from "~/lib/dates";
 import {
-  latestRatingDay,
   MIN_JUSTIFICATION_LENGTH,
   PERFORMANCE_RATINGS,
   RISK_RATINGS,
@@ -138,7 +138,7 @@ export function RatingForm({ serverErrors }: { serverErrors: Record<string, stri
     <section className="panel" id="new-rating" aria-labelledby="new-rating-title">
       <h2 id="new-rating-title">{t("projects.ratings.record")}</h2>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-busy={submitting}>
-        <Field form={form} name="ratedOn" type="date" label={t("projects.ratings.ratedOn")} max={latestRatingDay()} />
+        <DateField form={form} name="ratedOn" label={t("projects.ratings.ratedOn")} />
         <div className="form-grid">
           {select("pdoRating", t("projects.ratings.pdo"), PERFORMANCE_RATINGS, "domain.rating")}
           {select("ipRating", t("projects.ratings.ip"), PERFORMANCE_RATINGS, "domain.rating")}

@@ -41,11 +41,11 @@ export function DateField<T extends FieldValues>({
     setSeen(day);
     form.setValue(name, day as PathValue<T, Path<T>>, {
       shouldDirty: true,
-      shouldValidate: form.formState.isSubmitted || form.getFieldState(name).isTouched,
+      shouldValidate: form.formState.isSubmitted,
     });
   };
   const id = `field-${name}`;
-  const error = form.formState.errors[name]?.message;
+  const error = form.getFieldState(name, form.formState).error?.message;
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
@@ -63,8 +63,6 @@ export function DateField<T extends FieldValues>({
         onBlur={() => {
           const day = parseDayInput(text);
           if (day) setText(format.date(day));
-          // "Touched" as react-hook-form's onTouched mode means it: checked from now on, as the person types.
-          void form.trigger(name);
         }}
       />
       <input type="hidden" {...form.register(name)} />

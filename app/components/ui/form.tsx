@@ -27,7 +27,11 @@ export function useRemixForm<T extends FieldValues>(
     // The schema's input and output types differ where it coerces; the resolver validates either way.
     resolver: zodResolver(schema as never) as never,
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    // Every message appears on submit, all at once, and then follows the person's typing. Checking on leaving a
+    // field (onTouched) showed messages one by one, and a message appearing as a field lost focus moved the
+    // submit button from under the pointer that was clicking it.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     // react-hook-form would focus the first invalid field in the order fields registered; we focus the first one
     // on the page (see focusFirstInvalid), the same after a server answer.
     shouldFocusError: false,

@@ -13,6 +13,7 @@ import notify from "./notify";
 import audit from "./audit";
 import sso from "./sso";
 import forms from "./forms";
+import charts from "./charts";
 
 const en = {
   common,
@@ -30,6 +31,7 @@ const en = {
   audit,
   sso,
   forms,
+  charts,
 };
 export default en;
 export type English = typeof en;

@@ -271,7 +271,7 @@ export default {
     titleRequired: "Enter a title.",
     tooLong: "This is too long.",
     dateRequired: "Enter a date.",
-    dateInvalid: "Enter a valid date (YYYY-MM-DD).",
+    dateInvalid: "Enter a real date: day, month, year (for example 31 Dec 2026).",
     statusInvalid: "Choose a status.",
     percentRange: "Enter a whole number from 0 to 100.",
     numberRequired: "Enter a number.",

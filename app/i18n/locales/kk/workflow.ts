@@ -275,7 +275,7 @@ const workflow: Translation<typeof en> = {
     titleRequired: "Атауын енгізіңіз.",
     tooLong: "Мәтін тым ұзын.",
     dateRequired: "Күнді енгізіңіз.",
-    dateInvalid: "Дұрыс күнді енгізіңіз (ЖЖЖЖ-АА-КК).",
+    dateInvalid: "Нақты күнді енгізіңіз: күн, ай, жыл (мысалы, 31 жел 2026).",
     statusInvalid: "Мәртебені таңдаңыз.",
     percentRange: "0-ден 100-ге дейінгі бүтін санды енгізіңіз.",
     numberRequired: "Санды енгізіңіз.",

@@ -15,6 +15,7 @@ import notify from "./notify";
 import audit from "./audit";
 import sso from "./sso";
 import forms from "./forms";
+import charts from "./charts";
 
 const ru: Translation<English> = {
   common,
@@ -32,5 +33,6 @@ const ru: Translation<English> = {
   audit,
   sso,
   forms,
+  charts,
 };
 export default ru;

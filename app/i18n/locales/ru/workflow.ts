@@ -270,7 +270,7 @@ const workflow: Translation<typeof en> = {
     titleRequired: "Введите название.",
     tooLong: "Слишком длинный текст.",
     dateRequired: "Введите дату.",
-    dateInvalid: "Введите корректную дату (ГГГГ-ММ-ДД).",
+    dateInvalid: "Введите существующую дату: день, месяц, год (например, 31 дек. 2026).",
     statusInvalid: "Выберите статус.",
     percentRange: "Введите целое число от 0 до 100.",
     numberRequired: "Введите число.",
