@@ -8,7 +8,7 @@ import { parseDayInput } from "~/lib/day-input";
 
 /**
  * A day, shown and typed the way Qadam writes dates in the user's language ("31 Dec 2026", "31 дек. 2026"), never in
- * the browser's own order (see docs/decisions/0007-date-fields.md). The form value, and what the server receives in
+ * the browser's own order (see docs/decisions/0015-reporting-periods-and-date-fields.md). The form value, and what the server receives in
  * the hidden input, is the `YYYY-MM-DD` day; text that is not a day is kept as typed so the shared schema reports it.
  */
 export function DateField<T extends FieldValues>({
