@@ -46,6 +46,8 @@ test("CPF view: envelope × years against commitments, area by area", async ({ p
   // (Compact money differs between ICU builds: "US$700m" in Node, "$700M" in Chromium.)
   await expect(cpf).toContainText(/\$700\s?m a year × 5 years = (US)?\$3\.5\s?(bn|B)/i);
   await expect(cpf.getByTestId("committed")).toHaveText(/\$4\.2\s?(bn|B) \(120%\)$/);
+  // Past the envelope: said in words and drawn past the envelope's mark, never a silently full bar.
+  await expect(cpf.getByTestId("over-envelope")).toHaveText(/^Over the envelope by (US)?\$700\s?(m|M)$/);
   await cpf.getByRole("link", { name: "Country Partnership Framework 2020–2025" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Country Partnership Framework 2020–2025" })).toBeVisible();
   const area = page.locator('[data-area-code="FA3"]');

@@ -45,15 +45,14 @@ export function EnvelopeBar({
           <dt>{t("portfolio.cpf.committed")}</dt>
           <dd data-testid="committed">
             {format.moneyFromCents(committedCents)} ({format.percent(share)})
-            {over ? (
-              <>
-                {" "}
-                <span className="badge red" data-testid="over-envelope">
-                  {over}
-                </span>
-              </>
-            ) : null}
           </dd>
+          {over ? (
+            <dd>
+              <span className="badge red" data-testid="over-envelope">
+                {over}
+              </span>
+            </dd>
+          ) : null}
         </div>
         <div>
           <dt>{t("portfolio.cpf.pipeline")}</dt>
