@@ -46,7 +46,7 @@ export function RatingChart({ ratings }: { ratings: RatingEntry[] }) {
         <strong>{t("charts.ratingsChart")}</strong> <span className="legend-pdo">— {t("projects.ratings.pdo")}</span>{" "}
         <span className="legend-ip">- - {t("projects.ratings.ip")}</span>
       </figcaption>
-      <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`}>
         <title>{label}</title>
         {RATING_SCALE.map((code) => (
           <g key={code}>
