@@ -4,6 +4,7 @@ import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/local
 import { disbursementShare } from "~/lib/metrics";
 import type { Actor, Institution } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
+import { assessVisibleProjects } from "./portfolio-status.server";
 import { assessProjectStatus, STATUS_COLOURS, type StatusColour, type StatusReason } from "~/lib/status-rules";
 
 export type BoardFilters = { frameworkId?: string; institution?: Institution };
@@ -21,6 +22,7 @@ const statusSelect = {
   commitmentMinor: true,
   disbursedMinor: true,
   priorityAreaId: true,
+  implementingAgencyId: true,
   priorityArea: { select: { ...LOCALIZED_NAME_SELECT, code: true, framework: { select: { id: true, code: true } } } },
   implementingAgency: { select: LOCALIZED_NAME_SELECT },
   ratings: {
@@ -68,7 +70,9 @@ export type AssessedProject = {
   instrument: string;
   status: "PIPELINE" | "ACTIVE" | "CLOSED" | "CANCELLED";
   priorityAreaId: string;
+  implementingAgencyId: string;
   areaName: LocalizedName;
+  areaCode: string;
   frameworkId: string;
   frameworkCode: string;
   agency: LocalizedName;
@@ -112,7 +116,9 @@ export async function assessProjects(
       instrument: row.instrument,
       status: row.status,
       priorityAreaId: row.priorityAreaId,
+      implementingAgencyId: row.implementingAgencyId,
       areaName: pickName(row.priorityArea),
+      areaCode: row.priorityArea.code,
       frameworkId: row.priorityArea.framework.id,
       frameworkCode: row.priorityArea.framework.code,
       agency: row.implementingAgency,
@@ -143,7 +149,7 @@ export function groupByColour(projects: AssessedProject[]): BoardGroups {
 
 /** The status board for an actor: their visible, non-archived projects grouped Red / Amber / Green / Completed. */
 export async function getStatusBoard(options: { actor: Actor; filters?: BoardFilters; today?: Date }) {
-  const projects = await assessProjects(boardWhere(options.actor, options.filters), options.today);
+  const projects = await assessVisibleProjects(options.actor, options.filters, options.today);
   return groupByColour(projects);
 }
 

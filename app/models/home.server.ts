@@ -3,7 +3,8 @@ import { db } from "~/lib/db.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor, OrganizationKind, Role } from "~/lib/permissions";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
-import { assessProjects, boardWhere, type AssessedProject } from "./board.server";
+import { boardWhere, type AssessedProject } from "./board.server";
+import { assessVisibleProjects } from "./portfolio-status.server";
 import { listAuditEvents } from "./history.server";
 import { listMissingReports } from "./reporting.server";
 import { listReviewQueue } from "./review/queue.server";
@@ -16,6 +17,14 @@ import { listOwnSubmissions } from "./home-submissions.server";
 export const DUE_WINDOW_DAYS = 30;
 /** The ministry view looks a quarter ahead for implementation milestones. */
 export const MINISTRY_WINDOW_DAYS = 90;
+/** Lists on the home page show at most this many rows and say "showing N of M", linking to the full page. */
+export const HOME_LIST_LIMIT = 20;
+
+/** The first `HOME_LIST_LIMIT` items and how many there are in all. */
+function capped<T>(items: T[]) {
+  return { items: items.slice(0, HOME_LIST_LIMIT), total: items.length };
+}
+export type Capped<T> = { items: T[]; total: number };
 
 type HomeActor = Actor & { role: Role; organizationKind: OrganizationKind };
 
@@ -108,11 +117,12 @@ async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProj
 }
 
 /** The manager's review queue (others' submissions only), projects at risk and the board's counts. */
-async function managerHome(actor: HomeActor, atRisk: HomeProject[], counts: Record<StatusColour, number>) {
-  const queue = await listReviewQueue({ actor });
-  const reviewable = queue.items.filter((i) => !i.ownSubmission);
+async function managerHome(actor: HomeActor, atRisk: Capped<HomeProject>, counts: Record<StatusColour, number>) {
+  // Only the five oldest are shown; the count comes from the database, not from loading the whole queue.
+  const queue = await listReviewQueue({ actor, limit: 5, excludeAuthorId: actor.id });
+  const reviewable = queue.items;
   return {
-    queueCount: reviewable.length,
+    queueCount: queue.total,
     queueTop: reviewable.slice(0, 5).map((i) => ({
       kind: i.kind,
       id: i.id,
@@ -164,19 +174,23 @@ async function organisationView(actor: HomeActor, today: Date, assessed: Assesse
   if (actor.organizationKind === "WORLD_BANK") {
     return {
       kind: "WORLD_BANK" as const,
-      projects: assessed
-        .filter((p) => p.status === "ACTIVE")
-        .sort(byColourThenCode)
-        .map(lite),
+      projects: capped(
+        assessed
+          .filter((p) => p.status === "ACTIVE")
+          .sort(byColourThenCode)
+          .map(lite),
+      ),
     };
   }
   if (actor.organizationKind === "IFC") {
     return {
       kind: "IFC" as const,
-      projects: assessed
-        .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
-        .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
-        .map(lite),
+      projects: capped(
+        assessed
+          .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
+          .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
+          .map(lite),
+      ),
     };
   }
   return ministryView(actor, today);
@@ -185,12 +199,14 @@ async function organisationView(actor: HomeActor, today: Date, assessed: Assesse
 export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
   const { actor } = options;
   const today = options.today ?? new Date();
-  const assessed = await assessProjects(boardWhere(actor), today);
+  const assessed = await assessVisibleProjects(actor, {}, today);
   const counts = boardCounts(assessed);
-  const atRisk = assessed
-    .filter((p) => p.colour === "RED" || p.colour === "AMBER")
-    .sort(byColourThenCode)
-    .map(lite);
+  const atRisk = capped(
+    assessed
+      .filter((p) => p.colour === "RED" || p.colour === "AMBER")
+      .sort(byColourThenCode)
+      .map(lite),
+  );
   const [officer, manager, auditor, admin, org] = await Promise.all([
     actor.role === "OFFICER" ? officerHome(actor, today, assessed) : null,
     actor.role === "MANAGER" ? managerHome(actor, atRisk, counts) : null,

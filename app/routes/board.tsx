@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BoardFilters } from "~/components/board/board-filters";
+import { AreaTable, boardHref, ColourTiles } from "~/components/board/board-summary";
 import { ProjectCard } from "~/components/board/project-card";
+import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { STATUS_COLOURS } from "~/lib/status-rules";
 import { parseSearchParams } from "~/lib/validation.server";
-import { getStatusBoard, listFrameworkOptions } from "~/models/board.server";
+import { listFrameworkOptions } from "~/models/board.server";
+import { getBoardPage } from "~/models/board-page.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.board");
@@ -17,51 +20,74 @@ export const meta = titled("common.nav.board");
 const BoardSearchSchema = z.object({
   frameworkId: z.string().max(64).optional(),
   institution: z.enum(["WB", "IFC", "JOINT"]).optional(),
+  areaId: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  colour: z.enum(STATUS_COLOURS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
-  const filters = parseSearchParams(BoardSearchSchema, new URL(request.url));
-  const [groups, frameworks] = await Promise.all([getStatusBoard({ actor: user, filters }), listFrameworkOptions()]);
-  return { groups, frameworks, filters };
+  const query = parseSearchParams(BoardSearchSchema, new URL(request.url));
+  const [board, frameworks] = await Promise.all([getBoardPage({ actor: user, query }), listFrameworkOptions()]);
+  const { colour: _colour, page: _page, ...filters } = query;
+  return { board, frameworks, filters };
 }
 
 const COLUMN_CLASS = { RED: "red", AMBER: "amber", GREEN: "green", COMPLETED: "completed" } as const;
 
 export default function BoardPage() {
   const { t } = useTranslation();
-  const { groups, frameworks, filters } = useLoaderData<typeof loader>();
-  const total = STATUS_COLOURS.reduce((n, c) => n + groups[c].length, 0);
+  const format = useFormat();
+  const { board, frameworks, filters } = useLoaderData<typeof loader>();
+  const colourName = t(`portfolio.colours.${board.colour}`);
+  const pageHref = (page: number) => boardHref({ ...filters, colour: board.colour, page });
   return (
     <div>
       <h1>{t("portfolio.board.title")}</h1>
       <p className="muted">{t("portfolio.board.intro")}</p>
-      <BoardFilters frameworks={frameworks} selected={filters} />
-      {total === 0 ? (
+      <BoardFilters frameworks={frameworks} areas={board.areas} selected={filters} />
+      {board.total === 0 ? (
         <p className="panel muted" data-testid="board-empty">
           {t("portfolio.board.empty")}
         </p>
       ) : (
-        <div className="board" data-testid="status-board">
-          {STATUS_COLOURS.map((colour) => (
-            <section
-              key={colour}
-              className={`board-column board-column-${COLUMN_CLASS[colour]}`}
-              aria-labelledby={`board-${colour}`}
-              data-colour={colour}
-            >
-              <h2 id={`board-${colour}`}>
-                {t(`portfolio.colours.${colour}`)} <span className="muted">({groups[colour].length})</span>
-              </h2>
-              {groups[colour].length === 0 ? (
-                <p className="muted">{t("portfolio.board.columnEmpty")}</p>
-              ) : (
-                groups[colour].map((project) => <ProjectCard key={project.id} project={project} />)
-              )}
-            </section>
-          ))}
-        </div>
+        <>
+          <ColourTiles board={board} filters={filters} />
+          <section
+            className={`board-list board-column-${COLUMN_CLASS[board.colour]}`}
+            aria-labelledby="board-list-title"
+            data-testid="status-board"
+            data-colour={board.colour}
+          >
+            <h2 id="board-list-title">
+              {colourName} <span className="muted">({format.number(board.ofColourTotal)})</span>
+            </h2>
+            {board.projects.length === 0 ? (
+              <p className="muted">{t("portfolio.board.columnEmpty")}</p>
+            ) : (
+              <>
+                <p className="muted" data-testid="board-range">
+                  {t("lists.showingRange", { from: board.from, to: board.to, total: board.ofColourTotal })}
+                </p>
+                <div className="board-cards">
+                  {board.projects.map((project) => (
+                    <ProjectCard key={project.id} project={project} />
+                  ))}
+                </div>
+              </>
+            )}
+            {board.pages > 1 ? (
+              <nav className="pager" aria-label={t("lists.pagination")}>
+                {board.page > 1 ? <Link to={pageHref(board.page - 1)}>{t("lists.previous")}</Link> : null}
+                <span>{t("lists.pageOf", { page: board.page, pages: board.pages })}</span>
+                {board.page < board.pages ? <Link to={pageHref(board.page + 1)}>{t("lists.next")}</Link> : null}
+              </nav>
+            ) : null}
+          </section>
+          <AreaTable board={board} filters={filters} />
+        </>
       )}
       <details className="panel board-rules">
         <summary>{t("portfolio.board.rulesTitle")}</summary>

@@ -6,11 +6,14 @@ import type { LocalizedName } from "~/lib/localized-name";
 /** GET form: the filters live in the URL, so a board view can be bookmarked and shared. */
 export function BoardFilters({
   frameworks,
+  areas,
   selected,
   action = "/board",
 }: {
   frameworks: ({ id: string; code: string } & LocalizedName)[];
-  selected: { frameworkId?: string; institution?: string };
+  /** Priority areas to narrow to, with the search box (the board offers both; other pages need not). */
+  areas?: { id: string; name: LocalizedName }[];
+  selected: { frameworkId?: string; institution?: string; areaId?: string; q?: string };
   action?: string;
 }) {
   const { t } = useTranslation();
@@ -39,6 +42,25 @@ export function BoardFilters({
           ))}
         </select>
       </div>
+      {areas ? (
+        <>
+          <div className="field">
+            <label htmlFor="board-area">{t("lists.board.area")}</label>
+            <select id="board-area" name="areaId" defaultValue={selected.areaId ?? ""}>
+              <option value="">{t("lists.board.allAreas")}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {ln(a.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="board-q">{t("lists.board.search")}</label>
+            <input id="board-q" name="q" type="search" maxLength={100} defaultValue={selected.q ?? ""} />
+          </div>
+        </>
+      ) : null}
       <div className="filter-actions">
         <button type="submit">{t("common.actions.apply")}</button>
         <Link to={action} className="button secondary">

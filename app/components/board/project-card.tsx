@@ -27,9 +27,8 @@ export function ProjectCard({ project }: { project: BoardCardProject }) {
   return (
     <article className={`board-card board-card-${project.colour.toLowerCase()}`} data-project-code={project.code}>
       <h3>
-        <Link to={`/projects/${project.id}`}>
-          <span className="board-code">{project.code}</span> {project.name}
-        </Link>
+        <Link to={`/projects/${project.id}`}>{project.name}</Link>{" "}
+        <span className="board-code muted">{project.code}</span>
       </h3>
       <p className="muted board-meta">
         {codeLabel("domain.institution", project.institution)} · {codeLabel("domain.projectStatus", project.status)} ·{" "}

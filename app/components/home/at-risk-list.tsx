@@ -16,10 +16,8 @@ export function AtRiskList({
     <ul className="compact-list" data-testid="at-risk">
       {projects.map((p) => (
         <li key={p.id} data-project-code={p.code}>
-          <StatusBadge colour={p.colour} />{" "}
-          <Link to={`/projects/${p.id}`}>
-            {p.code} — {p.name}
-          </Link>
+          <StatusBadge colour={p.colour} /> <Link to={`/projects/${p.id}`}>{p.name}</Link>{" "}
+          <span className="muted">{p.code}</span>
           <ReasonList reasons={p.reasons} />
         </li>
       ))}

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
-import type { HomeProject } from "~/models/home.server";
+import { ShowingNote } from "~/components/ui/showing-note";
+import type { Capped, HomeProject } from "~/models/home.server";
 
 /** The IFC view: its PPP and advisory pipeline (IFC and joint projects), pipeline first. */
-export function IfcView({ projects }: { projects: HomeProject[] }) {
+export function IfcView({ projects: list }: { projects: Capped<HomeProject> }) {
+  const projects = list.items;
   const { t } = useTranslation();
   const ln = useLocalizedName();
   const format = useFormat();
@@ -33,9 +35,7 @@ export function IfcView({ projects }: { projects: HomeProject[] }) {
               {projects.map((p) => (
                 <tr key={p.id} data-project-code={p.code} data-status={p.status}>
                   <td>
-                    <Link to={`/projects/${p.id}`}>
-                      {p.code} — {p.name}
-                    </Link>
+                    <Link to={`/projects/${p.id}`}>{p.name}</Link> <span className="muted">{p.code}</span>
                   </td>
                   <td>{t(`domain.projectStatus.${p.status}`)}</td>
                   <td>{t(`projects.instruments.${p.instrument}`, { defaultValue: p.instrument })}</td>
@@ -51,6 +51,7 @@ export function IfcView({ projects }: { projects: HomeProject[] }) {
           </table>
         </div>
       )}
+      <ShowingNote shown={projects.length} total={list.total} to="/board" label={t("lists.seeAllOnBoard")} />
     </section>
   );
 }

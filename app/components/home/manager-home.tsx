@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ShowingNote } from "~/components/ui/showing-note";
 import { useFormat } from "~/i18n/format";
 import type { HomeData } from "~/models/home.server";
 import { AtRiskList } from "./at-risk-list";
@@ -41,9 +42,15 @@ export function ManagerHome({ data }: { data: NonNullable<HomeData["manager"]> }
       </section>
       <section className="panel" aria-labelledby="home-risk">
         <h2 id="home-risk">
-          {t("home.manager.atRisk")} <span className="muted">({data.atRisk.length})</span>
+          {t("home.manager.atRisk")} <span className="muted">({data.atRisk.total})</span>
         </h2>
-        <AtRiskList projects={data.atRisk} />
+        <AtRiskList projects={data.atRisk.items} />
+        <ShowingNote
+          shown={data.atRisk.items.length}
+          total={data.atRisk.total}
+          to="/board"
+          label={t("lists.seeAllOnBoard")}
+        />
       </section>
     </div>
   );

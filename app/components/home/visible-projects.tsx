@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ShowingNote } from "~/components/ui/showing-note";
 import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
@@ -14,7 +15,14 @@ export type VisibleProject = {
 };
 
 /** Every project the user can see. Other tests read `[data-testid=visible-projects] [data-project-code]`: keep them. */
-export function VisibleProjects({ projects, collapsed }: { projects: VisibleProject[]; collapsed: boolean }) {
+export function VisibleProjects({
+  projects: list,
+  collapsed,
+}: {
+  projects: { items: VisibleProject[]; total: number };
+  collapsed: boolean;
+}) {
+  const projects = list.items;
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const ln = useLocalizedName();
@@ -47,11 +55,12 @@ export function VisibleProjects({ projects, collapsed }: { projects: VisibleProj
             ))}
           </tbody>
         </table>
+        <ShowingNote shown={projects.length} total={list.total} to="/projects" label={t("lists.seeAllProjects")} />
       </div>
     );
   const heading = (
     <>
-      {t("home.visibleProjects")} <span className="muted">({t("home.projectCount", { count: projects.length })})</span>
+      {t("home.visibleProjects")} <span className="muted">({t("home.projectCount", { count: list.total })})</span>
     </>
   );
   if (!collapsed) {

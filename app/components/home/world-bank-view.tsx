@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
-import type { HomeProject } from "~/models/home.server";
+import { ShowingNote } from "~/components/ui/showing-note";
+import type { Capped, HomeProject } from "~/models/home.server";
 
 /** The World Bank view: active projects with their latest ISR ratings and disbursement, worst first. */
-export function WorldBankView({ projects }: { projects: HomeProject[] }) {
+export function WorldBankView({ projects: list }: { projects: Capped<HomeProject> }) {
+  const projects = list.items;
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const format = useFormat();
@@ -34,9 +36,7 @@ export function WorldBankView({ projects }: { projects: HomeProject[] }) {
               {projects.map((p) => (
                 <tr key={p.id} data-project-code={p.code}>
                   <td>
-                    <Link to={`/projects/${p.id}`}>
-                      {p.code} — {p.name}
-                    </Link>
+                    <Link to={`/projects/${p.id}`}>{p.name}</Link> <span className="muted">{p.code}</span>
                   </td>
                   <td title={p.latestRating ? codeLabel("domain.rating", p.latestRating.pdoRating) : undefined}>
                     {p.latestRating?.pdoRating ?? "—"}
@@ -57,6 +57,7 @@ export function WorldBankView({ projects }: { projects: HomeProject[] }) {
           </table>
         </div>
       )}
+      <ShowingNote shown={projects.length} total={list.total} to="/board" label={t("lists.seeAllOnBoard")} />
     </section>
   );
 }

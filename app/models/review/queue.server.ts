@@ -9,7 +9,7 @@ import type { SubmissionKind } from "~/schemas/review";
 /** The review queue: pending milestone updates and indicator values in the manager's scope, oldest first. */
 
 /** At most this many items of each kind are listed (oldest first); the page says "showing N of M" beyond it. */
-export const REVIEW_QUEUE_LIMIT = 500;
+export const REVIEW_QUEUE_LIMIT = 25;
 
 export type QueueTruncation = { kind: SubmissionKind; shown: number; total: number };
 
@@ -37,7 +37,13 @@ function pendingValues(where: object, limit: number) {
       indicator: {
         include: {
           project: projectHeader,
-          values: { where: { state: "VERIFIED" }, select: { periodEnd: true, value: true } },
+          // Only the latest verified value is shown next to the proposal: load that one, not the whole series.
+          values: {
+            where: { state: "VERIFIED" },
+            orderBy: { periodEnd: "desc" },
+            take: 1,
+            select: { periodEnd: true, value: true },
+          },
         },
       },
     },
@@ -112,10 +118,20 @@ function toValueItem(v: Awaited<ReturnType<typeof pendingValues>>[number], actor
  * Pending items on the actor's projects, archived projects excepted (an archived project is read-only), at most
  * `limit` of each kind. `truncated` names each kind that has more, with its total.
  */
-export async function listReviewQueue({ actor, limit = REVIEW_QUEUE_LIMIT }: { actor: Actor; limit?: number }) {
+export async function listReviewQueue({
+  actor,
+  limit = REVIEW_QUEUE_LIMIT,
+  excludeAuthorId,
+}: {
+  actor: Actor;
+  limit?: number;
+  /** Leave out this person's own submissions (a manager's home lists only what others wait on). */
+  excludeAuthorId?: string;
+}) {
   const projectScope = { AND: [projectWhereForActor(actor), { archivedAt: null }] };
-  const updateWhere = { reviewState: "SUBMITTED" as const, milestone: { project: projectScope } };
-  const valueWhere = { state: "SUBMITTED" as const, indicator: { project: projectScope } };
+  const notBy = excludeAuthorId ? { not: excludeAuthorId } : undefined;
+  const updateWhere = { reviewState: "SUBMITTED" as const, authorId: notBy, milestone: { project: projectScope } };
+  const valueWhere = { state: "SUBMITTED" as const, reporterId: notBy, indicator: { project: projectScope } };
   const [updates, values] = await Promise.all([pendingUpdates(updateWhere, limit), pendingValues(valueWhere, limit)]);
 
   // Only when a kind filled its page is it worth counting the rest.

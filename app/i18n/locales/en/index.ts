@@ -14,6 +14,7 @@ import audit from "./audit";
 import sso from "./sso";
 import forms from "./forms";
 import charts from "./charts";
+import lists from "./lists";
 
 const en = {
   common,
@@ -32,6 +33,7 @@ const en = {
   sso,
   forms,
   charts,
+  lists,
 };
 export default en;
 export type English = typeof en;

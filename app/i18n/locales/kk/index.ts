@@ -16,6 +16,7 @@ import audit from "./audit";
 import sso from "./sso";
 import forms from "./forms";
 import charts from "./charts";
+import lists from "./lists";
 
 const kk: Translation<English> = {
   common,
@@ -34,5 +35,6 @@ const kk: Translation<English> = {
   sso,
   forms,
   charts,
+  lists,
 };
 export default kk;
