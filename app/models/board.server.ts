@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
-import { disbursementShare } from "~/lib/metrics";
+import { disbursementShare, progressTowardsTarget } from "~/lib/metrics";
 import type { Actor, Institution } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
@@ -82,7 +82,33 @@ export type AssessedProject = {
   latestRating: { ratedOn: string; pdoRating: string; ipRating: string; riskRating: string } | null;
   colour: StatusColour;
   reasons: StatusReason[];
+  /** Progress (0–1) of each PDO indicator that has a verified value (not qualitative): the CPF view's means. */
+  pdoProgress: number[];
 };
+
+function pdoProgressOf(
+  indicators: {
+    type: string;
+    measure: string;
+    ascending: boolean;
+    baselineValue: number | null;
+    targetValue: number | null;
+    values: { value: number }[];
+  }[],
+) {
+  const progress: number[] = [];
+  for (const indicator of indicators) {
+    if (indicator.type !== "PDO" || indicator.measure === "QUALITATIVE") continue;
+    const share = progressTowardsTarget({
+      baseline: indicator.baselineValue,
+      target: indicator.targetValue,
+      actual: indicator.values[0]?.value ?? null,
+      ascending: indicator.ascending,
+    });
+    if (share !== null) progress.push(Math.min(1, Math.max(0, share)));
+  }
+  return progress;
+}
 
 /** Every project matching `where`, with its board colour and reasons (see app/lib/status-rules.ts). */
 export async function assessProjects(
@@ -135,6 +161,7 @@ export async function assessProjects(
         : null,
       colour,
       reasons,
+      pdoProgress: pdoProgressOf(row.indicators),
     };
   });
 }

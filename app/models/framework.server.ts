@@ -2,10 +2,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
 import { daysBetween } from "~/lib/dates";
-import { progressTowardsTarget } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
-import { assessProjects, boardWhere, type AssessedProject } from "./board.server";
+import type { AssessedProject } from "./board.server";
+import { assessVisibleProjects } from "./portfolio-status.server";
 
 /**
  * The CPF view. Envelope figures are framework-level facts shown to every signed-in user; commitments, project
@@ -57,7 +57,7 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
         _count: { select: { priorityAreas: true } },
       },
     }),
-    assessProjects(boardWhere(options.actor), options.today),
+    assessVisibleProjects(options.actor, {}, options.today),
   ]);
   return frameworks.map((f) => {
     const mine = projects.filter((p) => p.frameworkId === f.id);
@@ -96,29 +96,14 @@ const frameworkViewSelect = {
 type FrameworkRow = Prisma.FrameworkGetPayload<{ select: typeof frameworkViewSelect }>;
 
 /** Per priority area, the progress (clamped to 0–1) of each assessable PDO indicator of the visible projects. */
-async function pdoProgressByArea(where: Prisma.ProjectWhereInput): Promise<Map<string, number[]>> {
-  const indicators = await db.indicator.findMany({
-    where: { type: "PDO", measure: { not: "QUALITATIVE" }, project: where },
-    select: {
-      ascending: true,
-      baselineValue: true,
-      targetValue: true,
-      project: { select: { priorityAreaId: true } },
-      values: { where: { state: "VERIFIED" }, orderBy: { periodEnd: "desc" }, take: 1, select: { value: true } },
-    },
-  });
+/** PDO indicator progress per priority area, over the given (visible) projects. */
+function pdoProgressByArea(projects: AssessedProject[]): Map<string, number[]> {
   const progressByArea = new Map<string, number[]>();
-  for (const indicator of indicators) {
-    const progress = progressTowardsTarget({
-      baseline: indicator.baselineValue,
-      target: indicator.targetValue,
-      actual: indicator.values[0]?.value ?? null,
-      ascending: indicator.ascending,
-    });
-    if (progress === null) continue;
-    const list = progressByArea.get(indicator.project.priorityAreaId) ?? [];
-    list.push(Math.min(1, Math.max(0, progress)));
-    progressByArea.set(indicator.project.priorityAreaId, list);
+  for (const project of projects) {
+    if (project.pdoProgress.length === 0) continue;
+    const list = progressByArea.get(project.priorityAreaId) ?? [];
+    list.push(...project.pdoProgress);
+    progressByArea.set(project.priorityAreaId, list);
   }
   return progressByArea;
 }
@@ -155,11 +140,8 @@ function areaView(area: FrameworkRow["priorityAreas"][number], projects: Assesse
 export async function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
   const framework = await db.framework.findUnique({ where: { id: options.frameworkId }, select: frameworkViewSelect });
   if (!framework) return null;
-  const where = boardWhere(options.actor, { frameworkId: framework.id });
-  const [projects, progressByArea] = await Promise.all([
-    assessProjects(where, options.today),
-    pdoProgressByArea(where),
-  ]);
+  const projects = await assessVisibleProjects(options.actor, { frameworkId: framework.id }, options.today);
+  const progressByArea = pdoProgressByArea(projects);
   const years = frameworkYears(framework.startDate, framework.endDate);
   const annualEnvelopeCents = Number(framework.annualEnvelopeMinor);
   return {

@@ -154,11 +154,13 @@ async function ministryView(actor: HomeActor, today: Date) {
     listDueMilestones(actor, today, false, MINISTRY_WINDOW_DAYS),
     listMissingReports({ actor, today }),
   ]);
-  const byProject = new Map<string, { projectId: string; projectCode: string; count: number; overdue: number }>();
+  type Owed = { projectId: string; projectCode: string; projectName: string; count: number; overdue: number };
+  const byProject = new Map<string, Owed>();
   for (const item of reports.items) {
     const row = byProject.get(item.projectId) ?? {
       projectId: item.projectId,
       projectCode: item.projectCode,
+      projectName: item.projectName,
       count: 0,
       overdue: 0,
     };
@@ -166,7 +168,7 @@ async function ministryView(actor: HomeActor, today: Date) {
     if (item.overdue) row.overdue += 1;
     byProject.set(item.projectId, row);
   }
-  return { kind: "MINISTRY" as const, milestones, reportsDue: [...byProject.values()] };
+  return { kind: "MINISTRY" as const, milestones, reportsDue: capped([...byProject.values()]) };
 }
 
 /** The organisation's lead view (every role but ADMIN, whose home is the administration summary). */

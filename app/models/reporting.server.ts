@@ -42,8 +42,6 @@ export function monthsForFrequency(frequency: string): number {
   return isIndicatorFrequency(frequency) ? FREQUENCY_MONTHS[frequency] : FREQUENCY_MONTHS.ANNUAL;
 }
 
-const inPeriod = (date: Date, p: Period) => date >= p.start && date < p.end;
-
 export type Responsible = { id: string; name: string; email: string };
 
 export type ReportingItem = {
@@ -103,6 +101,102 @@ export const reportingSelect = {
 export type ReportingProject = Prisma.ProjectGetPayload<{ select: typeof reportingSelect }>;
 
 const isoPeriod = (period: Period) => ({ start: period.start.toISOString(), end: period.end.toISOString() });
+
+/** Dates are stored by the libSQL adapter as ISO-8601 text with "+00:00": compared in SQL in that same form. */
+const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const parseLast = (value: string | null) => {
+  if (!value) return null;
+  const [at, state] = value.split("|");
+  return { at: new Date(at).toISOString(), state };
+};
+
+type MissingMilestoneRow = {
+  id: string;
+  projectId: string;
+  title: string;
+  currentDueDate: string;
+  status: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  last: string | null;
+};
+
+/**
+ * Open milestones of the given projects with no update (returned ones aside) submitted during the quarter, decided
+ * in SQL: only the missing ones and their latest update (for "last reported") are read, never the whole history.
+ */
+function missingMilestoneRows(projectIds: string, quarter: Period) {
+  return db.$queryRawUnsafe<MissingMilestoneRow[]>(
+    `SELECT m.id, m.projectId, m.title, m.currentDueDate, m.status, m.ownerId,
+            o.name AS ownerName, o.email AS ownerEmail,
+            (SELECT u.submittedAt || '|' || u.reviewState FROM MilestoneUpdate u
+              WHERE u.milestoneId = m.id ORDER BY u.submittedAt DESC LIMIT 1) AS last
+       FROM Milestone m LEFT JOIN User o ON o.id = m.ownerId
+      WHERE m.projectId IN (SELECT value FROM json_each(?1))
+        AND m.status NOT IN ('COMPLETED', 'CANCELLED')
+        AND NOT EXISTS (SELECT 1 FROM MilestoneUpdate u WHERE u.milestoneId = m.id AND u.reviewState <> 'RETURNED'
+                          AND u.submittedAt >= ?2 AND u.submittedAt < ?3)
+      ORDER BY m.currentDueDate ASC, m.sortOrder ASC`,
+    projectIds,
+    stored(quarter.start),
+    stored(quarter.end),
+  );
+}
+
+type MissingIndicatorRow = {
+  id: string;
+  projectId: string;
+  code: string;
+  name: string;
+  frequency: string;
+  baselineDate: string | null;
+  hadPrevious: number;
+  last: string | null;
+};
+
+/** A CASE choosing, by the indicator's frequency, one of the periods passed as parameters ?n.. (unknown → annual). */
+const byFrequency = (first: number) =>
+  `(CASE i.frequency WHEN 'MONTHLY' THEN ?${first} WHEN 'QUARTERLY' THEN ?${first + 1} ` +
+  `WHEN 'SEMI_ANNUAL' THEN ?${first + 2} ELSE ?${first + 3} END)`;
+
+const COUNTED_VALUE = `SELECT 1 FROM IndicatorValue v WHERE v.indicatorId = i.id AND v.state <> 'RETURNED'`;
+
+/** Indicators of the given projects with no value (returned ones aside) whose period end falls in their current period. */
+function missingIndicatorRows(projectIds: string, today: Date) {
+  const months = [1, 3, 6, 12];
+  const current = months.map((m) => periodContaining(today, m));
+  const previous = months.map((m, i) => previousPeriod(current[i], m));
+  return db.$queryRawUnsafe<MissingIndicatorRow[]>(
+    `SELECT i.id, i.projectId, i.code, i.name, i.frequency, i.baselineDate,
+            EXISTS (${COUNTED_VALUE} AND v.periodEnd >= ${byFrequency(10)} AND v.periodEnd < ${byFrequency(14)}) AS hadPrevious,
+            (SELECT v.submittedAt || '|' || v.state FROM IndicatorValue v WHERE v.indicatorId = i.id
+              ORDER BY v.periodEnd DESC, v.submittedAt DESC LIMIT 1) AS last
+       FROM Indicator i
+      WHERE i.projectId IN (SELECT value FROM json_each(?1))
+        AND NOT EXISTS (${COUNTED_VALUE} AND v.periodEnd >= ${byFrequency(2)} AND v.periodEnd < ${byFrequency(6)})
+      ORDER BY i.sortOrder ASC, i.code ASC`,
+    projectIds,
+    ...current.map((p) => stored(p.start)),
+    ...current.map((p) => stored(p.end)),
+    ...previous.map((p) => stored(p.start)),
+    ...previous.map((p) => stored(p.end)),
+  );
+}
+
+/** The active officers of each project, by name: who answers for an item without an owner. */
+async function officersByProject(projectIds: string[]) {
+  const members = await db.projectMember.findMany({
+    where: { projectId: { in: projectIds }, user: { role: "OFFICER", active: true } },
+    orderBy: { user: { name: "asc" } },
+    select: { projectId: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const officers = new Map<string, Responsible[]>();
+  for (const m of members) officers.set(m.projectId, [...(officers.get(m.projectId) ?? []), m.user]);
+  return officers;
+}
+
+const inPeriod = (date: Date, p: Period) => date >= p.start && date < p.end;
 
 /** The project's open milestones with no update (returned ones aside) submitted this quarter. */
 function missingMilestones(project: ReportingProject, quarter: Period, today: Date): ReportingItem[] {
@@ -166,9 +260,69 @@ export async function listMissingReports(options: { actor: Actor; today?: Date }
   const projects = await db.project.findMany({
     where: { AND: [boardWhere(options.actor), { status: "ACTIVE" }] },
     orderBy: { code: "asc" },
-    select: reportingSelect,
+    select: { id: true, code: true, name: true },
   });
-  return { quarter: isoPeriod(quarter), items: missingReportsOf(projects, today) };
+  const ids = JSON.stringify(projects.map((p) => p.id));
+  const [milestones, indicators] = await Promise.all([
+    missingMilestoneRows(ids, quarter),
+    missingIndicatorRows(ids, today),
+  ]);
+  const involved = new Set([...milestones.map((m) => m.projectId), ...indicators.map((i) => i.projectId)]);
+  const officers = await officersByProject([...involved]);
+
+  const byProject = new Map<string, ReportingItem[]>();
+  const add = (item: ReportingItem) => byProject.set(item.projectId, [...(byProject.get(item.projectId) ?? []), item]);
+  const header = new Map(projects.map((p) => [p.id, p]));
+  for (const m of milestones) {
+    const project = header.get(m.projectId);
+    if (!project) continue;
+    const due = new Date(m.currentDueDate);
+    add({
+      projectId: project.id,
+      projectCode: project.code,
+      projectName: project.name,
+      kind: "milestone",
+      id: m.id,
+      title: m.title,
+      dueDate: due.toISOString(),
+      period: isoPeriod(quarter),
+      frequency: null,
+      overdue: isMilestoneOverdue({ status: m.status, currentDueDate: due }, today),
+      last: parseLast(m.last),
+      responsible:
+        m.ownerId && m.ownerName !== null && m.ownerEmail !== null
+          ? [{ id: m.ownerId, name: m.ownerName, email: m.ownerEmail }]
+          : (officers.get(project.id) ?? []),
+    });
+  }
+  for (const ind of indicators) {
+    const project = header.get(ind.projectId);
+    if (!project) continue;
+    const months = monthsForFrequency(ind.frequency);
+    const current = periodContaining(today, months);
+    const previous = previousPeriod(current, months);
+    const wasDue = !ind.baselineDate || new Date(ind.baselineDate) < previous.end;
+    add({
+      projectId: project.id,
+      projectCode: project.code,
+      projectName: project.name,
+      kind: "indicator",
+      id: ind.id,
+      title: `${ind.code} — ${ind.name}`,
+      dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
+      period: isoPeriod(current),
+      frequency: ind.frequency,
+      overdue: wasDue && !Number(ind.hadPrevious),
+      last: parseLast(ind.last),
+      responsible: officers.get(project.id) ?? [],
+    });
+  }
+  // Project by project (by code), each project's milestones first, as the page lists them.
+  const items = projects.flatMap((p) => {
+    const list = byProject.get(p.id) ?? [];
+    return [...list.filter((i) => i.kind === "milestone"), ...list.filter((i) => i.kind === "indicator")];
+  });
+  return { quarter: isoPeriod(quarter), items };
 }
 
 /** Every missing item of these projects today (pure: the reminder job and its tests use it on their own rows). */

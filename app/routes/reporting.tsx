@@ -17,7 +17,11 @@ export const meta = titled("common.nav.reporting");
 const ReportingSearchSchema = z.object({
   groupBy: z.enum(["project", "officer"]).default("project"),
   mine: z.enum(["1"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+
+/** Groups (projects or officers) per page: a large portfolio owes thousands of reports at once. */
+const GROUPS_PER_PAGE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,15 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? // "Only mine" by officer is the user's own group, not their co-responsible colleagues' too.
         groupByOfficer(items).filter((g) => !search.mine || g.key === user.id)
       : groupByProject(items);
+  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
+  const page = Math.min(search.page, pages);
+  const from = (page - 1) * GROUPS_PER_PAGE;
   return {
     quarter,
     search,
+    paging: { page, pages, from: from + 1, to: Math.min(from + GROUPS_PER_PAGE, groups.length), total: groups.length },
     totals: {
       milestones: items.filter((i) => i.kind === "milestone").length,
       indicators: items.filter((i) => i.kind === "indicator").length,
       overdue: items.filter((i) => i.overdue).length,
     },
-    groups: groups.map((g) => ({
+    groups: groups.slice(from, from + GROUPS_PER_PAGE).map((g) => ({
       ...g,
       items: g.items.map((i) => ({ ...i, responsible: i.responsible.map((p) => ({ id: p.id, name: p.name })) })),
     })),
@@ -48,7 +56,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReportingPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { quarter, search, totals, groups } = useLoaderData<typeof loader>();
+  const { quarter, search, totals, groups, paging } = useLoaderData<typeof loader>();
+  const pageHref = (page: number) =>
+    `/reporting?${new URLSearchParams({ groupBy: search.groupBy, ...(search.mine ? { mine: search.mine } : {}), page: String(page) }).toString()}`;
   const start = new Date(quarter.start);
   const lastDay = new Date(new Date(quarter.end).getTime() - DAY_MS);
   return (
@@ -83,6 +93,11 @@ export default function ReportingPage() {
         </div>
       </Form>
       <p data-testid="reporting-totals">{t("portfolio.reporting.totals", totals)}</p>
+      {paging.pages > 1 ? (
+        <p className="muted" data-testid="showing-note">
+          {t("lists.showingRange", { from: paging.from, to: paging.to, total: paging.total })}
+        </p>
+      ) : null}
       {groups.length === 0 ? (
         <p className="panel muted" data-testid="reporting-empty">
           {t("portfolio.reporting.empty")}
@@ -103,6 +118,13 @@ export default function ReportingPage() {
           </section>
         ))
       )}
+      {paging.pages > 1 ? (
+        <nav className="pager" aria-label={t("lists.pagination")}>
+          {paging.page > 1 ? <Link to={pageHref(paging.page - 1)}>{t("lists.previous")}</Link> : null}
+          <span>{t("lists.pageOf", { page: paging.page, pages: paging.pages })}</span>
+          {paging.page < paging.pages ? <Link to={pageHref(paging.page + 1)}>{t("lists.next")}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -3,30 +3,42 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, openE2eDb } from "./fixtures";
 
-test("status board: columns with reasons, filters kept in the URL", async ({ page }) => {
+test("status board: counts per colour and area, one colour's list with reasons, filters kept in the URL", async ({
+  page,
+}) => {
   await loginAs(page, "wb.manager");
   await page.getByRole("link", { name: "Status board", exact: true }).first().click();
   await expect(page).toHaveURL(/\/board$/);
 
-  const board = page.getByTestId("status-board");
+  // Counts per colour at the top, each opening that colour's list; counts per priority area below.
+  const summary = page.getByTestId("board-summary");
   for (const colour of ["Red", "Amber", "Green", "Completed"]) {
-    await expect(board.getByRole("heading", { level: 2, name: new RegExp(`^${colour} \\(\\d+\\)$`) })).toBeVisible();
+    await expect(summary.getByRole("link", { name: new RegExp(`^${colour}: \\d+$`) })).toBeVisible();
   }
-  // The seed's problem project is red, and its card says why.
-  const red = board.locator("[data-colour=RED]");
-  const card = red.locator('[data-project-code="P199902"]');
+  await expect(page.getByTestId("board-areas").getByRole("row")).not.toHaveCount(0);
+  // The worst colour's list opens first: the seed's problem project is red, and its card says why.
+  const board = page.getByTestId("status-board");
+  await expect(board).toHaveAttribute("data-colour", "RED");
+  await expect(board.getByRole("heading", { level: 2, name: /^Red \(\d+\)$/ })).toBeVisible();
+  const card = board.locator('[data-project-code="P199902"]');
   await expect(card).toBeVisible();
   await expect(card.locator('[data-reason="pdoIndicatorsFarBehind"]')).toContainText(
     "PDO indicators more than 25 points behind",
   );
   // A cancelled project is completed, with the reason.
-  await expect(board.locator('[data-colour=COMPLETED] [data-project-code="P170365"]')).toContainText("Cancelled.");
+  await summary.getByRole("link", { name: /^Completed: / }).click();
+  await expect(page).toHaveURL(/colour=COMPLETED/);
+  await expect(board.getByRole("heading", { level: 2, name: /^Completed \(\d+\)$/ })).toBeVisible();
+  await expect(board.locator('[data-project-code="P170365"]')).toContainText("Cancelled.");
 
   // Filter by framework: the URL carries it, only that framework's projects remain, and a reload keeps the view.
   await page.getByLabel("Framework").selectOption({ label: "Country Partnership Framework 2026–2031" });
+  await page.getByLabel("Project name or code").fill("P099270");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/frameworkId=/);
-  await expect(board.locator('[data-project-code="P099270"]')).toHaveCount(0);
+  await expect(page).toHaveURL(/frameworkId=.*q=P099270/);
+  await expect(page.getByTestId("board-empty")).toBeVisible();
+  await page.getByLabel("Project name or code").fill("P199911");
+  await page.getByRole("button", { name: "Apply" }).click();
   await expect(board.locator('[data-project-code="P199911"]')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Framework")).toHaveValue(/.+/);
@@ -37,6 +49,7 @@ test("status board: columns with reasons, filters kept in the URL", async ({ pag
   await expect(page.getByTestId("board-empty")).toBeVisible();
   // A malformed filter is a 400, not a 500.
   expect((await page.goto("/board?institution=NASA"))?.status()).toBe(400);
+  expect((await page.goto("/board?colour=PURPLE"))?.status()).toBe(400);
 });
 
 test("CPF view: envelope × years against commitments, area by area", async ({ page }) => {

@@ -7,8 +7,10 @@ import {
   groupByOfficer,
   groupByProject,
   listMissingReports,
+  missingReportsOf,
   periodContaining,
   previousPeriod,
+  reportingSelect,
   type ReportingItem,
 } from "~/models/reporting.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
@@ -105,6 +107,21 @@ describe("who hasn't reported", () => {
     const expected = await expectedMissing(actors[key]);
     expect(idsOf(items, "milestone")).toEqual(expected.milestones);
     expect(idsOf(items, "indicator")).toEqual(expected.indicators);
+  });
+
+  it("the page's SQL and the reminder job's rule over loaded rows find the same items, due dates and overdue flags", async () => {
+    // The page decides in SQL (fast at any size); the reminder job applies the same rule to rows it loads. Two
+    // executions of one rule: this keeps them from drifting apart.
+    const { items } = await listMissingReports({ actor: actors.admin, today: TODAY });
+    const rows = await db.project.findMany({
+      where: { status: "ACTIVE" },
+      orderBy: { code: "asc" },
+      select: reportingSelect,
+    });
+    const essence = (list: ReportingItem[]) =>
+      list.map((i) => [i.kind, i.id, i.dueDate, i.overdue, i.period.start, i.last?.state ?? null].join("|")).sort();
+    expect(essence(missingReportsOf(rows, TODAY))).toEqual(essence(items));
+    expect(items.length).toBeGreaterThan(5);
   });
 
   it("the seeded portfolio has missing and overdue items, and a returned value does not count", async () => {

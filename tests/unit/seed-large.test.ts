@@ -5,7 +5,13 @@ import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPayloadProblems, currentAuditAction } from "~/lib/audit-actions";
 import { db } from "~/lib/db.server";
+import type { Actor } from "~/lib/permissions";
+import { BOARD_PAGE_SIZE, getBoardPage } from "~/models/board-page.server";
+import { getFrameworkView, listFrameworkSummaries } from "~/models/framework.server";
 import { verifyAuditChain } from "~/models/history-chain.server";
+import { getHomeData } from "~/models/home.server";
+import { listMissingReports } from "~/models/reporting.server";
+import { listReviewQueue, REVIEW_QUEUE_LIMIT } from "~/models/review/queue.server";
 import { seedDatabase } from "../../prisma/seed";
 import { seedLarge, type SeedLargeResult } from "../../scripts/seed-large";
 
@@ -80,6 +86,35 @@ describe("seed:large", () => {
       previous = e.occurredAt.getTime();
     }
     expect(problems.slice(0, 5)).toEqual([]);
+  });
+
+  it("the pages that sum the portfolio load on it, paged and capped", async () => {
+    const actorOf = async (email: string): Promise<Actor> => {
+      const u = await db.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
+      return { id: u.id, role: u.role, organizationId: u.organizationId, organizationKind: u.organization.kind };
+    };
+    const manager = await actorOf("wb.manager@qadam.test");
+    const officer = await actorOf("wb.officer@qadam.test");
+    const visible = await db.project.count({ where: { archivedAt: null, institution: { in: ["WB", "JOINT"] } } });
+
+    const board = await getBoardPage({ actor: manager, query: {} });
+    expect(Object.values(board.counts).reduce((a, b) => a + b, 0)).toBe(visible);
+    expect(board.areas.reduce((n, a) => n + a.total, 0)).toBe(visible);
+    expect(board.projects.length).toBeLessThanOrEqual(BOARD_PAGE_SIZE);
+    expect(board.pages).toBe(Math.max(1, Math.ceil(board.ofColourTotal / BOARD_PAGE_SIZE)));
+    const green = await getBoardPage({ actor: manager, query: { colour: "GREEN", page: 2 } });
+    expect(green.projects.every((p) => p.colour === "GREEN")).toBe(true);
+
+    for (const actor of [manager, officer]) {
+      const home = await getHomeData({ actor });
+      expect(Object.values(home.counts).reduce((a, b) => a + b, 0)).toBe(visible);
+    }
+    const reports = await listMissingReports({ actor: manager });
+    expect(reports.items.length).toBeGreaterThan(0);
+    const queue = await listReviewQueue({ actor: manager });
+    expect(queue.items.length).toBeLessThanOrEqual(2 * REVIEW_QUEUE_LIMIT);
+    const frameworks = await listFrameworkSummaries({ actor: manager });
+    for (const f of frameworks) expect(await getFrameworkView({ actor: manager, frameworkId: f.id })).not.toBeNull();
   });
 
   it("runs once per database: a second run reports what is there and writes nothing", async () => {

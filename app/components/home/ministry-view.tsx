@@ -33,14 +33,14 @@ export function MinistryView({ data }: { data: MinistryData }) {
       </section>
       <section className="panel" aria-labelledby="home-ministry-reports">
         <h2 id="home-ministry-reports">{t("home.ministry.reports")}</h2>
-        {data.reportsDue.length === 0 ? (
+        {data.reportsDue.total === 0 ? (
           <p className="muted">{t("home.ministry.noReports")}</p>
         ) : (
           <ul className="compact-list">
-            {data.reportsDue.map((r) => (
+            {data.reportsDue.items.map((r) => (
               <li key={r.projectId}>
-                <Link to={`/projects/${r.projectId}`}>{r.projectCode}</Link>:{" "}
-                {t("home.ministry.reportCount", { count: r.count })}
+                <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link>{" "}
+                <span className="muted">{r.projectCode}</span>: {t("home.ministry.reportCount", { count: r.count })}
                 {r.overdue > 0 ? (
                   <>
                     {" "}
@@ -51,6 +51,11 @@ export function MinistryView({ data }: { data: MinistryData }) {
             ))}
           </ul>
         )}
+        {data.reportsDue.total > data.reportsDue.items.length ? (
+          <p className="muted">
+            {t("lists.showing", { shown: data.reportsDue.items.length, total: data.reportsDue.total })}
+          </p>
+        ) : null}
         <Link to="/reporting">{t("home.ministry.openReporting")}</Link>
       </section>
     </div>
