@@ -25,9 +25,13 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env: proc
 run("npx", ["prisma", "migrate", "deploy"]);
 
 // SEED_ON_START: "true" loads the demo portfolio into an empty database (never touches a non-empty one).
+if ((process.env.SEED_ON_START ?? (process.env.NODE_ENV === "production" ? "false" : "true")) === "true") {
+  run("npx", ["tsx", "prisma/seed.ts", "--if-empty", "--force"]);
+}
+
 // The query planner needs table statistics to choose indexes well on a grown database (without them SQLite can pick
 // the (state, submittedAt) index for a project's verified values). A sampled ANALYZE (analysis_limit) costs well under
-// a second even on millions of rows; it runs when the file has no statistics yet.
+// a second even on millions of rows; it runs once the demo data is in, when the file has no statistics yet.
 if (url.startsWith("file:")) {
   const client = createClient({ url });
   const stats = await client.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'");
@@ -36,8 +40,4 @@ if (url.startsWith("file:")) {
     await client.execute("ANALYZE");
   }
   client.close();
-}
-
-if ((process.env.SEED_ON_START ?? (process.env.NODE_ENV === "production" ? "false" : "true")) === "true") {
-  run("npx", ["tsx", "prisma/seed.ts", "--if-empty", "--force"]);
 }
