@@ -186,11 +186,19 @@ function missingIndicatorRows(projectIds: string, today: Date) {
 
 /** The active officers of each project, by name: who answers for an item without an owner. */
 async function officersByProject(projectIds: string[]) {
-  const members = await db.projectMember.findMany({
-    where: { projectId: { in: projectIds }, user: { role: "OFFICER", active: true } },
-    orderBy: { user: { name: "asc" } },
-    select: { projectId: true, user: { select: { id: true, name: true, email: true } } },
-  });
+  // Prisma binds each id as a parameter and SQLite caps their number: ask in slices.
+  const slices: string[][] = [];
+  for (let i = 0; i < projectIds.length; i += 500) slices.push(projectIds.slice(i, i + 500));
+  const found = await Promise.all(
+    slices.map((ids) =>
+      db.projectMember.findMany({
+        where: { projectId: { in: ids }, user: { role: "OFFICER", active: true } },
+        orderBy: { user: { name: "asc" } },
+        select: { projectId: true, user: { select: { id: true, name: true, email: true } } },
+      }),
+    ),
+  );
+  const members = found.flat();
   const officers = new Map<string, Responsible[]>();
   for (const m of members) officers.set(m.projectId, [...(officers.get(m.projectId) ?? []), m.user]);
   return officers;
