@@ -15,7 +15,6 @@ import {
   indicatorValueSnapshot,
   failedPasswordChange,
   exportRecord,
-  benchTouch,
   linkTokenRecord,
   outboxDeliverySnapshot,
   reminderRunSnapshot,
@@ -154,8 +153,6 @@ export const AUDIT_ACTIONS = {
   "reminderRun.start": created("ReminderRun", reminderRunSnapshot),
   "reminderRun.finish": changed("ReminderRun", reminderRunSnapshot),
   "notificationPreference.update": changed("NotificationPreference", notificationPreferenceSnapshot),
-
-  "bench.touch": { entityType: "Project", before: benchTouch, after: benchTouch, reasonRequired: false },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

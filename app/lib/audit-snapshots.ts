@@ -238,9 +238,6 @@ export const exportRecord = z.strictObject({
   chainHeadHash: z.string().nullable(),
 });
 
-/** `scripts/bench.ts` grows a benchmark database's log with these (never written by the app). */
-export const benchTouch = z.strictObject({ percentComplete: z.number().int() });
-
 /** A single-use e-mail link (invitation or password reset): which one and until when. Never the token. */
 export const linkTokenRecord = z.strictObject({
   tokenId: id,

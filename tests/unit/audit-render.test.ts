@@ -254,7 +254,6 @@ const SAMPLES = new Map<z.ZodType, [unknown, unknown]>([
   [S.indicatorValueSnapshot, [value("SUBMITTED"), value("VERIFIED")]],
   [S.failedPasswordChange, [null, { failedAttempts: 3, locked: true }]],
   [S.exportRecord, [null, exportRecord]],
-  [S.benchTouch, [{ percentComplete: 10 }, { percentComplete: 20 }]],
   [S.linkTokenRecord, [link, link]],
   [
     S.outboxDeliverySnapshot,

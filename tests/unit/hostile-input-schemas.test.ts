@@ -65,6 +65,8 @@ const PLAIN_TEXT = new Set([
   "history.HistoryPageQuerySchema",
   "history.AuditExportQuerySchema",
   "history.ProjectHistoryQuerySchema",
+  // A head pasted into History's check form: any failure is shown as one translated "not a valid seal" answer.
+  "history.ChainHeadCheckSchema",
 ]);
 
 type Found = { name: string; schema: z.ZodType };

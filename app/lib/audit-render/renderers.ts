@@ -272,17 +272,6 @@ export const AUDIT_RENDERERS: Renderers = {
   }),
   "ssoAutoDomain.add": ({ after }, context) => ssoDomain(after, context),
   "ssoAutoDomain.remove": ({ before }, context) => ssoDomain(before, context),
-
-  "bench.touch": ({ before, after }, { entityId, names }) => ({
-    record: names.project(entityId),
-    changes: [
-      {
-        label: "audit.fields.percentComplete",
-        before: { kind: "percent", value: before.percentComplete },
-        after: { kind: "percent", value: after.percentComplete },
-      },
-    ],
-  }),
 };
 
 /** `audit.actions.<action>`: every action's sentence key is a key of the English strings (checked here by type). */

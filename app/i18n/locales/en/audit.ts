@@ -95,9 +95,6 @@ export default {
       add: "{{actor}} allowed automatic accounts for the e-mail domain {{domain}}",
       remove: "{{actor}} stopped automatic accounts for the e-mail domain {{domain}}",
     },
-    bench: {
-      touch: "A load test changed the project {{record}}",
-    },
   },
   /** An event whose stored form History cannot read (an action unknown to this version, or damaged data). */
   unreadable: "{{actor}} recorded a change to {{kind}} that this version cannot show; open the stored record below",
@@ -213,7 +210,6 @@ export default {
     indicator: "Indicators",
     indicatorValue: "Indicator values",
     export: "Downloads",
-    bench: "Load tests",
     mail: "E-mail",
     reminderRun: "Reminders",
     notificationPreference: "Reminder settings",
@@ -289,7 +285,6 @@ export default {
       add: "Domain allowed",
       remove: "Domain removed",
     },
-    bench: { touch: "Load test change" },
   },
   triggers: {
     schedule: "the schedule",

@@ -95,9 +95,6 @@ const audit: Translation<typeof en> = {
       add: "{{actor}} {{domain}} пошта доменіне автоматты тіркелгілерге рұқсат берді",
       remove: "{{actor}} {{domain}} пошта доменіне автоматты тіркелгілерді тоқтатты",
     },
-    bench: {
-      touch: "Жүктеме сынағы {{record}} жобасын өзгертті",
-    },
   },
   unreadable:
     "{{actor}}: «{{kind}}» жазбасының бұл нұсқа көрсете алмайтын өзгерісі; төмендегі сақталған жазбаны ашыңыз",
@@ -211,7 +208,6 @@ const audit: Translation<typeof en> = {
     indicator: "Көрсеткіштер",
     indicatorValue: "Көрсеткіш мәндері",
     export: "Жүктеп алулар",
-    bench: "Жүктеме сынақтары",
     mail: "Пошта",
     reminderRun: "Еске салғыштар",
     notificationPreference: "Еске салғыш баптаулары",
@@ -291,7 +287,6 @@ const audit: Translation<typeof en> = {
       add: "Доменге рұқсат берілді",
       remove: "Домен жойылды",
     },
-    bench: { touch: "Жүктеме сынағының өзгерісі" },
   },
   triggers: {
     schedule: "кесте бойынша",

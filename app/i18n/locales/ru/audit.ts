@@ -95,9 +95,6 @@ const audit: Translation<typeof en> = {
       add: "{{actor}} разрешил(а) автоматические учётные записи для почтового домена {{domain}}",
       remove: "{{actor}} отменил(а) автоматические учётные записи для почтового домена {{domain}}",
     },
-    bench: {
-      touch: "Нагрузочный тест изменил проект {{record}}",
-    },
   },
   unreadable:
     "{{actor}}: изменение записи «{{kind}}», которое эта версия не может показать; откройте сохранённую запись ниже",
@@ -211,7 +208,6 @@ const audit: Translation<typeof en> = {
     indicator: "Показатели",
     indicatorValue: "Значения показателей",
     export: "Скачивания",
-    bench: "Нагрузочные тесты",
     mail: "Почта",
     reminderRun: "Напоминания",
     notificationPreference: "Настройки напоминаний",
@@ -299,7 +295,6 @@ const audit: Translation<typeof en> = {
       add: "Домен разрешён",
       remove: "Домен удалён",
     },
-    bench: { touch: "Изменение нагрузочного теста" },
   },
   triggers: {
     schedule: "по расписанию",
