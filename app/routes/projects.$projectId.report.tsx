@@ -3,6 +3,7 @@ import { pageTitle } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
+  BoardStanding,
   KeyDates,
   Milestones,
   Narrative,
@@ -14,6 +15,7 @@ import {
 import { requireUser } from "~/lib/auth.server";
 import { invariantResponse, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
+import { getProjectStatus } from "~/models/project/status.server";
 import { getProjectReport } from "~/models/report.server";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
@@ -27,14 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   await requireProjectPermission(user, projectId, "report.print");
-  const report = await getProjectReport(projectId);
+  const today = new Date();
+  const [report, board] = await Promise.all([getProjectReport(projectId, today), getProjectStatus(projectId, today)]);
   invariantResponse(report, "Not found", { status: 404 });
-  return { report, generatedAt: new Date().toISOString() };
+  return { report, board, generatedAt: today.toISOString() };
 }
 
 export default function ProjectReportPage() {
   const { t } = useTranslation();
-  const { report, generatedAt } = useLoaderData<typeof loader>();
+  const { report, board, generatedAt } = useLoaderData<typeof loader>();
   return (
     <article className="isr-report" data-testid="project-report" aria-label={t("exports.report.kicker")}>
       <div className="isr-toolbar no-print">
@@ -42,6 +45,7 @@ export default function ProjectReportPage() {
         <span className="muted">{t("exports.report.printHint")}</span>
       </div>
       <ReportHeader report={report} generatedAt={generatedAt} />
+      {board ? <BoardStanding board={board} /> : null}
       <KeyDates report={report} generatedAt={generatedAt} />
       <Ratings report={report} />
       <ResultsFramework report={report} />

@@ -6,6 +6,7 @@ import { decideOnProject } from "~/lib/permissions";
 import { orNotFound, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { getProjectHeader } from "~/models/project/overview.server";
+import { getProjectStatus } from "~/models/project/status.server";
 import { recordTitled } from "~/lib/meta";
 import { ErrorPanel } from "~/root";
 import { ProjectIdParamsSchema } from "~/schemas/project";
@@ -21,15 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
-  const project = await orNotFound(() => getProjectHeader(projectId));
-  return { project, showHistory: decideOnProject(user, "history.view", scope) === "allow" };
+  const [project, board] = await Promise.all([
+    orNotFound(() => getProjectHeader(projectId)),
+    getProjectStatus(projectId),
+  ]);
+  return { project, board, showHistory: decideOnProject(user, "history.view", scope) === "allow" };
 }
 
 export default function ProjectLayout() {
-  const { project, showHistory } = useLoaderData<typeof loader>();
+  const { project, board, showHistory } = useLoaderData<typeof loader>();
   return (
     <div className="project-page">
-      <ProjectHeader project={project} />
+      <ProjectHeader project={project} board={board} />
       <ProjectTabs projectId={project.id} showHistory={showHistory} />
       <div className="project-tab-content">
         <Outlet />

@@ -4,6 +4,9 @@ import { useLocalizedName } from "~/i18n/use-localized-name";
 import { RatingAlert, RatingBadge, RiskBadge } from "~/components/projects/rating-badge";
 import { useFormat } from "~/i18n/format";
 import type { ProjectReport } from "~/models/report.server";
+import type { StatusAssessment } from "~/lib/status-rules";
+import { ReasonList } from "~/components/board/reason-text";
+import { StatusBadge } from "~/components/board/status-badge";
 
 /** The sections of the printable, ISR-shaped project report (see the report route). */
 
@@ -59,6 +62,20 @@ export function ReportHeader({ report, generatedAt }: { report: ProjectReport; g
         {t("exports.report.generated", { date: format.dateTime(generatedAt) })}
       </p>
     </header>
+  );
+}
+
+/** The board's colour and reasons, from the board's own assessment (printed in colour-independent words too). */
+export function BoardStanding({ board }: { board: StatusAssessment }) {
+  const { t } = useTranslation();
+  return (
+    <section className="isr-section" aria-labelledby="isr-board" data-testid="report-board-status">
+      <h3 id="isr-board">
+        {t("projectStatus.reportTitle")} <StatusBadge colour={board.colour} />
+      </h3>
+      <p className="muted">{t("projectStatus.reportIntro")}</p>
+      <ReasonList reasons={board.reasons} />
+    </section>
   );
 }
 

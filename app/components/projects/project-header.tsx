@@ -3,6 +3,9 @@ import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
+import type { StatusAssessment } from "~/lib/status-rules";
+import { ReasonList } from "~/components/board/reason-text";
+import { StatusBadge } from "~/components/board/status-badge";
 
 export type ProjectHeaderData = {
   id: string;
@@ -18,7 +21,20 @@ export type ProjectHeaderData = {
 
 const STATUS_TONE: Record<string, string> = { ACTIVE: "green", PIPELINE: "amber", CLOSED: "", CANCELLED: "" };
 
-export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
+/** The board's colour and its reasons, as the board shows them (the same assessment, see models/project/status). */
+function BoardStanding({ board }: { board: StatusAssessment }) {
+  const { t } = useTranslation();
+  return (
+    <section className="project-board-status" data-testid="project-board-status" data-colour={board.colour}>
+      <h2 className="project-board-status-title">
+        {t("projectStatus.label")} <StatusBadge colour={board.colour} />
+      </h2>
+      <ReasonList reasons={board.reasons} />
+    </section>
+  );
+}
+
+export function ProjectHeader({ project, board }: { project: ProjectHeaderData; board: StatusAssessment | null }) {
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const ln = useLocalizedName();
@@ -39,6 +55,7 @@ export function ProjectHeader({ project }: { project: ProjectHeaderData }) {
         ) : null}
       </p>
       <h1>{project.name}</h1>
+      {board ? <BoardStanding board={board} /> : null}
       <dl className="project-facts">
         <div>
           <dt>{t("projects.fields.implementingAgency")}</dt>

@@ -15,6 +15,7 @@ import sso from "./sso";
 import forms from "./forms";
 import charts from "./charts";
 import lists from "./lists";
+import projectStatus from "./project-status";
 
 const en = {
   common,
@@ -34,6 +35,7 @@ const en = {
   forms,
   charts,
   lists,
+  projectStatus,
 };
 export default en;
 export type English = typeof en;

@@ -17,6 +17,7 @@ import sso from "./sso";
 import forms from "./forms";
 import charts from "./charts";
 import lists from "./lists";
+import projectStatus from "./project-status";
 
 const ru: Translation<English> = {
   common,
@@ -36,5 +37,6 @@ const ru: Translation<English> = {
   forms,
   charts,
   lists,
+  projectStatus,
 };
 export default ru;
