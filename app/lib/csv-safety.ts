@@ -69,8 +69,8 @@ export type XlsxInlineText = { richText: Array<{ text: string }> };
  * distinct text of the file in memory until the end, so inline strings keep the streaming flat.
  */
 export function xlsxCell(
-  value: string | number | boolean | null | undefined,
-): XlsxInlineText | number | boolean | null {
+  value: string | number | boolean | Date | null | undefined,
+): XlsxInlineText | number | boolean | Date | null {
   if (value === undefined || value === null) return null;
   return typeof value === "string" ? { richText: [{ text: encodeXlsxText(neutraliseFormula(value)) }] } : value;
 }

@@ -4,7 +4,11 @@ import { safeCell, xlsxCell } from "~/lib/csv-safety";
 import { logger } from "~/lib/logger.server";
 import { decideGlobal, type Actor } from "~/lib/permissions";
 import type { AuditContext } from "./audit.server";
+import type { Locale } from "~/i18n/config";
 import {
+  addTableSheet,
+  xlsxWords,
+  type XlsxColumnKind,
   chainHeadStamp,
   exportScope,
   recordExport,
@@ -229,15 +233,43 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
 // ---------------------------------------------------------------------------------------------------------
 // XLSX: a "metadata" sheet (key, value) and an "events" sheet with the same columns as the CSV.
 
-export function auditXlsxStream(plan: AuditExportPlan): Readable {
+/** What each column holds in the workbook (the CSV writes the same values as text). */
+const AUDIT_COLUMN_KINDS: Record<(typeof AUDIT_COLUMNS)[number], XlsxColumnKind> = {
+  seq: "integer",
+  occurred_at: "dateTime",
+  actor_email: "text",
+  actor_id: "code",
+  action: "text",
+  entity_type: "code",
+  entity_id: "code",
+  project_code: "code",
+  project_id: "code",
+  reason: "longText",
+  before: "longText",
+  after: "longText",
+  request_id: "code",
+  ip: "code",
+  prev_hash: "code",
+  hash: "code",
+};
+
+/** The events sheet's columns, headed in the reader's language, in the CSV's column order. */
+export function auditXlsxColumns(locale: Locale) {
+  const headings = xlsxWords(locale).events;
+  return AUDIT_COLUMNS.map((key) => ({ key, kind: AUDIT_COLUMN_KINDS[key], heading: headings[key] }));
+}
+
+export function auditXlsxStream(plan: AuditExportPlan, options: { locale: Locale }): Readable {
   return xlsxStream(async ({ workbook, drain, aborted }) => {
     writeKeyValueSheet(workbook, auditMetadata(plan, "qadam-audit-xlsx/1"));
 
-    const sheet = workbook.addWorksheet("events");
-    sheet.addRow(AUDIT_COLUMNS.map(xlsxCell)).commit();
+    const sheet = addTableSheet(workbook, "events", auditXlsxColumns(options.locale), plan.rowCount);
     let written = 0;
     for await (const row of plannedEvents(plan)) {
-      sheet.addRow(eventCells(row, plan.projectCodes).map(xlsxCell)).commit();
+      // The occurrence is a real date-time cell here (the CSV keeps its ISO text).
+      const cells: Array<string | number | Date | null> = eventCells(row, plan.projectCodes);
+      cells[1] = row.occurredAt;
+      sheet.addRow(cells.map(xlsxCell)).commit();
       if (++written % 500 === 0) {
         if (aborted()) return;
         await drain(sheet);

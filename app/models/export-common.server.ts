@@ -7,6 +7,7 @@ import { dayOf } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
+import { DEFAULT_LOCALE, isLocale, resources, type Locale } from "~/i18n/config";
 import { auditedTransaction, getChainHead, type AuditContext } from "./audit.server";
 
 /**
@@ -159,12 +160,13 @@ function isDrainableStream(value: unknown): value is DrainableStream {
 
 /**
  * exceljs's streaming WorkbookWriter writing into a PassThrough that becomes the response body. Inline strings
- * (no shared-strings table) and no styles keep memory flat; each worksheet must be committed before the next is
- * added, because the zip writer appends one entry at a time.
+ * (no shared-strings table) keep memory flat; styles are on because date cells need a number format (exceljs keeps
+ * one entry per distinct style, a handful per workbook). Each worksheet must be committed before the next is added,
+ * because the zip writer appends one entry at a time.
  */
 export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readable {
   const out = new PassThrough({ highWaterMark: 64 * 1024 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const drain = async (sheet: ExcelJS.Worksheet) => {
     // libSQL's local driver settles its promises without passing through the event loop's I/O phase, so a loop
     // of queries would starve zlib (the compressor finishes its work in I/O callbacks) until the last row: let
@@ -181,6 +183,80 @@ export function xlsxStream(build: (writer: XlsxWriter) => Promise<void>): Readab
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   return out;
+}
+
+/**
+ * What a data column holds, which decides its cell format and width. Dates are real date cells (a reader can sort,
+ * filter and compute with them), amounts and shares real numbers.
+ */
+export type XlsxColumnKind =
+  "code" | "text" | "longText" | "date" | "dateTime" | "integer" | "number" | "usd" | "share";
+
+const COLUMN_FORMAT: Partial<Record<XlsxColumnKind, string>> = {
+  date: "d mmm yyyy",
+  dateTime: 'd mmm yyyy hh:mm:ss "UTC"',
+  integer: "0",
+  usd: "#,##0.00",
+  share: "0.0%",
+};
+
+const COLUMN_WIDTH: Record<XlsxColumnKind, number> = {
+  code: 14,
+  text: 28,
+  longText: 48,
+  date: 13,
+  dateTime: 24,
+  integer: 10,
+  number: 14,
+  usd: 18,
+  share: 12,
+};
+
+/** A1-style column letters: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * A data sheet people can work with: headings in the reader's language on a frozen first row, a filter on every
+ * column over the rows to come (`rowCount`, known from the export's plan), widths that fit what each column holds,
+ * and a number format per column so that dates and amounts are real cells.
+ */
+export function addTableSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: ReadonlyArray<{ kind: XlsxColumnKind; heading: string }>,
+  rowCount: number,
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+  });
+  sheet.autoFilter = `A1:${columnLetter(columns.length)}${rowCount + 1}`;
+  sheet.columns = columns.map(({ kind, heading }) => {
+    const format = COLUMN_FORMAT[kind];
+    return {
+      width: Math.min(60, Math.max(COLUMN_WIDTH[kind], heading.length + 4)),
+      ...(format ? { style: { numFmt: format } } : {}),
+    };
+  });
+  const header = sheet.addRow(columns.map(({ heading }) => xlsxCell(heading)));
+  header.font = { bold: true };
+  header.commit();
+  return sheet;
+}
+
+/** The reader's language for an export's headings and words (an unknown stored locale reads English). */
+export function exportLocale(user: { locale: string }): Locale {
+  return isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+}
+
+type XlsxHeadings = (typeof resources)["en"]["translation"]["exports"]["xlsx"];
+
+/** The XLSX column headings and yes/no words in a language (keys are the machine column names the CSV keeps). */
+export function xlsxWords(locale: Locale): XlsxHeadings {
+  return resources[locale].translation.exports.xlsx;
 }
 
 /** A two-column sheet of metadata (key, value), the first sheet of every workbook. */

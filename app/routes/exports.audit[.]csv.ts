@@ -8,7 +8,8 @@ import { auditCsvStream, planAuditExport, recordAuditExport } from "~/models/exp
 import { exportFilename, streamResponse } from "~/models/export-common.server";
 import { AuditExportQuerySchema } from "~/schemas/history";
 
-/** GET /exports/audit.csv?from&to&project&entity&entityId&actor&action&bom=1 — RFC 4180, streamed. */
+/** GET /exports/audit.csv?from&to&project&entity&entityId&actor&action&bom — RFC 4180, streamed. Starts with a
+ * UTF-8 byte-order mark, without which Excel reads Cyrillic and Kazakh text as mojibake; `bom=0` leaves it out. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "history.export");
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A project outside the user's view (or no project at all) is a 404, and no export is recorded.
   const plan = await orNotFound(() => planAuditExport({ actor: user, query }));
   await recordAuditExport(auditContextFor(user), "audit_csv", plan);
-  return streamResponse(auditCsvStream(plan, { bom: bom === "1" }), {
+  return streamResponse(auditCsvStream(plan, { bom: bom !== "0" }), {
     contentType: "text/csv; charset=utf-8",
     filename: exportFilename("audit", "csv", plan.generatedAt),
   });

@@ -5,7 +5,7 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { enforceRateLimit } from "~/lib/rate-limit.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { auditXlsxStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
-import { exportFilename, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
+import { exportFilename, exportLocale, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
 import { AuditExportQuerySchema } from "~/schemas/history";
 
 /** GET /exports/audit.xlsx?from&to&project&entity&entityId&actor&action — sheets "metadata" and "events", streamed. */
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A project outside the user's view (or no project at all) is a 404, and no export is recorded.
   const plan = await orNotFound(() => planAuditExport({ actor: user, query }));
   await recordAuditExport(auditContextFor(user), "audit_xlsx", plan);
-  return streamResponse(auditXlsxStream(plan), {
+  return streamResponse(auditXlsxStream(plan, { locale: exportLocale(user) }), {
     contentType: XLSX_CONTENT_TYPE,
     filename: exportFilename("audit", "xlsx", plan.generatedAt),
   });

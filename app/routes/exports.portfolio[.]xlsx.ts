@@ -2,7 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { enforceRateLimit } from "~/lib/rate-limit.server";
-import { exportFilename, recordExport, streamResponse, XLSX_CONTENT_TYPE } from "~/models/export-common.server";
+import {
+  exportFilename,
+  exportLocale,
+  recordExport,
+  streamResponse,
+  XLSX_CONTENT_TYPE,
+} from "~/models/export-common.server";
 import { planPortfolioExport, portfolioXlsxStream } from "~/models/export-portfolio.server";
 
 /** GET /exports/portfolio.xlsx — sheets metadata, projects, milestones, indicators, ratings (no parameters). */
@@ -17,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rowCount: plan.counts,
     head: plan.head,
   });
-  return streamResponse(portfolioXlsxStream(plan), {
+  return streamResponse(portfolioXlsxStream(plan, { locale: exportLocale(user) }), {
     contentType: XLSX_CONTENT_TYPE,
     filename: exportFilename("portfolio", "xlsx", plan.generatedAt),
   });

@@ -39,7 +39,7 @@ export const HistoryPageQuerySchema = z
   .object({ ...historyQueryFields, before: beforeCursor })
   .refine(...fromNotAfterTo);
 
-/** The audit exports: the filters plus `bom=1` (CSV only) for Excel. */
+/** The audit exports: the filters plus `bom` (CSV only): the UTF-8 byte-order mark Excel needs, sent unless `bom=0`. */
 export const AuditExportQuerySchema = z
   .object({ ...historyQueryFields, bom: z.enum(["0", "1"]).optional() })
   .refine(...fromNotAfterTo);

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { neutraliseFormula } from "~/lib/csv-safety";
+import { AUDIT_COLUMNS, auditXlsxColumns } from "~/models/export-audit.server";
 import { auditedTransaction, SYSTEM_CONTEXT } from "~/models/audit.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
 import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
@@ -133,7 +134,9 @@ describe("hostile cell corpus", () => {
     const workbook = await readXlsx(response);
     const sheet = workbook.getWorksheet("events")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const reasonAt = header.indexOf("reason") + 1;
+    // Headed in the reader's language; the column is where the CSV has its `reason`.
+    expect(header).toEqual(auditXlsxColumns("en").map((c) => c.heading));
+    const reasonAt = AUDIT_COLUMNS.indexOf("reason") + 1;
     const reasons: string[] = [];
     sheet.eachRow((row, n) => {
       if (n === 1) return;
@@ -157,7 +160,8 @@ describe("hostile cell corpus", () => {
 
     const xlsx = await callLoader(xlsxLoader, "/exports/audit.xlsx?action=project.update", { cookie: auditorCookie });
     const sheet = (await readXlsx(xlsx)).getWorksheet("events");
-    const column = ((sheet?.getRow(1).values ?? []) as unknown[]).indexOf("reason");
+    const column = AUDIT_COLUMNS.indexOf("reason") + 1;
+    expect(sheet?.getRow(1).getCell(column).value).toBe(auditXlsxColumns("en")[column - 1].heading);
     const reasons: string[] = [];
     sheet?.eachRow((row, n) => {
       if (n > 1) reasons.push(String(row.getCell(column).value));

@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalEvent } from "~/lib/audit-chain.server";
 import { db } from "~/lib/db.server";
-import { CHAIN_CANONICAL_FORM } from "~/models/export-audit.server";
+import { auditXlsxColumns, CHAIN_CANONICAL_FORM } from "~/models/export-audit.server";
+import { portfolioColumns } from "~/models/export-portfolio.server";
 import { toProjectFormValues } from "~/models/project/form.server";
 import { CANONICAL_FIELDS, CANONICAL_FORM } from "../../scripts/verify-ndjson.mjs";
 import { createOrganization, createProject, createUser } from "../helpers/factories";
@@ -168,7 +169,11 @@ function readmeKeys(lead: string): string[] {
 
 describe("each file states the metadata keys the README lists", () => {
   it("audit CSV, portfolio.xlsx and iati.xml", async () => {
-    const csvKeys = readFileSync(files["audit.csv"], "utf8")
+    const csvText = readFileSync(files["audit.csv"], "utf8");
+    // The default download starts with the byte-order mark Excel needs; the records follow it.
+    expect(csvText.startsWith("\uFEFF#,format,")).toBe(true);
+    const csvKeys = csvText
+      .slice(1)
       .split("\r\n")
       .filter((l) => l.startsWith("#,"))
       .map((l) => l.split(",")[1]);
@@ -217,7 +222,8 @@ function openpyxlSheets(file: string): Record<string, unknown[][]> {
     [
       "import sys, json, openpyxl",
       "book = openpyxl.load_workbook(sys.argv[1], read_only=True)",
-      "print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book.worksheets}))",
+      // Date cells arrive as datetime objects: printed as ISO text.
+      "print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book.worksheets}, default=lambda v: v.isoformat()))",
     ].join("\n"),
     file,
   );
@@ -231,15 +237,20 @@ function openpyxlSheets(file: string): Record<string, unknown[][]> {
 const fromOoxml = (value: string) =>
   value.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-function rowsByHeader(rows: unknown[][]): Array<Record<string, unknown>> {
+/** Rows keyed by the machine column names, after checking the workbook heads them in the reader's language. */
+function rowsByHeader(
+  rows: unknown[][],
+  columns: ReadonlyArray<{ key: string; heading: string }>,
+): Array<Record<string, unknown>> {
   const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  expect(header).toEqual(columns.map((c) => c.heading));
+  return body.map((r) => Object.fromEntries(columns.map((c, i) => [c.key, r[i]])));
 }
 
 describe.skipIf(!python)("XLSX read by openpyxl", () => {
   it("audit.xlsx: text cells are inline strings, never formula strings, and read back as entered", () => {
     const sheets = openpyxlSheets(files["audit.xlsx"]);
-    const events = rowsByHeader(sheets.events);
+    const events = rowsByHeader(sheets.events, auditXlsxColumns("en"));
     const meta = Object.fromEntries(sheets.metadata.slice(1).map(([k, v]) => [k, v]));
     expect(events).toHaveLength(Number(meta.row_count));
     const reasons = events.filter((e) => e.action === "project.archive").map((e) => fromOoxml(String(e.reason)));
@@ -257,12 +268,14 @@ describe.skipIf(!python)("XLSX read by openpyxl", () => {
 
   it("portfolio.xlsx: names and justifications read back as entered", () => {
     const sheets = openpyxlSheets(files["portfolio.xlsx"]);
-    const projects = rowsByHeader(sheets.projects);
+    const projects = rowsByHeader(sheets.projects, portfolioColumns("projects", "en"));
     expect(projects.map((p) => p.name)).toContain(PROJECT_NAME);
     const water = projects.find((p) => p.name === PROJECT_NAME);
+    // Amounts and dates are real cells: a number, and a date openpyxl reads as a datetime.
     expect(water?.disbursed_usd).toBe(15_500_000);
+    expect(String(water?.approval_date)).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00$/);
     expect(water?.implementing_agency).toEqual(expect.any(String));
-    const ratings = rowsByHeader(sheets.ratings);
+    const ratings = rowsByHeader(sheets.ratings, portfolioColumns("ratings", "en"));
     expect(ratings.map((r) => fromOoxml(String(r.justification)))).toContain(JUSTIFICATION);
     const meta = Object.fromEntries(sheets.metadata.slice(1).map(([k, v]) => [k, v]));
     expect(Number(meta.row_count_projects)).toBe(projects.length);

@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "exceljs";
 import { db } from "~/lib/db.server";
 import { progressTowardsTarget, slipDays } from "~/lib/metrics";
-import { PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
+import type { Locale } from "~/i18n/config";
+import { dayOf, dayToDate } from "~/lib/dates";
+import { portfolioColumns, type PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
+import { assessProjects } from "~/models/board.server";
+import { reasonSentence } from "~/lib/status-text";
 import { loader as portfolioLoader } from "~/routes/exports.portfolio[.]xlsx";
 import type { User } from "~/generated/prisma/client";
 import {
@@ -21,20 +25,32 @@ import { callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtu
 
 type Row = Record<string, unknown>;
 
-function sheetRows(workbook: Workbook, name: string): Row[] {
+/**
+ * A sheet's rows keyed by the machine column names (the CSV's names, kept in the code), after checking that the
+ * workbook heads each column in the reader's language, in that order.
+ */
+function sheetRows(workbook: Workbook, name: keyof typeof PORTFOLIO_SHEETS | "metadata", locale: Locale = "en"): Row[] {
   const sheet = workbook.getWorksheet(name)!;
+  const columns =
+    name === "metadata"
+      ? [
+          { key: "key", heading: "key" },
+          { key: "value", heading: "value" },
+        ]
+      : portfolioColumns(name, locale);
   const rows: Row[] = [];
   let header: string[] = [];
   sheet.eachRow((row, n) => {
     const values = (row.values as unknown[]).slice(1);
     if (n === 1) header = values.map(String);
-    else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+    else rows.push(Object.fromEntries(columns.map((c, i) => [c.key, values[i] ?? null])));
   });
-  const expected =
-    name === "metadata" ? ["key", "value"] : (PORTFOLIO_SHEETS as Record<string, readonly string[]>)[name];
-  expect(header).toEqual([...expected]);
+  expect(header).toEqual(columns.map((c) => c.heading));
   return rows;
 }
+
+/** A stored day as the date cell the workbook holds (midnight UTC). */
+const dateCell = (value: Date) => dayToDate(dayOf(value));
 
 async function exportPortfolio(who: User) {
   const response = await callLoader(portfolioLoader, "/exports/portfolio.xlsx", {
@@ -92,8 +108,9 @@ describe("portfolio workbook", () => {
     for (const m of milestones) {
       const row = milestoneRows.find((r) => r.project_code === m.project.code && r.title === m.title);
       expect(row, m.title).toBeDefined();
-      expect(row!.baseline_due_date).toBe(m.baselineDueDate.toISOString().slice(0, 10));
-      expect(row!.current_due_date).toBe(m.currentDueDate.toISOString().slice(0, 10));
+      // Real date cells, not text.
+      expect(row!.baseline_due_date).toEqual(dateCell(m.baselineDueDate));
+      expect(row!.current_due_date).toEqual(dateCell(m.currentDueDate));
       expect(row!.slip_days).toBe(slipDays(m));
     }
     expect(milestoneRows.some((r) => Number(r.slip_days) > 0)).toBe(true);
@@ -158,7 +175,7 @@ describe("portfolio workbook", () => {
     expect(own.length).toBeGreaterThan(0);
     expect(sheetRows(workbook, "projects").map((r) => r.code)).toEqual(own.map((p) => p.code));
     const codes = new Set(own.map((p) => p.code));
-    for (const sheet of ["milestones", "indicators", "ratings"]) {
+    for (const sheet of ["milestones", "indicators", "ratings"] as const) {
       expect(sheetRows(workbook, sheet).every((r) => codes.has(String(r.project_code)))).toBe(true);
     }
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
@@ -168,5 +185,52 @@ describe("portfolio workbook", () => {
       actorEmail: waterOfficer.email,
     });
     expect(JSON.parse(event.after!)).toMatchObject({ rowCount: { projects: own.length } });
+  });
+
+  it("is a spreadsheet people can work with: frozen headings, a filter, fitted widths, real dates and numbers", () => {
+    for (const name of ["projects", "milestones", "indicators", "ratings"] as const) {
+      const sheet = auditor.getWorksheet(name);
+      if (!sheet) throw new Error(`no ${name} sheet`);
+      const columns = portfolioColumns(name, "en");
+      expect(sheet.views[0], name).toMatchObject({ state: "frozen", ySplit: 1 });
+      const last = String.fromCharCode(64 + columns.length);
+      expect(sheet.autoFilter, name).toBe(`A1:${last}${sheet.rowCount}`);
+      expect(sheet.getRow(1).font, name).toMatchObject({ bold: true });
+      columns.forEach((column, i) => {
+        const width = sheet.getColumn(i + 1).width ?? 0;
+        expect(width, `${name}.${column.key}`).toBeGreaterThanOrEqual(Math.min(60, column.heading.length + 4));
+      });
+    }
+    const project = sheetRows(auditor, "projects")[0];
+    expect(project.approval_date).toBeInstanceOf(Date);
+    expect(typeof project.commitment_usd).toBe("number");
+    const rating = sheetRows(auditor, "ratings")[0];
+    expect(rating.rated_on).toBeInstanceOf(Date);
+  });
+
+  it("shows each project's board colour and reasons exactly as the board decides them", async () => {
+    const assessed = new Map((await assessProjects({})).map((a) => [a.code, a]));
+    const rows = sheetRows(auditor, "projects");
+    for (const row of rows) {
+      const board = assessed.get(String(row.code));
+      if (!board) throw new Error(`${String(row.code)} is not assessed`);
+      expect(row.board_colour).toBe(
+        { RED: "Red", AMBER: "Amber", GREEN: "Green", COMPLETED: "Completed" }[board.colour],
+      );
+      expect(row.board_reasons).toBe(board.reasons.map((r) => reasonSentence(r, "en")).join("\n") || null);
+    }
+    expect(rows.some((r) => r.board_reasons !== null)).toBe(true);
+  });
+
+  it("heads its columns in the reader's language; the machine names stay in the CSV and the code", async () => {
+    const reader = await createUser({ role: "AUDITOR", orgKind: "WORLD_BANK", locale: "ru" });
+    const workbook = await exportPortfolio(reader);
+    const rows = sheetRows(workbook, "milestones", "ru");
+    expect(portfolioColumns("milestones", "ru")[1].heading).toBe("Контрольная точка");
+    expect(rows.map((r) => r.overdue).every((v) => v === "да" || v === "нет")).toBe(true);
+    const projects = sheetRows(workbook, "projects", "ru");
+    expect(projects.every((p) => ["Красный", "Жёлтый", "Зелёный", "Завершён"].includes(String(p.board_colour)))).toBe(
+      true,
+    );
   });
 });
