@@ -3,7 +3,7 @@ import { titled } from "~/lib/meta";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditExportForm } from "~/components/exports/audit-export-form";
-import { ExportUrls } from "~/components/exports/export-urls";
+import { AboutFiles } from "~/components/exports/about-files";
 import { requireUser } from "~/lib/auth.server";
 import { decideGlobal } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
@@ -12,7 +12,7 @@ import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.exports");
 
-/** The exports and their stable URLs; the audit ones (with their filter form) only for those allowed. */
+/** The exports, each said in plain words; the audit ones (with their filter form) only for those allowed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.export");
@@ -49,7 +49,7 @@ export default function ExportsPage() {
         </a>
       </section>
 
-      <ExportUrls canExportHistory={canExportHistory} />
+      <AboutFiles />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export function AuditExportForm({ projects, options }: Props) {
     <section className="panel" aria-labelledby="exports-audit" data-testid="exports-audit">
       <h2 id="exports-audit">{t("exports.audit.title")}</h2>
       <p>{t("exports.audit.description")}</p>
+      <p className="muted">{t("exports.audit.formats")}</p>
       {/* A plain form: the browser downloads the file the chosen button points at. */}
       <form method="get" action="/exports/audit.csv" className="stack-wide">
         <div className="filter-grid">
@@ -54,9 +55,6 @@ export function AuditExportForm({ projects, options }: Props) {
             suggestions={options.actions}
           />
         </div>
-        <label className="checkbox">
-          <input type="checkbox" name="bom" value="1" /> {t("exports.audit.bom")}
-        </label>
         <div className="wf-buttons">
           <button type="submit" formAction="/exports/audit.csv" data-testid="export-csv">
             {t("exports.audit.downloadCsv")}

@@ -3,49 +3,40 @@
 export default {
   title: "Exports",
   intro:
-    "Files you can download here or fetch from a script with a signed-in session. Each holds only what you may see, states its filters, generation time, row count and the audit chain's head, and is itself recorded in the audit log.",
+    "Download your data as files to open in Excel or another program. Each file holds only the projects you are allowed to see, and every download is noted in the history of changes.",
   audit: {
-    title: "Audit log",
+    title: "History of changes",
     description:
-      "The audit events that match the filters, oldest first, with every stored field (before/after snapshots, hashes). IP addresses and request ids are included for auditors and administrators only.",
-    bom: "Add a byte-order mark so that Excel opens Cyrillic and Kazakh text correctly (CSV only)",
+      "Every recorded change that matches the choices below, oldest first: who did what and when, the reason given, and the values before and after. IP addresses are included only for auditors and administrators.",
+    formats:
+      "Choose the spreadsheet (XLSX) to read, sort and filter the changes; the CSV file to open them in Excel or another program; the NDJSON file if an auditor wants to prove that no record has been altered or removed.",
     downloadCsv: "Download CSV",
-    downloadXlsx: "Download XLSX",
-    downloadNdjson: "Download NDJSON",
+    downloadXlsx: "Download spreadsheet (XLSX)",
+    downloadNdjson: "Download for verification (NDJSON)",
   },
   portfolio: {
-    title: "Portfolio workbook",
+    title: "Portfolio spreadsheet",
     description:
-      "One workbook with the projects you can see: projects, milestones (baseline vs current due date, slip), indicators (baseline, targets, latest verified actual, progress) and the ratings history.",
-    download: "Download portfolio.xlsx",
+      "A spreadsheet of the projects you can see, for reporting and analysis. One sheet each for projects (with their status board colour and why), milestones (planned and current dates, delay), indicators (baseline, targets, latest verified value, progress) and ratings.",
+    download: "Download portfolio spreadsheet",
   },
   iati: {
-    title: "IATI 2.03 activity file",
+    title: "File for IATI publication",
     description:
-      "Your visible projects as IATI activities: organisations, status, dates, sector, budget, commitments and disbursements, and results (PDO indicators as outcomes, intermediate ones as outputs). Validated against the official 2.03 schema.",
-    download: "Download iati.xml",
+      "Your projects, their money and their results in the international format of the International Aid Transparency Initiative (IATI). Give it to whoever publishes your organisation's data on IATI; it is not meant to be read by people.",
+    download: "Download IATI file",
   },
-  urls: {
-    title: "Stable URLs",
-    intro: "These addresses do not change; scripts can call them with the session cookie of a user allowed to export.",
-    url: "URL",
-    parameters: "Query parameters",
-    contents: "Contents",
-    audit_csv:
-      "RFC 4180 CSV, UTF-8, CRLF; metadata records first (first field “#”), then the header row and one row per event.",
-    audit_xlsx: "Workbook with a metadata sheet and an events sheet:",
-    audit_ndjson: "One JSON object per line: a metadata line first, then one event per line with every stored field.",
-    portfolio: "Workbook with a metadata sheet and four data sheets:",
-    iati: "IATI Activity Standard 2.03 XML; the metadata is in a comment at the top.",
+  about: {
+    title: "About these files",
+    spreadsheets:
+      "Spreadsheets (XLSX) have column headings in your language, and dates and amounts you can sort, filter and add up.",
+    machine:
+      "CSV and NDJSON files keep the same English column names in every language, so that other programs and scripts read them the same way every time. CSV files open in Excel with Russian and Kazakh text shown correctly.",
     metadata:
-      "Spreadsheet cells that would start a formula (=, +, -, @, tab, CR, LF) are prefixed with a single quote; nothing else is changed.",
-  },
-  params: {
-    dates: "ISO dates (YYYY-MM-DD), whole UTC days; “to” includes that day.",
-    project: "A project code, e.g. P099270.",
-    entity: "An entity type and, optionally, one record's id. Entity types include:",
-    actor: "The e-mail of the person who acted, and an action name, for example:",
-    bom: "CSV only: starts the file with a UTF-8 byte-order mark for Excel.",
+      "Each file starts with a short note: when it was made, by whom, which choices were used and how many rows it holds.",
+    safety:
+      "A cell that would start a spreadsheet formula begins with an apostrophe, so that opening a file never runs anything.",
+    developers: "Addresses and options for scripts are described in the README that comes with Qadam.",
   },
   /** Column headings of the XLSX sheets (the CSV and NDJSON keep the machine names). Keys are those machine names. */
   xlsx: {
