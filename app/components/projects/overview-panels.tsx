@@ -151,49 +151,51 @@ export function CurrentRatingsPanel({ ratings, projectId }: { ratings: Rating[];
           <p>
             <RatingAlert current={current} previous={previous} />
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col">{t("projects.ratings.current")}</th>
-                <th scope="col">{t("projects.ratings.previous")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("projects.ratings.pdo")}</th>
-                <td>
-                  <RatingBadge value={current.pdoRating} />
-                </td>
-                <td>
-                  <RatingBadge value={previous?.pdoRating} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("projects.ratings.ip")}</th>
-                <td>
-                  <RatingBadge value={current.ipRating} />
-                </td>
-                <td>
-                  <RatingBadge value={previous?.ipRating} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("projects.ratings.risk")}</th>
-                <td>
-                  <RiskBadge value={current.riskRating} />
-                </td>
-                <td>
-                  <RiskBadge value={previous?.riskRating} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("projects.ratings.ratedOn")}</th>
-                <td>{format.date(current.ratedOn)}</td>
-                <td>{format.date(previous?.ratedOn)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  <th scope="col">{t("projects.ratings.current")}</th>
+                  <th scope="col">{t("projects.ratings.previous")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("projects.ratings.pdo")}</th>
+                  <td>
+                    <RatingBadge value={current.pdoRating} />
+                  </td>
+                  <td>
+                    <RatingBadge value={previous?.pdoRating} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("projects.ratings.ip")}</th>
+                  <td>
+                    <RatingBadge value={current.ipRating} />
+                  </td>
+                  <td>
+                    <RatingBadge value={previous?.ipRating} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("projects.ratings.risk")}</th>
+                  <td>
+                    <RiskBadge value={current.riskRating} />
+                  </td>
+                  <td>
+                    <RiskBadge value={previous?.riskRating} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("projects.ratings.ratedOn")}</th>
+                  <td>{format.date(current.ratedOn)}</td>
+                  <td>{format.date(previous?.ratedOn)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <p className="justification">{current.justification}</p>
         </>
       )}
