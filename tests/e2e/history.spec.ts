@@ -95,7 +95,7 @@ test("an officer is refused the history and the audit exports", async ({ page })
   }
   // The exports page still offers what officers may use, without the audit form.
   await page.goto("/exports");
-  await expect(page.getByRole("link", { name: "Download portfolio.xlsx" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download portfolio spreadsheet" })).toBeVisible();
   await expect(page.getByTestId("exports-audit")).toHaveCount(0);
 });
 
