@@ -414,3 +414,32 @@ describe("an export filtered to a project outside the user's view", () => {
     }
   });
 });
+
+describe("the audit workbook is a spreadsheet in the reader's language", () => {
+  it("heads the CSV's columns in Russian, freezes and filters them, and holds real date-time and number cells", async () => {
+    const model = await db.user.findUniqueOrThrow({
+      where: { email: "auditor@qadam.test" },
+      select: { role: true, organizationId: true },
+    });
+    const reader = await createUser({ role: model.role, organizationId: model.organizationId, locale: "ru" });
+    const cookie = await sessionCookieFor(reader.email);
+    const csv = readCsv(await (await callLoader(csvLoader, "/exports/audit.csv?project=P128050", { cookie })).text());
+    // The CSV keeps the machine names whatever the reader's language.
+    expect(csv.header).toEqual([...AUDIT_COLUMNS]);
+    const workbook = await readXlsx(await callLoader(xlsxLoader, "/exports/audit.xlsx?project=P128050", { cookie }));
+    const events = workbook.getWorksheet("events");
+    if (!events) throw new Error("no events sheet");
+    const headings = auditXlsxColumns("ru").map((c) => c.heading);
+    expect(headings).toContain("Дата и время (UTC)");
+    expect(AUDIT_COLUMNS.map((_, i) => events.getRow(1).getCell(i + 1).value)).toEqual(headings);
+    expect(events.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // Over every row (one more event than the CSV held: the CSV export itself, filed under the project).
+    expect(events.rowCount).toBe(csv.rows.length + 2);
+    expect(events.autoFilter).toBe(`A1:P${events.rowCount}`);
+    const first = events.getRow(2);
+    expect(first.getCell(1).value).toBe(Number(csv.rows[0].seq));
+    const occurred = first.getCell(AUDIT_COLUMNS.indexOf("occurred_at") + 1).value;
+    expect(occurred).toBeInstanceOf(Date);
+    expect(occurred instanceof Date ? occurred.toISOString() : null).toBe(csv.rows[0].occurred_at);
+  });
+});
