@@ -40,8 +40,8 @@ async function checkPages(page: Page, paths: string[]): Promise<string[]> {
 }
 
 // Roles are independent (each its own browser context): let the workers share them. axe takes seconds on the
-// longest pages (the history lists), hence the time allowed.
-test.describe.configure({ mode: "parallel", timeout: 120_000 });
+// longest pages (the history lists) and an administrator opens some thirty pages, hence the time allowed.
+test.describe.configure({ mode: "parallel", timeout: 240_000 });
 
 test("every route file is a page checked here or named as not a page", () => {
   const listed = new Set([...Object.keys(PAGES), ...Object.keys(NOT_PAGES)]);

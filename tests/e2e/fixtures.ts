@@ -168,3 +168,43 @@ export async function addToTeam(admin: Page, projectId: string, email: string, c
   await admin.getByTestId("add-member").click();
   await expect(admin.getByTestId("flash")).toHaveText("Team member added.");
 }
+
+export type NewAccount = { email: string; name: string; organisation: string; role: string; language?: string };
+
+/**
+ * An account of the test's own, made as an administrator makes one: the admin creates it, the invitation waits in
+ * the outbox (the e2e server has no mail server), and the invitee opens its link and chooses `password`.
+ */
+export async function createInvitedAccount(admin: Page, account: NewAccount, password: string) {
+  await admin.goto("/admin/users/new");
+  const form = admin.getByTestId("create-user-form");
+  await form.getByLabel("E-mail").fill(account.email);
+  await form.getByLabel("Name").fill(account.name);
+  await form.getByLabel("Organisation").selectOption({ label: account.organisation });
+  await form.getByLabel("Role").selectOption({ label: account.role });
+  await form.getByLabel("Language").selectOption({ label: account.language ?? "English" });
+  await form.getByRole("button", { name: "Create the user" }).click();
+  await expect(admin.getByTestId("flash")).toContainText(account.email);
+
+  const db = openE2eDb();
+  let path = "";
+  try {
+    const message = await db.execute({
+      sql: "SELECT text FROM OutboxMessage WHERE toAddress = ? AND kind = 'invitation' ORDER BY createdAt DESC LIMIT 1",
+      args: [account.email],
+    });
+    path = /(\/invite\?token=[A-Za-z0-9_-]+)/.exec(String(message.rows[0]?.text ?? ""))?.[1] ?? "";
+  } finally {
+    db.close();
+  }
+  expect(path, "the invitation carries its link").not.toBe("");
+  const context = await admin.context().browser()?.newContext();
+  if (!context) throw new Error("no browser for the invitee");
+  const invitee = await context.newPage();
+  await invitee.goto(path);
+  await invitee.getByLabel("New password", { exact: true }).fill(password);
+  await invitee.getByLabel("Repeat the new password").fill(password);
+  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(invitee).toHaveURL((url) => url.pathname === "/");
+  await context.close();
+}

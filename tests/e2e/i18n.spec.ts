@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { englishLeft, loadPageData, visibleText, type PageData } from "./english-detector";
-import { addToTeam, loginAs, openE2eDb, signIn, waitForHydration } from "./fixtures";
+import { addToTeam, createInvitedAccount, loginAs, openE2eDb, signIn, waitForHydration } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,7 +20,6 @@ const ACCOUNTS: Account[] = [
 ];
 /** The accounts' e-mails, new for every run of the spec (beforeAll), so it can run again on the same database. */
 const emails: Record<Account["key"], string> = { manager: "", officer: "", admin: "", auditor: "" };
-const INITIAL = "initial-password-i18n";
 const PASSWORD = "chosen-password-i18n";
 const PROJECT_CODE = "P128050";
 
@@ -41,16 +40,11 @@ async function createAccounts(browser: Browser) {
   for (const account of ACCOUNTS) {
     const email = `i18n.${account.key}.${run}@qadam.test`;
     emails[account.key] = email;
-    await page.goto("/admin/users/new");
-    const form = page.getByTestId("create-user-form");
-    await form.getByLabel("E-mail").fill(email);
-    await form.getByLabel("Name").fill(account.name);
-    await form.getByLabel("Organisation").selectOption({ label: "World Bank" });
-    await form.getByLabel("Role").selectOption({ label: account.role });
-    await form.getByLabel("Language").selectOption({ label: "English" });
-    await form.getByLabel("Initial password").fill(INITIAL);
-    await form.getByRole("button", { name: "Create the user" }).click();
-    await expect(page.getByTestId("flash")).toContainText(email);
+    await createInvitedAccount(
+      page,
+      { email, name: account.name, organisation: "World Bank", role: account.role },
+      PASSWORD,
+    );
   }
   await addToTeam(page, projectId, emails.officer);
   await context.close();
@@ -150,13 +144,7 @@ test("the detector tells recorded values in an event list from an English label,
 for (const account of ACCOUNTS) {
   test(`${account.key}: Russian and Kazakh pages show no English`, async ({ page }) => {
     test.setTimeout(120_000);
-    // First sign-in: the initial password must be changed.
-    await signIn(page, emails[account.key], INITIAL);
-    await expect(page).toHaveURL(/\/account\/password$/);
-    await page.getByLabel("Current password").fill(INITIAL);
-    await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Repeat the new password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Change password" }).click();
+    await signIn(page, emails[account.key], PASSWORD);
     await expect(page).toHaveURL((url) => url.pathname === "/");
 
     const problems: string[] = [];

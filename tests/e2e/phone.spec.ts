@@ -55,7 +55,7 @@ async function phonePage(browser: Browser, key: (typeof ROLES_CHECKED)[number]):
   return page;
 }
 
-test.describe.configure({ mode: "parallel", timeout: 120_000 });
+test.describe.configure({ mode: "parallel", timeout: 240_000 });
 
 test("the sign-in page fits a phone", async ({ browser }) => {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true });

@@ -103,7 +103,8 @@ test("officer home: the returned submission with the reviewer's comment and a li
 
   await loginAs(page, "wb.officer");
   const returned = page.getByTestId("returned-submissions");
-  await expect(returned.locator(".review-comment").first()).toHaveText(comment);
+  // The home lists returned items newest first (capped): the seeded one is among them, with its comment.
+  await expect(returned.locator(".review-comment").filter({ hasText: comment }).first()).toHaveText(comment);
   await returned.getByRole("link", { name: "Correct and resubmit" }).first().click();
   await expect(page).toHaveURL(/\/projects\/[^/]+\/indicators\/[^/]+$/);
 });

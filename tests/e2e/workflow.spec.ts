@@ -50,8 +50,9 @@ test("milestone update: submit → return with comment → correct and resubmit 
   const milestonePath = await createDelayedMilestone(manager, project.id, title);
   const milestoneId = milestonePath.split("/").pop() ?? "";
 
-  // The board before: the project carries the overdue-milestone reason.
-  await manager.goto("/board");
+  // The board before (searched by the project's code: the board lists one colour at a time, and a search shows the
+  // colour this project has): the project carries the overdue-milestone reason.
+  await manager.goto(`/board?q=${project.code}`);
   const card = manager.locator(`.board-card[data-project-code="${project.code}"]`);
   await expect(card.locator('[data-reason="milestonesOverdue"]')).toBeVisible();
 
@@ -130,7 +131,7 @@ test("milestone update: submit → return with comment → correct and resubmit 
   await expect(officer.getByTestId("history-link")).toHaveCount(0);
 
   // The status board no longer lists an overdue milestone for the project.
-  await manager.goto("/board");
+  await manager.goto(`/board?q=${project.code}`);
   await expect(card).toBeVisible();
   await expect(card.locator('[data-reason="milestonesOverdue"]')).toHaveCount(0);
 
