@@ -103,8 +103,13 @@ test("officer home: the returned submission with the reviewer's comment and a li
 
   await loginAs(page, "wb.officer");
   const returned = page.getByTestId("returned-submissions");
-  // The home lists returned items newest first (capped): the seeded one is among them, with its comment.
-  await expect(returned.locator(".review-comment").filter({ hasText: comment }).first()).toHaveText(comment);
-  await returned.getByRole("link", { name: "Correct and resubmit" }).first().click();
-  await expect(page).toHaveURL(/\/projects\/[^/]+\/indicators\/[^/]+$/);
+  // The home lists returned items (capped): the seeded value is among them, with its comment, and its own
+  // "Correct and resubmit" opens the indicator with the returned value in the form.
+  const item = returned
+    .locator("li")
+    .filter({ has: page.locator(".review-comment", { hasText: comment }) })
+    .first();
+  await expect(item.locator(".review-comment")).toHaveText(comment);
+  await item.getByRole("link", { name: "Correct and resubmit" }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+\/indicators\/[^/?]+\?correct=[^&]+$/);
 });
