@@ -93,6 +93,8 @@ export type StatusInput = {
   milestones: { title: string; baselineDueDate: DateLike; currentDueDate: DateLike; status: string }[];
   indicators: {
     code: string;
+    /** Named in the reason a reader sees (names before codes); the code stands in where a caller has no name. */
+    name?: string;
     type: "PDO" | "INTERMEDIATE";
     measure: string;
     ascending: boolean;
@@ -218,7 +220,11 @@ function indicatorReasons(indicators: StatusInput["indicators"]): StatusReason[]
     reasons.push({
       code: "indicatorsBehind",
       severity: "amber",
-      values: { count: behind.length, points: Math.round(worst.gap), indicator: worst.indicator.code },
+      values: {
+        count: behind.length,
+        points: Math.round(worst.gap),
+        indicator: worst.indicator.name ?? worst.indicator.code,
+      },
     });
   }
   return reasons;

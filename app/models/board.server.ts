@@ -37,6 +37,7 @@ const statusSelect = {
   indicators: {
     select: {
       code: true,
+      name: true,
       type: true,
       measure: true,
       ascending: true,

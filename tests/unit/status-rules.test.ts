@@ -286,6 +286,21 @@ describe("status rules", () => {
         ],
       });
     });
+    it("names the worst indicator by its name when it has one (names before codes), its code otherwise", () => {
+      const named = behindBy(12, {
+        code: "SITES_CONNECTED",
+        name: "Sites connected to broadband",
+        type: "INTERMEDIATE",
+      });
+      const r = assessProjectStatus(project({ indicators: [named] }), TODAY);
+      expect(r.reasons).toEqual([
+        {
+          code: "indicatorsBehind",
+          severity: "amber",
+          values: { count: 1, points: 12, indicator: "Sites connected to broadband" },
+        },
+      ]);
+    });
     it("R3 boundary: two PDO indicators exactly 25 points behind are only AMBER; more than 25 is RED", () => {
       const atLimit = [behindBy(25, { code: "A" }), behindBy(25, { code: "B" })];
       const r1 = assessProjectStatus(project({ indicators: atLimit }), TODAY);

@@ -17,7 +17,7 @@ export default {
     pdoIndicatorsFarBehind:
       "PDO indicators more than 25 points behind their trajectory: {{count}} (worst: {{points}} points).",
     indicatorsBehind:
-      "Indicators more than 10 points behind their trajectory: {{count}} (worst: {{indicator}}, {{points}} points).",
+      "Indicators more than 10 points behind their trajectory: {{count}} (worst: “{{indicator}}”, {{points}} points).",
     closingDatePassed: "Still active after its closing date ({{date}}).",
   },
   board: {
