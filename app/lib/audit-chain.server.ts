@@ -9,6 +9,23 @@ import { createHash } from "node:crypto";
  */
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The fields canonical() hashes, in its order: the exports' metadata and the large-data writer name them from here. */
+export const CHAIN_FIELDS = [
+  "seq",
+  "occurredAt",
+  "actorId",
+  "actorEmail",
+  "action",
+  "entityType",
+  "entityId",
+  "projectId",
+  "before",
+  "after",
+  "reason",
+  "requestId",
+  "ip",
+] as const satisfies readonly (keyof ChainedFields)[];
+
 export type ChainedFields = {
   seq: number;
   occurredAt: Date;

@@ -1,3 +1,4 @@
+import { CHAIN_FIELDS } from "~/lib/audit-chain.server";
 import { Readable, pipeline } from "node:stream";
 import { stringify, type CastReturnObject } from "csv-stringify";
 import { safeCell, xlsxCell } from "~/lib/csv-safety";
@@ -189,21 +190,7 @@ export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean })
 export const CHAIN_CANONICAL_FORM = {
   canonicalForm: "qadam-audit-chain/1",
   hash: "hex(sha256(utf8(prevHash + JSON.stringify([fields...]))))",
-  fields: [
-    "seq",
-    "occurredAt",
-    "actorId",
-    "actorEmail",
-    "action",
-    "entityType",
-    "entityId",
-    "projectId",
-    "before",
-    "after",
-    "reason",
-    "requestId",
-    "ip",
-  ],
+  fields: CHAIN_FIELDS,
   genesisPrevHash: "0".repeat(64),
 } as const;
 

@@ -1,7 +1,7 @@
 // Writes a generated portfolio with raw SQL through libSQL: multi-row INSERTs, many per transaction, then the
 // audit events chained exactly as the app chains them (app/lib/audit-chain.server.ts), in time order.
 import type { Client, InStatement } from "@libsql/client";
-import { chainHash, GENESIS_HASH, type ChainedFields } from "../../app/lib/audit-chain.server";
+import { CHAIN_FIELDS, chainHash, GENESIS_HASH, type ChainedFields } from "../../app/lib/audit-chain.server";
 import { TABLES, type Cell, type PlannedEvent, type Portfolio, type Reference, type Row } from "./model";
 
 /** SQLite allows 32,766 bound values per statement; stay well below. */
@@ -49,23 +49,7 @@ async function insertRows(client: Client, table: string, rows: Row[], progress: 
   }
 }
 
-const EVENT_COLUMNS = [
-  "seq",
-  "occurredAt",
-  "actorId",
-  "actorEmail",
-  "action",
-  "entityType",
-  "entityId",
-  "projectId",
-  "before",
-  "after",
-  "reason",
-  "requestId",
-  "ip",
-  "prevHash",
-  "hash",
-];
+const EVENT_COLUMNS = [...CHAIN_FIELDS, "prevHash", "hash"];
 
 /** Chains and writes the planned events after the current head; returns the new head. */
 async function writeEvents(client: Client, events: PlannedEvent[], progress: Progress) {

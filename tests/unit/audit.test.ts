@@ -1,7 +1,7 @@
 // The audit log against a real SQLite file: same-transaction writes, the hash chain, the append-only triggers,
 // and the verifier's diagnosis of each kind of tampering.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chainHash, verifyChain, type ChainedFields } from "~/lib/audit-chain.server";
+import { canonicalEvent, CHAIN_FIELDS, chainHash, verifyChain, type ChainedFields } from "~/lib/audit-chain.server";
 import { db } from "~/lib/db.server";
 import { auditedTransaction, getChainHead, snapshot, type AuditContext } from "~/models/audit.server";
 
@@ -236,5 +236,29 @@ describe("tamper detection (triggers dropped to play the attacker)", () => {
 
   it("an untouched chain still verifies (the attacks above did not leak into each other)", async () => {
     expect(verifyChain(await events())).toMatchObject({ ok: true, count: CHAIN_LENGTH });
+  });
+});
+
+describe("the canonical form's named fields", () => {
+  it("are the fields canonicalEvent hashes, in its order (exports state this list as the form's definition)", () => {
+    const event: ChainedFields = {
+      seq: 7,
+      occurredAt: new Date("2026-12-01T09:30:00.000Z"),
+      actorId: "actor-id",
+      actorEmail: "a@qadam.test",
+      action: "project.update",
+      entityType: "Project",
+      entityId: "entity-id",
+      projectId: "project-id",
+      before: '{"a":1}',
+      after: '{"a":2}',
+      reason: "why",
+      requestId: "request-id",
+      ip: "127.0.0.1",
+    };
+    const byName = CHAIN_FIELDS.map((field) =>
+      field === "occurredAt" ? event.occurredAt.toISOString() : event[field],
+    );
+    expect(canonicalEvent(event)).toBe(JSON.stringify(byName));
   });
 });
