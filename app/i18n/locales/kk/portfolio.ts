@@ -7,9 +7,10 @@ const portfolio: Translation<typeof en> = {
   reasons: {
     closed: "Жабылған.",
     cancelled: "Күші жойылған.",
-    ratingUnsatisfactory: "{{kind}}: «{{ratingName}}» бағасы ({{rating}}).",
-    ratingModeratelyUnsatisfactory: "{{kind}}: «{{ratingName}}» бағасы ({{rating}}).",
-    ratingDowngraded: "{{kind}}: баға «{{fromName}}» ({{from}}) деңгейінен «{{toName}}» ({{to}}) деңгейіне төмендеді.",
+    ratingUnsatisfactory: "{{kind}}: «{{ratingName}}» рейтингі ({{rating}}).",
+    ratingModeratelyUnsatisfactory: "{{kind}}: «{{ratingName}}» рейтингі ({{rating}}).",
+    ratingDowngraded:
+      "{{kind}}: рейтинг «{{fromName}}» ({{from}}) деңгейінен «{{toName}}» ({{to}}) деңгейіне төмендеді.",
     milestonesOverdueLong:
       "90 күннен астам мерзімі өткен бақылау нүктелері: {{count}} (ең нашары: «{{title}}», {{days}} күн).",
     milestonesOverdue: "Мерзімі өткен бақылау нүктелері: {{count}} (ең нашары: «{{title}}», {{days}} күн).",
@@ -28,12 +29,12 @@ const portfolio: Translation<typeof en> = {
     filtersLabel: "Тақта сүзгілері",
     framework: "Шеңберлік бағдарлама",
     allFrameworks: "Барлық шеңберлік бағдарламалар",
-    institution: "Мекеме",
-    allInstitutions: "Барлық мекемелер",
+    institution: "Институт",
+    allInstitutions: "Барлық институттар",
     empty: "Сүзгілерге сәйкес жобалар жоқ.",
     columnEmpty: "Жобалар жоқ.",
     noIssues: "Бірде-бір ереже іске қосылмады: бәрі жоспар бойынша.",
-    latestRating: "Соңғы бағалар — ЖДМ-ға жету барысы: {{pdo}}, іске асыру барысы: {{ip}}",
+    latestRating: "Соңғы рейтингтер — ЖДМ-ға жету барысы: {{pdo}}, іске асыру барысы: {{ip}}",
     rulesTitle: "Түс қалай анықталады",
   },
   rules: {
@@ -50,11 +51,11 @@ const portfolio: Translation<typeof en> = {
     pipeline:
       "Дайындалып жатқан жобаларға жабылу күні ережесінен басқа дәл сол ережелер қолданылады. Жасыл: бірде-бір ереже іске қосылмады.",
     trajectory:
-      "Траектория: соңғы расталған мәннің түпкі мақсатқа жету барысы сол мәннің кезеңі аяқталған күні базалық мәннен мақсатқа дейінгі түзу сызықпен салыстырылады.",
+      "Траектория: соңғы расталған мәннің соңғы нысаналы мәнге жету барысы сол мәннің кезеңі аяқталған күні базалық мәннен нысаналы мәнге дейінгі түзу сызықпен салыстырылады.",
   },
   columns: {
     project: "Жоба",
-    institution: "Мекеме",
+    institution: "Институт",
     status: "Мәртебе",
     board: "Тақтадағы түсі",
     commitment: "Міндеттемелер",

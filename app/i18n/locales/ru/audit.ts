@@ -19,8 +19,8 @@ const audit: Translation<typeof en> = {
     user: {
       create: "{{actor}} создал(а) учётную запись для {{record}}",
       update: "{{actor}} изменил(а) учётную запись: {{record}}",
-      deactivate: "{{actor}} отключил(а) учётную запись: {{record}}",
-      reactivate: "{{actor}} снова включил(а) учётную запись: {{record}}",
+      deactivate: "{{actor}} деактивировал(а) учётную запись: {{record}}",
+      reactivate: "{{actor}} снова активировал(а) учётную запись: {{record}}",
       resetPassword: "{{actor}} задал(а) временный пароль для {{record}}",
       setLocale: "{{actor}} сменил(а) язык интерфейса: {{record}}",
       changePassword: "{{actor}} сменил(а) пароль: {{record}}",
@@ -67,7 +67,7 @@ const audit: Translation<typeof en> = {
     indicator: {
       create: "{{actor}} создал(а) показатель {{record}}",
       update: "{{actor}} изменил(а) показатель {{record}}",
-      reviseTarget: "{{actor}} официально пересмотрел(а) конечную цель показателя {{record}}",
+      reviseTarget: "{{actor}} официально пересмотрел(а) конечное целевое значение показателя {{record}}",
     },
     indicatorValue: {
       report: "{{actor}} сообщил(а) значение показателя {{record}} за период {{period}}",
@@ -148,12 +148,12 @@ const audit: Translation<typeof en> = {
     higherIsBetter: "Чем больше, тем лучше",
     baselineValue: "Базовое значение",
     baselineDate: "Дата базового значения",
-    targetValue: "Конечная цель",
-    targetDate: "Срок конечной цели",
-    originalTargetValue: "Первоначальная конечная цель",
-    targetRevisedOn: "Дата пересмотра цели",
+    targetValue: "Конечное целевое значение",
+    targetDate: "Срок конечного целевого значения",
+    originalTargetValue: "Исходное конечное целевое значение",
+    targetRevisedOn: "Дата пересмотра целевого значения",
     targetRevisionNote: "Пояснение к пересмотру",
-    interimTargets: "Промежуточные цели",
+    interimTargets: "Промежуточные целевые значения",
     frequency: "Периодичность",
     dataSource: "Источник данных",
     responsibleAgency: "Ответственное ведомство",
@@ -224,8 +224,8 @@ const audit: Translation<typeof en> = {
     user: {
       create: "Учётная запись создана",
       update: "Учётная запись изменена",
-      deactivate: "Учётная запись отключена",
-      reactivate: "Учётная запись включена",
+      deactivate: "Учётная запись деактивирована",
+      reactivate: "Учётная запись снова активирована",
       resetPassword: "Задан временный пароль",
       setLocale: "Сменён язык",
       changePassword: "Пароль сменён",
@@ -267,7 +267,7 @@ const audit: Translation<typeof en> = {
     indicator: {
       create: "Показатель создан",
       update: "Показатель изменён",
-      reviseTarget: "Конечная цель пересмотрена",
+      reviseTarget: "Конечное целевое значение пересмотрено",
     },
     indicatorValue: {
       report: "Значение сообщено",
@@ -320,7 +320,7 @@ const audit: Translation<typeof en> = {
   ssoRefusals: {
     noVerifiedEmail: "поставщик входа не подтвердил адрес почты",
     unknownAccount: "ни одна учётная запись не имеет этого адреса",
-    deactivated: "учётная запись отключена",
+    deactivated: "учётная запись деактивирована",
   },
 };
 export default audit;

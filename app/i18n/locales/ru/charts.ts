@@ -9,8 +9,8 @@ const charts: Translation<typeof en> = {
   trend: "Динамика",
   trendLabel: "Подтверждённые значения показателя «{{name}}»: {{values}}",
   noTrend: "Подтверждённых значений пока нет",
-  ratingsChart: "Оценки во времени",
-  ratingsChartLabel: "График оценок во времени: {{summary}}",
+  ratingsChart: "Динамика рейтингов",
+  ratingsChartLabel: "График динамики рейтингов: {{summary}}",
   overEnvelope: "Превышение лимита на {{amount}}",
 };
 export default charts;

@@ -14,7 +14,7 @@ const domain: Translation<typeof en> = {
   reviewState: { SUBMITTED: "Ожидает проверки", APPROVED: "Утверждено", RETURNED: "Возвращено" },
   valueState: { SUBMITTED: "Ожидает подтверждения", VERIFIED: "Подтверждено", RETURNED: "Возвращено" },
   rating: {
-    HS: "Высоко удовлетворительно",
+    HS: "Весьма удовлетворительно",
     S: "Удовлетворительно",
     MS: "Умеренно удовлетворительно",
     MU: "Умеренно неудовлетворительно",

@@ -15,7 +15,7 @@ const home: Translation<typeof en> = {
   columns: {
     code: "Код",
     name: "Проект",
-    institution: "Учреждение",
+    institution: "Институт",
     status: "Статус",
     agency: "Исполнительное ведомство",
   },
@@ -37,11 +37,11 @@ const home: Translation<typeof en> = {
     submittedOn: "Отправлено {{date}}",
   },
   manager: {
-    queue: "Очередь на проверку",
+    queue: "Очередь проверки",
     queueCount: "— материалов ждут вашей проверки",
     queueEmpty: "Очередь пуста.",
     submittedBy: "отправил(а) {{name}}, {{date}}",
-    openQueue: "Открыть очередь на проверку",
+    openQueue: "Открыть очередь проверки",
     board: "Доска статусов",
     atRisk: "Проекты под угрозой",
     noRisk: "Нет проектов в красной или жёлтой зоне.",
@@ -63,7 +63,7 @@ const home: Translation<typeof en> = {
     open: "Открыть администрирование",
   },
   wb: {
-    title: "Оценки и освоение средств",
+    title: "Рейтинги и освоение средств",
     empty: "Нет активных проектов.",
     pdo: "Прогресс в достижении ЦРП",
     ip: "Ход реализации",
@@ -75,7 +75,7 @@ const home: Translation<typeof en> = {
   },
   ifc: {
     title: "Портфель ГЧП и консультационных проектов",
-    empty: "Нет проектов IFC или совместных проектов.",
+    empty: "Нет проектов МФК или совместных проектов.",
     instrument: "Инструмент",
     area: "Приоритетное направление",
   },

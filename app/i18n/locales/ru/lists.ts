@@ -4,7 +4,7 @@ import type en from "../en/lists";
 const lists: Translation<typeof en> = {
   showing: "Показано {{shown}} из {{total}}.",
   showingRange: "Показаны {{from}}–{{to}} из {{total}}.",
-  seeAllOnBoard: "Все — на панели статусов",
+  seeAllOnBoard: "Все — на доске статусов",
   seeAllProjects: "Все проекты",
   previous: "Предыдущая страница",
   next: "Следующая страница",
