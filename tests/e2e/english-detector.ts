@@ -1,7 +1,7 @@
 // Finds English interface text on a Russian or Kazakh page, precisely enough to catch one untranslated label without
 // taking data for interface text:
-// 1. The English vocabulary is every ASCII word (3+ letters) of the English locale's strings (app/i18n/locales/en).
-//    A word that also appears IN CAPITALS in the Russian or Kazakh strings is an acronym kept on purpose (IFC, CSV…).
+// 1. The English vocabulary is every ASCII word (3+ letters) of the English locale's strings (app/i18n/locales/en),
+//    less acronyms and loanwords kept on purpose (../support/english-vocabulary.ts).
 // 2. From the page text we remove every data value the database holds (project names and codes, people,
 //    organisations, milestone titles, indicator names and units, narratives, comments…, and the free-text values the
 //    audit log recorded, which keeps values overwritten since), then e-mails and URLs. Inside an event list, a text
@@ -12,45 +12,10 @@
 // page was captured (`loadPageData` again when the first verdict finds English): everything the page could show was
 // written before it was rendered, and the audit log keeps what was overwritten.
 import type { Page } from "@playwright/test";
-import en from "../../app/i18n/locales/en/index";
-import kk from "../../app/i18n/locales/kk/index";
-import ru from "../../app/i18n/locales/ru/index";
+import { ENGLISH } from "../support/english-vocabulary";
 import { openE2eDb } from "./fixtures";
 
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
-  return [];
-}
-const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, " ").match(/[A-Za-z]{3,}/g) ?? [];
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
-
-// Proper nouns, formats, protocols, loanwords Russian and Kazakh use as is ("e-mail", "cookie"), and the language
-// picker's own "English".
-const KEPT = new Set([
-  "qadam",
-  "iati",
-  "csv",
-  "xlsx",
-  "ndjson",
-  "usd",
-  "utc",
-  "http",
-  "https",
-  "mail",
-  "cookie",
-  "excel",
-  "english",
-]);
-for (const word of [...strings(ru), ...strings(kk)].flatMap(words)) {
-  if (word === word.toUpperCase()) KEPT.add(word.toLowerCase());
-}
-const ENGLISH = new Set(
-  strings(en)
-    .flatMap(words)
-    .map((w) => w.toLowerCase())
-    .filter((w) => !KEPT.has(w)),
-);
 
 /** What counts as data: whole values (longest first, so a name goes before a shorter part of it), and recorded values. */
 export type PageData = { values: string[]; recorded: Set<string> };
@@ -68,6 +33,8 @@ const DATA_COLUMNS: Record<string, string[]> = {
   Indicator: ["code", "name", "unit", "dataSource", "responsibleAgency", "targetRevisionNote"],
   IndicatorValue: ["comment", "reviewComment"],
   AuditEvent: ["reason"],
+  // An e-mail's subject is written in its recipient's language: the administration's outbox lists English ones too.
+  OutboxMessage: ["subject"],
 };
 
 /** Every text value of the e2e database (see the header). */

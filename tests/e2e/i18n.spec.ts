@@ -9,6 +9,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { englishLeft, loadPageData, visibleText, type PageData } from "./english-detector";
 import { addToTeam, createInvitedAccount, loginAs, openE2eDb, signIn, waitForHydration } from "./fixtures";
 
+type Locale = "ru" | "kk";
+
 test.describe.configure({ mode: "serial" });
 
 type Account = { key: "manager" | "officer" | "admin" | "auditor"; role: string; name: string };
@@ -28,6 +30,14 @@ let projectId = "";
 let milestoneId = "";
 let indicatorId = "";
 let frameworkId = "";
+/**
+ * People invited in Russian and in Kazakh whose invitations stay unused: their invitation (and, later, password-reset)
+ * e-mails are read in the administration's mail pages, and their links open the signed-out pages in that language.
+ */
+const invitees: Record<Locale, { email: string; invitePath: string }> = {
+  ru: { email: "", invitePath: "" },
+  kk: { email: "", invitePath: "" },
+};
 /** Organisation names as the Russian and Kazakh pages must show them (the accounts' World Bank, the project's agency). */
 const orgNames = { bank: { ru: "", kk: "" }, agency: { ru: "", kk: "" } };
 
@@ -47,10 +57,49 @@ async function createAccounts(browser: Browser) {
     );
   }
   await addToTeam(page, projectId, emails.officer);
+  for (const locale of ["ru", "kk"] as const) {
+    const email = `i18n.invitee.${locale}.${run}@qadam.test`;
+    invitees[locale] = { email, invitePath: await inviteOnly(page, email, locale) };
+  }
   await context.close();
 }
 
+/** The admin creates an account in `locale`; its invitation waits in the outbox, unused. Returns the link's path. */
+async function inviteOnly(admin: Page, email: string, locale: Locale): Promise<string> {
+  await admin.goto("/admin/users/new");
+  const form = admin.getByTestId("create-user-form");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("Name").fill(locale === "ru" ? "Ольга Ким" : "Әсел Нұрланқызы");
+  await form.getByLabel("Organisation").selectOption({ label: "World Bank" });
+  await form.getByLabel("Role").selectOption({ label: "Officer" });
+  await form.getByLabel("Language").selectOption(locale);
+  await form.getByRole("button", { name: "Create the user" }).click();
+  await expect(admin.getByTestId("flash")).toContainText(email);
+  const path = /(\/invite\?token=[A-Za-z0-9_-]+)/.exec(await latestMail(email, "invitation").then((m) => m.text));
+  expect(path, "the invitation carries its link").not.toBeNull();
+  return path?.[1] ?? "";
+}
+
+/** The newest e-mail of a kind to an address, as the outbox holds it. */
+async function latestMail(email: string, kind: string): Promise<{ id: string; locale: string; text: string }> {
+  const db = openE2eDb();
+  try {
+    const row = (
+      await db.execute({
+        sql: "SELECT id, locale, text FROM OutboxMessage WHERE toAddress = ? AND kind = ? ORDER BY createdAt DESC LIMIT 1",
+        args: [email, kind],
+      })
+    ).rows[0];
+    expect(row, `a ${kind} e-mail to ${email}`).toBeDefined();
+    return { id: String(row?.id), locale: String(row?.locale), text: String(row?.text) };
+  } finally {
+    db.close();
+  }
+}
+
 test.beforeAll(async ({ browser }) => {
+  // Six accounts are created through the administration's forms: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const db = openE2eDb();
   try {
     const project = await db.execute({ sql: "SELECT id FROM Project WHERE code = ?", args: [PROJECT_CODE] });
@@ -90,15 +139,26 @@ function pagesFor(key: Account["key"]): string[] {
     `/projects/${projectId}/indicators/${indicatorId}`,
   ];
   const portfolio = ["/board", "/frameworks", `/frameworks/${frameworkId}`, "/reporting", "/reporting?groupBy=officer"];
+  // Everyone's notifications and their settings (the e-mail reminders' options).
+  const own = ["/notifications", "/account/notifications"];
   switch (key) {
     case "manager":
-      return ["/", ...project, `/projects/${projectId}/ratings`, ...portfolio, "/reviews"];
+      return ["/", ...project, `/projects/${projectId}/ratings`, ...portfolio, "/reviews", ...own];
     case "officer":
-      return ["/", ...project, ...portfolio];
+      return ["/", ...project, ...portfolio, ...own];
     case "admin":
-      return ["/", "/admin", "/admin/users", "/admin/users/new", "/admin/organizations", "/admin/frameworks"];
+      return [
+        "/",
+        "/admin",
+        "/admin/users",
+        "/admin/users/new",
+        "/admin/organizations",
+        "/admin/frameworks",
+        "/admin/mail",
+        ...own,
+      ];
     case "auditor":
-      return ["/", "/history", "/exports", `/projects/${projectId}/history`];
+      return ["/", "/history", "/exports", `/projects/${projectId}/history`, ...own];
   }
 }
 
@@ -141,6 +201,80 @@ test("the detector tells recorded values in an event list from an English label,
   expect(data.values).toContain(emails.manager);
 });
 
+/** The English words left on the page now, judged against the data as it is after the capture (see the detector). */
+async function englishOn(page: Page): Promise<string[]> {
+  const text = await visibleText(page);
+  let hits = englishLeft(text, data);
+  if (hits.length > 0) {
+    data = await loadPageData();
+    hits = englishLeft(text, data);
+  }
+  return hits;
+}
+
+/** The e-mails the administration's mail pages show in each language: the invitees' invitations and reset links. */
+async function mailPages(): Promise<string[]> {
+  const paths: string[] = [];
+  for (const locale of ["ru", "kk"] as const) {
+    for (const kind of ["invitation", "passwordReset"]) {
+      const mail = await latestMail(invitees[locale].email, kind);
+      expect(mail.locale, `the ${kind} e-mail is written in the invitee's language`).toBe(locale);
+      paths.push(`/admin/mail?message=${mail.id}`);
+    }
+  }
+  return paths;
+}
+
+test("signed out: sign-in, single sign-on, forgotten password and the invitation and reset links show no English", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const locale of ["ru", "kk"] as const) {
+    // A visitor's language comes from the browser (Accept-Language) until they choose one.
+    const context = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "kk-KZ" });
+    const page = await context.newPage();
+    const check = async (path: string, ready: string) => {
+      await expect(page.getByTestId(ready), `${path} (${locale})`).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      for (const hit of await englishOn(page)) problems.push(`[${locale}] ${path}: ${hit}`);
+    };
+    await page.goto("/login");
+    await check("/login", "sso-button");
+    // Every reason a single sign-on can come back refused, as its callback names it.
+    for (const outcome of ["noVerifiedEmail", "unknownAccount", "deactivated", "failed", "unavailable"]) {
+      await page.goto(`/login?sso=${outcome}`);
+      await check(`/login?sso=${outcome}`, "sso-error");
+    }
+    await page.goto("/login?sso=throttled&minutes=5");
+    await check("/login?sso=throttled", "sso-error");
+
+    await page.goto("/forgot-password");
+    await check("/forgot-password", "forgot-password");
+    const email = page.locator('input[name="email"]');
+    await waitForHydration(email);
+    await email.fill(invitees[locale].email);
+    await page.getByTestId("forgot-password").locator('button[type="submit"]').click();
+    await expect(page.getByTestId("forgot-password")).toContainText(invitees[locale].email);
+    await check("/forgot-password (sent)", "forgot-password");
+
+    for (const path of ["/invite?token=no-such-link", "/reset-password?token=no-such-link"]) {
+      await page.goto(path);
+      await check(path, "link-unusable");
+    }
+    await page.goto(invitees[locale].invitePath);
+    await check("/invite (a valid link)", "set-password");
+    const reset = /(\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(
+      (await latestMail(invitees[locale].email, "passwordReset")).text,
+    );
+    expect(reset, "the reset e-mail carries its link").not.toBeNull();
+    await page.goto(reset?.[1] ?? "");
+    await check("/reset-password (a valid link)", "set-password");
+    await context.close();
+  }
+  expect(problems, "English left on signed-out Russian/Kazakh pages").toEqual([]);
+});
+
 for (const account of ACCOUNTS) {
   test(`${account.key}: Russian and Kazakh pages show no English`, async ({ page }) => {
     test.setTimeout(120_000);
@@ -152,7 +286,8 @@ for (const account of ACCOUNTS) {
       for (const locale of ["ru", "kk"] as const) {
         await page.goto("/");
         await switchLanguage(page, locale);
-        for (const path of pagesFor(account.key)) {
+        const mail = account.key === "admin" ? await mailPages() : [];
+        for (const path of [...pagesFor(account.key), ...mail]) {
           const response = await page.goto(path);
           expect(response?.status(), `${path} (${locale})`).toBeLessThan(400);
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -161,15 +296,9 @@ for (const account of ACCOUNTS) {
           if (path === `/projects/${projectId}`) {
             await expect(page.getByTestId("project-header")).toContainText(orgNames.agency[locale]);
           }
-          const text = await visibleText(page);
-          let hits = englishLeft(text, data);
-          // Specs running in parallel may have written data since it was loaded: judge the captured text again by
-          // the data as it is now, which includes everything the page could show.
-          if (hits.length > 0) {
-            data = await loadPageData();
-            hits = englishLeft(text, data);
-          }
-          for (const hit of hits) problems.push(`[${locale}] ${path}: ${hit}`);
+          // Specs running in parallel may have written data since it was loaded: englishOn judges the captured text
+          // again by the data as it is now, which includes everything the page could show.
+          for (const hit of await englishOn(page)) problems.push(`[${locale}] ${path}: ${hit}`);
         }
       }
     } finally {
