@@ -34,6 +34,8 @@ const RU: Rule[] = [
   { pattern: /(?<!\p{L})исходн\p{L}* значени/iu, use: "базовое значение (baseline)" },
   { pattern: /(?<!\p{L})Подтверждения(?!\p{L})/u, use: "подтверждающие материалы (evidence)" },
   { pattern: /ссылки на подтверждения/i, use: "подтверждающие материалы (evidence)" },
+  { pattern: /(?<!\p{L})сдвиг/iu, use: "отклонение (slip)" },
+  { pattern: /продвижени/i, use: "прогресс (progress)" },
   { pattern: /вершин\p{L}* цепочки/iu, use: "последнее звено цепочки (head of the chain)" },
 ];
 
@@ -52,6 +54,8 @@ const KK: Rule[] = [
   },
   { pattern: /растайтын құжат|растайтын сілтеме/i, use: "растайтын материалдар (evidence)" },
   { pattern: /тізбектің басы|тізбегінің басы/i, use: "тізбектің соңғы буыны (head of the chain)" },
+  { pattern: /ығысу|кешігу/i, use: "ауытқу (slip)" },
+  { pattern: /ілгерілеу/i, use: "прогресс (progress)" },
   { pattern: /тіркелгі/i, use: "есептік жазба (account)" },
   { pattern: /(?<!\p{L})бағалар(?!\p{L})|(?<!\p{L})бағалардың/iu, use: "рейтингтер (ISR ratings)" },
 ];

@@ -49,7 +49,7 @@ const home: Translation<typeof en> = {
   auditor: {
     recent: "Соңғы әрекеттер",
     history: "Толық тарих",
-    exports: "Экспорттар",
+    exports: "Экспорт",
   },
   admin: {
     title: "Әкімшілік",
