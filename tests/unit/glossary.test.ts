@@ -54,6 +54,7 @@ const KK: Rule[] = [
   },
   { pattern: /растайтын құжат|растайтын сілтеме/i, use: "растайтын материалдар (evidence)" },
   { pattern: /тізбектің басы|тізбегінің басы/i, use: "тізбектің соңғы буыны (head of the chain)" },
+  { pattern: /ЕСШ|ШЕӘ/, use: "ЕӘШ (CPF)" },
   { pattern: /ығысу|кешігу/i, use: "ауытқу (slip)" },
   { pattern: /ілгерілеу/i, use: "прогресс (progress)" },
   { pattern: /тіркелгі/i, use: "есептік жазба (account)" },

@@ -37,8 +37,8 @@ const history: Translation<typeof en> = {
     entityHistory: "Осы жазбаның тарихы",
     changes: "Өзгертілген өрістер",
     field: "Өріс",
-    before: "Бұрын",
-    after: "Кейін",
+    before: "Өзгеріске дейін",
+    after: "Өзгерістен кейін",
   },
   raw: {
     title: "Сақталған жазба (аудиторлар үшін)",
@@ -49,8 +49,8 @@ const history: Translation<typeof en> = {
     request: "Сұрау",
     prevHash: "Алдыңғы хеш",
     hash: "Хеш",
-    before: "Бұрын",
-    after: "Кейін",
+    before: "Өзгеріске дейін",
+    after: "Өзгерістен кейін",
   },
   pager: {
     label: "Тарих беттері",

@@ -55,7 +55,7 @@ const home: Translation<typeof en> = {
     title: "Әкімшілік",
     activeUsers: "белсенді пайдаланушы",
     inactiveUsers: "өшірілген пайдаланушы",
-    mustChange: "құпиясөзін әлі ауыстырмаған пайдаланушы",
+    mustChange: "құпиясөзін әлі орнатпаған пайдаланушы",
     organizations: "ұйым",
     frameworks: "шеңберлік бағдарлама",
     projects: "жоба",

@@ -2,7 +2,7 @@ import type { Translation } from "../types";
 import type en from "../en/mail";
 
 const mail: Translation<typeof en> = {
-  footer: "Бұл хатты ЕСШ нәтижелерін бақылау жүйесі Qadam жіберді ({{url}}). Оған жауап бермеңіз.",
+  footer: "Бұл хатты ЕӘШ нәтижелерін бақылау жүйесі Qadam жіберді ({{url}}). Оған жауап бермеңіз.",
   greeting: "Сәлеметсіз бе, {{name}}!",
   invitation: {
     subject: "Qadam жүйесіндегі есептік жазбаңыз дайын: құпиясөз орнатыңыз",
