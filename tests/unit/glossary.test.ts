@@ -48,8 +48,9 @@ const KK: Rule[] = [
   { pattern: /қызметкер рөл/i, use: "маман (officer)" },
   { pattern: /дайджест/i, use: "жиынтық (digest)" },
   { pattern: /жоба командас/i, use: "жоба тобы (project team)" },
+  // «Мақсат» is the objective (жобаның даму мақсаты, ЖДМ) and the DAC purpose code, never a target.
   {
-    pattern: /(соңғы|аралық|бастапқы|қорытынды|түпкі) мақсат/iu,
+    pattern: /(?<!даму |DAC бес таңбалы )(?<!\p{L})мақсат(?!\p{L}*\)? \(ЖДМ)/iu,
     use: "нысаналы мән (target)",
   },
   { pattern: /растайтын құжат|растайтын сілтеме/i, use: "растайтын материалдар (evidence)" },

@@ -151,7 +151,7 @@ const audit: Translation<typeof en> = {
     targetValue: "Соңғы нысаналы мән",
     targetDate: "Соңғы нысаналы мәннің мерзімі",
     originalTargetValue: "Бастапқы соңғы нысаналы мән",
-    targetRevisedOn: "Мақсат қайта қаралған күн",
+    targetRevisedOn: "Нысаналы мән қайта қаралған күн",
     targetRevisionNote: "Қайта қарау түсініктемесі",
     interimTargets: "Аралық нысаналы мәндер",
     frequency: "Кезеңділігі",

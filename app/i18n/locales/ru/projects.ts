@@ -98,7 +98,7 @@ const projects: Translation<typeof en> = {
     noIndicators: "Показателей пока нет.",
     overdue: "Просрочено: {{count}}",
     indicatorCount: "Показателей: {{count}}",
-    onTrack: "в графике: {{onTrack}} из {{measured}} с подтверждёнными данными",
+    onTrack: "по плану: {{onTrack}} из {{measured}} с подтверждёнными данными",
     seeMilestones: "Открыть контрольные точки",
     seeIndicators: "Открыть показатели",
     seeTeam: "Открыть команду",
@@ -107,7 +107,7 @@ const projects: Translation<typeof en> = {
   },
   form: {
     createTitle: "Новый проект",
-    editTitle: "Редактирование {{code}}",
+    editTitle: "Изменение проекта {{code}}",
     create: "Создать проект",
     identity: "Проект",
     choose: "Выберите…",
