@@ -97,7 +97,7 @@ describe("invitations", () => {
     await deliver();
     await smtp.waitFor(smtp.messages.length);
     const { token: second, mail } = linkTokenIn(email, "/invite");
-    expect(mail.subject).toBe("Qadam жүйесіндегі тіркелгіңіз дайын: құпиясөз орнатыңыз");
+    expect(mail.subject).toBe("Qadam жүйесіндегі есептік жазбаңыз дайын: құпиясөз орнатыңыз");
     expect(second).not.toBe(first);
     expect(await findUsableLink(first, "INVITATION")).toBeNull();
     expect(await findUsableLink(second, "INVITATION")).not.toBeNull();
