@@ -53,16 +53,16 @@ const notify: Translation<typeof en> = {
     open: "Qadam-да ашу: {{url}}",
     returned: {
       subject: "Сізге қайтарылды: {{subject}}",
-      body: "{{reviewer}} сіздің «{{subject}}» ({{project}} жобасы) {{what}} түсініктемемен қайтарды:",
+      body: "{{reviewer}} сізге түсініктемемен қайтарды: {{what}} «{{subject}}» ({{project}} жобасы). Түсініктемесі:",
       next: "Түзетіп, қайта жіберіңіз.",
     },
     approved: {
       subject: "Бекітілді: {{subject}}",
-      body: "{{reviewer}} сіздің «{{subject}}» ({{project}} жобасы) {{what}} бекітті.",
+      body: "{{reviewer}} бекітті: {{what}} «{{subject}}» ({{project}} жобасы).",
     },
     submitted: {
       subject: "Сіздің тексеруіңізді күтуде: {{subject}}",
-      body: "{{author}} «{{subject}}» ({{project}} жобасы) {{what}} сіздің тексеруіңізге жіберді.",
+      body: "{{author}} сіздің тексеруіңізге жіберді: {{what}} «{{subject}}» ({{project}} жобасы).",
     },
   },
   digest: {
