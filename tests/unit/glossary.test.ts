@@ -36,6 +36,9 @@ const RU: Rule[] = [
   { pattern: /ссылки на подтверждения/i, use: "подтверждающие материалы (evidence)" },
   { pattern: /(?<!\p{L})сдвиг/iu, use: "отклонение (slip)" },
   { pattern: /продвижени/i, use: "прогресс (progress)" },
+  // The interface says «вы» in lower case; «Вы» only opens a sentence.
+  { pattern: /[\p{Ll},;:] (Вы|Вас|Вам|Ваш\p{L}*)(?!\p{L})/u, use: "«вы» in lower case inside a sentence" },
+  { pattern: /(?<!\p{L})(ты|тебе|тебя|твой|твоя|твоё)(?!\p{L})/iu, use: "the formal «вы»" },
   { pattern: /вершин\p{L}* цепочки/iu, use: "последнее звено цепочки (head of the chain)" },
 ];
 
@@ -56,6 +59,7 @@ const KK: Rule[] = [
   { pattern: /растайтын құжат|растайтын сілтеме/i, use: "растайтын материалдар (evidence)" },
   { pattern: /тізбектің басы|тізбегінің басы/i, use: "тізбектің соңғы буыны (head of the chain)" },
   { pattern: /ЕСШ|ШЕӘ/, use: "ЕӘШ (CPF)" },
+  { pattern: /(?<!\p{L})(сен|саған|сенің|сені|сенде)(?!\p{L})/iu, use: "the formal «сіз»" },
   { pattern: /ығысу|кешігу/i, use: "ауытқу (slip)" },
   { pattern: /ілгерілеу/i, use: "прогресс (progress)" },
   { pattern: /тіркелгі/i, use: "есептік жазба (account)" },
@@ -86,8 +90,10 @@ describe("the glossary's terms in the Russian and Kazakh strings", () => {
       d: "Показатели ЦРП (МФК, код IFC-NAME)",
       e: "Приоритетное направление",
       f: "Направил(а): Айгерим",
+      g: "Если Вы не ожидали этого письма",
+      h: "Вы видите все события.",
     };
-    expect(violations(sample, RU).map((v) => v.slice(0, v.indexOf(":")))).toEqual(["a", "b", "c", "f"]);
+    expect(violations(sample, RU).map((v) => v.slice(0, v.indexOf(":")))).toEqual(["a", "b", "c", "f", "g"]);
     expect(violations({ a: "Соңғы мақсат", b: "Соңғы нысаналы мән", c: "ЖДМ-ға жету" }, KK)).toHaveLength(1);
   });
 
