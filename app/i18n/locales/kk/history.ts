@@ -28,7 +28,7 @@ const history: Translation<typeof en> = {
     oneRecord: "Бір жазбаның тарихы көрсетілген:",
     allRecords: "Барлық жазбаларды көрсету",
     apply: "Сүзгілерді қолдану",
-    reset: "Сүзгілерді тазалау",
+    reset: "Сүзгілерді тазарту",
   },
   event: {
     details: "Толығырақ",

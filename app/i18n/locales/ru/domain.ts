@@ -23,6 +23,6 @@ const domain: Translation<typeof en> = {
   },
   risk: { H: "Высокий", S: "Значительный", M: "Умеренный", L: "Низкий" },
   indicatorType: { PDO: "Показатель ЦРП", INTERMEDIATE: "Промежуточный показатель результатов" },
-  measure: { UNIT: "Единицы", PERCENTAGE: "Проценты", QUALITATIVE: "Качественный" },
+  measure: { UNIT: "В единицах", PERCENTAGE: "В процентах", QUALITATIVE: "Качественно" },
 };
 export default domain;
