@@ -53,7 +53,7 @@ const notify: Translation<typeof en> = {
     open: "Qadam-да ашу: {{url}}",
     returned: {
       subject: "Сізге қайтарылды: {{subject}}",
-      body: "{{reviewer}} сізге түсініктемемен қайтарды: {{what}} «{{subject}}» ({{project}} жобасы). Түсініктемесі:",
+      body: "{{reviewer}} сізге қайтарды: {{what}} «{{subject}}» ({{project}} жобасы). Түсініктемесі:",
       next: "Түзетіп, қайта жіберіңіз.",
     },
     approved: {

@@ -48,7 +48,7 @@ const notify: Translation<typeof en> = {
   },
   mail: {
     greeting: "Здравствуйте, {{name}}!",
-    footer: "Это письмо отправлено системой Qadam. Изменить, какие письма вы получаете, можно здесь: {{url}}",
+    footer: "Это письмо отправлено системой Qadam. Настроить, какие письма вы получаете, можно здесь: {{url}}",
     open: "Открыть в Qadam: {{url}}",
     returned: {
       subject: "Возвращено вам: {{subject}}",
