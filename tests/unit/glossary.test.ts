@@ -59,6 +59,7 @@ const KK: Rule[] = [
   { pattern: /растайтын құжат|растайтын сілтеме/i, use: "растайтын материалдар (evidence)" },
   { pattern: /тізбектің басы|тізбегінің басы/i, use: "тізбектің соңғы буыны (head of the chain)" },
   { pattern: /ЕСШ|ШЕӘ/, use: "ЕӘШ (CPF)" },
+  { pattern: /мәнін хабарла|мән хабарлан|мәндерін хабарла/i, use: "ұсыну (report a value)" },
   { pattern: /(?<!\p{L})(сен|саған|сенің|сені|сенде)(?!\p{L})/iu, use: "the formal «сіз»" },
   { pattern: /ығысу|кешігу/i, use: "ауытқу (slip)" },
   { pattern: /ілгерілеу/i, use: "прогресс (progress)" },

@@ -8,8 +8,8 @@ const audit: Translation<typeof en> = {
       update: "{{actor}} {{record}} ұйымын өзгертті",
     },
     framework: {
-      create: "{{actor}} {{record}} әріптестік бағдарламасын құрды",
-      update: "{{actor}} {{record}} әріптестік бағдарламасын өзгертті",
+      create: "{{actor}} {{record}} шеңберлік бағдарламасын құрды",
+      update: "{{actor}} {{record}} шеңберлік бағдарламасын өзгертті",
     },
     priorityArea: {
       create: "{{actor}} {{record}} басым бағытын құрды",
@@ -20,7 +20,7 @@ const audit: Translation<typeof en> = {
       create: "{{actor}} есептік жазба құрды: {{record}}",
       update: "{{actor}} есептік жазбаны өзгертті: {{record}}",
       deactivate: "{{actor}} есептік жазбаны өшірді: {{record}}",
-      reactivate: "{{actor}} есептік жазбаны қайта қосты: {{record}}",
+      reactivate: "{{actor}} есептік жазбаны қайта белсендірді: {{record}}",
       resetPassword: "{{actor}} уақытша құпиясөз орнатты: {{record}}",
       setLocale: "{{actor}} интерфейс тілін ауыстырды: {{record}}",
       changePassword: "{{actor}} құпиясөзді ауыстырды: {{record}}",
@@ -70,7 +70,7 @@ const audit: Translation<typeof en> = {
       reviseTarget: "{{actor}} {{record}} көрсеткішінің соңғы нысаналы мәнін ресми түрде қайта қарады",
     },
     indicatorValue: {
-      report: "{{actor}} {{record}} көрсеткішінің {{period}} кезеңіндегі мәнін хабарлады",
+      report: "{{actor}} {{record}} көрсеткішінің {{period}} кезеңіндегі мәнін ұсынды",
       verify: "{{actor}} {{record}} көрсеткішінің {{period}} кезеңіндегі мәнін растады",
       return: "{{actor}} {{record}} көрсеткішінің {{period}} кезеңіндегі мәнін қайтарды",
     },
@@ -221,7 +221,7 @@ const audit: Translation<typeof en> = {
       create: "Есептік жазба құрылды",
       update: "Есептік жазба өзгертілді",
       deactivate: "Есептік жазба өшірілді",
-      reactivate: "Есептік жазба қайта қосылды",
+      reactivate: "Есептік жазба қайта белсендірілді",
       resetPassword: "Уақытша құпиясөз орнатылды",
       setLocale: "Тіл ауыстырылды",
       changePassword: "Құпиясөз ауыстырылды",
@@ -265,7 +265,7 @@ const audit: Translation<typeof en> = {
       update: "Көрсеткіш өзгертілді",
       reviseTarget: "Соңғы нысаналы мән қайта қаралды",
     },
-    indicatorValue: { report: "Мән хабарланды", verify: "Мән расталды", return: "Мән қайтарылды" },
+    indicatorValue: { report: "Мән ұсынылды", verify: "Мән расталды", return: "Мән қайтарылды" },
     export: {
       audit_csv: "Тарих CSV пішімінде",
       audit_xlsx: "Тарих Excel пішімінде",
