@@ -16,6 +16,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/login.tsx": { loader: "public", action: "public" },
   "routes/logout.tsx": { loader: "public", action: "public" },
   "routes/healthz.ts": { loader: "public" },
+  // An unknown address: a 404 in the reader's language.
+  "routes/$.tsx": { loader: "public" },
   "routes/account.language.tsx": { loader: "public", action: "public" },
   "routes/account.password.tsx": { loader: "session", action: "session" },
   "routes/account.notifications.tsx": { loader: "session", action: "session" },

@@ -62,3 +62,17 @@ test("each page says what it is in its title; an error page says what went wrong
   expect(seen).toEqual(expected);
   await page.context().close();
 });
+
+test("an unknown address answers 404 in the reader's language, with the page's own title", async ({ browser }) => {
+  // The browser asks for Russian: the root loader must run for an address no route knows, or the page falls back
+  // to English.
+  const context = await browser.newContext({ locale: "ru-RU" });
+  const page = await context.newPage();
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Не найдено");
+  await expect(page.getByRole("alert")).toContainText("Такой страницы нет");
+  expect(await page.title()).toBe("Не найдено · Qadam");
+  await context.close();
+});
