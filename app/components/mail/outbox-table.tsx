@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
+import { mailKindLabelKey } from "~/lib/mail/kinds";
 
 export type OutboxRow = {
   id: string;
@@ -24,7 +25,7 @@ const STATE_BADGE: Record<OutboxRow["state"], string> = {
 
 export function useKindLabel() {
   const { t } = useTranslation();
-  return (kind: string) => (kind === "invitation" || kind === "passwordReset" ? t(`mail.admin.kinds.${kind}`) : kind);
+  return (kind: string) => t(mailKindLabelKey(kind));
 }
 
 export function StateBadge({ state }: { state: OutboxRow["state"] }) {

@@ -84,6 +84,12 @@ const mail = {
     kinds: {
       invitation: "Invitation",
       passwordReset: "Password reset",
+      notificationReturned: "Returned for correction",
+      notificationApproved: "Approved",
+      notificationAwaitingReview: "Waiting for review",
+      digestOfficer: "Officer's digest",
+      digestManager: "Manager's digest",
+      digestAuditor: "Auditor's digest",
       other: "Other",
     },
   },

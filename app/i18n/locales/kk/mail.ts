@@ -87,6 +87,12 @@ const mail: Translation<typeof en> = {
     kinds: {
       invitation: "Шақыру",
       passwordReset: "Құпиясөзді қалпына келтіру",
+      notificationReturned: "Түзетуге қайтарылды",
+      notificationApproved: "Бекітілді",
+      notificationAwaitingReview: "Тексеруді күтуде",
+      digestOfficer: "Маманға арналған жиынтық",
+      digestManager: "Басшыға арналған жиынтық",
+      digestAuditor: "Аудиторға арналған жиынтық",
       other: "Басқа",
     },
   },

@@ -88,6 +88,12 @@ const mail: Translation<typeof en> = {
     kinds: {
       invitation: "Приглашение",
       passwordReset: "Сброс пароля",
+      notificationReturned: "Возвращено на доработку",
+      notificationApproved: "Утверждено",
+      notificationAwaitingReview: "Ожидает проверки",
+      digestOfficer: "Сводка для специалиста",
+      digestManager: "Сводка для руководителя",
+      digestAuditor: "Сводка для аудитора",
       other: "Другое",
     },
   },
