@@ -66,15 +66,16 @@ export default function AdminOverview() {
       <section className="panel">
         <h2>{t("admin.tabs.organizations")}</h2>
         <p>
-          <strong>{overview.organizations}</strong> {t("admin.overview.organizations")}
+          {/* "Label: N" reads right for every number in every language, without plural forms. */}
+          {t("admin.overview.organizations")}: <strong>{overview.organizations}</strong>
         </p>
         <Link to="/admin/organizations">{t("admin.overview.manageOrganizations")}</Link>
       </section>
       <section className="panel">
         <h2>{t("admin.tabs.frameworks")}</h2>
         <p>
-          <strong>{overview.frameworks}</strong> {t("admin.overview.frameworks")} · <strong>{overview.areas}</strong>{" "}
-          {t("admin.overview.areas")}
+          {t("admin.overview.frameworks")}: <strong>{overview.frameworks}</strong> · {t("admin.overview.areas")}:{" "}
+          <strong>{overview.areas}</strong>
         </p>
         <Link to="/admin/frameworks">{t("admin.overview.manageFrameworks")}</Link>
       </section>

@@ -10,10 +10,10 @@ export default {
   },
   overview: {
     inactive: "Deactivated",
-    organizations: "organisations",
+    organizations: "Organisations",
     manageOrganizations: "Manage organisations",
-    frameworks: "frameworks",
-    areas: "priority areas",
+    frameworks: "Frameworks",
+    areas: "Priority areas",
     manageFrameworks: "Manage frameworks, envelopes and priority areas",
     teamsTitle: "Project teams",
     teams: "Team membership is managed on each project's Team tab.",

@@ -12,10 +12,10 @@ const admin: Translation<typeof en> = {
   },
   overview: {
     inactive: "Өшірілгендер",
-    organizations: "ұйым",
+    organizations: "Ұйымдар саны",
     manageOrganizations: "Ұйымдарды басқару",
-    frameworks: "шеңберлік бағдарлама",
-    areas: "басым бағыт",
+    frameworks: "Шеңберлік бағдарламалар саны",
+    areas: "Басым бағыттар саны",
     manageFrameworks: "Шеңберлік бағдарламаларды, лимиттерді және басым бағыттарды басқару",
     teamsTitle: "Жоба топтары",
     teams: "Топ құрамы әр жобаның «Топ» қойындысында басқарылады.",

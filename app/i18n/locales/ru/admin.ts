@@ -12,10 +12,10 @@ const admin: Translation<typeof en> = {
   },
   overview: {
     inactive: "Деактивированы",
-    organizations: "организаций",
+    organizations: "Организаций",
     manageOrganizations: "Управление организациями",
-    frameworks: "рамочных программ",
-    areas: "приоритетных направлений",
+    frameworks: "Рамочных программ",
+    areas: "Приоритетных направлений",
     manageFrameworks: "Управление рамочными программами, лимитами и приоритетными направлениями",
     teamsTitle: "Проектные команды",
     teams: "Состав команды задаётся на вкладке «Команда» каждого проекта.",
