@@ -20,6 +20,7 @@ import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
 import { validateRequestSession } from "~/lib/session.server";
 import { readFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/locale.server";
+import { linkPageLocale } from "~/lib/mail/link-route.server";
 import { navFor } from "~/lib/navigation";
 import { countUnread } from "~/models/notify/inbox.server";
 import { useNonce } from "~/lib/nonce";
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await validateRequestSession(request);
   const user = session?.user ?? null;
   if (user) noteRequestUser(user.id);
-  const locale = await resolveLocale(request, user?.locale);
+  const locale = await resolveLocale(request, user?.locale, () => linkPageLocale(request));
   const { flash, clearCookie } = await readFlash(request);
   const actor = user
     ? { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organizationKind }

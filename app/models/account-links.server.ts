@@ -85,6 +85,20 @@ export async function findUsableLink(token: unknown, purpose: UserTokenPurpose, 
 }
 
 /**
+ * The language stored on the account a link was sent to, whatever the link's state (a used or expired link's page
+ * speaks it too); null for anything that is not one of our links. Holding the token already proves the holder got
+ * the message, so the language tells them nothing new.
+ */
+export async function linkAccountLocale(token: unknown, purpose: UserTokenPurpose): Promise<string | null> {
+  if (!isLinkTokenShape(token)) return null;
+  const row = await db.userToken.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: { purpose: true, user: { select: { locale: true } } },
+  });
+  return row?.purpose === purpose ? row.user.locale : null;
+}
+
+/**
  * Sets the user's password through a link and uses the link up: every session of the user ends (whoever had the
  * old password is signed out), the sign-in throttle of the account is cleared, and the other open links of the
  * user stop working. Throws UnusableLinkError when the link cannot be used (also when it was used meanwhile).

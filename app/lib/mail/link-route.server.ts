@@ -3,11 +3,29 @@ import { answerRefused, readFormData } from "~/lib/http.server";
 import { currentRequest } from "~/lib/request.server";
 import { createSessionCookie } from "~/lib/session.server";
 import { parseForm } from "~/lib/validation.server";
-import { findUsableLink, setPasswordWithLink, UnusableLinkError } from "~/models/account-links.server";
+import {
+  findUsableLink,
+  linkAccountLocale,
+  setPasswordWithLink,
+  UnusableLinkError,
+} from "~/models/account-links.server";
 import { SetPasswordSchema } from "~/schemas/mail";
 import { redirectWithFlash } from "../flash.server";
 
 const ADDRESS = { intent: "setPassword" };
+
+/** The pages e-mail links open, and the kind of link each takes. */
+const LINK_PAGES: Record<string, UserTokenPurpose> = { "/invite": "INVITATION", "/reset-password": "PASSWORD_RESET" };
+
+/**
+ * On a link page, the language of the account the link was sent to: the page speaks it to a visitor who has not
+ * chosen a language (root.tsx), so an invitation sent in Kazakh opens in Kazakh on any computer. Null elsewhere.
+ */
+export async function linkPageLocale(request: Request): Promise<string | null> {
+  const url = new URL(request.url);
+  const purpose = LINK_PAGES[url.pathname];
+  return purpose ? linkAccountLocale(url.searchParams.get("token"), purpose) : null;
+}
 
 /** The loader of a link page: the person the link is for, or `usable: false` (the same for every reason). */
 export async function loadLinkPage(request: Request, purpose: UserTokenPurpose) {
