@@ -1,7 +1,9 @@
 // The server the Playwright tests run against: a fresh, seeded database file, a production build, port 3100.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { mailTestSettings } from "../tests/support/mail-test-settings.mjs";
 import { oidcTestSettings } from "../tests/support/oidc-test-settings.mjs";
+import { startSmtpMailbox } from "../tests/support/smtp-mailbox.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Port-specific database and build folder: several suites can run side by side on one machine.
@@ -24,12 +26,18 @@ const env = {
   OIDC_ISSUER: oidcTestSettings(port).issuer,
   OIDC_CLIENT_ID: oidcTestSettings(port).clientId,
   OIDC_CLIENT_SECRET: oidcTestSettings(port).clientSecret,
+  // Mail is delivered, as in production, to a real SMTP server started below: tests/e2e/mail.spec.ts reads what
+  // arrived. Links in messages point where the browser reaches this server.
+  SMTP_URL: mailTestSettings(port).smtpUrl,
+  MAIL_FROM: "Qadam e2e <no-reply@qadam.test>",
+  APP_URL: `http://127.0.0.1:${port}`,
 };
 delete env.DATABASE_AUTH_TOKEN;
 delete env.OIDC_REDIRECT_URI;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) run("npx", ["remix", "vite:build", "--logLevel", "warn"]);
 run("node", ["scripts/prepare-db.mjs"]);
+await startSmtpMailbox({ port: mailTestSettings(port).port, file: mailTestSettings(port).file });
 const { createServer } = await import("./server.mjs");
 Object.assign(process.env, env);
 const { app } = await createServer({ mode: "production" });

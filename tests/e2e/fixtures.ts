@@ -172,8 +172,9 @@ export async function addToTeam(admin: Page, projectId: string, email: string, c
 export type NewAccount = { email: string; name: string; organisation: string; role: string; language?: string };
 
 /**
- * An account of the test's own, made as an administrator makes one: the admin creates it, the invitation waits in
- * the outbox (the e2e server has no mail server), and the invitee opens its link and chooses `password`.
+ * An account of the test's own, made as an administrator makes one: the admin creates it, the invitation is written
+ * to the outbox (read here from the database; tests/e2e/mail.spec.ts follows it through the mail server), and the
+ * invitee opens its link and chooses `password`.
  */
 export async function createInvitedAccount(admin: Page, account: NewAccount, password: string) {
   await admin.goto("/admin/users/new");
@@ -202,9 +203,11 @@ export async function createInvitedAccount(admin: Page, account: NewAccount, pas
   if (!context) throw new Error("no browser for the invitee");
   const invitee = await context.newPage();
   await invitee.goto(path);
-  await invitee.getByLabel("New password", { exact: true }).fill(password);
-  await invitee.getByLabel("Repeat the new password").fill(password);
-  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  // The page speaks the invitee's language: its fields by their ids.
+  const setPassword = invitee.getByTestId("set-password");
+  await setPassword.locator("#field-password").fill(password);
+  await setPassword.locator("#field-confirmPassword").fill(password);
+  await setPassword.locator('button[type="submit"]').click();
   await expect(invitee).toHaveURL((url) => url.pathname === "/");
   await context.close();
 }
