@@ -1,7 +1,8 @@
+import { NotFoundError, RefusedError } from "~/lib/errors";
 import { passwordResetMail } from "~/lib/mail/account-mail.server";
 import { enqueueMail } from "~/lib/mail/outbox.server";
 import { issueLink, linkRecord } from "./account-links.server";
-import { auditedTransaction, type AuditContext, type Tx } from "./audit.server";
+import { auditedTransaction, type Audit, type AuditContext, type Tx } from "./audit.server";
 
 /**
  * "Forgot password": a single-use link (1 hour) sent to an active account. The answer is the same whether or not
@@ -30,6 +31,20 @@ async function takeWindow(tx: Tx, key: string, limit: Limit, now: Date): Promise
   return null;
 }
 
+type ResetRecipient = { id: string; email: string; name: string; locale: string };
+
+/** Issues a reset link, writes its message to the outbox and audits it, inside the caller's transaction. */
+async function sendResetLinkInTransaction(
+  tx: Tx,
+  audit: Audit,
+  user: ResetRecipient,
+  options: { createdById: string | null; now: Date },
+) {
+  const link = await issueLink(tx, { userId: user.id, purpose: "PASSWORD_RESET", ...options });
+  await enqueueMail(tx, passwordResetMail(user, link));
+  await audit({ action: "user.requestPasswordReset", entityType: "User", entityId: user.id, after: linkRecord(link) });
+}
+
 export type ResetRequestAnswer = { ok: true } | { ok: false; retryAfterMinutes: number };
 
 export async function requestPasswordReset(options: {
@@ -50,14 +65,29 @@ export async function requestPasswordReset(options: {
       select: { id: true, email: true, name: true, locale: true, active: true },
     });
     if (!user || !user.active) return { ok: true };
-    const link = await issueLink(tx, { userId: user.id, purpose: "PASSWORD_RESET", createdById: null, now });
-    await enqueueMail(tx, passwordResetMail(user, link));
-    await audit({
-      action: "user.requestPasswordReset",
-      entityType: "User",
-      entityId: user.id,
-      after: linkRecord(link),
-    });
+    await sendResetLinkInTransaction(tx, audit, user, { createdById: null, now });
     return { ok: true };
+  });
+}
+
+/**
+ * An administrator sends a user the link "Forgot password" would send (Administration › Users › a user), instead
+ * of typing a password for them: the same message, link and audit event, with the administrator as its actor.
+ * Nothing changes until the link is used (the current password keeps working; using the link ends every session).
+ * Refused for a deactivated account, whose links would not work.
+ */
+export async function sendPasswordResetLink(options: {
+  context: AuditContext;
+  userId: string;
+}): Promise<{ email: string }> {
+  return auditedTransaction(options.context, async (tx, audit) => {
+    const user = await tx.user.findUnique({
+      where: { id: options.userId },
+      select: { id: true, email: true, name: true, locale: true, active: true },
+    });
+    if (!user) throw new NotFoundError("user");
+    if (!user.active) throw new RefusedError("mail.userReset.inactive");
+    await sendResetLinkInTransaction(tx, audit, user, { createdById: options.context.actorId, now: new Date() });
+    return { email: user.email };
   });
 }

@@ -3,8 +3,9 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
-import { ActiveForm, ProfileForm, ResetPasswordForm } from "~/components/admin/user-edit-forms";
+import { ActiveForm, ProfileForm } from "~/components/admin/user-edit-forms";
 import { InvitationPanel } from "~/components/mail/invitation-panel";
+import { ResetLinkPanel } from "~/components/mail/reset-link-panel";
 import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -13,10 +14,11 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import { getInvitationState, resendInvitation, revokeInvitation } from "~/models/admin/invitations.server";
 import { listOrganizationOptions } from "~/models/admin/organizations.server";
-import { getUserForAdmin, resetUserPassword, setUserActive, updateUser } from "~/models/admin/users.server";
+import { getUserForAdmin, setUserActive, updateUser } from "~/models/admin/users.server";
 import type { AuditContext } from "~/models/audit.server";
+import { sendPasswordResetLink } from "~/models/password-reset.server";
 import { ErrorPanel } from "~/root";
-import { ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, UserIntentSchema } from "~/schemas/admin";
+import { SetActiveSchema, UpdateUserSchema, UserIntentSchema } from "~/schemas/admin";
 import { routeId } from "~/schemas/fields";
 import { titled } from "~/lib/meta";
 
@@ -40,10 +42,9 @@ const FLASH = {
   update: "admin.flash.userUpdated",
   deactivate: "admin.flash.userDeactivated",
   reactivate: "admin.flash.userReactivated",
-  resetPassword: "admin.flash.passwordReset",
 } as const;
 
-type UserIntent = keyof typeof FLASH | "resendInvitation" | "revokeInvitation";
+type UserIntent = keyof typeof FLASH | "sendResetLink" | "resendInvitation" | "revokeInvitation";
 type Target = { context: AuditContext; actorId: string; userId: string };
 
 /** Validates the form of `intent` and applies it; the flash key on success, or the 400 answer for bad input. */
@@ -51,6 +52,10 @@ async function applyUserIntent(intent: UserIntent, formData: FormData, target: T
   if (intent === "resendInvitation") {
     const { email } = await resendInvitation(target);
     return { flash: "mail.userInvitation.resent" as const, values: { email } };
+  }
+  if (intent === "sendResetLink") {
+    const { email } = await sendPasswordResetLink(target);
+    return { flash: "mail.userReset.sent" as const, values: { email } };
   }
   if (intent === "revokeInvitation") {
     await revokeInvitation(target);
@@ -61,12 +66,6 @@ async function applyUserIntent(intent: UserIntent, formData: FormData, target: T
     if (!parsed.ok) return { response: parsed.response };
     const { sessionsEnded } = await updateUser({ ...target, input: parsed.data });
     return { flash: sessionsEnded ? "admin.flash.userUpdatedSessionsEnded" : FLASH.update };
-  }
-  if (intent === "resetPassword") {
-    const parsed = parseForm(ResetPasswordSchema, formData, { intent });
-    if (!parsed.ok) return { response: parsed.response };
-    await resetUserPassword({ ...target, password: parsed.data.password, version: parsed.data.version });
-    return { flash: FLASH.resetPassword };
   }
   const parsed = parseForm(SetActiveSchema, formData, { intent });
   if (!parsed.ok) return { response: parsed.response };
@@ -133,8 +132,8 @@ export default function AdminUserPage() {
             <InvitationPanel invitation={invitation} active={user.active} />
           </section>
           <section className="panel" aria-labelledby="user-password">
-            <h2 id="user-password">{t("admin.users.resetPassword")}</h2>
-            <ResetPasswordForm key={user.version} user={user} isSelf={isSelf} />
+            <h2 id="user-password">{t("mail.userReset.title")}</h2>
+            <ResetLinkPanel user={user} />
           </section>
           <section className="panel" aria-labelledby="user-projects">
             <h2 id="user-projects">{t("admin.users.memberships")}</h2>

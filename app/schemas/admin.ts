@@ -2,7 +2,6 @@ import { z } from "zod";
 import { isIsoDay } from "~/lib/dates";
 import { MAX_USD_CENTS, parseUsdToCents } from "~/lib/money";
 import { ORGANIZATION_KINDS, ROLES } from "~/lib/permissions";
-import { MIN_PASSWORD_LENGTH } from "./auth";
 import { idField, refineAcross } from "./fields";
 
 /**
@@ -49,10 +48,6 @@ const organizationId = z
   .trim()
   .min(1, "admin.errors.organizationRequired")
   .max(64, "admin.errors.organizationRequired");
-export const initialPassword = z
-  .string("admin.errors.passwordTooShort")
-  .min(MIN_PASSWORD_LENGTH, "admin.errors.passwordTooShort")
-  .max(1024, "admin.errors.tooLong");
 
 // ---- Users ----------------------------------------------------------------------------------------------
 
@@ -74,16 +69,9 @@ export const SetActiveSchema = z.object({
   version: adminVersionField,
 });
 
-export const ResetPasswordSchema = z.object({
-  intent: z.literal("resetPassword", BAD_REQUEST),
-  version: adminVersionField,
-  password: initialPassword,
-});
-export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
-
 export const UserIntentSchema = z.object({
   intent: z.enum(
-    ["update", "deactivate", "reactivate", "resetPassword", "resendInvitation", "revokeInvitation"],
+    ["update", "deactivate", "reactivate", "sendResetLink", "resendInvitation", "revokeInvitation"],
     BAD_REQUEST,
   ),
 });

@@ -89,6 +89,15 @@ test("admin invites a user; the invitation is on the Mail page and its link sets
   await page.goto(userPage);
   await expect(page.getByTestId("invitation-panel")).toHaveAttribute("data-state", "accepted");
 
+  // No password is ever typed by the administrator: they send a reset link, which waits on the Mail page too.
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
+  await page.getByTestId("reset-link-panel").getByRole("button", { name: "Send a password reset link" }).click();
+  await expect(page.getByTestId("flash")).toHaveText(`A link to choose a new password is on its way to ${email}.`);
+  await page.goto("/admin/mail");
+  await expect(
+    page.locator(`[data-testid="outbox-row"][data-to="${email}"]`).filter({ hasText: "Password reset" }),
+  ).toHaveCount(1);
+
   // Recorded: the creation, the invitation and its acceptance, with no password hash or token in the snapshots.
   const db = openE2eDb();
   try {
@@ -99,7 +108,9 @@ test("admin invites a user; the invitation is on the Mail page and its link sets
       args: [String(user.rows[0].id)],
     });
     const actions = events.rows.map((r) => String(r.action));
-    expect(actions).toEqual(expect.arrayContaining(["user.create", "user.invite", "user.acceptInvitation"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["user.create", "user.invite", "user.acceptInvitation", "user.requestPasswordReset"]),
+    );
     for (const row of events.rows) expect(String(row.snap)).not.toMatch(/passwordHash|\$argon2|token=/);
   } finally {
     db.close();

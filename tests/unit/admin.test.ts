@@ -170,12 +170,7 @@ describe("only administrators reach administration", () => {
         },
         { userId: target },
       ],
-      [
-        "routes/admin.users.$userId.tsx",
-        `/admin/users/${target}`,
-        { intent: "resetPassword", version: String(officer.version), password: "another-long-password" },
-        { userId: target },
-      ],
+      ["routes/admin.users.$userId.tsx", `/admin/users/${target}`, { intent: "sendResetLink" }, { userId: target }],
       [
         "routes/admin.organizations.tsx",
         "/admin/organizations",

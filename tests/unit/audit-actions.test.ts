@@ -158,10 +158,13 @@ describe("every action written has a registry entry", () => {
     expect(unmatched).toEqual([]);
   });
 
-  it("each registry entry is written somewhere (no entry outlives its writer)", () => {
+  it("each registry entry is written somewhere (no entry outlives its writer), except retired ones, which nothing writes", () => {
     const written = (action: AuditAction) =>
       WRITES.some((w) => w.names.includes(action) || w.patterns.some((p) => p.test(action)));
-    expect(ACTIONS.filter((a) => !written(a))).toEqual([]);
+    const retired = (action: AuditAction) => auditActionSpec(action).retired === true;
+    expect(ACTIONS.filter((a) => !written(a) && !retired(a))).toEqual([]);
+    expect(ACTIONS.filter((a) => written(a) && retired(a))).toEqual([]);
+    expect(ACTIONS.filter(retired)).toEqual(["user.resetPassword"]);
   });
 
   it("a new call site with an action the registry lacks is caught, whatever way it names it", () => {

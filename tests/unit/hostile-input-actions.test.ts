@@ -490,7 +490,7 @@ const SPECS: FormSpec[] = [
     alternatives: () => ({ organizationId: ["no-such-org"], role: ["ROOT", "admin"], email: [world.officer.email] }),
     numRuns: 40,
   },
-  ...(["update", "resetPassword", "deactivate"] as const).map((intent): FormSpec => ({
+  ...(["update", "sendResetLink", "deactivate"] as const).map((intent): FormSpec => ({
     file: "routes/admin.users.$userId.tsx",
     label: `user ${intent}`,
     cookie: as("admin"),
@@ -500,12 +500,10 @@ const SPECS: FormSpec[] = [
       version: await userVersion(world.target.id),
       ...(intent === "update"
         ? { name: "Renamed", organizationId: world.bankOrgId, role: "OFFICER", locale: "kk" }
-        : intent === "resetPassword"
-          ? { password: "a long reset password" }
-          : {}),
+        : {}),
     }),
     alternatives: () => ({
-      intent: ["update", "resetPassword", "deactivate", "reactivate", "delete"],
+      intent: ["update", "sendResetLink", "deactivate", "reactivate", "delete"],
       organizationId: ["no-such-org"],
       version: ["0", "999999"],
     }),

@@ -7,10 +7,17 @@ import { db } from "~/lib/db.server";
 import { hashLinkToken } from "~/lib/link-tokens.server";
 import { createSmtpTransport, deliverDueMail } from "~/lib/mail/deliver.server";
 import { createSessionCookie } from "~/lib/session.server";
-import { findUsableLink, setPasswordWithLink, UnusableLinkError } from "~/models/account-links.server";
+import { RefusedError } from "~/lib/errors";
+import { linkPageLocale } from "~/lib/mail/link-route.server";
+import {
+  findUsableLink,
+  linkAccountLocale,
+  setPasswordWithLink,
+  UnusableLinkError,
+} from "~/models/account-links.server";
 import { getInvitationState, resendInvitation, revokeInvitation } from "~/models/admin/invitations.server";
 import { createUser } from "~/models/admin/users.server";
-import { RESET_LIMITS, requestPasswordReset } from "~/models/password-reset.server";
+import { RESET_LIMITS, requestPasswordReset, sendPasswordResetLink } from "~/models/password-reset.server";
 import { SYSTEM_CONTEXT } from "~/models/audit.server";
 import { createTestUser } from "../helpers/auth";
 import { unique } from "../helpers/factories";
@@ -198,6 +205,38 @@ describe("password reset", () => {
     });
   });
 
+  it("an administrator sends the same link instead of typing a password: audited with the admin as actor", async () => {
+    const user = await createTestUser(db, { email: `${unique("admin-reset").toLowerCase()}@example.org` });
+    await db.user.update({ where: { id: user.id }, data: { locale: "ru" } });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(await sendPasswordResetLink({ context: adminContext(), userId: user.id })).toEqual({ email: user.email });
+    // Nothing changes until the link is used: the current password still works.
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).toEqual(before);
+    await deliver();
+    await smtp.waitFor(smtp.messages.length);
+    const { token, mail } = linkTokenIn(user.email, "/reset-password");
+    expect(mail.subject).toBe("Выберите новый пароль для Qadam");
+    expect(mail.language).toBe("ru");
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: user.id, action: "user.requestPasswordReset" },
+    });
+    expect(event.actorId).toBe(admin.id);
+    await setPasswordWithLink({ token, purpose: "PASSWORD_RESET", password: NEW_PASSWORD, context: anonymous() });
+    expect((await login({ email: user.email, password: NEW_PASSWORD }, new Request("http://localhost/login"))).ok).toBe(
+      true,
+    );
+  });
+
+  it("an administrator cannot send a link to a deactivated account, nor to one that does not exist", async () => {
+    const inactive = await createTestUser(db, { active: false });
+    const before = await db.outboxMessage.count();
+    await expect(sendPasswordResetLink({ context: adminContext(), userId: inactive.id })).rejects.toBeInstanceOf(
+      RefusedError,
+    );
+    await expect(sendPasswordResetLink({ context: adminContext(), userId: "no-such-user" })).rejects.toThrow();
+    expect(await db.outboxMessage.count()).toBe(before);
+  });
+
   it("never writes the token into the audit log or the outbox row other than inside the link", async () => {
     const events = await db.auditEvent.findMany({
       where: { action: { in: ["user.invite", "user.requestPasswordReset"] } },
@@ -207,5 +246,21 @@ describe("password reset", () => {
       for (const { tokenHash } of tokens) expect(event.after ?? "").not.toContain(tokenHash);
     }
     expect(SYSTEM_CONTEXT.actorEmail).toBe("system");
+  });
+});
+
+describe("the language of a link's page", () => {
+  it("is the account's, for a usable, used or expired link of the page's kind; nothing for anything else", async () => {
+    const { token } = await invite("kk");
+    const page = (path: string) => linkPageLocale(new Request(`http://localhost${path}`));
+    expect(await page(`/invite?token=${token}`)).toBe("kk");
+    expect(await page(`/reset-password?token=${token}`)).toBeNull();
+    expect(await page(`/login?token=${token}`)).toBeNull();
+    expect(await page("/invite?token=forged")).toBeNull();
+    expect(await page(`/invite?token=${"A".repeat(43)}`)).toBeNull();
+    await setPasswordWithLink({ token, purpose: "INVITATION", password: NEW_PASSWORD, context: anonymous() });
+    // A used link's page ("this link can no longer be used") still speaks the invitee's language.
+    expect(await linkAccountLocale(token, "INVITATION")).toBe("kk");
+    expect(await findUsableLink(token, "INVITATION")).toBeNull();
   });
 });

@@ -33,7 +33,6 @@ const SCHEMAS: Record<string, z.ZodType> = {
   "admin.CreateUserSchema": admin.CreateUserSchema,
   "admin.UpdateUserSchema": admin.UpdateUserSchema,
   "admin.SetActiveSchema": admin.SetActiveSchema,
-  "admin.ResetPasswordSchema": admin.ResetPasswordSchema,
   "admin.CreateOrganizationSchema": admin.CreateOrganizationSchema,
   "admin.UpdateOrganizationSchema": admin.UpdateOrganizationSchema,
   "admin.CreateFrameworkSchema": admin.CreateFrameworkSchema,

@@ -6,14 +6,7 @@ import { Field, useRemixForm } from "~/components/ui/form";
 import { useActionAnswer, useConflictVersion, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { conflictIn, fieldErrorsIn } from "~/lib/action-result";
 import type { Role } from "~/lib/permissions";
-import { MIN_PASSWORD_LENGTH } from "~/schemas/auth";
-import {
-  ResetPasswordSchema,
-  UpdateUserSchema,
-  toAdminLocale,
-  type ResetPasswordInput,
-  type UpdateUserInput,
-} from "~/schemas/admin";
+import { UpdateUserSchema, toAdminLocale, type UpdateUserInput } from "~/schemas/admin";
 import { conflictVersionOf } from "./form-state";
 import { UserProfileSelects } from "./user-fields";
 
@@ -126,40 +119,6 @@ export function ActiveForm({ user, isSelf }: { user: { active: boolean; version:
           </button>
         </div>
       )}
-    </Form>
-  );
-}
-
-export function ResetPasswordForm({ user, isSelf }: { user: { version: number }; isSelf: boolean }) {
-  const { t } = useTranslation();
-  const answer = useActionAnswer("resetPassword");
-  const { form, onSubmit } = useRemixForm<ResetPasswordInput>(ResetPasswordSchema, {
-    defaultValues: { intent: "resetPassword", version: user.version, password: "" },
-    serverErrors: fieldErrorsIn(answer),
-  });
-  const { setValue } = form;
-  useConflictVersion(conflictVersionOf(answer), (v) => setValue("version", v));
-  const labels = useUserConflictLabels();
-  const submitting = useSubmittingIntent("resetPassword");
-  if (isSelf) return <p className="muted">{t("admin.errors.ownPassword")}</p>;
-  return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate data-testid="reset-password-form">
-      <ConflictNotice current={conflictIn(answer)} labels={labels} />
-      <input type="hidden" {...form.register("intent")} />
-      <input type="hidden" {...form.register("version")} />
-      <Field
-        form={form}
-        name="password"
-        type="password"
-        label={t("admin.fields.initialPassword")}
-        hint={t("admin.users.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-        autoComplete="new-password"
-      />
-      <div>
-        <button type="submit" disabled={submitting}>
-          {submitting ? t("common.actions.saving") : t("admin.users.resetPassword")}
-        </button>
-      </div>
     </Form>
   );
 }

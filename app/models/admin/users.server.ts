@@ -209,27 +209,3 @@ export async function setUserActive(options: {
     return { id: userId };
   });
 }
-
-/** Sets a new initial password the user must change at next sign-in, and ends their sessions. */
-export async function resetUserPassword(options: {
-  context: AuditContext;
-  actorId: string;
-  userId: string;
-  password: string;
-  version: number;
-}): Promise<{ id: string }> {
-  const passwordHash = await hashPassword(options.password);
-  return auditedTransaction(options.context, async (tx, audit) => {
-    const before = await loadUserForWrite(tx, options.userId);
-    if (options.actorId === options.userId) throw new InvalidInputError({ password: "admin.errors.ownPassword" });
-    const after = await saveUser(tx, options.userId, options.version, {
-      passwordHash,
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
-    await tx.session.deleteMany({ where: { userId: options.userId } });
-    await audit({ action: "user.resetPassword", entityType: "User", entityId: options.userId, before, after });
-    return { id: options.userId };
-  });
-}

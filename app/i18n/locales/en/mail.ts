@@ -95,7 +95,7 @@ const mail = {
   },
   userInvitation: {
     title: "Invitation",
-    none: "No invitation was sent: the user had a password set by an administrator.",
+    none: "No invitation was sent for this account (it was created with a password, or through single sign-on).",
     pending: "Invitation sent on {{sent}}, valid until {{expires}}: the user has not set a password yet.",
     accepted: "The user accepted the invitation on {{date}} and set their own password.",
     expired: "The invitation expired on {{date}} without being used.",
@@ -110,6 +110,14 @@ const mail = {
     alreadyAccepted: "The user has already set a password; a forgotten one is reset from the sign-in page.",
     createdFlash: "User {{email}} created and invited: they set their own password through the link in the invitation.",
     nothingToRevoke: "There is no open invitation to revoke.",
+  },
+  userReset: {
+    title: "Password",
+    intro:
+      "Send {{email}} a link to choose a new password. The link works once, for 1 hour. Until it is used the current password keeps working; using it signs the user out everywhere.",
+    send: "Send a password reset link",
+    sent: "A link to choose a new password is on its way to {{email}}.",
+    inactive: "Reactivate the user before sending a password reset link.",
   },
 };
 export default mail;

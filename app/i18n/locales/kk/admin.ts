@@ -36,8 +36,6 @@ const admin: Translation<typeof en> = {
     sessions: "Ашық сеанстар",
     mustChange: "Құпиясөзді ауыстыруы тиіс",
     create: "Пайдаланушыны құру",
-    passwordHint:
-      "Кемінде {{min}} таңба. Пайдаланушы оны алғаш кіргенде ауыстыруы тиіс; құпиясөзді бөлек арна арқылы беріңіз.",
     ownLocked: "Өз рөліңізді немесе ұйымыңызды өзгерте алмайсыз; басқа әкімшіге жүгініңіз.",
     sessionsNote: "Рөл немесе ұйым өзгергенде пайдаланушының барлық сеанстары аяқталады.",
     deactivateHelp:
@@ -45,7 +43,6 @@ const admin: Translation<typeof en> = {
     reactivateHelp: "Қайта белсендірілген пайдаланушы өзінің ағымдағы құпиясөзімен қайта кіре алады.",
     deactivate: "Өшіру",
     reactivate: "Қайта белсендіру",
-    resetPassword: "Жаңа бастапқы құпиясөз орнату",
     createdOn: "құрылған күні: {{date}}",
     sessionCount: "ашық сеанстар: {{count}}",
     lockedUntil: "кіру {{date}} дейін бұғатталған",
@@ -64,7 +61,6 @@ const admin: Translation<typeof en> = {
     role: "Рөл",
     locale: "Тіл",
     status: "Мәртебе",
-    initialPassword: "Бастапқы құпиясөз",
     code: "Коды",
     kind: "Түрі",
     description: "Сипаттамасы",
@@ -103,8 +99,6 @@ const admin: Translation<typeof en> = {
       "Пайдаланушы сақталды. Рөлі немесе ұйымы өзгерді, сондықтан оның барлық сеанстары аяқталды.",
     userDeactivated: "Пайдаланушы өшірілді, оның барлық сеанстары аяқталды.",
     userReactivated: "Пайдаланушы қайта белсендірілді.",
-    passwordReset:
-      "Жаңа бастапқы құпиясөз орнатылды; пайдаланушының сеанстары аяқталды, келесі кіргенде ол құпиясөзді ауыстыруы тиіс.",
     organizationCreated: "«{{name}}» ұйымы құрылды.",
     organizationUpdated: "«{{name}}» ұйымы сақталды.",
     frameworkCreated: "Шеңберлік бағдарлама құрылды.",
@@ -124,7 +118,6 @@ const admin: Translation<typeof en> = {
     roleRequired: "Рөлді таңдаңыз.",
     localeRequired: "Тілді таңдаңыз.",
     organizationRequired: "Ұйымды таңдаңыз.",
-    passwordTooShort: "Бастапқы құпиясөз кемінде 12 таңбадан тұруы тиіс.",
     codeRequired: "Кодты енгізіңіз.",
     codeInvalid: "Тек бас латын әріптері, цифрлар, - және _ рұқсат етіледі.",
     codeTaken: "Бұл код бұрыннан қолданылады.",
@@ -139,7 +132,6 @@ const admin: Translation<typeof en> = {
     ownRole: "Өз рөліңізді өзгерте алмайсыз; басқа әкімшіге жүгініңіз.",
     ownOrganization: "Өз ұйымыңызды өзгерте алмайсыз; басқа әкімшіге жүгініңіз.",
     ownDeactivation: "Өз есептік жазбаңызды өшіре алмайсыз.",
-    ownPassword: "Өз құпиясөзіңізді есептік жазба бетінде ауыстырыңыз.",
   },
 };
 export default admin;

@@ -36,8 +36,6 @@ const admin: Translation<typeof en> = {
     sessions: "Открытые сеансы",
     mustChange: "Должен сменить пароль",
     create: "Создать пользователя",
-    passwordHint:
-      "Не менее {{min}} символов. Пользователь обязан сменить его при первом входе; передайте пароль по отдельному каналу.",
     ownLocked: "Нельзя менять собственную роль или организацию; обратитесь к другому администратору.",
     sessionsNote: "При смене роли или организации все сеансы пользователя завершаются.",
     deactivateHelp:
@@ -45,7 +43,6 @@ const admin: Translation<typeof en> = {
     reactivateHelp: "После повторной активации пользователь снова может войти со своим текущим паролем.",
     deactivate: "Деактивировать",
     reactivate: "Активировать снова",
-    resetPassword: "Задать новый начальный пароль",
     createdOn: "создан {{date}}",
     sessionCount: "открытых сеансов: {{count}}",
     lockedUntil: "вход заблокирован до {{date}}",
@@ -64,7 +61,6 @@ const admin: Translation<typeof en> = {
     role: "Роль",
     locale: "Язык",
     status: "Статус",
-    initialPassword: "Начальный пароль",
     code: "Код",
     kind: "Тип",
     description: "Описание",
@@ -103,8 +99,6 @@ const admin: Translation<typeof en> = {
       "Пользователь сохранён. Роль или организация изменились, поэтому все его сеансы завершены.",
     userDeactivated: "Пользователь деактивирован, все его сеансы завершены.",
     userReactivated: "Пользователь снова активен.",
-    passwordReset:
-      "Задан новый начальный пароль; сеансы пользователя завершены, при следующем входе он должен сменить пароль.",
     organizationCreated: "Организация «{{name}}» создана.",
     organizationUpdated: "Организация «{{name}}» сохранена.",
     frameworkCreated: "Рамочная программа создана.",
@@ -124,7 +118,6 @@ const admin: Translation<typeof en> = {
     roleRequired: "Выберите роль.",
     localeRequired: "Выберите язык.",
     organizationRequired: "Выберите организацию.",
-    passwordTooShort: "Начальный пароль должен содержать не менее 12 символов.",
     codeRequired: "Введите код.",
     codeInvalid: "Допустимы только заглавные латинские буквы, цифры, - и _.",
     codeTaken: "Этот код уже используется.",
@@ -139,7 +132,6 @@ const admin: Translation<typeof en> = {
     ownRole: "Нельзя изменить собственную роль; обратитесь к другому администратору.",
     ownOrganization: "Нельзя изменить собственную организацию; обратитесь к другому администратору.",
     ownDeactivation: "Нельзя деактивировать собственную учётную запись.",
-    ownPassword: "Собственный пароль меняется на странице учётной записи.",
   },
 };
 export default admin;
