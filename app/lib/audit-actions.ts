@@ -108,6 +108,8 @@ export const AUDIT_ACTIONS = {
   "auth.ssoRefused": { entityType: "User", before: null, after: ssoRefusal, reasonRequired: false },
   /** An account opened by a first single sign-on, under an administrator's domain rule. */
   "user.createBySso": created("User", userSnapshot),
+  /** A signed-in-by-SSO user's temporary password (set by an administrator, never used) stops working. */
+  "user.retireTemporaryPassword": changed("User", userSnapshot),
   "ssoAutoDomain.add": created("SsoAutoAccountDomain", ssoAutoDomainSnapshot),
   "ssoAutoDomain.remove": {
     entityType: "SsoAutoAccountDomain",

@@ -10,7 +10,7 @@ import { hashPassword } from "./password.server";
 import { currentRequest } from "./request.server";
 import { createSessionCookie } from "./session.server";
 import { decideSsoSignIn, emailDomain, verifiedEmail, type SsoClaims, type SsoRefusal } from "./sso-rules";
-import { auditedTransaction, type AuditContext } from "~/models/audit.server";
+import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
 import { userAuditSelect } from "~/models/user.server";
 
 export type SsoLoginResult =
@@ -20,6 +20,24 @@ export type SsoLoginResult =
 
 function minutesUntil(date: Date): number {
   return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
+}
+
+/**
+ * An account that still has to replace a temporary password (typed by an administrator before invitations and reset
+ * links existed) would be sent to "change your password" after every single sign-on, asked for a password its owner
+ * may never have received. The provider has just vouched for the person, so the temporary password is withdrawn
+ * instead: it stops working (nobody knows the new random one) and nothing asks for it again; a password is chosen,
+ * if ever wanted, through "Forgot password". Audited in the sign-in's transaction.
+ */
+async function retireTemporaryPassword(tx: Tx, record: Audit, userId: string, unusableHash: string) {
+  const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userAuditSelect });
+  if (!before.mustChangePassword) return;
+  const after = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: unusableHash, mustChangePassword: false, version: { increment: 1 } },
+    select: userAuditSelect,
+  });
+  await record({ action: "user.retireTemporaryPassword", entityType: "User", entityId: userId, before, after });
 }
 
 /**
@@ -37,7 +55,7 @@ export async function signInWithSso(
   const email = verifiedEmail(claims);
   const [account, autoDomain] = email
     ? await Promise.all([
-        db.user.findUnique({ where: { email }, select: { id: true, active: true } }),
+        db.user.findUnique({ where: { email }, select: { id: true, active: true, mustChangePassword: true } }),
         db.ssoAutoAccountDomain.findUnique({
           where: { domain: emailDomain(email) ?? "" },
           select: { organizationId: true },
@@ -75,6 +93,8 @@ export async function signInWithSso(
 
   // A new account has no password anyone knows: its owner signs in through the provider (or asks for a reset).
   const unusablePassword = decision.kind === "createAccount" ? await hashPassword(randomBytes(32).toString("hex")) : "";
+  // Replaces a temporary password an administrator once typed, if the account still has one (see below).
+  const retiredPassword = account?.mustChangePassword ? await hashPassword(randomBytes(32).toString("hex")) : "";
   const signedIn = await auditedTransaction(audit, async (tx, record) => {
     const wait = await passwordWaitUntil(tx, subject, now);
     if (wait) return { waiting: true as const, until: wait };
@@ -95,6 +115,7 @@ export async function signInWithSso(
       userId = after.id;
     } else {
       userId = decision.userId;
+      if (retiredPassword) await retireTemporaryPassword(tx, record, userId, retiredPassword);
     }
     await clearClientFailures(tx, subject);
     await record({ action: "auth.ssoLogin", entityType: "User", entityId: userId });

@@ -7,13 +7,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { parseEnv } from "~/lib/env.server";
 import { InvalidInputError } from "~/lib/errors";
+import { login, requireUser } from "~/lib/auth.server";
 import { signInWithSso } from "~/lib/sso-login.server";
 import { ssoOutcomeOf } from "~/lib/sso-outcome";
 import { decideSsoSignIn, emailDomain, verifiedEmail, type SsoClaims } from "~/lib/sso-rules";
 import { addSsoAutoDomain, removeSsoAutoDomain } from "~/models/admin/sso-domains.server";
 import { SYSTEM_CONTEXT } from "~/models/audit.server";
 import { AddSsoDomainSchema } from "~/schemas/sso";
-import { createTestUser, fromIp } from "../helpers/auth";
+import { createTestUser, fromIp, requestWithSession, TEST_PASSWORD } from "../helpers/auth";
 
 const claims = (email: unknown, emailVerified: unknown = true, name?: string): SsoClaims => ({
   sub: `sub-${randomUUID()}`,
@@ -108,6 +109,30 @@ describe("signing in with single sign-on (database)", () => {
     expect(result).toMatchObject({ ok: true, created: false });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
     expect(await eventsFor(user.id)).toEqual([{ action: "auth.ssoLogin", after: null }]);
+  });
+
+  it("is never sent to change a password it may never have had: a temporary password is withdrawn instead", async () => {
+    // An account whose administrator once typed a temporary password (before invitations and reset links).
+    const user = await createTestUser(db);
+    await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+    const result = await ssoSignIn(claims(user.email));
+    if (!result.ok) throw new Error("the sign-in was refused");
+    // The session opens the app itself, not "change your password".
+    const signedIn = await requireUser(requestWithSession(result.setCookie, "/projects"));
+    expect(signedIn).toMatchObject({ id: user.id, mustChangePassword: false });
+    // The change is audited with the sign-in, and the temporary password no longer opens the account.
+    expect((await eventsFor(user.id)).map((e) => e.action)).toEqual(["user.retireTemporaryPassword", "auth.ssoLogin"]);
+    const byPassword = await fromIp(freshIp(), () =>
+      login({ email: user.email, password: TEST_PASSWORD }, new Request("http://localhost/login")),
+    );
+    expect(byPassword.ok).toBe(false);
+    // An account without a temporary password keeps its own: a later sign-in by password still works.
+    const other = await createTestUser(db);
+    expect(await ssoSignIn(claims(other.email))).toMatchObject({ ok: true });
+    const again = await fromIp(freshIp(), () =>
+      login({ email: other.email, password: TEST_PASSWORD }, new Request("http://localhost/login")),
+    );
+    expect(again.ok).toBe(true);
   });
 
   it("refuses a deactivated account, opens no session and audits the refusal", async () => {

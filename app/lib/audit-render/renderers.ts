@@ -232,6 +232,7 @@ export const AUDIT_RENDERERS: Renderers = {
   "user.requestPasswordReset": linkSent,
   "user.resetPasswordByLink": changed(PLAIN_USER_FIELDS, user),
   "user.createBySso": created(PLAIN_USER_FIELDS, user),
+  "user.retireTemporaryPassword": changed(PLAIN_USER_FIELDS, user),
   "mail.retry": ({ before, after }) => ({
     record: null,
     changes: [

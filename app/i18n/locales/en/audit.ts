@@ -31,6 +31,8 @@ export default {
       requestPasswordReset: "A link to choose a new password was sent to {{record}}",
       resetPasswordByLink: "{{record}} chose a new password with a link sent by e-mail",
       createBySso: "An account was opened for {{record}} at their first sign-in with their organisation account",
+      retireTemporaryPassword:
+        "{{record}} signed in with their organisation account: the temporary password an administrator had set no longer works",
     },
     auth: {
       login: "{{record}} signed in",
@@ -234,6 +236,7 @@ export default {
       requestPasswordReset: "New password requested",
       resetPasswordByLink: "Password chosen by link",
       createBySso: "Account opened by single sign-on",
+      retireTemporaryPassword: "Temporary password withdrawn",
     },
     auth: {
       login: "Signed in",

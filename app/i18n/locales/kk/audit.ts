@@ -31,6 +31,8 @@ const audit: Translation<typeof en> = {
       requestPasswordReset: "{{record}}: жаңа құпиясөз таңдауға сілтеме жіберілді",
       resetPasswordByLink: "{{record}} хаттағы сілтеме арқылы жаңа құпиясөз таңдады",
       createBySso: "{{record}} ұйымның есептік жазбасымен алғаш кіргенде оған есептік жазба ашылды",
+      retireTemporaryPassword:
+        "{{record}} ұйымның есептік жазбасымен кірді: әкімші орнатқан уақытша құпиясөз енді жарамсыз",
     },
     auth: {
       login: "{{record}} жүйеге кірді",
@@ -232,6 +234,7 @@ const audit: Translation<typeof en> = {
       requestPasswordReset: "Жаңа құпиясөз сұралды",
       resetPasswordByLink: "Құпиясөз сілтеме арқылы таңдалды",
       createBySso: "Есептік жазба бірыңғай кіру арқылы ашылды",
+      retireTemporaryPassword: "Уақытша құпиясөз күшін жойды",
     },
     auth: {
       login: "Кіру",

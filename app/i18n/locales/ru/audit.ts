@@ -31,6 +31,8 @@ const audit: Translation<typeof en> = {
       requestPasswordReset: "{{record}}: отправлена ссылка для выбора нового пароля",
       resetPasswordByLink: "{{record}} выбрал(а) новый пароль по ссылке из письма",
       createBySso: "Для {{record}} открыта учётная запись при первом входе через учётную запись организации",
+      retireTemporaryPassword:
+        "{{record}} вошёл(вошла) через учётную запись организации: временный пароль, заданный администратором, больше не действует",
     },
     auth: {
       login: "{{record}} вошёл(ла) в систему",
@@ -236,6 +238,7 @@ const audit: Translation<typeof en> = {
       requestPasswordReset: "Запрошен новый пароль",
       resetPasswordByLink: "Пароль выбран по ссылке",
       createBySso: "Учётная запись открыта при едином входе",
+      retireTemporaryPassword: "Временный пароль отменён",
     },
     auth: {
       login: "Вход",
