@@ -11,7 +11,9 @@ import { answerRefused, readFormData, runAction } from "~/lib/http.server";
 import { createSessionCookie } from "~/lib/session.server";
 import { currentRequest } from "~/lib/request.server";
 import { parseForm } from "~/lib/validation.server";
+import { requestPasswordReset } from "~/models/password-reset.server";
 import { PasswordChangeLockedError, changePassword } from "~/models/user.server";
+import { SelfResetLink } from "~/components/mail/self-reset-link";
 import { ChangePasswordSchema, type ChangePasswordInput } from "~/schemas/auth";
 import { titled } from "~/lib/meta";
 
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The page's one form has no intent field: its answers are addressed by this name. */
 const CHANGE = { intent: "changePassword" };
+const SEND_LINK = { intent: "sendResetLink" };
 
 /** A locked account is refused for the whole form, with the minutes to wait (400, as any refused input here). */
 async function changeOrAnswerLockout(work: () => Promise<void>) {
@@ -39,9 +42,27 @@ async function changeOrAnswerLockout(work: () => Promise<void>) {
   }
 }
 
+/**
+ * "E-mail me a link" for someone who does not know a current password (an account opened by single sign-on never
+ * had one they know): the link "Forgot password" sends, to the signed-in user's own address, throttled the same way.
+ */
+async function sendOwnResetLink(email: string) {
+  const { requestId, ip } = currentRequest();
+  const answer = await requestPasswordReset({ email, context: { requestId, ip } });
+  if (!answer.ok) {
+    return answerRefused(SEND_LINK, "mail.forgot.throttled", {
+      values: { minutes: answer.retryAfterMinutes },
+      status: 429,
+    });
+  }
+  return redirectWithFlash("/account/password", { kind: "success", key: "mail.selfReset.sent", values: { email } });
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(ChangePasswordSchema, await readFormData(request), CHANGE);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === SEND_LINK.intent) return sendOwnResetLink(user.email);
+  const parsed = parseForm(ChangePasswordSchema, formData, CHANGE);
   if (!parsed.ok) return parsed.response;
   const { currentPassword, newPassword } = parsed.data;
   return runAction(CHANGE, async () => {
@@ -110,6 +131,7 @@ export default function ChangePasswordPage() {
           {submitting ? t("common.actions.saving") : t("auth.password.submit")}
         </button>
       </Form>
+      <SelfResetLink intent={SEND_LINK.intent} />
     </div>
   );
 }

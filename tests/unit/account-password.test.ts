@@ -130,6 +130,18 @@ describe("changing the password", () => {
     });
   });
 
+  it("someone who does not know a current password (an SSO account) gets a link by e-mail instead", async () => {
+    const user = await createTestUser(db);
+    const cookie = cookiePair(await createSessionCookie(user.id, { ip: null, userAgent: "vitest" }));
+    const route = await import("~/routes/account.password");
+    const request = postRequest("/account/password", cookie, { intent: "sendResetLink" });
+    const answer = await route.action({ request, params: {}, context: {} });
+    expect(answer instanceof Response ? answer.headers.get("Location") : null).toBe("/account/password");
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: user.email } });
+    expect(message.kind).toBe("passwordReset");
+    expect(await db.userToken.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null } })).toBe(1);
+  });
+
   it("a successful change clears the failed-attempt counter", async () => {
     const user = await createTestUser(db);
     await refusal(user, "wrong");

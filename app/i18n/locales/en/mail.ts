@@ -119,5 +119,10 @@ const mail = {
     sent: "A link to choose a new password is on its way to {{email}}.",
     inactive: "Reactivate the user before sending a password reset link.",
   },
+  selfReset: {
+    question: "Don't know your current password, for example because you sign in with your organisation account?",
+    send: "E-mail me a link to choose a password",
+    sent: "A link to choose a new password is on its way to {{email}}. It works once, for 1 hour.",
+  },
 };
 export default mail;
