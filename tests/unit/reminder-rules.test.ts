@@ -101,6 +101,36 @@ describe("officers: what they owe", () => {
     expect(urgencies([project({ milestones: [submitted, returned] })])).toEqual([["back", "dueSoon", true]]);
   });
 
+  it("an indicator value returned for the current period is owed again and says so; a pending or verified one is not", () => {
+    const indicator = (state: "SUBMITTED" | "VERIFIED" | "RETURNED"): Indicator => ({
+      id: `i-${state}`,
+      code: "PDO-2",
+      name: "Households connected",
+      frequency: "QUARTERLY",
+      baselineDate: day("2026-10-15"),
+      values: [{ periodEnd: day("2026-12-31"), state, submittedAt: day("2026-12-20") }],
+    });
+    expect(
+      urgencies([project({ indicators: [indicator("RETURNED"), indicator("SUBMITTED"), indicator("VERIFIED")] })]),
+    ).toEqual([["i-RETURNED", "dueSoon", true]]);
+  });
+
+  it("only what the officer answers for: another owner's milestone is left out, an unowned one goes to the team", () => {
+    const colleague = { id: "u-colleague", name: "Colleague", email: "colleague@example.kz" };
+    const theirs = { ...milestone("theirs", "2026-12-20"), owner: colleague };
+    const nobodys = { ...milestone("nobodys", "2026-12-20"), owner: null };
+    expect(urgencies([project({ milestones: [theirs, nobodys] })])).toEqual([["nobodys", "overdue", false]]);
+  });
+
+  it("the window moves with the day: due in 7 days is mentioned from 7 days before, then due today, then overdue", () => {
+    const owed = [project({ milestones: [milestone("m", "2026-12-31")] })];
+    const on = (iso: string) => urgencies(owed, { today: new Date(`${iso}T23:59:59Z`) });
+    expect(on("2026-12-23")).toEqual([]);
+    expect(on("2026-12-24")).toEqual([["m", "dueSoon", false]]);
+    expect(on("2026-12-31")).toEqual([["m", "dueToday", false]]);
+    expect(on("2027-01-01")).toEqual([["m", "overdue", false]]);
+  });
+
   it("indicator periods: the current period's last day 7 days ahead is due soon, 8 days ahead is not", () => {
     const indicator: Indicator = {
       id: "i1",
