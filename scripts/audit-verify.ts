@@ -22,28 +22,23 @@ async function main(): Promise<number> {
   }
   process.env.DATABASE_URL ??= "file:./data/qadam.db";
   // Imported after the environment is loaded: db.server builds its default client from it.
-  const { createDb } = await import("~/lib/db.server");
   const { verifyAuditChain } = await import("~/models/history-chain.server");
-  const db = createDb(process.env.DATABASE_URL, process.env.DATABASE_AUTH_TOKEN);
-  try {
-    const started = performance.now();
-    const verdict = await verifyAuditChain({
-      client: db,
-      onProgress: (count) => {
-        if (process.stderr.isTTY && count % 100_000 === 0) process.stderr.write(`  ${count} events checked…\r`);
-      },
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (verdict.ok) {
-      console.log(`OK ${verdict.count} events, head ${verdict.headSeq} ${verdict.headHash}`);
-      console.error(`(verified in ${seconds} s)`);
-      return 0;
-    }
-    console.log(`BROKEN at seq ${verdict.problem.seq}: ${verdict.problem.kind} — ${verdict.problem.detail}`);
-    return 1;
-  } finally {
-    await db.$disconnect();
+  const started = performance.now();
+  const verdict = await verifyAuditChain({
+    url: process.env.DATABASE_URL,
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+    onProgress: (count) => {
+      if (process.stderr.isTTY && count % 100_000 === 0) process.stderr.write(`  ${count} events checked…\r`);
+    },
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (verdict.ok) {
+    console.log(`OK ${verdict.count} events, head ${verdict.headSeq} ${verdict.headHash}`);
+    console.error(`(verified in ${seconds} s)`);
+    return 0;
   }
+  console.log(`BROKEN at seq ${verdict.problem.seq}: ${verdict.problem.kind} — ${verdict.problem.detail}`);
+  return 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -81,7 +81,7 @@ export async function reportOn(file: string): Promise<DatabaseReport> {
       const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "${table}"`);
       counts[table] = Number(rows[0].n);
     }
-    const verdict = await verifyAuditChain({ client: db });
+    const verdict = await verifyAuditChain({ url: `file:${file}` });
     const chain = verdict.ok
       ? { ok: true as const, count: verdict.count, headSeq: verdict.headSeq, headHash: verdict.headHash }
       : {

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import process from "node:process";
-import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
 import pino from "pino";
 import { parseEnv } from "../app/lib/env-schema.server.mjs";
@@ -203,8 +203,48 @@ async function sendRemixResponse(res, response) {
   // copy. Only the static files above are cached.
   res.setHeader("Cache-Control", "no-store");
   if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * Writes a response body to the socket at the pace the client reads it. Remix's own writer ignores what
+ * `res.write` answers, so a body produced faster than the client takes it (a million-row export) piled up in the
+ * socket's buffer — gigabytes of memory. Here the next chunk is read only once the last one has drained, and a
+ * client that goes away cancels the body, which stops the producer (an export stops reading the database).
+ */
+export async function writeBody(body, res) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value) && !res.destroyed) await drainedOrClosed(res);
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Resolves when the socket can take more, or is gone (listeners removed either way: a long body waits often). */
+function drainedOrClosed(res) {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 // The same store the app reads (app/lib/request.server.ts), registered on globalThis.

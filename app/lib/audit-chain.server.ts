@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as sha } from "node:crypto";
 
 /**
  * The hash chain of the audit log, kept free of Prisma so that the app, the verifier script and the tests
@@ -43,9 +43,14 @@ export type ChainedFields = {
 };
 
 export function canonicalEvent(event: ChainedFields): string {
+  return canonicalText({ ...event, occurredAt: event.occurredAt.toISOString() });
+}
+
+/** canonical() with the occurrence already written as `Date.toISOString()` writes it. */
+export function canonicalText(event: Omit<ChainedFields, "occurredAt"> & { occurredAt: string }): string {
   return JSON.stringify([
     event.seq,
-    event.occurredAt.toISOString(),
+    event.occurredAt,
     event.actorId,
     event.actorEmail,
     event.action,
@@ -60,11 +65,26 @@ export function canonicalEvent(event: ChainedFields): string {
   ]);
 }
 
+/** SHA-256 of `prevHash` followed by a canonical form, in hex. */
+export function linkHash(prevHash: string, canonical: string): string {
+  return sha("sha256", prevHash + canonical, "hex");
+}
+
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  return createHash("sha256").update(prevHash).update(canonicalEvent(event)).digest("hex");
+  return linkHash(prevHash, canonicalEvent(event));
 }
 
 export type StoredEvent = ChainedFields & { prevHash: string; hash: string };
+
+/**
+ * An event as the verifier checks it: its place and links, and `contentHash` — the hash its stored content and
+ * stored link give (linkHash of prevHash and its canonical form), which must equal its stored `hash`.
+ */
+export type LinkedEvent = { seq: number; prevHash: string; hash: string; contentHash: string };
+
+export function linkedEvent(event: StoredEvent): LinkedEvent {
+  return { seq: event.seq, prevHash: event.prevHash, hash: event.hash, contentHash: chainHash(event.prevHash, event) };
+}
 
 export type ChainProblem = {
   seq: number;
@@ -92,20 +112,16 @@ export function createChainVerifier() {
   let count = 0;
   let headSeq = 0;
   const goodHashes = new Map<string, number>();
-  let suspect: StoredEvent[] | null = null;
+  let suspect: LinkedEvent[] | null = null;
 
   /** Returns false once enough events have been seen to stop reading. */
-  function push(event: StoredEvent): boolean {
+  function push(event: LinkedEvent): boolean {
     count++;
     if (suspect) {
       suspect.push(event);
       return suspect.length < LOOKAHEAD;
     }
-    if (
-      event.seq === expectedSeq &&
-      event.prevHash === expectedPrev &&
-      chainHash(event.prevHash, event) === event.hash
-    ) {
+    if (event.seq === expectedSeq && event.prevHash === expectedPrev && event.contentHash === event.hash) {
       goodHashes.set(event.hash, event.seq);
       // Only recent hashes are needed to diagnose an insertion: keep memory flat on millions of events.
       if (goodHashes.size > LOOKAHEAD) goodHashes.delete(goodHashes.keys().next().value!);
@@ -118,7 +134,7 @@ export function createChainVerifier() {
     return true;
   }
 
-  function diagnose(events: StoredEvent[]): ChainProblem {
+  function diagnose(events: LinkedEvent[]): ChainProblem {
     const event = events[0];
     if (event.seq > expectedSeq) {
       return {
@@ -147,7 +163,7 @@ export function createChainVerifier() {
           detail: `event ${event.seq} links to the event now numbered ${later.seq}: events were swapped`,
         };
       }
-      if (chainHash(event.prevHash, event) === event.hash) {
+      if (event.contentHash === event.hash) {
         return {
           seq: event.seq,
           kind: "inserted",
@@ -178,7 +194,7 @@ export function createChainVerifier() {
 export function verifyChain(events: Iterable<StoredEvent>): ChainVerdict {
   const verifier = createChainVerifier();
   for (const event of events) {
-    if (!verifier.push(event)) break;
+    if (!verifier.push(linkedEvent(event))) break;
   }
   return verifier.result();
 }

@@ -23,10 +23,14 @@ const MINUS_LOOKALIKES = new Set(["\u2212"]);
 
 /** Whether a spreadsheet could take this text for a formula. */
 export function looksLikeFormula(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // Printable ASCII but space (most cells: JSON, ids, e-mails, words): nothing before it can be skipped, and its
+  // compatibility form is itself — only the four signs count. Saves a million exported rows the general path.
+  if (first > 0x20 && first < 0x7f) return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40;
   if (LEADING_TRIGGER.test(value)) return true;
-  const first = value.slice(SKIPPABLE_PREFIX.exec(value)?.[0].length ?? 0).codePointAt(0);
-  if (first === undefined) return false;
-  const sign = String.fromCodePoint(first);
+  const start = value.slice(SKIPPABLE_PREFIX.exec(value)?.[0].length ?? 0).codePointAt(0);
+  if (start === undefined) return false;
+  const sign = String.fromCodePoint(start);
   return MINUS_LOOKALIKES.has(sign) || FORMULA_SIGNS.has(sign.normalize("NFKC").charAt(0));
 }
 

@@ -1,13 +1,12 @@
 import { CHAIN_FIELDS } from "~/lib/audit-chain.server";
-import { Readable, pipeline } from "node:stream";
-import { stringify, type CastReturnObject } from "csv-stringify";
-import { safeCell, xlsxCell } from "~/lib/csv-safety";
-import { logger } from "~/lib/logger.server";
+import type { Readable } from "node:stream";
+import { neutraliseFormula, xlsxCell } from "~/lib/csv-safety";
 import { decideGlobal, type Actor } from "~/lib/permissions";
 import type { AuditContext } from "./audit.server";
 import type { Locale } from "~/i18n/config";
 import {
   addTableSheet,
+  packedText,
   xlsxWords,
   type XlsxColumnKind,
   chainHeadStamp,
@@ -118,7 +117,7 @@ export function auditMetadata(plan: AuditExportPlan, format: string): Array<[str
 function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<string | number | null> {
   return [
     row.seq,
-    row.occurredAt.toISOString(),
+    row.occurredAt,
     row.actorEmail,
     row.actorId,
     row.action,
@@ -136,11 +135,11 @@ function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<strin
   ];
 }
 
-/** The planned events oldest first; without `history.exportNetworkDetails`, every request id and IP is blank. */
-async function* plannedEvents(plan: AuditExportPlan): AsyncGenerator<AuditEventRow> {
+/** The planned events oldest first, a batch at a time; without `history.exportNetworkDetails`, every request id and IP is blank. */
+async function* plannedBatches(plan: AuditExportPlan): AsyncGenerator<AuditEventRow[]> {
   const withheld = plan.networkDetails === "withheld";
   for await (const batch of streamAuditEvents({ where: plan.where, maxSeq: plan.head.seq })) {
-    for (const row of batch) yield withheld ? { ...row, requestId: null, ip: null } : row;
+    yield withheld ? batch.map((row) => ({ ...row, requestId: null, ip: null })) : batch;
   }
 }
 
@@ -150,32 +149,38 @@ async function* plannedEvents(plan: AuditExportPlan): AsyncGenerator<AuditEventR
 // skipped by readers that treat `#` lines as comments (pandas `comment="#"`, csv-parse `comment: "#"`).
 // Such readers also cut an unquoted field at a `#` ("ticket #42" would lose its tail and every column after it),
 // so every field holding a `#` is quoted, except the metadata records' own leading marker.
+// Written here rather than by a CSV library: a million events spent most of their time in its per-field hooks.
 
-/** Quotes a field that holds `#`, unless it is the bare marker that opens a metadata record. */
-export function quoteHashes(value: string, context: { column?: number | string }): string | CastReturnObject {
-  if (!value.includes("#") || (context.column === 0 && value === "#")) return value;
-  return { value, quoted: true };
+const CSV_QUOTED = /[",\r\n#]/;
+
+/** One CSV field: text neutralised against formulas, quoted (quotes doubled) when it holds `,` `"` CR LF or `#`. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = neutraliseFormula(value);
+  return CSV_QUOTED.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** One CSV record with its CRLF. */
+export function csvRecord(cells: ReadonlyArray<string | number | null>): string {
+  let record = csvField(cells[0] ?? null);
+  for (let i = 1; i < cells.length; i++) record += `,${csvField(cells[i] ?? null)}`;
+  return `${record}\r\n`;
 }
 
 export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean }): Readable {
   const width = AUDIT_COLUMNS.length;
-  async function* records() {
-    for (const [key, value] of auditMetadata(plan, "qadam-audit-csv/1")) {
-      yield ["#", key, value, ...Array<string>(width - 3).fill("")].map(safeCell);
+  async function* records(): AsyncGenerator<string[]> {
+    const head = auditMetadata(plan, "qadam-audit-csv/1").map(
+      // The bare `#` marker opens a metadata record unquoted.
+      ([key, value]) => `#,${csvRecord([key, value, ...Array<string>(width - 3).fill("")])}`,
+    );
+    yield [`${options.bom ? "\ufeff" : ""}${head.join("")}`, csvRecord(AUDIT_COLUMNS)];
+    for await (const batch of plannedBatches(plan)) {
+      yield batch.map((row) => csvRecord(eventCells(row, plan.projectCodes)));
     }
-    yield [...AUDIT_COLUMNS];
-    for await (const row of plannedEvents(plan)) yield eventCells(row, plan.projectCodes).map(safeCell);
   }
-  const stringifier = stringify({
-    record_delimiter: "windows",
-    bom: options.bom,
-    quoted_match: /[\r\n]/,
-    cast: { string: quoteHashes },
-  });
-  pipeline(Readable.from(records()), stringifier, (error) => {
-    if (error) logger.error({ err: error }, "csv export failed while streaming");
-  });
-  return stringifier;
+  return packedText(records());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -195,9 +200,9 @@ export const CHAIN_CANONICAL_FORM = {
 } as const;
 
 export function auditNdjsonStream(plan: AuditExportPlan): Readable {
-  async function* lines() {
+  async function* lines(): AsyncGenerator<string[]> {
     const meta = Object.fromEntries(auditMetadata(plan, "qadam-audit-ndjson/1"));
-    yield `${JSON.stringify({
+    const metadata = `${JSON.stringify({
       type: "metadata",
       format: meta.format,
       generatedAt: meta.generated_at,
@@ -209,12 +214,15 @@ export function auditNdjsonStream(plan: AuditExportPlan): Readable {
       chainHead: { seq: plan.head.seq, hash: plan.head.hash },
       chain: CHAIN_CANONICAL_FORM,
     })}\n`;
-    for await (const row of plannedEvents(plan)) {
-      const projectCode = row.projectId ? (plan.projectCodes.get(row.projectId) ?? null) : null;
-      yield `${JSON.stringify({ type: "event", ...row, occurredAt: row.occurredAt.toISOString(), projectCode })}\n`;
+    yield [metadata];
+    for await (const batch of plannedBatches(plan)) {
+      yield batch.map((row) => {
+        const projectCode = row.projectId ? (plan.projectCodes.get(row.projectId) ?? null) : null;
+        return `${JSON.stringify({ type: "event", ...row, projectCode })}\n`;
+      });
     }
   }
-  return Readable.from(lines());
+  return packedText(lines());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,14 +260,16 @@ export function auditXlsxStream(plan: AuditExportPlan, options: { locale: Locale
 
     const sheet = addTableSheet(workbook, "events", auditXlsxColumns(options.locale), plan.rowCount);
     let written = 0;
-    for await (const row of plannedEvents(plan)) {
-      // The occurrence is a real date-time cell here (the CSV keeps its ISO text).
-      const cells: Array<string | number | Date | null> = eventCells(row, plan.projectCodes);
-      cells[1] = row.occurredAt;
-      sheet.addRow(cells.map(xlsxCell)).commit();
-      if (++written % 500 === 0) {
-        if (aborted()) return;
-        await drain(sheet);
+    for await (const batch of plannedBatches(plan)) {
+      for (const row of batch) {
+        // The occurrence is a real date-time cell here (the CSV keeps its ISO text).
+        const cells: Array<string | number | Date | null> = eventCells(row, plan.projectCodes);
+        cells[1] = new Date(row.occurredAt);
+        sheet.addRow(cells.map(xlsxCell)).commit();
+        if (++written % 500 === 0) {
+          if (aborted()) return;
+          await drain(sheet);
+        }
       }
     }
     sheet.commit();

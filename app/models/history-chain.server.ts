@@ -1,37 +1,87 @@
-import { createChainVerifier, type ChainVerdict } from "~/lib/audit-chain.server";
-import { db, type Db } from "~/lib/db.server";
-import { auditExportSelect } from "./history-stream.server";
+import {
+  canonicalText,
+  CHAIN_FIELDS,
+  createChainVerifier,
+  linkHash,
+  type ChainVerdict,
+  type ChainedFields,
+} from "~/lib/audit-chain.server";
+import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
+import { db } from "~/lib/db.server";
+import { AUDIT_ROW_COLUMNS, auditEventRowOf } from "./history-stream.server";
 
 /** The audit chain's head and its verification, for the history page and the `audit:verify` script. */
 
 export const VERIFY_BATCH_SIZE = 5000;
 
+// The stored occurrence as Date.toISOString() writes it, for the forms the app stores (else NULL, which sends the
+// event to the exact path below).
+const ISO_OCCURRENCE = `CASE WHEN occurredAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00' OR occurredAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z' THEN substr(occurredAt, 1, 23) || 'Z' END`;
+
+const CANONICAL_SQL: Record<keyof ChainedFields, string> = {
+  seq: "seq",
+  occurredAt: ISO_OCCURRENCE,
+  actorId: "actorId",
+  actorEmail: "actorEmail",
+  action: "action",
+  entityType: "entityType",
+  entityId: "entityId",
+  projectId: "projectId",
+  before: `"before"`,
+  after: `"after"`,
+  reason: "reason",
+  requestId: "requestId",
+  ip: "ip",
+};
+
+/**
+ * Each event's canonical form built by SQLite (`json_array` of the chained fields in CHAIN_FIELDS order): JSON
+ * text as JSON.stringify writes it for the app's data, without turning a million rows into JavaScript objects and
+ * back. Where SQLite's text could differ (another date form, characters it escapes otherwise), the hash does not
+ * match and the event is checked again from its fields exactly as canonicalEvent computes it: a mismatch is only
+ * ever reported by that exact path, so the check is exactly as strict as hashing every event in JavaScript.
+ */
+const VERIFY_SQL = `SELECT seq, json_array(${CHAIN_FIELDS.map((field) => CANONICAL_SQL[field]).join(", ")}), prevHash, hash
+  FROM "AuditEvent" WHERE seq > ? ORDER BY seq LIMIT ?`;
+const ONE_EVENT_SQL = `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq = ?`;
+
+/** The hash an event's stored content gives, computed from its fields as the app computed it when writing. */
+async function exactContentHash(reader: BulkReader, seq: number, prevHash: string): Promise<string> {
+  const [row] = await reader.rows(ONE_EVENT_SQL, [seq]);
+  return row ? linkHash(prevHash, canonicalText(auditEventRowOf(row))) : "";
+}
+
 /**
  * Recomputes the whole hash chain, reading `batchSize` events at a time in seq order (memory stays flat on
- * millions of events). `onProgress` is called after each batch with the number of events read so far.
+ * millions of events). `onProgress` is called after each batch with the number of events read so far. The
+ * database is the app's, or the one at `url`.
  */
 export async function verifyAuditChain(
-  options: { client?: Db; batchSize?: number; onProgress?: (count: number) => void } = {},
+  options: { url?: string; authToken?: string; batchSize?: number; onProgress?: (count: number) => void } = {},
 ): Promise<ChainVerdict> {
-  const client = options.client ?? db;
-  const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
-  const verifier = createChainVerifier();
-  let after = 0;
-  let read = 0;
-  for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: { seq: { gt: after } },
-      orderBy: { seq: "asc" },
-      take: batchSize,
-      select: auditExportSelect,
-    });
-    for (const row of rows) {
-      if (!verifier.push(row)) return verifier.result();
+  const reader = openBulkReader(options.url, options.url ? options.authToken : undefined);
+  try {
+    const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
+    const verifier = createChainVerifier();
+    let after = 0;
+    let read = 0;
+    for (;;) {
+      const rows = await reader.rows(VERIFY_SQL, [after, batchSize]);
+      for (const [seqValue, canonical, prevHashValue, hashValue] of rows) {
+        const seq = Number(seqValue);
+        const prevHash = String(prevHashValue);
+        const hash = String(hashValue);
+        let contentHash = linkHash(prevHash, String(canonical));
+        if (contentHash !== hash) contentHash = await exactContentHash(reader, seq, prevHash);
+        if (!verifier.push({ seq, prevHash, hash, contentHash })) return verifier.result();
+        after = seq;
+      }
+      read += rows.length;
+      options.onProgress?.(read);
+      if (rows.length < batchSize) return verifier.result();
     }
-    read += rows.length;
-    options.onProgress?.(read);
-    if (rows.length < batchSize) return verifier.result();
-    after = rows[rows.length - 1].seq;
+  } finally {
+    reader.close();
   }
 }
 

@@ -54,7 +54,7 @@ describe("db:backup and db:restore", () => {
 
     const restored = createDb(restoredUrl);
     try {
-      const { integrity, chain } = await checkDatabase(restored);
+      const { integrity, chain } = await checkDatabase(restored, restoredUrl);
       expect(integrity).toBe("ok");
       expect(chain.ok).toBe(true);
       // One instant: the organisation's version and its history agree, somewhere inside the stream of writes.

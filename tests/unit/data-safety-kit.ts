@@ -12,10 +12,10 @@ export async function createDrillOrganization() {
   return db.organization.findUniqueOrThrow({ where: { id: org.id } });
 }
 
-/** What an auditor checks after any drill: the file is sound and the chain unbroken. */
-export async function checkDatabase(client: Db) {
+/** What an auditor checks after any drill: the file is sound and the chain unbroken (`url`: the client's database). */
+export async function checkDatabase(client: Db, url = process.env.DATABASE_URL) {
   const integrity = await client.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
-  const chain = await verifyAuditChain({ client });
+  const chain = await verifyAuditChain({ url });
   return { integrity: integrity.map((row) => row.integrity_check).join("; "), chain };
 }
 

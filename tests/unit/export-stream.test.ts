@@ -1,29 +1,21 @@
 // The audit exports stream: with ~50,000 events, the response body is a stream whose first bytes arrive after
 // one or two database batches, and a reader that stops reading stops the database reads too (back-pressure).
 // Memory is measured in the report (see the README section); no timing is asserted here.
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { subscribe } from "node:diagnostics_channel";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
+import { bulkReadChannel } from "~/lib/bulk-read.server";
+import { db as client } from "~/lib/db.server";
+import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
+import { loader as ndjsonLoader } from "~/routes/exports.audit[.]ndjson";
+import { loader as xlsxLoader } from "~/routes/exports.audit[.]xlsx";
+import { appendSyntheticEvents, callLoader, sessionCookieFor } from "../helpers/history-fixtures";
 
+// Every read of a batch of audit events (the exports read them outside Prisma, through lib/bulk-read.server).
 const batchQueries: string[] = [];
-const client = new PrismaClient({
-  adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }),
-  log: [{ emit: "event", level: "query" }],
+subscribe(bulkReadChannel.name, (message) => {
+  const sql = typeof message === "object" && message !== null && "sql" in message ? String(message.sql) : "";
+  if (sql.includes(`FROM "AuditEvent"`) && sql.includes("ORDER BY seq")) batchQueries.push(sql);
 });
-client.$on("query", (event) => {
-  if (
-    event.query.includes("FROM `main`.`AuditEvent`") &&
-    event.query.includes("ORDER BY `main`.`AuditEvent`.`seq` ASC")
-  ) {
-    batchQueries.push(event.query);
-  }
-});
-(globalThis as { qadamDb?: unknown }).qadamDb = client;
-// Dynamic imports: the app's modules must pick up the logging client above as their `db`.
-const { appendSyntheticEvents, callLoader, sessionCookieFor } = await import("../helpers/history-fixtures");
-const { loader: csvLoader } = await import("~/routes/exports.audit[.]csv");
-const { loader: xlsxLoader } = await import("~/routes/exports.audit[.]xlsx");
-const { loader: ndjsonLoader } = await import("~/routes/exports.audit[.]ndjson");
 
 const EVENTS = 50_000;
 const BATCHES = EVENTS / 1000;

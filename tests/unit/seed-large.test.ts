@@ -55,7 +55,7 @@ describe("seed:large", () => {
 
   it("extends the audit chain validly, as the app and audit:verify compute it", async () => {
     if (result.status !== "seeded") throw new Error("not seeded");
-    const verdict = await verifyAuditChain({ client: db });
+    const verdict = await verifyAuditChain({ url });
     expect(verdict).toMatchObject({ ok: true, count: demoEvents + result.events, headSeq: result.headSeq });
   });
 
