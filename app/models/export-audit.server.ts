@@ -161,26 +161,53 @@ export function csvField(value: string | number | null): string {
   return CSV_QUOTED.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** One CSV record with its CRLF. */
+/** Fields at least this long are handed on as pieces of their own rather than copied into their record's text. */
+const LONG_FIELD = 256;
+
+/**
+ * One CSV record with its CRLF, appended to `pieces` as a few strings whose concatenation is the record: short
+ * fields joined, long ones (the before/after snapshots) on their own, so that writing a record into the output
+ * buffer never first copies a whole record into one flat string.
+ */
+export function csvPieces(cells: ReadonlyArray<string | number | null>, pieces: string[]): void {
+  let run = "";
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) run += ",";
+    const cell = cells[i] ?? null;
+    if (typeof cell !== "string" || cell.length < LONG_FIELD) {
+      run += csvField(cell);
+      continue;
+    }
+    const safe = neutraliseFormula(cell);
+    const quoted = CSV_QUOTED.test(safe);
+    pieces.push(quoted ? `${run}"` : run, quoted ? safe.replaceAll('"', '""') : safe);
+    run = quoted ? '"' : "";
+  }
+  pieces.push(`${run}\r\n`);
+}
+
+/** One CSV record with its CRLF, as one string. */
 export function csvRecord(cells: ReadonlyArray<string | number | null>): string {
-  let record = csvField(cells[0] ?? null);
-  for (let i = 1; i < cells.length; i++) record += `,${csvField(cells[i] ?? null)}`;
-  return `${record}\r\n`;
+  const pieces: string[] = [];
+  csvPieces(cells, pieces);
+  return pieces.join("");
 }
 
 export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean }): Readable {
   const width = AUDIT_COLUMNS.length;
-  async function* records(): AsyncGenerator<string[]> {
+  async function* pieces(): AsyncGenerator<string[]> {
     const head = auditMetadata(plan, "qadam-audit-csv/1").map(
       // The bare `#` marker opens a metadata record unquoted.
       ([key, value]) => `#,${csvRecord([key, value, ...Array<string>(width - 3).fill("")])}`,
     );
     yield [`${options.bom ? "\ufeff" : ""}${head.join("")}`, csvRecord(AUDIT_COLUMNS)];
     for await (const batch of plannedBatches(plan)) {
-      yield batch.map((row) => csvRecord(eventCells(row, plan.projectCodes)));
+      const out: string[] = [];
+      for (const row of batch) csvPieces(eventCells(row, plan.projectCodes), out);
+      yield out;
     }
   }
-  return packedText(records());
+  return packedText(pieces());
 }
 
 // ---------------------------------------------------------------------------------------------------------
