@@ -47,6 +47,12 @@ export function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** CPU time (user + system, all threads) a process has used, in seconds, from /proc (clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
 /**
  * The anonymous part of a process's resident memory in MB (heap, buffers): VmRSS also counts pages of files the
  * process maps, which the kernel can drop at any time and which grow with the size of a database read through a map.
