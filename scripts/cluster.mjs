@@ -12,6 +12,22 @@ export const CRASH_MEMORY_MS = 60_000;
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 30_000;
 
+/**
+ * V8's old-generation limit of a server process, unless the operator set one. V8 collects lazily: in a 5-minute soak
+ * a process's live heap stayed at 70 MB (measured after a forced full collection at 2, 3 and 4 minutes), yet its
+ * RSS climbed to 400 MB of garbage not yet collected, and fell to 190 MB on each forced collection. A limit makes V8
+ * collect before the garbage piles up; it is well above the live heap, so it costs a few collections, not memory
+ * errors. Raise it with NODE_OPTIONS=--max-old-space-size=<MB> for a much larger portfolio.
+ */
+export const SERVER_HEAP_LIMIT = "--max-old-space-size=160";
+
+/** `env` with NODE_OPTIONS carrying the heap limit, unless it already names one. */
+export function withHeapLimit(env) {
+  const options = env.NODE_OPTIONS ?? "";
+  if (options.includes("--max-old-space-size")) return env;
+  return { ...env, NODE_OPTIONS: `${options} ${SERVER_HEAP_LIMIT}`.trim() };
+}
+
 /** Workers to run: WEB_CONCURRENCY when set (validated by the env schema), else one per core. */
 export function workerCount(configured) {
   return configured ?? availableParallelism();

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { withHeapLimit } from "../cluster.mjs";
 import { ROOT } from "../drill-server";
 
 export type BenchServer = { base: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
@@ -68,7 +69,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const serverArgs = ["scripts/server.mjs", ...(options.workers ? [] : ["--single-process"])];
   const [command, args] =
     !options.workers && PINNED ? ["taskset", ["-c", SERVER_CPUS, "node", ...serverArgs]] : ["node", serverArgs];
-  const child = spawn(command, args, { cwd: ROOT, env: benchEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+  // With the heap limit of production (`npm start`).
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: withHeapLimit(benchEnv(options)),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
