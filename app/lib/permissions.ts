@@ -64,6 +64,7 @@ export const GLOBAL_ACTIONS = [
   "admin.frameworks",
   "admin.mail",
   "reminders.run",
+  "reporting.spreadsheet",
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -135,6 +136,10 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
       return actor.role === "MANAGER" && OWN_INSTITUTION[actor.organizationKind] !== null ? "allow" : "forbidden";
     case "reviewQueue.view":
       return actor.role === "MANAGER" ? "allow" : "forbidden";
+    // Reporting from a spreadsheet is open to those who submit (each row is then held to its project's
+    // indicatorValue.report / milestoneUpdate.submit, exactly as the form would be).
+    case "reporting.spreadsheet":
+      return actor.role === "MANAGER" || actor.role === "OFFICER" ? "allow" : "forbidden";
     case "history.viewAll":
     case "history.export":
       return actor.role === "OFFICER" ? "forbidden" : "allow";

@@ -68,49 +68,48 @@ export async function listIndicatorValues({ indicatorId }: { indicatorId: string
 }
 export type IndicatorValueView = Awaited<ReturnType<typeof listIndicatorValues>>[number];
 
-/** Reports a value. Throws RefusedError when a SUBMITTED or VERIFIED value already covers that period. */
-export async function reportIndicatorValue({
-  indicator,
-  reporterId,
-  input,
-  context,
-}: {
+type ReportArgs = {
   indicator: { id: string; projectId: string };
   reporterId: string;
   input: IndicatorValueData;
-  context: AuditContext;
-}) {
-  return auditedTransaction(context, async (tx, audit) => {
-    // The period was checked against the indicator's frequency, baseline and end target by the shared schema;
-    // it is stored as its first and last day, as values always have been.
-    const periodStart = dayToDate(input.period.start);
-    const periodEnd = dayToDate(input.period.end);
-    const taken = await tx.indicatorValue.findFirst({
-      where: { indicatorId: indicator.id, periodEnd, state: { not: "RETURNED" } },
-      select: { id: true },
-    });
-    if (taken) throw new RefusedError("workflow.errors.periodTaken");
-    const created = await tx.indicatorValue.create({
-      data: {
-        indicatorId: indicator.id,
-        periodStart,
-        periodEnd,
-        value: input.value,
-        comment: input.comment,
-        evidenceLinks: JSON.stringify(input.evidenceLinks),
-        reporterId,
-      },
-    });
-    await audit({
-      action: "indicatorValue.report",
-      entityType: "IndicatorValue",
-      entityId: created.id,
-      projectId: indicator.projectId,
-      after: valueAuditShape(created),
-    });
-    await notifySubmittedTx(tx, { kind: "indicatorValue", id: created.id });
-    return created.id;
+};
+
+/** Reports a value. Throws RefusedError when a SUBMITTED or VERIFIED value already covers that period. */
+export async function reportIndicatorValue({ context, ...args }: ReportArgs & { context: AuditContext }) {
+  return auditedTransaction(context, (tx, audit) => reportIndicatorValueTx(tx, audit, args));
+}
+
+/** `reportIndicatorValue` inside the caller's transaction (a spreadsheet's rows commit together or not at all). */
+export async function reportIndicatorValueTx(tx: Tx, audit: Audit, { indicator, reporterId, input }: ReportArgs) {
+  // The period was checked against the indicator's frequency, baseline and end target by the shared schema;
+  // it is stored as its first and last day, as values always have been.
+  const periodStart = dayToDate(input.period.start);
+  const periodEnd = dayToDate(input.period.end);
+  const taken = await tx.indicatorValue.findFirst({
+    where: { indicatorId: indicator.id, periodEnd, state: { not: "RETURNED" } },
+    select: { id: true },
   });
+  if (taken) throw new RefusedError("workflow.errors.periodTaken");
+  const created = await tx.indicatorValue.create({
+    data: {
+      indicatorId: indicator.id,
+      periodStart,
+      periodEnd,
+      value: input.value,
+      comment: input.comment,
+      evidenceLinks: JSON.stringify(input.evidenceLinks),
+      reporterId,
+    },
+  });
+  await audit({
+    action: "indicatorValue.report",
+    entityType: "IndicatorValue",
+    entityId: created.id,
+    projectId: indicator.projectId,
+    after: valueAuditShape(created),
+  });
+  await notifySubmittedTx(tx, { kind: "indicatorValue", id: created.id });
+  return created.id;
 }
 
 /** Verifies (VERIFIED) or returns (RETURNED) a SUBMITTED value at `expectedVersion`, inside the caller's transaction. */

@@ -196,33 +196,28 @@ async function assertNoPending(tx: Tx, milestoneId: string, authorId: string, ex
   if (pending) throw new RefusedError("workflow.errors.pendingExists");
 }
 
+type SubmitArgs = { milestone: { id: string; projectId: string }; authorId: string; input: MilestoneUpdateData };
+
 /** Creates a SUBMITTED update. Throws RefusedError when the author already has one waiting. */
-export async function submitMilestoneUpdate({
-  milestone,
-  authorId,
-  input,
-  context,
-}: {
-  milestone: { id: string; projectId: string };
-  authorId: string;
-  input: MilestoneUpdateData;
-  context: AuditContext;
-}) {
-  return auditedTransaction(context, async (tx, audit) => {
-    await assertNoPending(tx, milestone.id, authorId);
-    const created = await tx.milestoneUpdate.create({
-      data: { milestoneId: milestone.id, authorId, ...proposalData(input) },
-    });
-    await audit({
-      action: UPDATE_ACTIONS.submit,
-      entityType: "MilestoneUpdate",
-      entityId: created.id,
-      projectId: milestone.projectId,
-      after: updateAuditShape(created),
-    });
-    await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: created.id });
-    return created.id;
+export async function submitMilestoneUpdate({ context, ...args }: SubmitArgs & { context: AuditContext }) {
+  return auditedTransaction(context, (tx, audit) => submitMilestoneUpdateTx(tx, audit, args));
+}
+
+/** `submitMilestoneUpdate` inside the caller's transaction (a spreadsheet's rows commit together or not at all). */
+export async function submitMilestoneUpdateTx(tx: Tx, audit: Audit, { milestone, authorId, input }: SubmitArgs) {
+  await assertNoPending(tx, milestone.id, authorId);
+  const created = await tx.milestoneUpdate.create({
+    data: { milestoneId: milestone.id, authorId, ...proposalData(input) },
   });
+  await audit({
+    action: UPDATE_ACTIONS.submit,
+    entityType: "MilestoneUpdate",
+    entityId: created.id,
+    projectId: milestone.projectId,
+    after: updateAuditShape(created),
+  });
+  await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: created.id });
+  return created.id;
 }
 
 /** The update of this milestone with this id (an id from elsewhere is not found). */

@@ -121,6 +121,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.frameworks": A,
     "admin.mail": A,
     "reminders.run": A,
+    "reporting.spreadsheet": F,
   },
   MANAGER: {
     "portfolio.view": A,
@@ -136,6 +137,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.frameworks": F,
     "admin.mail": F,
     "reminders.run": F,
+    "reporting.spreadsheet": A,
   },
   OFFICER: {
     "portfolio.view": A,
@@ -151,6 +153,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.frameworks": F,
     "admin.mail": F,
     "reminders.run": F,
+    "reporting.spreadsheet": A,
   },
   AUDITOR: {
     "portfolio.view": A,
@@ -166,6 +169,7 @@ const GLOBAL: Record<Role, Record<GlobalAction, Decision>> = {
     "admin.frameworks": F,
     "admin.mail": F,
     "reminders.run": F,
+    "reporting.spreadsheet": F,
   },
 };
 

@@ -16,6 +16,7 @@ import forms from "./forms";
 import charts from "./charts";
 import lists from "./lists";
 import projectStatus from "./project-status";
+import importStrings from "./import";
 
 const en = {
   common,
@@ -36,6 +37,7 @@ const en = {
   charts,
   lists,
   projectStatus,
+  import: importStrings,
 };
 export default en;
 export type English = typeof en;

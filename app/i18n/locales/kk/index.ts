@@ -18,6 +18,7 @@ import forms from "./forms";
 import charts from "./charts";
 import lists from "./lists";
 import projectStatus from "./project-status";
+import importStrings from "./import";
 
 const kk: Translation<English> = {
   common,
@@ -38,5 +39,6 @@ const kk: Translation<English> = {
   charts,
   lists,
   projectStatus,
+  import: importStrings,
 };
 export default kk;
