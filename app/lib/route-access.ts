@@ -76,4 +76,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/exports.audit[.]ndjson.ts": { loader: "history.export" },
   "routes/exports.portfolio[.]xlsx.ts": { loader: "portfolio.export" },
   "routes/exports.iati[.]xml.ts": { loader: "portfolio.export" },
+
+  // Reporting from a spreadsheet (issue 12): each row is then held to its project's own permission.
+  "routes/import._index.tsx": {
+    loader: "reporting.spreadsheet",
+    action: ["reporting.spreadsheet", "indicatorValue.report", "milestoneUpdate.submit"],
+  },
+  "routes/import.template[.]xlsx.ts": { loader: "reporting.spreadsheet" },
 };

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IndicatorForm } from "~/components/indicators/indicator-form";
@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     indicators: await listProjectIndicators({ projectId }),
     canCreate: decideOnProject(user, "indicator.create", scope) === "allow",
+    canReport: decideOnProject(user, "indicatorValue.report", scope) === "allow",
+    projectId,
   };
 }
 
@@ -52,11 +54,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectIndicators() {
   const { t } = useTranslation();
-  const { indicators, canCreate } = useLoaderData<typeof loader>();
+  const { indicators, canCreate, canReport, projectId } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="indicators-title" data-testid="indicators-tab">
       <h2 id="indicators-title">{t("workflow.indicators.title")}</h2>
       <p className="muted">{t("workflow.indicators.intro")}</p>
+      {canReport && indicators.length > 0 ? (
+        <p>
+          <Link to={`/import?project=${projectId}`} data-testid="import-link">
+            {t("import.openLink")}
+          </Link>
+        </p>
+      ) : null}
       {indicators.length === 0 ? (
         <p className="panel muted" data-testid="indicators-empty">
           {canCreate ? t("workflow.indicators.emptyManager") : t("workflow.indicators.empty")}

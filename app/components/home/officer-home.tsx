@@ -82,6 +82,11 @@ function DueMilestones({ due, reportsDue }: Pick<OfficerData, "due" | "reportsDu
       <p>
         <Link to="/reporting?mine=1">{t("home.officer.reportsDue", { count: reportsDue })}</Link>
       </p>
+      <p>
+        <Link to="/import" data-testid="home-import-link">
+          {t("import.openLink")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -96,16 +96,20 @@ export async function loadTemplateProjects(actor: Actor, scope: TemplateScope) {
 
 const LOCKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
 
-function styleSheet(sheet: ExcelJS.Worksheet, headings: string[], editable: Set<number>, rows: number) {
+function headSheet(sheet: ExcelJS.Worksheet, headings: string[], editable: Set<number>) {
   sheet.columns = headings.map((header, i) => ({ header, width: editable.has(i) ? 22 : 28 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+/** Greys and locks the identifying cells, opens the editable ones (after the values: setting them resets a cell). */
+function lockCells(sheet: ExcelJS.Worksheet, columns: number, editable: Set<number>, rows: number) {
   for (let r = 2; r <= rows + 1; r++) {
-    headings.forEach((_h, i) => {
+    for (let i = 0; i < columns; i++) {
       const cell = sheet.getRow(r).getCell(i + 1);
       if (editable.has(i)) cell.protection = { locked: false };
       else cell.fill = LOCKED_FILL;
-    });
+    }
   }
 }
 
@@ -122,11 +126,10 @@ function indicatorSheet(book: ExcelJS.Workbook, words: Words, projects: Template
     p.indicators.map((i) => ({ p, i, due: duePeriodKeys(i, today) })).filter((x) => x.due.length > 0),
   );
   const editable = new Set(INDICATOR_EDITABLE.map((key) => INDICATOR_COLUMNS.indexOf(key)));
-  styleSheet(
+  headSheet(
     sheet,
     INDICATOR_COLUMNS.map((key) => words.columns.indicator[key]),
     editable,
-    rows.length,
   );
   rows.forEach(({ p, i, due }, index) => {
     const r = index + 2;
@@ -147,6 +150,7 @@ function indicatorSheet(book: ExcelJS.Workbook, words: Words, projects: Template
       formulae: [-1e15, 1e15],
     };
   });
+  lockCells(sheet, INDICATOR_COLUMNS.length, editable, rows.length);
   return { sheet, lists: rows.map((row) => row.due) };
 }
 
@@ -155,11 +159,10 @@ async function milestoneSheet(book: ExcelJS.Workbook, words: Words, projects: Te
   const statuses = resources[locale].translation.domain.milestoneStatus;
   const rows = projects.flatMap((p) => p.milestones.map((m) => ({ p, m })));
   const editable = new Set(MILESTONE_EDITABLE.map((key) => MILESTONE_COLUMNS.indexOf(key)));
-  styleSheet(
+  headSheet(
     sheet,
     MILESTONE_COLUMNS.map((key) => words.columns.milestone[key]),
     editable,
-    rows.length,
   );
   const labels = MILESTONE_STATUSES.map((code) => statuses[code]);
   const cellOf = (row: ExcelJS.Row, key: (typeof MILESTONE_COLUMNS)[number]) =>
@@ -197,6 +200,7 @@ async function milestoneSheet(book: ExcelJS.Workbook, words: Words, projects: Te
       formulae: [dayToDate("2000-01-01")],
     };
   });
+  lockCells(sheet, MILESTONE_COLUMNS.length, editable, rows.length);
   await protect(sheet);
 }
 
