@@ -124,10 +124,11 @@ function issueMessages(
   issues: z.core.$ZodIssue[],
   cells: Partial<Record<ColumnKey, Cell>>,
   column: Record<string, ColumnKey>,
+  rowRef: string,
 ): RowMessage[] {
   return issues.map((issue) => {
     const field = String(issue.path[0] ?? "");
-    return { key: issue.message, ref: cells[column[field]]?.ref };
+    return { key: issue.message, ref: cells[column[field]]?.ref ?? rowRef };
   });
 }
 
@@ -192,7 +193,11 @@ function planIndicatorRow(row: SheetRow, facts: PlanFacts, seen: Map<string, num
     evidenceLinks: [],
   });
   if (!parsed.success) {
-    return { ...planned, outcome: "error", messages: issueMessages(parsed.error.issues, row.cells, VALUE_FIELDS) };
+    return {
+      ...planned,
+      outcome: "error",
+      messages: issueMessages(parsed.error.issues, row.cells, VALUE_FIELDS, planned.ref),
+    };
   }
   const input = parsed.data;
   const duplicateKey = `${found.id}|${input.period.key}`;
@@ -285,7 +290,11 @@ function planMilestoneRow(row: SheetRow, facts: PlanFacts, seen: Map<string, num
     evidenceLinks: [],
   });
   if (!parsed.success) {
-    return { ...planned, outcome: "error", messages: issueMessages(parsed.error.issues, row.cells, UPDATE_FIELDS) };
+    return {
+      ...planned,
+      outcome: "error",
+      messages: issueMessages(parsed.error.issues, row.cells, UPDATE_FIELDS, planned.ref),
+    };
   }
   const input = parsed.data;
   planned = {

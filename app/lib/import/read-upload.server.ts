@@ -136,6 +136,7 @@ export function readCsv(file: Buffer, sheetName: (kind: SheetKind) => string): R
       bom: true,
       delimiter: [",", ";"],
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       to: UPLOAD_LIMITS.maxRows + 2,
     });

@@ -88,7 +88,8 @@ export function unpackEntry(file: Buffer, entry: ZipEntry): Buffer {
   return unpacked;
 }
 
-const MACRO_PART = /(^|\/)vbaProject\.bin$|(^|\/)vbaData\.xml$|\.bin$/i;
+// Excel keeps printer settings in .bin parts too: only the VBA project and its signature are macros.
+const MACRO_PART = /(^|\/)vbaProject(Signature)?\.bin$|(^|\/)vbaData\.xml$/i;
 const MACRO_CONTENT_TYPE = /macroEnabled|vbaProject/i;
 
 /**
