@@ -30,9 +30,14 @@ const PERIODS_OFFERED = 8;
 
 export type TemplateScope = { projectId: string } | { allMine: true };
 
+/**
+ * One project the user chose (any status the forms accept: not archived), or every ACTIVE project whose team they are
+ * on — the projects "who hasn't reported" counts.
+ */
 function projectsWhere(actor: Actor, scope: TemplateScope): Prisma.ProjectWhereInput {
-  const own = "projectId" in scope ? { id: scope.projectId } : { members: { some: { userId: actor.id } } };
-  return { AND: [projectWhereForActor(actor), { status: "ACTIVE", archivedAt: null }, own] };
+  const chosen: Prisma.ProjectWhereInput =
+    "projectId" in scope ? { id: scope.projectId } : { status: "ACTIVE", members: { some: { userId: actor.id } } };
+  return { AND: [projectWhereForActor(actor), { archivedAt: null }, chosen] };
 }
 
 const templateSelect = (userId: string) =>
