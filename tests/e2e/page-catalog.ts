@@ -65,6 +65,7 @@ export const PAGES: Record<string, (ids: Ids) => string> = {
   "routes/admin.mail.tsx": () => "/admin/mail",
   "routes/history.tsx": () => "/history",
   "routes/exports._index.tsx": () => "/exports",
+  "routes/import._index.tsx": () => "/import",
 };
 
 /** Route files that render no page of their own (checked as part of the pages above or signed out). */
@@ -86,6 +87,7 @@ export const NOT_PAGES: Record<string, string> = {
   "routes/exports.audit[.]ndjson.ts": "a file download",
   "routes/exports.portfolio[.]xlsx.ts": "a file download",
   "routes/exports.iati[.]xml.ts": "a file download",
+  "routes/import.template[.]xlsx.ts": "a file download",
 };
 
 function isGlobal(action: GlobalAction | ProjectAction): action is GlobalAction {
