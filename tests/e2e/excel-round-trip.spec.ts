@@ -67,6 +67,7 @@ test("an officer reports three values and a milestone update from the template; 
   await officer.goto(`/projects/${project.id}/indicators`);
   await officer.getByTestId("import-link").click();
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Report from a spreadsheet");
+  await expect(officer.getByTestId("template-download")).toBeVisible();
   const downloading = officer.waitForEvent("download");
   await officer.getByTestId("template-download").click();
   const download = await downloading;
@@ -92,7 +93,7 @@ test("an officer reports three values and a milestone update from the template; 
   indicators.getRow(2).getCell(7).value = 12;
   indicators.getRow(3).getCell(7).value = 30;
   // A third value: the first indicator's previous quarter, on a row of its own (as an officer copies a row).
-  indicators.getRow(4).values = [...(indicators.getRow(2).values as ExcelJS.CellValue[])];
+  for (let c = 1; c <= 9; c++) indicators.getRow(4).getCell(c).value = indicators.getRow(2).getCell(c).value;
   indicators.getRow(4).getCell(6).value = "2026-Q2";
   indicators.getRow(4).getCell(7).value = "about forty"; // the deliberate mistake
   indicators.getRow(4).getCell(8).value = "Counted at the district office.";
