@@ -85,16 +85,12 @@ function DryRunRow({ row }: { row: RowView }) {
         {row.outcome === "warning" && !row.write ? <div className="muted">{t("import.row.willSkip")}</div> : null}
       </td>
       <td>
-        {row.messages.length > 0 ? (
-          <ul className="plain">
-            {row.messages.map((m, i) => (
-              <li key={i}>
-                {t(messageKey(m.key), m.values)}
-                {m.ref ? <span className="muted"> ({m.ref})</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {row.messages.map((m, i) => (
+          <p key={i} className="dry-run-message">
+            {t(messageKey(m.key), m.values)}
+            {m.ref ? <span className="muted"> ({m.ref})</span> : null}
+          </p>
+        ))}
       </td>
       <td>
         <code>{row.ref}</code>
