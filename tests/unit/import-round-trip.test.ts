@@ -132,8 +132,8 @@ describe("the template", () => {
     await db.user.update({ where: { id: outsider.id }, data: { locale: "ru" } });
     await addMember(projectId, outsider.id);
     const { book } = await template(outsider);
-    expect(book.getWorksheet("Индикаторы")?.getRow(1).getCell(3).value).toBe("Индикатор");
-    expect(book.getWorksheet("Вехи")).toBeDefined();
+    expect(book.getWorksheet("Показатели")?.getRow(1).getCell(3).value).toBe("Показатель");
+    expect(book.getWorksheet("Контрольные точки")).toBeDefined();
   });
 });
 
