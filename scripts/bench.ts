@@ -2,6 +2,7 @@
 //
 //   npm run bench -- [--scale small|large|both] [--db FILE] [--large-db FILE] [--quick] [--seconds N] [--runs N]
 //                    [--events N] [--soak-minutes N] [--skip pages|extras|cores|soak]… [--no-build]
+//                    [--pages TEXT] (only pages whose name contains one of TEXT's comma-separated parts, and /login)
 //
 // 1. builds the app (into build-bench) unless --no-build;
 // 2. small scale: a fresh copy of the demo seed (or --db FILE); large scale: `npm run seed:large` into --large-db
@@ -34,6 +35,7 @@ const Args = z.object({
   soakMinutes: z.coerce.number().min(0).optional(),
   skip: z.array(z.enum(["pages", "extras", "soak", "cores"])).default([]),
   build: z.boolean().default(true),
+  pages: z.string().optional(),
 });
 
 function parseArgs(argv: string[]) {
@@ -56,7 +58,8 @@ function parseArgs(argv: string[]) {
 
 const log = (line: string) => console.log(line);
 const DATA = path.join(ROOT, "data", "bench");
-const BUILD = "build-bench";
+/** `BENCH_BUILD_DIR` with --no-build measures another build (e.g. one made before a change) on the same data. */
+const BUILD = process.env.BENCH_BUILD_DIR ?? "build-bench";
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
 
 function freshCopy(source: string, name: string) {
@@ -144,7 +147,12 @@ async function main() {
     log(`${scale.name} scale: ${args.runs} runs of ${args.seconds} s per page and connection count`);
     const running = await startBenchServer(server(scale.file));
     try {
-      pages[scale.name] = await measurePages(await pagesOf(scale.file), {
+      const all = await pagesOf(scale.file);
+      const filters = args.pages?.split(",") ?? [];
+      const chosen = filters.length
+        ? all.filter((p) => p.path === "/login" || filters.some((f) => p.name.includes(f)))
+        : all;
+      pages[scale.name] = await measurePages(chosen, {
         base: running.base,
         seconds: args.seconds,
         runs: args.runs,

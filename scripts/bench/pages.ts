@@ -45,12 +45,19 @@ export async function pagesOf(databaseFile: string): Promise<Page[]> {
       { name: "project indicators", path: `/projects/${project}/indicators`, role: "manager" },
       { name: "project ratings", path: `/projects/${project}/ratings`, role: "manager" },
       { name: "project team", path: `/projects/${project}/team`, role: "manager" },
+      { name: "project team, admin", path: `/projects/${project}/team`, role: "admin" },
+      { name: "project history", path: `/projects/${project}/history`, role: "manager" },
+      { name: "project report", path: `/projects/${project}/report`, role: "manager" },
       { name: "/reviews", path: "/reviews", role: "manager" },
       { name: "/reporting", path: "/reporting", role: "manager" },
+      { name: "/reporting, by officer", path: "/reporting?groupBy=officer", role: "manager" },
+      { name: "/reporting, officer", path: "/reporting", role: "officer" },
       { name: "/frameworks", path: "/frameworks", role: "manager" },
       { name: "a framework", path: `/frameworks/${framework}`, role: "manager" },
       { name: "/history, first page", path: "/history", role: "auditor" },
       { name: "/history, deep page", path: `/history?before=${deepHistory}`, role: "auditor" },
+      { name: "/history, manager", path: "/history", role: "manager" },
+      { name: "/admin/users", path: "/admin/users", role: "admin" },
     ];
   } finally {
     client.close();
