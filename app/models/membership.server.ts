@@ -65,16 +65,58 @@ function toActor(user: {
 
 type ProjectPlace = Omit<ProjectScope, "isMember">;
 
-/** Active users not yet on the team who could see the project (only they may join it). */
-export async function listMemberCandidates(options: { projectId: string; project: ProjectPlace }) {
-  const users = await db.user.findMany({
-    where: { active: true, memberships: { none: { projectId: options.projectId } } },
-    orderBy: { name: "asc" },
-    select: actorSelect,
-  });
-  return users
-    .filter((u) => canViewProject(toActor(u), options.project))
-    .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organization: pickName(u.organization) }));
+/** The person picker offers at most this many people; a search narrows the rest ("showing N of M"). */
+export const CANDIDATE_LIMIT = 50;
+
+/**
+ * The users who could see `project`, as a query: the user-side mirror of `canViewProject` (everyone for admins and
+ * auditors; World Bank staff on WB and joint projects, IFC staff on IFC and joint ones, a ministry on the projects
+ * it implements). A test holds the two to the same answers.
+ */
+export function viewerWhereForProject(project: Pick<ProjectPlace, "institution" | "implementingAgencyId">) {
+  const kinds: Actor["organizationKind"][] = [];
+  if (project.institution !== "IFC") kinds.push("WORLD_BANK");
+  if (project.institution !== "WB") kinds.push("IFC");
+  return {
+    OR: [
+      { role: { in: ["ADMIN", "AUDITOR"] } },
+      { organization: { kind: { in: kinds } } },
+      { organization: { kind: "MINISTRY" }, organizationId: project.implementingAgencyId },
+    ],
+  } satisfies Prisma.UserWhereInput;
+}
+
+/**
+ * Active users not yet on the team who could see the project (only they may join it), by name, at most `limit`
+ * of them, narrowed by `search` (part of a name or e-mail); `total` counts every match.
+ */
+export async function listMemberCandidates(options: {
+  projectId: string;
+  project: ProjectPlace;
+  search?: string;
+  limit?: number;
+}) {
+  const search = options.search?.trim();
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      { active: true, memberships: { none: { projectId: options.projectId } } },
+      viewerWhereForProject(options.project),
+      search ? { OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] } : {},
+    ],
+  };
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      take: options.limit ?? CANDIDATE_LIMIT,
+      select: { id: true, name: true, email: true, role: true, organization: { select: LOCALIZED_NAME_SELECT } },
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    candidates: users.map((u) => ({ ...u, organization: pickName(u.organization) })),
+    total,
+  };
 }
 
 /** A field error on the person chosen: an i18n key under `projects.team.errors`. */

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { AddMemberForm, TeamTable } from "~/components/projects/team";
 import { useActionAnswer } from "~/components/ui/form-hooks";
 import { fieldErrorsIn } from "~/lib/action-result";
@@ -9,12 +10,15 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { badRequest, readFormData, requireParams, runAction } from "~/lib/http.server";
 import { decideOnProject } from "~/lib/permissions";
 import { requireProjectPermission } from "~/lib/permissions.server";
-import { parseForm } from "~/lib/validation.server";
+import { parseForm, parseSearchParams } from "~/lib/validation.server";
 import { addMember, listMemberCandidates, listMembers, removeMember } from "~/models/membership.server";
 import { ErrorPanel } from "~/root";
 import { AddMemberSchema, RemoveMemberSchema, TeamIntentSchema } from "~/schemas/membership";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { projectPageTitle } from "~/lib/meta";
+
+/** `?person=`: part of a name or e-mail, narrowing the people offered by the picker. */
+const TeamSearchSchema = z.object({ person: z.string().trim().max(100).optional() });
 
 export const meta = projectPageTitle("projects.tabs.team");
 
@@ -23,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
   const canManage = decideOnProject(user, "project.manageMembers", scope) === "allow";
-  const [members, candidates] = await Promise.all([
+  const { person } = parseSearchParams(TeamSearchSchema, new URL(request.url));
+  const [members, offer] = await Promise.all([
     listMembers({ projectId }),
-    canManage ? listMemberCandidates({ projectId, project: scope }) : Promise.resolve([]),
+    canManage ? listMemberCandidates({ projectId, project: scope, search: person }) : null,
   ]);
-  return { members, candidates, canManage };
+  return { members, offer, search: person ?? "", canManage };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,14 +66,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectTeam() {
   const { t } = useTranslation();
-  const { members, candidates, canManage } = useLoaderData<typeof loader>();
+  const { members, offer, search, canManage } = useLoaderData<typeof loader>();
   const answer = useActionAnswer("add");
   return (
     <div className="project-team">
       <h2>{t("projects.team.title")}</h2>
       <TeamTable members={members} canManage={canManage} />
-      {canManage ? (
-        <AddMemberForm key={members.length} candidates={candidates} serverErrors={fieldErrorsIn(answer)} />
+      {canManage && offer ? (
+        <AddMemberForm
+          key={`${members.length}:${search}`}
+          candidates={offer.candidates}
+          total={offer.total}
+          search={search}
+          serverErrors={fieldErrorsIn(answer)}
+        />
       ) : (
         <p className="muted">{t("projects.team.adminOnly")}</p>
       )}

@@ -160,7 +160,8 @@ export async function addToTeam(admin: Page, projectId: string, email: string, c
   } finally {
     db.close();
   }
-  await admin.goto(`/projects/${projectId}/team`);
+  // Searched by e-mail: the picker offers only the first people by name when many could join.
+  await admin.goto(`/projects/${projectId}/team?${new URLSearchParams({ person: email }).toString()}`);
   const person = admin.locator("#field-userId");
   await waitForHydration(person);
   await person.selectOption(userId);

@@ -2,7 +2,8 @@
 // against the project in the URL; every change is audited.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { listMemberCandidates } from "~/models/membership.server";
+import { canViewProject } from "~/lib/permissions";
+import { listMemberCandidates, viewerWhereForProject } from "~/models/membership.server";
 import * as teamRoute from "~/routes/projects.$projectId.team";
 import type { Project } from "~/generated/prisma/client";
 import { addMember, createActor, createOrganization, createProject } from "../helpers/factories";
@@ -71,9 +72,45 @@ describe("adding members", () => {
 
   it("offers as candidates exactly the active users who could see the project and are not on it", async () => {
     const project = digital;
-    const candidates = await listMemberCandidates({ projectId: project.id, project });
+    const { candidates, total } = await listMemberCandidates({ projectId: project.id, project });
     const emails = candidates.map((c) => c.email).sort();
     expect(emails).toEqual([admin.email, auditor.email, wbOfficer.email].sort());
+    expect(total).toBe(3);
+  });
+
+  it("offers at most `limit` people by name with the total, and a search narrows them by name or e-mail", async () => {
+    const project = digital;
+    const capped = await listMemberCandidates({ projectId: project.id, project, limit: 2 });
+    expect(capped.candidates).toHaveLength(2);
+    expect(capped.total).toBe(3);
+    const names = [admin, auditor, wbOfficer].map((u) => u.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(capped.candidates.map((c) => c.name)).toEqual(names.slice(0, 2));
+    const byEmail = await listMemberCandidates({
+      projectId: project.id,
+      project,
+      search: wbOfficer.email.toUpperCase(),
+    });
+    expect(byEmail).toMatchObject({ total: 1, candidates: [{ email: wbOfficer.email }] });
+    await db.user.update({ where: { id: auditor.id }, data: { name: "Saule Zhakupova" } });
+    const byName = await listMemberCandidates({ projectId: project.id, project, search: "zhakup" });
+    expect(byName.candidates.map((c) => c.email)).toEqual([auditor.email]);
+    // Someone who could not see the project is not found by searching for them either.
+    const hidden = await listMemberCandidates({ projectId: project.id, project, search: ifcOfficer.email });
+    expect(hidden).toEqual({ candidates: [], total: 0 });
+  });
+
+  it("the candidates' query agrees with canViewProject for every user and kind of project", async () => {
+    const ifcProject = await createProject({ institution: "IFC" });
+    const joint = await createProject({ institution: "JOINT" });
+    const users = [admin, wbManager, wbOfficer, auditor, ifcOfficer, waterOfficer, transportOfficer];
+    for (const project of [digital, roads, green, ifcProject, joint]) {
+      const seen = await db.user.findMany({
+        where: { AND: [{ id: { in: users.map((u) => u.id) } }, viewerWhereForProject(project)] },
+        select: { id: true },
+      });
+      const expected = users.filter((u) => canViewProject(u, { ...project, archived: false })).map((u) => u.id);
+      expect(seen.map((u) => u.id).sort(), project.institution).toEqual(expected.sort());
+    }
   });
 
   it("an admin adds a member who can see the project: audited; adding them twice is a field error", async () => {
@@ -175,8 +212,9 @@ describe("adding members", () => {
       path: `/projects/${project.id}/team`,
       params: { projectId: project.id },
     });
-    expect((loaded.data as { canManage: boolean; candidates: unknown[] }).canManage).toBe(false);
-    expect((loaded.data as { candidates: unknown[] }).candidates).toEqual([]);
+    expect((loaded.data as { canManage: boolean }).canManage).toBe(false);
+    // Nobody is offered to those who cannot add anyone (no picker, no count of the people who could join).
+    expect((loaded.data as { offer: unknown }).offer).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabel, messageKey } from "~/i18n/keys";
 import { useLocalizedName } from "~/i18n/use-localized-name";
@@ -86,12 +86,20 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
 
 export type Candidate = { id: string; name: string; email: string; role: string; organization: LocalizedName };
 
-/** Only people who could see the project are offered; the server checks again (a field error otherwise). */
+/**
+ * Only people who could see the project are offered; the server checks again (a field error otherwise). There can
+ * be thousands of them: the picker offers the first ones by name, and a search (a GET form, so it works before the
+ * page's script has loaded) narrows them by part of a name or e-mail.
+ */
 export function AddMemberForm({
   candidates,
+  total,
+  search,
   serverErrors,
 }: {
   candidates: Candidate[];
+  total: number;
+  search: string;
   serverErrors: Record<string, string> | null;
 }) {
   const { t } = useTranslation();
@@ -106,7 +114,17 @@ export function AddMemberForm({
   return (
     <section className="panel" aria-labelledby="add-member-title">
       <h2 id="add-member-title">{t("projects.team.add")}</h2>
-      {candidates.length === 0 ? <p className="muted">{t("projects.team.noCandidates")}</p> : null}
+      <PersonSearch search={search} />
+      {candidates.length === 0 ? (
+        <p className="muted" data-testid="no-candidates">
+          {search ? t("pickers.noMatch", { search }) : t("projects.team.noCandidates")}
+        </p>
+      ) : null}
+      {total > candidates.length ? (
+        <p className="muted small" data-testid="candidates-showing">
+          {t("pickers.offered", { shown: candidates.length, total })}
+        </p>
+      ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="add" />
         <div className="field">
@@ -152,5 +170,34 @@ export function AddMemberForm({
         </div>
       </Form>
     </section>
+  );
+}
+
+function PersonSearch({ search }: { search: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filter-bar" role="search" aria-label={t("pickers.findPerson")}>
+      <div className="field">
+        <label htmlFor="team-person-search">{t("pickers.findPerson")}</label>
+        <input
+          id="team-person-search"
+          name="person"
+          type="search"
+          defaultValue={search}
+          maxLength={100}
+          placeholder={t("pickers.findPersonHint")}
+        />
+      </div>
+      <div className="filter-actions">
+        <button type="submit" className="secondary">
+          {t("pickers.search")}
+        </button>
+        {search ? (
+          <Link to="." className="button secondary">
+            {t("pickers.clearSearch")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
   );
 }

@@ -17,6 +17,7 @@ import charts from "./charts";
 import lists from "./lists";
 import projectStatus from "./project-status";
 import importStrings from "./import";
+import pickers from "./pickers";
 
 const en = {
   common,
@@ -38,6 +39,7 @@ const en = {
   lists,
   projectStatus,
   import: importStrings,
+  pickers,
 };
 export default en;
 export type English = typeof en;

@@ -19,6 +19,7 @@ import charts from "./charts";
 import lists from "./lists";
 import projectStatus from "./project-status";
 import importStrings from "./import";
+import pickers from "./pickers";
 
 const ru: Translation<English> = {
   common,
@@ -40,5 +41,6 @@ const ru: Translation<English> = {
   lists,
   projectStatus,
   import: importStrings,
+  pickers,
 };
 export default ru;
