@@ -34,6 +34,16 @@ const NONE = "__none__";
  * walking the whole table from its newest end.
  */
 export async function auditWhereFor(actor: Actor, filters: HistoryFilters): Promise<Prisma.AuditEventWhereInput> {
+  const where = await filteredAuditWhere(filters);
+  if (!canSeeEverything(actor)) {
+    const ids = await visibleProjectIds(actor);
+    where.projectId = filters.projectId ? (ids.includes(filters.projectId) ? filters.projectId : NONE) : { in: ids };
+  }
+  return where;
+}
+
+/** The filters alone, without the actor's scope. */
+async function filteredAuditWhere(filters: HistoryFilters): Promise<Prisma.AuditEventWhereInput> {
   const where: Prisma.AuditEventWhereInput = {};
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.from || filters.to) {
@@ -52,10 +62,6 @@ export async function auditWhereFor(actor: Actor, filters: HistoryFilters): Prom
     where.action = names.length === 1 ? names[0] : { in: names };
   }
   if (filters.projectId) where.projectId = filters.projectId;
-  if (!canSeeEverything(actor)) {
-    const ids = await visibleProjectIds(actor);
-    where.projectId = filters.projectId ? (ids.includes(filters.projectId) ? filters.projectId : NONE) : { in: ids };
-  }
   if (and.length) where.AND = and;
   return where;
 }
@@ -84,6 +90,16 @@ export function withSeq(where: Prisma.AuditEventWhereInput, seq: Prisma.IntFilte
 export const HISTORY_PAGE_SIZE = 50;
 
 /**
+ * Up to this many visible projects are named in the query (`projectId IN (…)`, which the projectId index serves).
+ * Beyond it the list would pass SQLite's bound-parameter cap, and the actor sees a large share of the portfolio
+ * anyway: the newest events are read in batches and the visible ones kept.
+ */
+const SCOPE_IN_QUERY_MAX = 500;
+const SCAN_BATCH = 200;
+/** A page of a scanned scope stops after this many batches (it may then be short; `nextBefore` goes on from there). */
+const SCAN_MAX_BATCHES = 25;
+
+/**
  * Newest first, keyset-paginated on seq (`before` = the last seq of the previous page): deep pages cost
  * the same as the first, even on millions of events.
  */
@@ -92,14 +108,59 @@ export async function listAuditEvents(options: {
   filters: HistoryFilters;
   before?: number;
   limit?: number;
+  /** How many visible projects may be named in the query before the scan takes over (tests lower it). */
+  scopeInQueryMax?: number;
 }) {
   const limit = options.limit ?? HISTORY_PAGE_SIZE;
-  let where = await auditWhereFor(options.actor, options.filters);
-  if (options.before) where = withSeq(where, { lt: options.before });
-  const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: limit + 1 });
+  const { rows, nextBefore } = await readAuditPage(options, limit);
   // The stored record (JSON, ids, request id, hashes) goes only to those who read the whole log.
-  const events = await describeAuditEvents(rows.slice(0, limit), { raw: canSeeEverything(options.actor) });
-  return { events, nextBefore: rows.length > limit ? events[events.length - 1].seq : null };
+  const events = await describeAuditEvents(rows, { raw: canSeeEverything(options.actor) });
+  return { events, nextBefore };
+}
+
+async function readAuditPage(
+  options: { actor: Actor; filters: HistoryFilters; before?: number; scopeInQueryMax?: number },
+  limit: number,
+) {
+  const { actor, filters, before } = options;
+  const scoped = !canSeeEverything(actor) && !filters.projectId;
+  const visible = scoped ? await visibleProjectIds(actor) : [];
+  if (!scoped || visible.length <= (options.scopeInQueryMax ?? SCOPE_IN_QUERY_MAX)) {
+    let where = await auditWhereForIds(actor, filters, visible);
+    if (before) where = withSeq(where, { lt: before });
+    const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: limit + 1 });
+    const page = rows.slice(0, limit);
+    return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null };
+  }
+  const ids = new Set(visible);
+  const base = await filteredAuditWhere(filters);
+  const rows: Awaited<ReturnType<typeof db.auditEvent.findMany>> = [];
+  let cursor = before;
+  for (let batch = 0; batch < SCAN_MAX_BATCHES; batch++) {
+    const where = cursor ? withSeq(base, { lt: cursor }) : base;
+    const read = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: SCAN_BATCH });
+    for (const row of read) {
+      if (row.projectId === null || !ids.has(row.projectId)) continue;
+      rows.push(row);
+      // One more than a page tells that there is a next page; the page ends at the one before it.
+      if (rows.length > limit) {
+        const page = rows.slice(0, limit);
+        return { rows: page, nextBefore: page.at(-1)?.seq ?? null };
+      }
+    }
+    if (read.length < SCAN_BATCH) return { rows, nextBefore: null };
+    cursor = read.at(-1)?.seq;
+  }
+  // Scanned enough for one request: a short page, and the next one goes on where this scan stopped.
+  return { rows, nextBefore: cursor ?? null };
+}
+
+/** `auditWhereFor` with the visible projects already read (none needed for those who see everything). */
+async function auditWhereForIds(actor: Actor, filters: HistoryFilters, visible: string[]) {
+  if (canSeeEverything(actor) || filters.projectId) return auditWhereFor(actor, filters);
+  const where = await filteredAuditWhere(filters);
+  where.projectId = { in: visible };
+  return where;
 }
 
 /**
@@ -160,15 +221,45 @@ export async function listHistoryProjects(actor: Actor) {
   });
 }
 
+/** The history filter's pickers offer at most this many projects and people; beyond it they suggest and take typing. */
+export const PICKER_LIMIT = 100;
+
+export type PickerChoices<T> = { items: T[]; total: number };
+
+/** The first projects (by code) the project filter offers, and how many the actor may filter by. */
+export async function listHistoryProjectChoices(
+  actor: Actor,
+  limit = PICKER_LIMIT,
+): Promise<PickerChoices<{ code: string; name: string }>> {
+  const where = projectWhereForActor(actor);
+  const [items, total] = await Promise.all([
+    db.project.findMany({ where, orderBy: { code: "asc" }, take: limit, select: { code: true, name: true } }),
+    db.project.count({ where }),
+  ]);
+  return { items, total };
+}
+
 /**
- * The people the person filter offers (name, and the e-mail the URL keeps): everyone for those who read the whole
- * log; for a manager, the members of the projects they can see, and themselves.
+ * The people the person filter offers (name, and the e-mail the URL keeps), the first `limit` by name: everyone for
+ * those who read the whole log; for a manager, the members of the projects they can see, and themselves.
  */
-export async function listHistoryPeople(actor: Actor): Promise<Array<{ name: string; email: string }>> {
+export async function listHistoryPeople(
+  actor: Actor,
+  limit = PICKER_LIMIT,
+): Promise<PickerChoices<{ name: string; email: string }>> {
   const where = canSeeEverything(actor)
     ? {}
     : { OR: [{ id: actor.id }, { memberships: { some: { project: projectWhereForActor(actor) } } }] };
-  return db.user.findMany({ where, orderBy: [{ name: "asc" }, { email: "asc" }], select: { name: true, email: true } });
+  const [items, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      take: limit,
+      select: { name: true, email: true },
+    }),
+    db.user.count({ where }),
+  ]);
+  return { items, total };
 }
 
 let optionsCache: { at: number; actions: string[]; entityTypes: string[] } | null = null;

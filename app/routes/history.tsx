@@ -17,7 +17,7 @@ import {
   listAuditEvents,
   listHistoryFilterOptions,
   listHistoryPeople,
-  listHistoryProjects,
+  listHistoryProjectChoices,
   resolveHistoryFilters,
 } from "~/models/history.server";
 import { ChainHeadCheckSchema, historyQueryParams, HistoryPageQuerySchema } from "~/schemas/history";
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = await resolveHistoryFilters(query);
   const [{ events, nextBefore }, projects, options, people, record] = await Promise.all([
     listAuditEvents({ actor: user, filters, before: query.before }),
-    listHistoryProjects(user),
+    listHistoryProjectChoices(user),
     listHistoryFilterOptions(),
     listHistoryPeople(user),
     namedRecord(query.entity ?? query.entityType, query.entityId),
@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     before: query.before ?? null,
     filters: historyQueryParams(query),
     choices: {
-      projects: projects.map(({ code, name }) => ({ code, name })),
+      projects,
       actions: options.actions,
       entityTypes: options.entityTypes,
       people,

@@ -6,7 +6,7 @@ import { loader as historyLoader } from "~/routes/history";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
-import { listAuditEvents } from "~/models/history.server";
+import { listAuditEvents, listHistoryPeople, listHistoryProjectChoices } from "~/models/history.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
 import {
@@ -129,6 +129,66 @@ describe("/history", () => {
       await callLoader(historyLoader, "/history?project=P099270", { cookie: cookies["ifc.manager"] }),
     );
     expect(outside.events).toHaveLength(0);
+  });
+
+  it("a manager who sees too many projects to name in one query pages through exactly the same events", async () => {
+    const manager = await db.user.findUniqueOrThrow({
+      where: { email: "wb.manager@qadam.test" },
+      include: { organization: true },
+    });
+    const actor = { ...manager, organizationKind: manager.organization.kind };
+    // An event outside the manager's scope and one without a project sit between theirs.
+    const ifc = ids["IFC-RE-ADVISORY"];
+    await appendSyntheticEvents({
+      url: process.env.DATABASE_URL!,
+      count: 9,
+      projectIds: [ifc, null, ids.P086592],
+      actors: [{ id: manager.id, email: manager.email }],
+    });
+    const walk = async (scopeInQueryMax: number) => {
+      const seen: number[] = [];
+      let before: number | undefined;
+      for (let i = 0; i < 200; i++) {
+        const page = await listAuditEvents({ actor, filters: {}, before, limit: 7, scopeInQueryMax });
+        expect(page.events.length).toBeLessThanOrEqual(7);
+        seen.push(...page.events.map((e) => e.seq));
+        if (!page.nextBefore) break;
+        before = page.nextBefore;
+      }
+      return seen;
+    };
+    const named = await walk(Number.MAX_SAFE_INTEGER);
+    const scanned = await walk(0);
+    const visible = new Set([ids.P099270, ids.P128050, ids.P086592]);
+    const expected = await db.auditEvent.findMany({
+      where: { projectId: { in: [...visible] } },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
+    expect(named).toEqual(expected.map((e) => e.seq));
+    expect(scanned).toEqual(named);
+  });
+
+  it("the project and person pickers offer the first few by code and name, and count them all", async () => {
+    const auditor = await db.user.findUniqueOrThrow({
+      where: { email: "auditor@qadam.test" },
+      include: { organization: true },
+    });
+    const actor = { ...auditor, organizationKind: auditor.organization.kind };
+    const projects = await listHistoryProjectChoices(actor, 2);
+    const allCodes = (await db.project.findMany({ orderBy: { code: "asc" }, select: { code: true } })).map(
+      (p) => p.code,
+    );
+    expect(projects).toEqual({ items: expect.any(Array), total: allCodes.length });
+    expect(projects.items.map((p) => p.code)).toEqual(allCodes.slice(0, 2));
+    const people = await listHistoryPeople(actor, 3);
+    expect(people.items).toHaveLength(3);
+    expect(people.total).toBe(await db.user.count());
+    // The page says so, and the pickers become fields that take typing.
+    const data = await json<{ choices: { people: { items: unknown[]; total: number } } }>(
+      await callLoader(historyLoader, "/history", { cookie: cookies.auditor }),
+    );
+    expect(data.choices.people.total).toBe(await db.user.count());
   });
 
   it("filters by entityType/entityId (the links from milestone and indicator pages)", async () => {

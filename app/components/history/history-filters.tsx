@@ -8,12 +8,15 @@ export type FilterValues = Partial<
   Record<"from" | "to" | "project" | "entity" | "entityId" | "actor" | "action", string>
 >;
 
+/** The first choices of a list that can grow, and how many there are in all. */
+type Capped<T> = { items: T[]; total: number };
+
 export type FilterChoices = {
-  projects: Array<{ code: string; name: string }>;
+  projects: Capped<{ code: string; name: string }>;
   /** Entity types and actions found in the log (the URL keeps their stored names). */
   entityTypes: string[];
   actions: string[];
-  people: Array<{ name: string; email: string }>;
+  people: Capped<{ name: string; email: string }>;
   /** The one record an `entityId` filter names, when it has a name. */
   record: RecordRef | null;
 };
@@ -72,18 +75,69 @@ function clearRecordHref(values: FilterValues): string {
 
 function ProjectPicker({ value, projects }: { value?: string; projects: FilterChoices["projects"] }) {
   const { t } = useTranslation();
+  if (projects.total > projects.items.length) {
+    return (
+      <SuggestField
+        id="hf-project"
+        name="project"
+        label={t("history.filters.project")}
+        value={value}
+        placeholder={t("pickers.anyProjectPlaceholder")}
+        note={t("pickers.typeToFind", { shown: projects.items.length, total: projects.total })}
+        options={projects.items.map((p) => ({ value: p.code, label: p.name }))}
+      />
+    );
+  }
   return (
     <div className="field">
       <label htmlFor="hf-project">{t("history.filters.project")}</label>
       <select id="hf-project" name="project" defaultValue={value ?? ""}>
         <option value="">{t("history.filters.allProjects")}</option>
-        {value && !projects.some((p) => p.code === value) ? <option value={value}>{value}</option> : null}
-        {projects.map((p) => (
+        {value && !projects.items.some((p) => p.code === value) ? <option value={value}>{value}</option> : null}
+        {projects.items.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name} ({p.code})
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * A picker over more choices than a page should carry: a text field that takes what the URL keeps (a project code,
+ * an e-mail address) and suggests the first choices by their names; empty means "all".
+ */
+function SuggestField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  placeholder: string;
+  note: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="search"
+        list={`${props.id}-choices`}
+        defaultValue={props.value ?? ""}
+        placeholder={props.placeholder}
+        aria-describedby={`${props.id}-note`}
+        autoComplete="off"
+      />
+      <datalist id={`${props.id}-choices`}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} label={option.label} />
+        ))}
+      </datalist>
+      <p className="muted small" id={`${props.id}-note`} data-testid={`${props.id}-showing`}>
+        {props.note}
+      </p>
     </div>
   );
 }
@@ -146,13 +200,26 @@ function ChangePicker({ value, actions }: { value?: string; actions: string[] })
 
 function PersonPicker({ value, people }: { value?: string; people: FilterChoices["people"] }) {
   const { t } = useTranslation();
+  if (people.total > people.items.length) {
+    return (
+      <SuggestField
+        id="hf-actor"
+        name="actor"
+        label={t("history.filters.actor")}
+        value={value}
+        placeholder={t("pickers.anyonePlaceholder")}
+        note={t("pickers.typePerson", { shown: people.items.length, total: people.total })}
+        options={people.items.map((p) => ({ value: p.email, label: p.name }))}
+      />
+    );
+  }
   return (
     <div className="field">
       <label htmlFor="hf-actor">{t("history.filters.actor")}</label>
       <select id="hf-actor" name="actor" defaultValue={value ?? ""}>
         <option value="">{t("history.filters.anyone")}</option>
-        {value && !people.some((p) => p.email === value) ? <option value={value}>{value}</option> : null}
-        {people.map((person) => (
+        {value && !people.items.some((p) => p.email === value) ? <option value={value}>{value}</option> : null}
+        {people.items.map((person) => (
           <option key={person.email} value={person.email}>
             {person.name}
           </option>
