@@ -18,13 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "admin.users");
   const filters = parseSearchParams(UserFilterSchema, new URL(request.url));
-  const [users, organizations] = await Promise.all([listUsers({ filters }), listOrganizationOptions()]);
-  return { users, organizations, filters };
+  const { page, ...rest } = filters;
+  const [list, organizations] = await Promise.all([listUsers({ filters: rest, page }), listOrganizationOptions()]);
+  return { ...list, organizations, filters: rest };
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { users, organizations, filters } = useLoaderData<typeof loader>();
+  const { users, organizations, filters, total, page, pages, from, to } = useLoaderData<typeof loader>();
+  const pageHref = (n: number) => {
+    const kept = Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    return `?${new URLSearchParams([...kept, ["page", String(n)]]).toString()}`;
+  };
   return (
     <div>
       <div className="button-row">
@@ -34,7 +39,19 @@ export default function AdminUsers() {
         </Link>
       </div>
       <UserFilters filters={filters} organizations={organizations} />
+      {pages > 1 ? (
+        <p className="muted" data-testid="showing-note">
+          {t("lists.showingRange", { from, to, total })}
+        </p>
+      ) : null}
       {users.length === 0 ? <p className="panel muted">{t("admin.users.empty")}</p> : <UserTable users={users} />}
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t("lists.pagination")}>
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("lists.previous")}</Link> : null}
+          <span>{t("lists.pageOf", { page, pages })}</span>
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("lists.next")}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

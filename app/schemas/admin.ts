@@ -82,6 +82,7 @@ export const UserFilterSchema = z.object({
   role: role.optional(),
   active: z.enum(["true", "false"], BAD_REQUEST).optional(),
   q: z.string(BAD_REQUEST).trim().max(100, BAD_REQUEST).optional(),
+  page: z.coerce.number(BAD_REQUEST).int(BAD_REQUEST).min(1, BAD_REQUEST).max(100_000, BAD_REQUEST).optional(),
 });
 
 // ---- Organisations --------------------------------------------------------------------------------------

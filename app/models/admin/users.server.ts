@@ -17,8 +17,14 @@ import { inviteInTransaction } from "./invitations.server";
  * "admin.users")`).
  */
 
+/** Accounts per page of the administrator's list. */
+export const USERS_PAGE_SIZE = 50;
+
+/** One page of the accounts matching the filters (active first, then by name) and how many match in all. */
 export async function listUsers(options: {
   filters: { organizationId?: string; role?: Role; active?: "true" | "false"; q?: string };
+  page?: number;
+  pageSize?: number;
 }) {
   const { filters } = options;
   const where: Prisma.UserWhereInput = {};
@@ -26,16 +32,23 @@ export async function listUsers(options: {
   if (filters.role) where.role = filters.role;
   if (filters.active) where.active = filters.active === "true";
   if (filters.q) where.OR = [{ email: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q } }];
+  const pageSize = options.pageSize ?? USERS_PAGE_SIZE;
+  const total = await db.user.count({ where });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(Math.max(1, options.page ?? 1), pages);
   const rows = await db.user.findMany({
     where,
-    orderBy: [{ active: "desc" }, { name: "asc" }],
+    orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       ...userAuditSelect,
       organization: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
       _count: { select: { sessions: true, memberships: true } },
     },
   });
-  return rows.map(({ _count, organization, ...user }) => ({
+  const users = rows.map(({ _count, organization, ...user }) => ({
     ...user,
     organizationCode: organization.code,
     organizationName: organization.name,
@@ -44,6 +57,14 @@ export async function listUsers(options: {
     sessionCount: _count.sessions,
     membershipCount: _count.memberships,
   }));
+  return {
+    users,
+    total,
+    page,
+    pages,
+    from: total ? (page - 1) * pageSize + 1 : 0,
+    to: (page - 1) * pageSize + users.length,
+  };
 }
 
 /** One user with their organisation and project memberships; NotFoundError when there is none. */
