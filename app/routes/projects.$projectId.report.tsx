@@ -13,9 +13,9 @@ import {
   ResultsFramework,
 } from "~/components/history/report-sections";
 import { requireUser } from "~/lib/auth.server";
-import { invariantResponse, requireParams } from "~/lib/http.server";
+import { invariantResponse, orNotFound, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
-import { getProjectStatus } from "~/models/project/status.server";
+import { getProjectHeading } from "~/models/project/status.server";
 import { getProjectReport } from "~/models/report.server";
 import { ProjectIdParamsSchema } from "~/schemas/project";
 import { ErrorPanel } from "~/root";
@@ -30,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   await requireProjectPermission(user, projectId, "report.print");
   const today = new Date();
-  const [report, board] = await Promise.all([getProjectReport(projectId, today), getProjectStatus(projectId, today)]);
+  // The heading's board colour: the layout above this page reads the same one (once per request, cached exactly).
+  const [report, { board }] = await Promise.all([
+    getProjectReport(projectId, today),
+    orNotFound(() => getProjectHeading(projectId, today)),
+  ]);
   invariantResponse(report, "Not found", { status: 404 });
   return { report, board, generatedAt: today.toISOString() };
 }

@@ -5,8 +5,7 @@ import { requireUser } from "~/lib/auth.server";
 import { decideOnProject } from "~/lib/permissions";
 import { orNotFound, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
-import { getProjectHeader } from "~/models/project/overview.server";
-import { getProjectStatus } from "~/models/project/status.server";
+import { getProjectHeading } from "~/models/project/status.server";
 import { recordTitled } from "~/lib/meta";
 import { ErrorPanel } from "~/root";
 import { ProjectIdParamsSchema } from "~/schemas/project";
@@ -22,10 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { projectId } = requireParams(ProjectIdParamsSchema, params);
   const scope = await requireProjectPermission(user, projectId, "project.view");
-  const [project, board] = await Promise.all([
-    orNotFound(() => getProjectHeader(projectId)),
-    getProjectStatus(projectId),
-  ]);
+  const { project, board } = await orNotFound(() => getProjectHeading(projectId));
   return { project, board, showHistory: decideOnProject(user, "history.view", scope) === "allow" };
 }
 

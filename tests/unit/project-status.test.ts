@@ -44,3 +44,29 @@ describe("board and project page agree", () => {
     expect(await getProjectStatus("no-such-project", TODAY)).toBeNull();
   });
 });
+
+describe("the project's heading", () => {
+  it("is read once per state of the audit chain: an audited write shows on the next request", async () => {
+    const { getRequestStorage } = await import("~/lib/request.server");
+    const { getProjectHeading } = await import("~/models/project/status.server");
+    const { createRating } = await import("../helpers/factories");
+    const inRequest = <T>(work: () => Promise<T>) =>
+      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
+    const project = await db.project.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { code: "asc" } });
+    const first = await inRequest(() => getProjectHeading(project.id, TODAY));
+    expect(first.board).toEqual(await getProjectStatus(project.id, TODAY));
+    expect(first.project.code).toBe(project.code);
+    expect(await inRequest(() => getProjectHeading(project.id, TODAY))).toBe(first);
+    const manager = await db.user.findFirstOrThrow({ where: { role: "MANAGER" } });
+    await createRating(project.id, manager.id, {
+      ratedOn: TODAY,
+      pdoRating: "HU",
+      ipRating: "HU",
+      riskRating: "H",
+    });
+    const after = await inRequest(() => getProjectHeading(project.id, TODAY));
+    expect(after).not.toBe(first);
+    expect(after.board).toEqual(await getProjectStatus(project.id, TODAY));
+    await expect(inRequest(() => getProjectHeading("no-such-project", TODAY))).rejects.toThrow();
+  });
+});
