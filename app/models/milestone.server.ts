@@ -113,14 +113,22 @@ export async function listProjectMilestones({ projectId, today = new Date() }: {
           author: { select: { name: true } },
         },
       },
-      _count: { select: { updates: { where: { reviewState: "SUBMITTED" } } } },
     },
   });
+  // Counted for these milestones only: Prisma's filtered `_count` groups every project's updates before the join.
+  // Grouped by state too, so that the only condition is the milestone (not the state index over all projects).
+  const byState = await db.milestoneUpdate.groupBy({
+    by: ["milestoneId", "reviewState"],
+    where: { milestoneId: { in: rows.map((row) => row.id) } },
+    _count: { _all: true },
+  });
+  const pendingCounts = byState.filter((group) => group.reviewState === "SUBMITTED");
+  const pendingOf = new Map(pendingCounts.map((p) => [p.milestoneId, p._count._all]));
   return rows.map((row) => {
     const pending = row.updates[0];
     return {
       ...toView(row, today),
-      pendingCount: row._count.updates,
+      pendingCount: pendingOf.get(row.id) ?? 0,
       latestPending: pending
         ? {
             id: pending.id,
