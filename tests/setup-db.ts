@@ -25,9 +25,12 @@ process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
 // A previous test file in the same worker may have left its client on globalThis.
 (globalThis as { qadamDb?: unknown }).qadamDb = undefined;
+(globalThis as { qadamReadDb?: unknown }).qadamReadDb = undefined;
 
 afterAll(async () => {
   const { db } = await import("~/lib/db.server");
   await db.$disconnect();
+  const { closeReadClient } = await import("~/lib/sql.server");
+  closeReadClient();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 });

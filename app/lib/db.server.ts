@@ -136,7 +136,7 @@ class ImmediateTransaction implements Transaction {
  * it commits. Reads outside transactions are unaffected (WAL lets them run beside the writer); the app's
  * transactions are its writes (the audited ones), so nothing read-only waits on the lock.
  */
-class ConfiguredSqliteClient implements Client {
+export class ConfiguredSqliteClient implements Client {
   private configured: Promise<void> | undefined;
 
   constructor(private readonly inner: Client) {}

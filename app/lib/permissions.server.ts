@@ -3,6 +3,7 @@ import { db } from "./db.server";
 import { forbidden, notFound } from "./http.server";
 import { memoizeForRequest } from "./request.server";
 import {
+  canSeeEverything,
   canViewProject,
   decideGlobal,
   decideOnProject,
@@ -29,6 +30,22 @@ export function projectWhereForActor(actor: Actor): Prisma.ProjectWhereInput {
       return { institution: { in: ["IFC", "JOINT"] } };
     case "MINISTRY":
       return { implementingAgencyId: actor.organizationId };
+  }
+}
+
+/**
+ * The same scope as a SQL condition on the project table aliased `alias`, for the reads done in plain SQL
+ * (lib/sql.server.ts). A test holds it to `canViewProject` for every role and organisation kind.
+ */
+export function projectScopeSql(actor: Actor, alias: string): { sql: string; args: string[] } {
+  if (canSeeEverything(actor)) return { sql: "1 = 1", args: [] };
+  switch (actor.organizationKind) {
+    case "WORLD_BANK":
+      return { sql: `${alias}.institution IN ('WB', 'JOINT')`, args: [] };
+    case "IFC":
+      return { sql: `${alias}.institution IN ('IFC', 'JOINT')`, args: [] };
+    case "MINISTRY":
+      return { sql: `${alias}.implementingAgencyId = ?`, args: [actor.organizationId] };
   }
 }
 

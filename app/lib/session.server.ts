@@ -2,8 +2,9 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { generateSessionToken, hashSessionToken } from "./crypto.server";
-import type { OrganizationKind, Role } from "./permissions";
+import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from "./permissions";
 import { memoizeForRequest } from "./request.server";
+import { cell, readFirst } from "./sql.server";
 
 /**
  * All session handling lives here (lucia v3 is deprecated upstream in favour of its documented design, so
@@ -27,44 +28,52 @@ type UserAttributes = {
 
 type SessionAttributes = { lastSeenAt: Date; ip: string | null; userAgent: string | null };
 
-const userSelect = {
-  email: true,
-  name: true,
-  role: true,
-  organizationId: true,
-  active: true,
-  locale: true,
-  mustChangePassword: true,
-  organization: { select: { kind: true, name: true, nameRu: true, nameKk: true } },
-} as const;
+/**
+ * The session with its user and organisation in one statement: every signed-in request starts here, so it is read
+ * through the plain SQL connection (lib/sql.server.ts) rather than as three Prisma queries.
+ */
+const SESSION_AND_USER_SQL = `
+  SELECT s.id, s.userId, s.expiresAt, s.lastSeenAt, s.ip, s.userAgent,
+         u.email, u.name, u.role, u.organizationId, u.active, u.locale, u.mustChangePassword,
+         o.kind AS organizationKind, o.name AS organizationName, o.nameRu AS organizationNameRu,
+         o.nameKk AS organizationNameKk
+  FROM "Session" s
+  JOIN "User" u ON u.id = s.userId
+  JOIN "Organization" o ON o.id = u.organizationId
+  WHERE s.id = ?`;
 
 const IDLE_TOUCH_MS = 60_000;
 
 /** A typed lucia adapter over prisma.session (avoids @lucia-auth/adapter-prisma's stale peer range). */
 const adapter: Adapter = {
   async getSessionAndUser(sessionId) {
-    const row = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: userSelect } } });
+    const row = await readFirst(SESSION_AND_USER_SQL, [sessionId]);
     if (!row) return [null, null];
+    const lastSeenAt = cell.date(row, "lastSeenAt");
     const idleLimit = Date.now() - getEnv().SESSION_IDLE_MINUTES * 60_000;
-    if (!row.user.active || row.lastSeenAt.getTime() < idleLimit) {
+    if (!cell.boolean(row, "active") || lastSeenAt.getTime() < idleLimit) {
       await db.session.deleteMany({ where: { id: sessionId } });
       return [null, null];
     }
     const session: DatabaseSession = {
-      id: row.id,
-      userId: row.userId,
-      expiresAt: row.expiresAt,
-      attributes: { lastSeenAt: row.lastSeenAt, ip: row.ip, userAgent: row.userAgent },
+      id: sessionId,
+      userId: cell.text(row, "userId"),
+      expiresAt: cell.date(row, "expiresAt"),
+      attributes: { lastSeenAt, ip: cell.textOrNull(row, "ip"), userAgent: cell.textOrNull(row, "userAgent") },
     };
-    const { organization, active: _active, ...rest } = row.user;
     const user: DatabaseUser = {
-      id: row.userId,
+      id: session.userId,
       attributes: {
-        ...rest,
-        organizationKind: organization.kind,
-        organizationName: organization.name,
-        organizationNameRu: organization.nameRu,
-        organizationNameKk: organization.nameKk,
+        email: cell.text(row, "email"),
+        name: cell.text(row, "name"),
+        role: cell.oneOf(row, "role", ROLES),
+        organizationId: cell.text(row, "organizationId"),
+        organizationKind: cell.oneOf(row, "organizationKind", ORGANIZATION_KINDS),
+        organizationName: cell.text(row, "organizationName"),
+        organizationNameRu: cell.textOrNull(row, "organizationNameRu"),
+        organizationNameKk: cell.textOrNull(row, "organizationNameKk"),
+        locale: cell.text(row, "locale"),
+        mustChangePassword: cell.boolean(row, "mustChangePassword"),
       },
     };
     return [session, user];

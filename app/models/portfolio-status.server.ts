@@ -1,5 +1,5 @@
 import { dayOf } from "~/lib/dates";
-import { db } from "~/lib/db.server";
+import { cell, readFirst } from "~/lib/sql.server";
 import { canViewProject, type Actor } from "~/lib/permissions";
 import { assessProjects, type AssessedProject, type BoardFilters } from "./board.server";
 
@@ -18,8 +18,9 @@ let entry: Entry | null = null;
 
 /** The audit chain's head as a cache key: it changes with every write. */
 export async function stateKey(): Promise<string> {
-  const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  return head ? `${head.seq}:${head.hash}` : "empty";
+  // Asked on every page that shows colours: plain SQL (lib/sql.server.ts), the cheapest read there is.
+  const head = await readFirst(`SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
+  return head ? `${cell.number(head, "seq")}:${cell.text(head, "hash")}` : "empty";
 }
 
 export async function assessPortfolio(today: Date = new Date()): Promise<AssessedProject[]> {

@@ -64,6 +64,12 @@ export function anonRssMb(pid: number): number {
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  // Another server already on the port would answer every request below, and its figures would be taken for ours.
+  const occupied = await fetch(`http://127.0.0.1:${options.port}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (occupied) throw new Error(`port ${options.port} is already in use: stop that server or set BENCH_PORT`);
   writeFileSync(options.logFile, "");
   const log = createWriteStream(options.logFile, { flags: "a" });
   const serverArgs = ["scripts/server.mjs", ...(options.workers ? [] : ["--single-process"])];

@@ -1,6 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
+import { projectScopeSql } from "~/lib/permissions.server";
+import { cell, readFirst } from "~/lib/sql.server";
 import type { Actor } from "~/lib/permissions";
 import { boardWhere } from "~/models/board.server";
 
@@ -21,8 +23,20 @@ async function visibleWhere(actor: Actor): Promise<Prisma.NotificationWhereInput
   return { userId: actor.id, OR: [{ projectId: null }, { projectId: { in: projects.map((p) => p.id) } }] };
 }
 
+/**
+ * The bell's number, on every page: one plain-SQL statement (lib/sql.server.ts) with the same scope as
+ * `visibleWhere` — not the ids of every visible project sent back as parameters.
+ */
 export async function countUnread(actor: Actor): Promise<number> {
-  return db.notification.count({ where: { AND: [await visibleWhere(actor), { readAt: null }] } });
+  const scope = projectScopeSql(actor, "p");
+  const row = await readFirst(
+    `SELECT count(*) AS unread FROM "Notification" n
+     WHERE n.userId = ? AND n.readAt IS NULL
+       AND (n.projectId IS NULL OR EXISTS (
+         SELECT 1 FROM "Project" p WHERE p.id = n.projectId AND p.archivedAt IS NULL AND ${scope.sql}))`,
+    [actor.id, ...scope.args],
+  );
+  return row ? cell.number(row, "unread") : 0;
 }
 
 export async function listNotifications(actor: Actor) {
