@@ -5,55 +5,10 @@ import { disbursementShare, progressTowardsTarget } from "~/lib/metrics";
 import type { Actor, Institution } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
+import { loadStatusInputs } from "./status-inputs.server";
 import { assessProjectStatus, STATUS_COLOURS, type StatusColour, type StatusReason } from "~/lib/status-rules";
 
 export type BoardFilters = { frameworkId?: string; institution?: Institution };
-
-/** What the status rules need, loaded in one query (latest two ratings, open milestones, latest verified values). */
-const statusSelect = {
-  id: true,
-  code: true,
-  name: true,
-  institution: true,
-  instrument: true,
-  status: true,
-  closingOriginalDate: true,
-  closingRevisedDate: true,
-  commitmentMinor: true,
-  disbursedMinor: true,
-  priorityAreaId: true,
-  implementingAgencyId: true,
-  priorityArea: { select: { ...LOCALIZED_NAME_SELECT, code: true, framework: { select: { id: true, code: true } } } },
-  implementingAgency: { select: LOCALIZED_NAME_SELECT },
-  ratings: {
-    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-    take: 2,
-    select: { ratedOn: true, pdoRating: true, ipRating: true, riskRating: true },
-  },
-  milestones: {
-    where: { status: { notIn: ["COMPLETED", "CANCELLED"] } },
-    select: { title: true, baselineDueDate: true, currentDueDate: true, status: true },
-  },
-  indicators: {
-    select: {
-      code: true,
-      name: true,
-      type: true,
-      measure: true,
-      ascending: true,
-      baselineValue: true,
-      baselineDate: true,
-      targetValue: true,
-      targetDate: true,
-      values: {
-        where: { state: "VERIFIED" },
-        orderBy: { periodEnd: "desc" },
-        take: 1,
-        select: { periodEnd: true, value: true },
-      },
-    },
-  },
-} satisfies Prisma.ProjectSelect;
 
 /** The scoped `where` for board-like lists: visible, not archived, and the filters (ANDed so the scope is never widened). */
 export function boardWhere(actor: Actor, filters: BoardFilters = {}): Prisma.ProjectWhereInput {
@@ -116,7 +71,8 @@ export async function assessProjects(
   where: Prisma.ProjectWhereInput,
   today: Date = new Date(),
 ): Promise<AssessedProject[]> {
-  const rows = await db.project.findMany({ where, orderBy: { code: "asc" }, select: statusSelect });
+  const ids = await db.project.findMany({ where, orderBy: { code: "asc" }, select: { id: true } });
+  const rows = await loadStatusInputs(ids.map((row) => row.id));
   return rows.map((row) => {
     const { colour, reasons } = assessProjectStatus(
       {

@@ -462,3 +462,70 @@ describe("the /projects loader", () => {
     expect(result.location).toBe(`/login?redirectTo=${encodeURIComponent("/projects?q=road")}`);
   });
 });
+
+describe("paging and search in the database", () => {
+  it("counts every match, cuts pages at their boundaries and keeps the filters and the search on every page", async () => {
+    const every = await codesOf(admin, q({ sort: "code" }));
+    for (const pageSize of [1, 4, every.length, every.length + 3]) {
+      const pages = Math.max(1, Math.ceil(every.length / pageSize));
+      const seen: string[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const result = await listProjects({ actor: admin, query: q({ sort: "code", page: String(page) }), pageSize });
+        expect(result).toMatchObject({ total: every.length, pages, page });
+        // Every page is full but the last, which holds the remainder.
+        const expectedLength = page < pages ? pageSize : every.length - (pages - 1) * pageSize;
+        expect(result.projects).toHaveLength(expectedLength);
+        seen.push(...result.projects.map((p) => p.code));
+      }
+      expect(seen, `page size ${pageSize}`).toEqual(every);
+    }
+
+    const roads = await codesOf(wbManager, q({ q: "road", status: "ACTIVE" }));
+    expect(roads.length).toBeGreaterThan(1);
+    const first = await listProjects({ actor: wbManager, query: q({ q: "road", status: "ACTIVE" }), pageSize: 1 });
+    const last = await listProjects({
+      actor: wbManager,
+      query: q({ q: "road", status: "ACTIVE", page: "999" }),
+      pageSize: 1,
+    });
+    expect(first).toMatchObject({ total: roads.length, pages: roads.length, page: 1 });
+    expect(first.projects.map((p) => p.code)).toEqual([roads[0]]);
+    expect(last).toMatchObject({ total: roads.length, page: roads.length });
+    expect(last.projects.map((p) => p.code)).toEqual([roads[roads.length - 1]]);
+  });
+
+  it("finds a name in any script and case, and an empty search result is one empty page", async () => {
+    const agency = await createOrganization({ kind: "MINISTRY" });
+    const project = await createProject({ name: "Дорожный коридор Алматы", implementingAgencyId: agency.id });
+    const officer = await createActor("OFFICER", { organizationId: agency.id });
+    expect(await codesOf(officer, q({ q: "ДОРОЖНЫЙ" }))).toEqual([project.code]);
+    expect(await codesOf(officer, q({ q: "коридор алматы" }))).toEqual([project.code]);
+    expect(await listProjects({ actor: officer, query: q({ q: "мост" }) })).toMatchObject({
+      total: 0,
+      pages: 1,
+      page: 1,
+      projects: [],
+    });
+  });
+
+  it("shows a page's rows with their agency, area and latest rating as a direct query reads them", async () => {
+    const result = await listProjects({ actor: admin, query: q({ sort: "rating", dir: "desc" }), pageSize: 3 });
+    for (const item of result.projects) {
+      const row = rows.find((r) => r.code === item.code);
+      expect(row).toBeDefined();
+      const latest = row?.ratings[0];
+      expect(item.latestRating).toEqual(
+        latest
+          ? {
+              pdo: latest.pdoRating,
+              ip: latest.ipRating,
+              risk: latest.riskRating,
+              ratedOn: latest.ratedOn.toISOString(),
+            }
+          : null,
+      );
+      expect(item.commitmentCents).toBe(Number(row?.commitmentMinor));
+      expect(item.closingDate).toBe((row?.closingRevisedDate ?? row?.closingOriginalDate)?.toISOString() ?? null);
+    }
+  });
+});
