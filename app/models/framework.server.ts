@@ -42,6 +42,12 @@ function countBy<K extends string>(keys: readonly K[], values: K[]): Record<K, n
 
 const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
 
+/**
+ * Projects listed per priority area (by code); the area's figures count them all, and the page links to the projects
+ * list filtered by the area for the rest. A large portfolio put every project of the CPF on this page (820 KB).
+ */
+export const AREA_PROJECTS_LIMIT = 20;
+
 /** All frameworks with their envelope and what the actor can see committed under them. */
 export async function listFrameworkSummaries(options: { actor: Actor; today?: Date }) {
   const [frameworks, projects] = await Promise.all([
@@ -123,7 +129,8 @@ function areaView(area: FrameworkRow["priorityAreas"][number], projects: Assesse
     ),
     indicatorProgress: progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : null,
     indicatorCount: progress.length,
-    projects: areaProjects.map((p) => ({
+    projectTotal: areaProjects.length,
+    projects: areaProjects.slice(0, AREA_PROJECTS_LIMIT).map((p) => ({
       id: p.id,
       code: p.code,
       name: p.name,

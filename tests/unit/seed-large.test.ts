@@ -7,7 +7,7 @@ import { auditPayloadProblems, currentAuditAction } from "~/lib/audit-actions";
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
 import { BOARD_PAGE_SIZE, getBoardPage } from "~/models/board-page.server";
-import { getFrameworkView, listFrameworkSummaries } from "~/models/framework.server";
+import { AREA_PROJECTS_LIMIT, getFrameworkView, listFrameworkSummaries } from "~/models/framework.server";
 import { verifyAuditChain } from "~/models/history-chain.server";
 import { getHomeData } from "~/models/home.server";
 import { listMissingReports } from "~/models/reporting.server";
@@ -114,7 +114,14 @@ describe("seed:large", () => {
     const queue = await listReviewQueue({ actor: manager });
     expect(queue.items.length).toBeLessThanOrEqual(2 * REVIEW_QUEUE_LIMIT);
     const frameworks = await listFrameworkSummaries({ actor: manager });
-    for (const f of frameworks) expect(await getFrameworkView({ actor: manager, frameworkId: f.id })).not.toBeNull();
+    for (const f of frameworks) {
+      const view = await getFrameworkView({ actor: manager, frameworkId: f.id });
+      expect(view).not.toBeNull();
+      // Each area lists at most its first projects and counts them all.
+      for (const area of view?.areas ?? []) {
+        expect(area.projects.length).toBe(Math.min(area.projectTotal, AREA_PROJECTS_LIMIT));
+      }
+    }
   });
 
   it("runs once per database: a second run reports what is there and writes nothing", async () => {

@@ -5,6 +5,7 @@ import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
+import { ShowingNote } from "~/components/ui/showing-note";
 import { EnvelopeBar } from "./envelope-bar";
 import { StatusBadge } from "./status-badge";
 
@@ -18,6 +19,8 @@ export type AreaView = LocalizedName & {
   byColour: Record<StatusColour, number>;
   indicatorProgress: number | null;
   indicatorCount: number;
+  /** How many visible projects the area has; `projects` holds the first of them. */
+  projectTotal: number;
   projects: {
     id: string;
     code: string;
@@ -82,7 +85,15 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
       {area.projects.length === 0 ? (
         <p className="muted">{t("portfolio.cpf.noProjects")}</p>
       ) : (
-        <AreaProjectsTable projects={area.projects} />
+        <>
+          <AreaProjectsTable projects={area.projects} />
+          <ShowingNote
+            shown={area.projects.length}
+            total={area.projectTotal}
+            to={`/projects?priorityArea=${area.id}`}
+            label={t("lists.seeAllProjects")}
+          />
+        </>
       )}
     </section>
   );
