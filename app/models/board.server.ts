@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { cachedPerState } from "~/lib/state-cache.server";
 import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
 import { disbursementShare, progressTowardsTarget } from "~/lib/metrics";
 import type { Actor, Institution } from "~/lib/permissions";
@@ -138,9 +139,12 @@ export async function getStatusBoard(options: { actor: Actor; filters?: BoardFil
 }
 
 /** The frameworks offered in the board's filter (framework facts are visible to every signed-in user). */
-export async function listFrameworkOptions() {
-  return db.framework.findMany({
-    orderBy: { startDate: "desc" },
-    select: { id: true, code: true, ...LOCALIZED_NAME_SELECT },
-  });
+export function listFrameworkOptions() {
+  // Read once per state of the database: every board request needs them, and they change only with a write.
+  return cachedPerState("board-framework-options", () =>
+    db.framework.findMany({
+      orderBy: { startDate: "desc" },
+      select: { id: true, code: true, ...LOCALIZED_NAME_SELECT },
+    }),
+  );
 }

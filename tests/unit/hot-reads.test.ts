@@ -7,8 +7,8 @@ import { canViewProject, ORGANIZATION_KINDS, ROLES, type Actor } from "~/lib/per
 import { projectScopeSql } from "~/lib/permissions.server";
 import { validateRequestSession } from "~/lib/session.server";
 import { cell, readRows } from "~/lib/sql.server";
+import { stateKey } from "~/lib/state-cache.server";
 import { countUnread, listNotifications } from "~/models/notify/inbox.server";
-import { stateKey } from "~/models/portfolio-status.server";
 import type { Organization, Project } from "~/generated/prisma/client";
 import { createActor, createOrganization, createProject } from "../helpers/factories";
 

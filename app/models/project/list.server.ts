@@ -5,6 +5,7 @@ import { RATING_SCALE, disbursementShare } from "~/lib/metrics";
 import { canListArchived, type Actor } from "~/lib/permissions";
 import { projectScopeSql, projectWhereForActor } from "~/lib/permissions.server";
 import { cell, jsonList, readFirst, readRows } from "~/lib/sql.server";
+import { cachedPerState } from "~/lib/state-cache.server";
 import { PROJECT_PAGE_SIZE, type ProjectListQuery } from "~/schemas/project";
 import { FRAMEWORKS_WITH_AREAS } from "./selects.server";
 
@@ -177,13 +178,17 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
 
 /** Choices for the list's filters, limited to what the actor can see. */
 export async function listProjectFilterOptions(actor: Actor) {
+  // Read once per state of the database (they change only with a write); the agencies once per scope.
+  const scope = projectScopeSql(actor, "p");
   const [frameworks, agencies] = await Promise.all([
-    db.framework.findMany(FRAMEWORKS_WITH_AREAS),
-    db.organization.findMany({
-      where: { kind: "MINISTRY", implementedProjects: { some: projectWhereForActor(actor) } },
-      orderBy: { name: "asc" },
-      select: { id: true, ...LOCALIZED_NAME_SELECT },
-    }),
+    cachedPerState("project-filter-frameworks", () => db.framework.findMany(FRAMEWORKS_WITH_AREAS)),
+    cachedPerState(`project-filter-agencies:${scope.sql}:${scope.args.join(",")}`, () =>
+      db.organization.findMany({
+        where: { kind: "MINISTRY", implementedProjects: { some: projectWhereForActor(actor) } },
+        orderBy: { name: "asc" },
+        select: { id: true, ...LOCALIZED_NAME_SELECT },
+      }),
+    ),
   ]);
   return { frameworks, agencies };
 }
