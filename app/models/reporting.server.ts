@@ -7,7 +7,7 @@ import { FREQUENCY_MONTHS, isIndicatorFrequency } from "~/schemas/indicator";
 import { dayOf } from "~/lib/dates";
 import { getRequestStorage } from "~/lib/request.server";
 import { boardWhere } from "./board.server";
-import { stateKey } from "./portfolio-status.server";
+import { stateKey } from "~/lib/state-cache.server";
 
 /**
  * "Who hasn't reported" for the current period. Only ACTIVE, non-archived projects the actor can see: reporting

@@ -2,7 +2,7 @@ import { dayOf } from "~/lib/dates";
 import { memoizeForRequest } from "~/lib/request.server";
 import type { StatusAssessment } from "~/lib/status-rules";
 import { assessProjects } from "~/models/board.server";
-import { stateKey } from "~/models/portfolio-status.server";
+import { stateKey } from "~/lib/state-cache.server";
 import { getProjectHeader } from "./overview.server";
 
 /**
