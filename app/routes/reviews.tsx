@@ -2,11 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Fragment, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  DECISION_NOTE_ID,
+  QUEUE_DONE_ID,
+  useDecisionFocus,
+  type QueueDecision,
+} from "~/components/reviews/decision-focus";
 import { QueueLimitNotice } from "~/components/reviews/queue-limit";
 import { BULK_FORM_ID, ReviewItemCard } from "~/components/reviews/review-item";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
+import type { ActionResult } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { answerFieldErrors, answerRefused, readFormData, runAction } from "~/lib/http.server";
@@ -87,18 +95,19 @@ export default function ReviewQueue() {
   const { t } = useTranslation();
   const { items, total, truncated } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const bulkAnswer = useActionAnswer("bulkApprove");
-  const bulkSubmitting = useSubmittingIntent("bulkApprove");
+  const done = useDecisionFocus(items);
   const selectable = items.filter((i) => !i.ownSubmission).length;
-  // A refusal of a single item (someone reviewed it first) is shown at the top too: that item has been reloaded.
+  // A refusal of a single item (someone reviewed it first): the item has been reloaded away, so the refusal is
+  // shown in its place when the page followed the decision, at the top otherwise.
   const itemRefusal = answer && answer.intent !== "bulkApprove" && answer.status === "refused" ? answer : null;
+  const doneIndex = done ? Math.min(done.index, items.length) : -1;
   return (
     <div data-testid="review-queue">
       <h1>{t("workflow.reviews.title")}</h1>
       <p className="muted">{t("workflow.reviews.intro")}</p>
       {items.length === 0 ? (
-        <p className="panel muted" data-testid="review-empty">
-          {t("workflow.reviews.empty")}
+        <p className="panel muted" data-testid="review-empty" id={QUEUE_DONE_ID} tabIndex={-1}>
+          {done ? t("workflow.reviews.allDone") : t("workflow.reviews.empty")}
         </p>
       ) : (
         <>
@@ -106,31 +115,88 @@ export default function ReviewQueue() {
             <strong>{t("workflow.reviews.count", { count: total })}</strong>
           </p>
           <QueueLimitNotice truncated={truncated} />
-          <FormMessage answer={itemRefusal} />
-          {selectable > 0 ? (
-            <Form
-              method="post"
-              id={BULK_FORM_ID}
-              className="panel bulk-bar"
-              aria-label={t("workflow.reviews.bulkApprove")}
-            >
-              <input type="hidden" name="intent" value="bulkApprove" />
-              <FormMessage answer={bulkAnswer} />
-              <SelectAll />
-              <button type="submit" disabled={bulkSubmitting} data-testid="bulk-approve">
-                {bulkSubmitting ? t("workflow.reviews.bulkApproving") : t("workflow.reviews.bulkApprove")}
-              </button>
-              <small className="muted">{t("workflow.reviews.bulkHint")}</small>
-            </Form>
-          ) : null}
+          {done ? null : <FormMessage answer={itemRefusal} />}
+          {selectable > 0 ? <BulkBar /> : null}
           <ol className="review-list">
-            {items.map((item) => (
-              <ReviewItemCard key={`${item.kind}-${item.id}`} item={item} />
+            {items.map((item, index) => (
+              <Fragment key={`${item.kind}-${item.id}`}>
+                {index === doneIndex && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
+                <ReviewItemCard item={item} />
+              </Fragment>
             ))}
+            {doneIndex === items.length && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
           </ol>
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * Select all and "Approve selected", sticky at the top of the screen while the list scrolls. Kept to one short row
+ * (its explanation stays above it, out of the sticky part) and its height is given to the page's scroll padding,
+ * so an item scrolled or focused into view never sits underneath it.
+ */
+function BulkBar() {
+  const { t } = useTranslation();
+  const bulkAnswer = useActionAnswer("bulkApprove");
+  const bulkSubmitting = useSubmittingIntent("bulkApprove");
+  const bar = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.setProperty("--bulk-bar-space", `${Math.ceil(element.getBoundingClientRect().height) + 12}px`);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--bulk-bar-space");
+    };
+  }, []);
+  return (
+    <>
+      <p className="muted small" id="bulk-hint">
+        {t("workflow.reviews.bulkHint")}
+      </p>
+      <Form
+        method="post"
+        preventScrollReset
+        id={BULK_FORM_ID}
+        ref={bar}
+        className="panel bulk-bar"
+        aria-label={t("workflow.reviews.bulkApprove")}
+      >
+        <input type="hidden" name="intent" value="bulkApprove" />
+        <FormMessage answer={bulkAnswer} />
+        <SelectAll />
+        <button type="submit" disabled={bulkSubmitting} data-testid="bulk-approve" aria-describedby="bulk-hint">
+          {bulkSubmitting ? t("workflow.reviews.bulkApproving") : t("workflow.reviews.bulkApprove")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+/** What was just decided, left where the item was (the root flash says it at the top of the page too). */
+function DecisionNote({ done, refusal }: { done: QueueDecision; refusal: ActionResult<unknown> | null }) {
+  const { t } = useTranslation();
+  const refused = refusal && done.ids.includes(refusal.itemId ?? "") ? refusal : null;
+  return (
+    <li className="review-done" id={DECISION_NOTE_ID} data-testid="review-done">
+      {refused ? (
+        <FormMessage answer={refused} />
+      ) : (
+        <p>
+          {done.intent === "bulkApprove"
+            ? t("workflow.reviews.done.bulkApprove", { count: done.ids.length })
+            : done.intent === "approve"
+              ? t("workflow.reviews.done.approve", { item: done.subject })
+              : t("workflow.reviews.done.return", { item: done.subject, name: done.authorName })}
+        </p>
+      )}
+    </li>
   );
 }
 

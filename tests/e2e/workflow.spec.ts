@@ -193,7 +193,7 @@ test("indicator value: an officer reports, a manager verifies, progress and char
   // The manager verifies it on the indicator page.
   await manager.goto(path);
   const pending = manager.getByTestId("value-table").locator('tr[data-state="SUBMITTED"]', { hasText: "H1 2026" });
-  await pending.getByRole("button", { name: "Verify" }).click();
+  await pending.getByRole("button", { name: "Approve" }).click();
   await expect(manager.getByTestId("flash")).toHaveText("Value verified.");
 
   // Progress is now 260 / 520 = 50%, the latest verified actual is 260, the values table and the chart data show it.

@@ -43,17 +43,18 @@ function ReviewValueForm({ value }: { value: IndicatorValueView }) {
         </p>
       ) : null}
       <div className="wf-buttons">
-        <button type="submit" name="intent" value="verify" disabled={verifying || returning}>
-          {verifying ? t("workflow.reviews.working") : t("workflow.indicator.verify")}
+        {/* The review queue's two verbs and looks: approving a value is what verifies it. */}
+        <button type="submit" name="intent" value="verify" className="button" disabled={verifying || returning}>
+          {verifying ? t("workflow.reviews.working") : t("workflow.reviews.approve")}
         </button>
         <button
           type="submit"
           name="intent"
           value="return"
-          className="button secondary"
+          className="button secondary return-button"
           disabled={verifying || returning}
         >
-          {returning ? t("workflow.reviews.working") : t("workflow.indicator.return")}
+          {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
         </button>
       </div>
     </Form>

@@ -22,13 +22,17 @@ function ChangeRow({ label, current, proposed }: { label: string; current: strin
   );
 }
 
+/** What the item is about, by name: the milestone's title or the indicator's name (its code follows, quieter). */
+export function reviewSubject(item: ReviewQueueItem): string {
+  return item.kind === "milestoneUpdate" ? item.milestone.title : item.indicator.name;
+}
+
 /** One pending submission: what it proposes next to what is there now, and the decision buttons. */
 export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `review-${item.id}`;
-  const subject =
-    item.kind === "milestoneUpdate" ? item.milestone.title : `${item.indicator.code} — ${item.indicator.name}`;
+  const subject = reviewSubject(item);
   const subjectLink =
     item.kind === "milestoneUpdate"
       ? `/projects/${item.project.id}/milestones/${item.milestone.id}`
@@ -56,11 +60,18 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
         )}
         <div>
           <p className="muted review-kind">
-            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.code}</Link>{" "}
-            {item.project.name}
+            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.name}</Link>{" "}
+            <span className="record-code">{item.project.code}</span>
           </p>
-          <h2 id={headingId} className="review-subject">
+          {/* Focus lands here when the item before it has been decided (tabIndex -1: not a tab stop of its own). */}
+          <h2 id={headingId} className="review-subject" tabIndex={-1}>
             <Link to={subjectLink}>{subject}</Link>
+            {item.kind === "indicatorValue" ? (
+              <>
+                {" "}
+                <span className="record-code">{item.indicator.code}</span>
+              </>
+            ) : null}
           </h2>
           <p className="muted">
             {t("workflow.reviews.submittedBy", { name: item.authorName, date: format.dateTime(item.submittedAt) })}
@@ -152,7 +163,10 @@ function ProposalTable({ item }: { item: ReviewQueueItem }) {
   );
 }
 
-/** Approve (verify) or return this item; the action's answer is addressed to this item's form. */
+/**
+ * Approve or return this item. Both kinds use the same two verbs; the line under the buttons says what each does
+ * to this kind of item. The page keeps its scroll position after the decision (the queue moves focus on).
+ */
 function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: string }) {
   const { t } = useTranslation();
   const approveAnswer = useActionAnswer("approve", item.id);
@@ -161,8 +175,9 @@ function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: strin
   const approving = useSubmittingIntent("approve", item.id);
   const returning = useSubmittingIntent("return", item.id);
   const commentError = fieldErrorsIn(answer)?.comment;
+  const hintId = `decision-hint-${item.id}`;
   return (
-    <Form method="post" className="review-decision" aria-label={subject}>
+    <Form method="post" preventScrollReset className="review-decision" aria-label={subject}>
       <input type="hidden" name="kind" value={item.kind} />
       <input type="hidden" name="id" value={item.id} />
       <input type="hidden" name="version" value={item.version} />
@@ -184,23 +199,32 @@ function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: strin
         ) : null}
       </div>
       <div className="wf-buttons">
-        <button type="submit" name="intent" value="approve" disabled={approving || returning}>
-          {approving
-            ? t("workflow.reviews.working")
-            : item.kind === "milestoneUpdate"
-              ? t("workflow.reviews.approve")
-              : t("workflow.reviews.verify")}
+        <button
+          type="submit"
+          name="intent"
+          value="approve"
+          className="button approve-button"
+          disabled={approving || returning}
+          aria-describedby={hintId}
+          data-testid="approve"
+        >
+          {approving ? t("workflow.reviews.working") : t("workflow.reviews.approve")}
         </button>
         <button
           type="submit"
           name="intent"
           value="return"
-          className="button secondary"
+          className="button secondary return-button"
           disabled={approving || returning}
+          aria-describedby={hintId}
+          data-testid="return"
         >
           {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
         </button>
       </div>
+      <p className="muted small decision-hint" id={hintId}>
+        {t(`workflow.reviews.approveHint.${item.kind}`)} {t("workflow.reviews.returnHint", { name: item.authorName })}
+      </p>
     </Form>
   );
 }
