@@ -86,7 +86,8 @@ export default function HistoryPage() {
         {t("history.intro")} {data.seesEverything ? t("history.scopeAll") : t("history.scopeProjects")}
       </p>
       {data.chain ? <ChainStatusPanel status={data.chain} hidden={data.filters} headCheck={data.headCheck} /> : null}
-      <HistoryFilters values={data.filters} choices={data.choices} />
+      {/* Keyed on the filters: "Reset" and the pager's links show the pickers as the URL now says. */}
+      <HistoryFilters key={new URLSearchParams(data.filters).toString()} values={data.filters} choices={data.choices} />
       {data.canExport ? <AuditExportLinks filters={data.filters} /> : null}
       <EventList events={data.events} />
       <HistoryPager

@@ -1,12 +1,20 @@
 import { z } from "zod";
 import { isIsoDay } from "~/lib/dates";
+import { parseDayInput } from "~/lib/day-input";
 
 /**
  * Query-string filters shared by the history page, the project's history tab and the audit exports. A bad value
  * is a 400 naming the parameter (these are URLs people edit and bookmark, not forms), so messages are plain text.
  */
 
-const queryDay = z.string().refine(isIsoDay, "expected an ISO date (YYYY-MM-DD)");
+/**
+ * A day: `YYYY-MM-DD` as the filter forms send it. A day typed as people write it ("31 Dec 2026", "31.12.2026") is
+ * read too — that is what a filter form sends before its script has run (components/ui/day-filter-field).
+ */
+const queryDay = z.preprocess(
+  (value) => (typeof value === "string" ? (parseDayInput(value) ?? value) : value),
+  z.string().refine(isIsoDay, "expected an ISO date (YYYY-MM-DD)"),
+);
 
 /** The keyset cursor: the last seq of the previous page. */
 const beforeCursor = z.coerce.number().int().positive().optional();

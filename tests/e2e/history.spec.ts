@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { loginAs, openE2eDb } from "./fixtures";
+import { loginAs, openE2eDb, waitForHydration } from "./fixtures";
 
 const PROJECT = "P128050";
 
@@ -81,6 +81,55 @@ test("the auditor filters history to one project and downloads it as CSV and XLS
   await expect(exported.locator(".event-line")).toContainText(
     /Helen Carter downloaded [\d,]+ history events as an Excel workbook/,
   );
+});
+
+test("date filters read and show days in words, and keep YYYY-MM-DD in the URL (history and audit export)", async ({
+  page,
+}) => {
+  await loginAs(page, "wb.manager");
+  await page.goto("/history");
+  const filters = page.getByTestId("history-filters");
+  const from = filters.getByLabel("From", { exact: true });
+  const to = filters.getByLabel("To (inclusive)");
+  await waitForHydration(from);
+  // Typed day first with figures, or with a month's name in another of Qadam's languages: shown the Qadam way.
+  await from.fill("1.12.2025");
+  await from.press("Tab");
+  await expect(from).toHaveValue("1 Dec 2025");
+  await to.fill("31 дек. 2025");
+  await to.press("Tab");
+  await expect(to).toHaveValue("31 Dec 2025");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]from=2025-12-01(&|$)/);
+  await expect(page).toHaveURL(/[?&]to=2025-12-31(&|$)/);
+  await expect(from).toHaveValue("1 Dec 2025");
+
+  // Not a day: the form is held back with a message in words, the URL is unchanged.
+  await from.fill("32.12.2025");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(filters.getByText("Enter a real date: day, month, year (for example 31 Dec 2026).")).toBeVisible();
+  await expect(from).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/[?&]from=2025-12-01(&|$)/);
+
+  // Clearing the filters empties the day fields too.
+  await filters.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL((url) => url.search === "");
+  await expect(from).toHaveValue("");
+
+  // A URL bookmarked with the old parameters shows its days in words.
+  await page.goto("/history?from=2026-03-05");
+  await expect(filters.getByLabel("From", { exact: true })).toHaveValue("5 Mar 2026");
+
+  // The audit export's form sends the same parameters.
+  await page.goto("/exports");
+  const exportForm = page.getByTestId("exports-audit");
+  const exportFrom = exportForm.getByLabel("From", { exact: true });
+  await waitForHydration(exportFrom);
+  await exportFrom.fill("5 March 2026");
+  await exportFrom.press("Tab");
+  await expect(exportFrom).toHaveValue("5 Mar 2026");
+  const [download] = await Promise.all([page.waitForEvent("download"), exportForm.getByTestId("export-csv").click()]);
+  expect(new URL(download.url()).searchParams.get("from")).toBe("2026-03-05");
 });
 
 test("an officer is refused the history and the audit exports", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { SuggestField } from "~/components/history/suggest-field";
+import { DayFilterField } from "~/components/ui/day-filter-field";
 
 type Props = {
   projects: Array<{ code: string; name: string }>;
@@ -17,14 +18,8 @@ export function AuditExportForm({ projects, options }: Props) {
       {/* A plain form: the browser downloads the file the chosen button points at. */}
       <form method="get" action="/exports/audit.csv" className="stack-wide">
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="ex-from">{t("history.filters.from")}</label>
-            <input id="ex-from" type="date" name="from" />
-          </div>
-          <div className="field">
-            <label htmlFor="ex-to">{t("history.filters.to")}</label>
-            <input id="ex-to" type="date" name="to" />
-          </div>
+          <DayFilterField id="ex-from" name="from" label={t("history.filters.from")} />
+          <DayFilterField id="ex-to" name="to" label={t("history.filters.to")} />
           <div className="field">
             <label htmlFor="ex-project">{t("history.filters.project")}</label>
             <select id="ex-project" name="project" defaultValue="">

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isTranslationKey, labelKey } from "~/i18n/keys";
 import type { RecordRef } from "~/lib/audit-render/types";
+import { DayFilterField } from "~/components/ui/day-filter-field";
 import { RecordLink } from "./shown-value";
 
 export type FilterValues = Partial<
@@ -47,14 +48,8 @@ export function HistoryFilters({ values, choices }: { values: FilterValues; choi
         <KindPicker value={values.entity} entityTypes={choices.entityTypes} />
         <ChangePicker value={values.action} actions={choices.actions} />
         <PersonPicker value={values.actor} people={choices.people} />
-        <div className="field">
-          <label htmlFor="hf-from">{t("history.filters.from")}</label>
-          <input id="hf-from" type="date" name="from" defaultValue={values.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="hf-to">{t("history.filters.to")}</label>
-          <input id="hf-to" type="date" name="to" defaultValue={values.to ?? ""} />
-        </div>
+        <DayFilterField id="hf-from" name="from" label={t("history.filters.from")} defaultValue={values.from} />
+        <DayFilterField id="hf-to" name="to" label={t("history.filters.to")} defaultValue={values.to} />
       </div>
       <div className="wf-buttons">
         <button type="submit">{t("history.filters.apply")}</button>
