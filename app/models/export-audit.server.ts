@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/config";
 import {
   addTableSheet,
   packedText,
+  xlsxEnumWords,
   xlsxWords,
   type XlsxColumnKind,
   chainHeadStamp,
@@ -262,7 +263,7 @@ const AUDIT_COLUMN_KINDS: Record<(typeof AUDIT_COLUMNS)[number], XlsxColumnKind>
   actor_email: "text",
   actor_id: "code",
   action: "text",
-  entity_type: "code",
+  entity_type: "text",
   entity_id: "code",
   project_code: "code",
   project_id: "code",
@@ -286,12 +287,16 @@ export function auditXlsxStream(plan: AuditExportPlan, options: { locale: Locale
     writeKeyValueSheet(workbook, auditMetadata(plan, "qadam-audit-xlsx/1"));
 
     const sheet = addTableSheet(workbook, "events", auditXlsxColumns(options.locale), plan.rowCount);
+    const enums = xlsxEnumWords(options.locale);
     let written = 0;
     for await (const batch of plannedBatches(plan)) {
       for (const row of batch) {
-        // The occurrence is a real date-time cell here (the CSV keeps its ISO text).
+        // The occurrence is a real date-time cell here, the action and the kind of record are words in the reader's
+        // language (the CSV keeps ISO text and the stored names).
         const cells: Array<string | number | Date | null> = eventCells(row, plan.projectCodes);
         cells[1] = new Date(row.occurredAt);
+        cells[4] = enums.auditAction(row.action);
+        cells[5] = enums.auditKind(row.entityType);
         sheet.addRow(cells.map(xlsxCell)).commit();
         if (++written % 500 === 0) {
           if (aborted()) return;

@@ -290,6 +290,35 @@ export function xlsxWords(locale: Locale): XlsxHeadings {
   return resources[locale].translation.exports.xlsx;
 }
 
+type DomainWords = (typeof resources)["en"]["translation"]["domain"];
+
+/**
+ * Stored enum values in the reader's words, for the XLSX only: the CSV and NDJSON keep the stored values, which
+ * scripts compare and which never change with the language (README, "Exports"). A value without words (a code
+ * retired since) is written as stored.
+ */
+export function xlsxEnumWords(locale: Locale) {
+  const translation = resources[locale].translation;
+  const pick = (words: Record<string, string>, value: string | null) =>
+    value === null ? null : (words[value] ?? value);
+  const changes: Record<string, Record<string, string> | undefined> = translation.audit.changes;
+  return {
+    /** A status, an indicator type or measure, an institution: its words alone ("In progress"). */
+    domain: <G extends keyof DomainWords>(group: G, value: string | null) => pick(translation.domain[group], value),
+    instrument: (value: string | null) => pick(translation.projects.instruments, value),
+    /** A rating as the ISR prints it: the code people quote, then its words ("MU — Moderately Unsatisfactory"). */
+    rating: (group: "rating" | "risk", value: string | null) =>
+      value === null ? null : `${value} — ${pick(translation.domain[group], value) ?? value}`,
+    /** An audit action ("milestoneUpdate.approve") as the history's filter names it ("Update approved"). */
+    auditAction: (action: string) => {
+      const dot = action.indexOf(".");
+      return changes[action.slice(0, dot)]?.[action.slice(dot + 1)] ?? action;
+    },
+    /** A kind of record ("MilestoneUpdate") in words ("Milestone update"). */
+    auditKind: (entityType: string) => pick(translation.audit.kinds, entityType) ?? entityType,
+  };
+}
+
 /** A two-column sheet of metadata (key, value), the first sheet of every workbook. */
 export function writeKeyValueSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: Array<[string, string]>) {
   const meta = workbook.addWorksheet("metadata");

@@ -14,8 +14,8 @@ import type { Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import {
   addTableSheet,
+  xlsxEnumWords,
   xlsxWords,
-  type XlsxColumnKind,
   chainHeadStamp,
   exportScope,
   projectBatches,
@@ -24,6 +24,7 @@ import {
   type ChainHeadStamp,
   type XlsxWriter,
 } from "./export-common.server";
+import { PORTFOLIO_SHEETS, portfolioColumns } from "./export-portfolio-columns.server";
 import {
   indicatorFactsSelect,
   indicatorOrder,
@@ -104,125 +105,7 @@ const ratingsSheetSelect = {
   },
 } satisfies Prisma.ProjectSelect;
 
-export const PORTFOLIO_SHEETS = {
-  projects: [
-    "code",
-    "name",
-    "institution",
-    "instrument",
-    "status",
-    "implementing_agency",
-    "priority_area",
-    "sector_code",
-    "approval_date",
-    "effectiveness_date",
-    "mtr_planned_date",
-    "mtr_actual_date",
-    "closing_original_date",
-    "closing_revised_date",
-    "commitment_usd",
-    "disbursed_usd",
-    "disbursed_share",
-    "archived_at",
-    "board_colour",
-    "board_reasons",
-  ],
-  milestones: [
-    "project_code",
-    "title",
-    "status",
-    "percent_complete",
-    "baseline_due_date",
-    "current_due_date",
-    "slip_days",
-    "overdue",
-    "completed_on",
-    "owner_email",
-  ],
-  indicators: [
-    "project_code",
-    "code",
-    "name",
-    "type",
-    "unit",
-    "measure",
-    "ascending",
-    "baseline_value",
-    "baseline_date",
-    "interim_targets",
-    "end_target_value",
-    "end_target_date",
-    "original_target_value",
-    "latest_verified_actual",
-    "latest_actual_period_end",
-    "progress_share",
-  ],
-  ratings: ["project_code", "rated_on", "pdo_rating", "ip_rating", "risk_rating", "justification", "author_email"],
-} as const;
-
-type PortfolioColumn = (typeof PORTFOLIO_SHEETS)[keyof typeof PORTFOLIO_SHEETS][number];
-
-/** What each column holds in the workbook: its cell format and width. */
-const PORTFOLIO_COLUMN_KINDS: Record<PortfolioColumn, XlsxColumnKind> = {
-  code: "code",
-  name: "longText",
-  institution: "code",
-  instrument: "code",
-  status: "code",
-  implementing_agency: "text",
-  priority_area: "text",
-  sector_code: "code",
-  approval_date: "date",
-  effectiveness_date: "date",
-  mtr_planned_date: "date",
-  mtr_actual_date: "date",
-  closing_original_date: "date",
-  closing_revised_date: "date",
-  commitment_usd: "usd",
-  disbursed_usd: "usd",
-  disbursed_share: "share",
-  archived_at: "date",
-  board_colour: "code",
-  board_reasons: "longText",
-  project_code: "code",
-  title: "longText",
-  percent_complete: "integer",
-  baseline_due_date: "date",
-  current_due_date: "date",
-  slip_days: "integer",
-  overdue: "code",
-  completed_on: "date",
-  owner_email: "text",
-  type: "code",
-  unit: "code",
-  measure: "code",
-  ascending: "code",
-  baseline_value: "number",
-  baseline_date: "date",
-  interim_targets: "text",
-  end_target_value: "number",
-  end_target_date: "date",
-  original_target_value: "number",
-  latest_verified_actual: "number",
-  latest_actual_period_end: "date",
-  progress_share: "share",
-  rated_on: "date",
-  pdo_rating: "code",
-  ip_rating: "code",
-  risk_rating: "code",
-  justification: "longText",
-  author_email: "text",
-};
-
-/** A sheet's columns: machine name, kind, and heading in the reader's language. */
-export function portfolioColumns(sheet: keyof typeof PORTFOLIO_SHEETS, locale: Locale) {
-  const headings: Record<string, string> = xlsxWords(locale)[sheet];
-  return PORTFOLIO_SHEETS[sheet].map((key) => ({
-    key,
-    kind: PORTFOLIO_COLUMN_KINDS[key],
-    heading: headings[key] ?? key,
-  }));
-}
+export { PORTFOLIO_SHEETS, portfolioColumns };
 
 /** A stored day as a real date cell (midnight UTC, which Excel shows as that day). */
 const dateCell = (value: Date | null | undefined) => (value ? dayToDate(dayOf(value)) : null);
@@ -288,6 +171,7 @@ async function writeProjectSheet<S extends Prisma.ProjectSelect & { code: true }
 function projectsSheet(where: Prisma.ProjectWhereInput, today: Date, locale: Locale) {
   let board = new Map<string, StatusAssessment>();
   const colours = resources[locale].translation.portfolio.colours;
+  const enums = xlsxEnumWords(locale);
   const sheet: ProjectSheet<typeof projectsSheetSelect> = {
     name: "projects",
     select: projectsSheetSelect,
@@ -301,9 +185,9 @@ function projectsSheet(where: Prisma.ProjectWhereInput, today: Date, locale: Loc
         [
           p.code,
           p.name,
-          p.institution,
-          p.instrument,
-          p.status,
+          enums.domain("institution", p.institution),
+          enums.instrument(p.instrument),
+          enums.domain("projectStatus", p.status),
           p.implementingAgency.name,
           `${p.priorityArea.code} ${p.priorityArea.name}`,
           p.sectorCode,
@@ -328,6 +212,7 @@ function projectsSheet(where: Prisma.ProjectWhereInput, today: Date, locale: Loc
 
 function milestonesSheet(today: Date, locale: Locale): ProjectSheet<typeof milestonesSheetSelect> {
   const words = xlsxWords(locale);
+  const enums = xlsxEnumWords(locale);
   return {
     name: "milestones",
     select: milestonesSheetSelect,
@@ -335,7 +220,7 @@ function milestonesSheet(today: Date, locale: Locale): ProjectSheet<typeof miles
       p.milestones.map((m) => [
         p.code,
         m.title,
-        m.status,
+        enums.domain("milestoneStatus", m.status),
         m.percentComplete,
         dateCell(m.baselineDueDate),
         dateCell(m.currentDueDate),
@@ -349,6 +234,7 @@ function milestonesSheet(today: Date, locale: Locale): ProjectSheet<typeof miles
 
 function indicatorsSheet(locale: Locale): ProjectSheet<typeof indicatorsSheetSelect> {
   const words = xlsxWords(locale);
+  const enums = xlsxEnumWords(locale);
   return {
     name: "indicators",
     select: indicatorsSheetSelect,
@@ -359,9 +245,9 @@ function indicatorsSheet(locale: Locale): ProjectSheet<typeof indicatorsSheetSel
           p.code,
           i.code,
           i.name,
-          i.type,
+          enums.domain("indicatorType", i.type),
           i.unit,
-          i.measure,
+          enums.domain("measure", i.measure),
           i.ascending ? words.yes : words.no,
           i.baselineValue,
           dateCell(i.baselineDate),
@@ -377,20 +263,23 @@ function indicatorsSheet(locale: Locale): ProjectSheet<typeof indicatorsSheetSel
   };
 }
 
-const ratingsSheet: ProjectSheet<typeof ratingsSheetSelect> = {
-  name: "ratings",
-  select: ratingsSheetSelect,
-  rows: (p) =>
-    p.ratings.map((r) => [
-      p.code,
-      dateCell(r.ratedOn),
-      r.pdoRating,
-      r.ipRating,
-      r.riskRating,
-      r.justification,
-      r.author.email,
-    ]),
-};
+function ratingsSheet(locale: Locale): ProjectSheet<typeof ratingsSheetSelect> {
+  const enums = xlsxEnumWords(locale);
+  return {
+    name: "ratings",
+    select: ratingsSheetSelect,
+    rows: (p) =>
+      p.ratings.map((r) => [
+        p.code,
+        dateCell(r.ratedOn),
+        enums.rating("rating", r.pdoRating),
+        enums.rating("rating", r.ipRating),
+        enums.rating("risk", r.riskRating),
+        r.justification,
+        r.author.email,
+      ]),
+  };
+}
 
 export function portfolioXlsxStream(plan: PortfolioPlan, options: { locale: Locale }): Readable {
   const { where, counts, generatedAt } = plan;
@@ -402,6 +291,6 @@ export function portfolioXlsxStream(plan: PortfolioPlan, options: { locale: Loca
     if (!(await writeProjectSheet(writer, context(counts.projects), projectsSheet(where, generatedAt, locale)))) return;
     if (!(await writeProjectSheet(writer, context(counts.milestones), milestonesSheet(generatedAt, locale)))) return;
     if (!(await writeProjectSheet(writer, context(counts.indicators), indicatorsSheet(locale)))) return;
-    await writeProjectSheet(writer, context(counts.ratings), ratingsSheet);
+    await writeProjectSheet(writer, context(counts.ratings), ratingsSheet(locale));
   });
 }

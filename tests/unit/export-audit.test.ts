@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { resources } from "~/i18n/config";
 import { AUDIT_COLUMNS, auditXlsxColumns } from "~/models/export-audit.server";
 import { recordExport } from "~/models/export-common.server";
 import { loader as csvLoader } from "~/routes/exports.audit[.]csv";
@@ -441,5 +442,23 @@ describe("the audit workbook is a spreadsheet in the reader's language", () => {
     const occurred = first.getCell(AUDIT_COLUMNS.indexOf("occurred_at") + 1).value;
     expect(occurred).toBeInstanceOf(Date);
     expect(occurred instanceof Date ? occurred.toISOString() : null).toBe(csv.rows[0].occurred_at);
+
+    // What was done and the kind of record are words in the reader's language; the CSV keeps the stored names.
+    const ru = resources.ru.translation.audit;
+    const changes: Record<string, Record<string, string> | undefined> = ru.changes;
+    const kinds: Record<string, string | undefined> = ru.kinds;
+    const actionColumn = AUDIT_COLUMNS.indexOf("action") + 1;
+    const kindColumn = AUDIT_COLUMNS.indexOf("entity_type") + 1;
+    // (An action no registry entry names — the synthetic events other tests append — is written as stored.)
+    let inWords = 0;
+    csv.rows.forEach((stored, i) => {
+      expect(stored.action).toMatch(/^[a-zA-Z]+\.[a-zA-Z_]+$/);
+      const [group, verb] = stored.action.split(".");
+      const words = changes[group]?.[verb];
+      if (words) inWords++;
+      expect(events.getRow(i + 2).getCell(actionColumn).value).toBe(words ?? stored.action);
+      expect(events.getRow(i + 2).getCell(kindColumn).value).toBe(kinds[stored.entity_type] ?? stored.entity_type);
+    });
+    expect(inWords).toBeGreaterThan(0);
   });
 });

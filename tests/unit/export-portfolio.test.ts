@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "exceljs";
 import { db } from "~/lib/db.server";
 import { progressTowardsTarget, slipDays } from "~/lib/metrics";
-import type { Locale } from "~/i18n/config";
+import { resources, type Locale } from "~/i18n/config";
 import { dayOf, dayToDate } from "~/lib/dates";
 import { portfolioColumns, type PORTFOLIO_SHEETS } from "~/models/export-portfolio.server";
 import { assessProjects } from "~/models/board.server";
@@ -24,6 +24,9 @@ import {
 import { callLoader, readXlsx, sessionCookieFor } from "../helpers/history-fixtures";
 
 type Row = Record<string, unknown>;
+
+const en = resources.en.translation;
+const ru = resources.ru.translation;
 
 /**
  * A sheet's rows keyed by the machine column names (the CSV's names, kept in the code), after checking that the
@@ -232,5 +235,56 @@ describe("portfolio workbook", () => {
     expect(projects.every((p) => ["Красный", "Жёлтый", "Зелёный", "Завершён"].includes(String(p.board_colour)))).toBe(
       true,
     );
+    // Stored codes become the reader's words; ratings keep the code people quote, then its words.
+    expect(projects.every((p) => Object.values(ru.domain.projectStatus).includes(String(p.status)))).toBe(true);
+    expect(projects.map((p) => p.institution)).toContain("Всемирный банк");
+    expect(rows.every((r) => Object.values(ru.domain.milestoneStatus).includes(String(r.status)))).toBe(true);
+    const ratings = sheetRows(workbook, "ratings", "ru");
+    expect(ratings.map((r) => r.pdo_rating)).toContain("S — Удовлетворительно");
+    expect(ratings.map((r) => r.ip_rating)).toContain("MS — Умеренно удовлетворительно");
+    expect(ratings.map((r) => r.risk_rating)).toContain("M — Умеренный");
+  });
+
+  it("writes statuses, institutions, instruments, indicator types and ratings in words, never as stored codes", async () => {
+    const stored = await db.project.findMany({ orderBy: { code: "asc" } });
+    const projects = sheetRows(auditor, "projects");
+    const institution = { WB: "World Bank", IFC: "IFC", JOINT: "Joint WB/IFC" };
+    const status = { PIPELINE: "Pipeline", ACTIVE: "Active", CLOSED: "Closed", CANCELLED: "Cancelled" };
+    expect(projects.map((p) => [p.institution, p.status])).toEqual(
+      stored.map((p) => [institution[p.institution], status[p.status]]),
+    );
+    expect(projects.map((p) => p.instrument)).toEqual(
+      stored.map((p) => en.projects.instruments[p.instrument as keyof typeof en.projects.instruments] ?? p.instrument),
+    );
+    expect(projects.every((p) => String(p.instrument).length > 3)).toBe(true);
+    const milestoneWords = Object.values(en.domain.milestoneStatus);
+    expect(sheetRows(auditor, "milestones").every((m) => milestoneWords.includes(String(m.status)))).toBe(true);
+    const indicators = sheetRows(auditor, "indicators");
+    expect(indicators.every((i) => ["PDO indicator", "Intermediate results indicator"].includes(String(i.type)))).toBe(
+      true,
+    );
+    expect(indicators.every((i) => ["Unit", "Percentage", "Qualitative"].includes(String(i.measure)))).toBe(true);
+    const performance = {
+      HS: "Highly Satisfactory",
+      S: "Satisfactory",
+      MS: "Moderately Satisfactory",
+      MU: "Moderately Unsatisfactory",
+      U: "Unsatisfactory",
+      HU: "Highly Unsatisfactory",
+    };
+    const risk = { H: "High", S: "Substantial", M: "Moderate", L: "Low" };
+    const ratings = await db.rating.findMany({ include: { project: true } });
+    const rows = sheetRows(auditor, "ratings");
+    const asWritten = (r: (typeof ratings)[number]) => [
+      r.project.code,
+      `${r.pdoRating} — ${performance[r.pdoRating]}`,
+      `${r.ipRating} — ${performance[r.ipRating]}`,
+      `${r.riskRating} — ${risk[r.riskRating]}`,
+    ];
+    const sort = (list: unknown[][]) => list.map((r) => r.join("|")).sort();
+    expect(sort(rows.map((r) => [r.project_code, r.pdo_rating, r.ip_rating, r.risk_rating]))).toEqual(
+      sort(ratings.map(asWritten)),
+    );
+    expect(rows.map((r) => r.pdo_rating)).toContain("S — Satisfactory");
   });
 });
