@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalEvent } from "~/lib/audit-chain.server";
 import { db } from "~/lib/db.server";
+import { resources } from "~/i18n/config";
 import { auditXlsxColumns, CHAIN_CANONICAL_FORM } from "~/models/export-audit.server";
 import { portfolioColumns } from "~/models/export-portfolio.server";
 import { toProjectFormValues } from "~/models/project/form.server";
@@ -253,9 +254,11 @@ describe.skipIf(!python)("XLSX read by openpyxl", () => {
     const events = rowsByHeader(sheets.events, auditXlsxColumns("en"));
     const meta = Object.fromEntries(sheets.metadata.slice(1).map(([k, v]) => [k, v]));
     expect(events).toHaveLength(Number(meta.row_count));
-    const reasons = events.filter((e) => e.action === "project.archive").map((e) => fromOoxml(String(e.reason)));
+    // The workbook names what was done in words ("Project archived"); the CSV keeps `project.archive`.
+    const changes = resources.en.translation.audit.changes;
+    const reasons = events.filter((e) => e.action === changes.project.archive).map((e) => fromOoxml(String(e.reason)));
     expect(reasons).toEqual([`'${ARCHIVE_REASON}`, TICKET_REASON]);
-    const rating = events.find((e) => e.action === "rating.record");
+    const rating = events.find((e) => e.action === changes.rating.record);
     const after = JSON.parse(fromOoxml(String(rating?.after))) as { justification?: string };
     expect(after.justification).toBe(JUSTIFICATION);
     // The raw sheet: no `t="str"` cell, in which LibreOffice shows `_xHHHH_` escapes as they are.
