@@ -110,7 +110,7 @@ function valueSubmission(v: OwnValue): Submission {
     kind: "indicatorValue",
     id: v.id,
     state: v.state,
-    title: `${v.indicator.code} — ${v.indicator.name}`,
+    title: v.indicator.name,
     // A returned value opens the indicator page with the form filled with it, next to the reviewer's comment.
     href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}${v.state === "RETURNED" ? `?correct=${v.id}#report` : ""}`,
     projectCode: v.indicator.project.code,

@@ -126,7 +126,8 @@ async function managerHome(actor: HomeActor, atRisk: Capped<HomeProject>, counts
     queueTop: reviewable.slice(0, 5).map((i) => ({
       kind: i.kind,
       id: i.id,
-      title: i.kind === "milestoneUpdate" ? i.milestone.title : `${i.indicator.code} — ${i.indicator.name}`,
+      // Names lead; the project's code follows, quieter (the indicator's code is on its page).
+      title: i.kind === "milestoneUpdate" ? i.milestone.title : i.indicator.name,
       projectCode: i.project.code,
       authorName: i.authorName,
       submittedAt: i.submittedAt,

@@ -53,7 +53,10 @@ export type ReportingItem = {
   projectId: string;
   projectCode: string;
   projectName: string;
+  /** The milestone's title or the indicator's name: what people call it. */
   title: string;
+  /** The indicator's code, shown after its name and quieter (milestones have none). */
+  code?: string;
   /** Milestones: current due date. Indicators: end of the current period. */
   dueDate: string;
   period: { start: string; end: string };
@@ -253,7 +256,8 @@ function missingIndicators(project: ReportingProject, today: Date): ReportingIte
       projectName: project.name,
       kind: "indicator",
       id: ind.id,
-      title: `${ind.code} — ${ind.name}`,
+      title: ind.name,
+      code: ind.code,
       dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
       period: isoPeriod(current),
       frequency: ind.frequency,
@@ -349,7 +353,8 @@ async function computeMissingReports(actor: Actor, today: Date): Promise<Missing
       projectName: project.name,
       kind: "indicator",
       id: ind.id,
-      title: `${ind.code} — ${ind.name}`,
+      title: ind.name,
+      code: ind.code,
       dueDate: new Date(current.end.getTime() - DAY_MS).toISOString(),
       period: isoPeriod(current),
       frequency: ind.frequency,
@@ -375,14 +380,23 @@ export function missingReportsOf(projects: ReportingProject[], today: Date): Rep
   ]);
 }
 
-export type ReportingGroup = { key: string; label: string; responsible: Responsible | null; items: ReportingItem[] };
+export type ReportingGroup = {
+  key: string;
+  /** The project's name or the officer's name. */
+  label: string;
+  /** The project's code, shown after its name and quieter. */
+  code?: string;
+  responsible: Responsible | null;
+  items: ReportingItem[];
+};
 
 export function groupByProject(items: ReportingItem[]): ReportingGroup[] {
   const groups = new Map<string, ReportingGroup>();
   for (const item of items) {
     const group = groups.get(item.projectId) ?? {
       key: item.projectId,
-      label: `${item.projectCode} — ${item.projectName}`,
+      label: item.projectName,
+      code: item.projectCode,
       responsible: null,
       items: [],
     };

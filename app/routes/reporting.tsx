@@ -107,6 +107,7 @@ export default function ReportingPage() {
           <section key={group.key} className="panel" data-group={group.key}>
             <h2>
               {group.key === "unassigned" ? t("portfolio.reporting.unassigned") : group.label}{" "}
+              {group.code ? <span className="record-code">{group.code}</span> : null}{" "}
               <span className="muted">({group.items.length})</span>
             </h2>
             {group.responsible ? <p className="muted">{group.responsible.email}</p> : null}

@@ -132,6 +132,16 @@ describe("who hasn't reported", () => {
     expect(items.some((i) => i.overdue)).toBe(true);
   });
 
+  it("names lead: an indicator is listed by its name with its code apart, a project group by the project's name", async () => {
+    const { items } = await listMissingReports({ actor: actors.admin, today: TODAY });
+    const indicator = items.find((i) => i.kind === "indicator");
+    if (!indicator) throw new Error("no indicator is missing a report");
+    const stored = await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    expect([indicator.title, indicator.code]).toEqual([stored.name, stored.code]);
+    const group = groupByProject([indicator])[0];
+    expect([group.label, group.code]).toEqual([indicator.projectName, indicator.projectCode]);
+  });
+
   it("responsible: the milestone owner, else the project's officers", async () => {
     const { items } = await listMissingReports({ actor: actors.admin, today: TODAY });
     for (const item of items.filter((i) => i.kind === "milestone")) {

@@ -41,7 +41,7 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
   return (
     <section className="panel" aria-labelledby={`area-${area.id}`} data-area-code={area.code}>
       <h2 id={`area-${area.id}`}>
-        <span className="muted">{area.code}</span> {ln(area)}
+        {ln(area)} <span className="record-code">{area.code}</span>
       </h2>
       {area.description ? <p className="muted">{area.description}</p> : null}
       <div className="grid">
@@ -121,9 +121,7 @@ function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
           {projects.map((p) => (
             <tr key={p.id} data-project-code={p.code}>
               <td>
-                <Link to={`/projects/${p.id}`}>
-                  {p.code} — {p.name}
-                </Link>
+                <Link to={`/projects/${p.id}`}>{p.name}</Link> <span className="record-code">{p.code}</span>
               </td>
               <td>{codeLabel("domain.institution", p.institution)}</td>
               <td>{codeLabel("domain.projectStatus", p.status)}</td>

@@ -36,9 +36,10 @@ export function ProjectCard({ project }: { project: BoardCardProject }) {
       </p>
       {project.latestRating ? (
         <p className="board-meta">
+          {/* Ratings in words first, the code after, as the reasons write them ("Satisfactory (S)"). */}
           {t("portfolio.board.latestRating", {
-            pdo: project.latestRating.pdoRating,
-            ip: project.latestRating.ipRating,
+            pdo: `${codeLabel("domain.rating", project.latestRating.pdoRating)} (${project.latestRating.pdoRating})`,
+            ip: `${codeLabel("domain.rating", project.latestRating.ipRating)} (${project.latestRating.ipRating})`,
           })}
         </p>
       ) : null}

@@ -63,6 +63,12 @@ function ReportingRow({ item, showProject, showResponsible }: RowProps) {
     >
       <td>
         <Link to={itemHref(item)}>{item.title}</Link>
+        {item.code ? (
+          <>
+            {" "}
+            <span className="record-code">{item.code}</span>
+          </>
+        ) : null}
         {item.overdue ? (
           <>
             {" "}
@@ -72,7 +78,8 @@ function ReportingRow({ item, showProject, showResponsible }: RowProps) {
       </td>
       {showProject ? (
         <td>
-          <Link to={`/projects/${item.projectId}`}>{item.projectCode}</Link>
+          <Link to={`/projects/${item.projectId}`}>{item.projectName}</Link>{" "}
+          <span className="record-code">{item.projectCode}</span>
         </td>
       ) : null}
       <td>

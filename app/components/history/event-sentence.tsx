@@ -41,7 +41,14 @@ export function EventSentence({ event }: { event: EventView }) {
       <em>{t("audit.gone")}</em>
     );
   });
-  if (projectAtEnd) parts.push(<ProjectCode project={projectAtEnd} />);
+  // At the end the project has no record before it to name it: its name leads, its code follows.
+  if (projectAtEnd)
+    parts.push(
+      <>
+        {" · "}
+        <RecordLink record={projectAtEnd} />
+      </>,
+    );
   return (
     <span className="event-sentence">
       {parts.map((part, i) => (
