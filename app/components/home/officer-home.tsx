@@ -103,10 +103,8 @@ function MyProjects({ projects }: Pick<OfficerData, "projects">) {
         <ul className="compact-list" data-testid="my-projects">
           {projects.map((p) => (
             <li key={p.id} data-project-code={p.code}>
-              <StatusBadge colour={p.colour} />{" "}
-              <Link to={`/projects/${p.id}`}>
-                {p.code} — {p.name}
-              </Link>
+              <StatusBadge colour={p.colour} /> <Link to={`/projects/${p.id}`}>{p.name}</Link>{" "}
+              <span className="record-code">{p.code}</span>
               <div className="muted">{t(`domain.projectStatus.${p.status}`)}</div>
             </li>
           ))}
