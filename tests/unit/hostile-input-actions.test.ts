@@ -825,7 +825,7 @@ describe("every action is driven", () => {
     const withAction = Object.entries(ROUTE_ACCESS)
       .filter(([, access]) => access.action !== undefined)
       .map(([file]) => file);
-    const driven = new Set(SPECS.map((spec) => spec.file));
+    const driven = new Set([...SPECS.map((spec) => spec.file), ...UPLOAD_ROUTES]);
     expect(withAction.filter((file) => !driven.has(file))).toEqual([]);
   });
 });
@@ -879,6 +879,49 @@ describe("hostile forms get a clear 4xx and change nothing", () => {
       );
     });
   }
+});
+
+// Routes that take a file (multipart) and answer a dry run rather than a redirect: driven below with hostile fields
+// and bytes; what a hostile file holds (zip bombs, macros, formulas…) is tested on the parser itself.
+const UPLOAD_ROUTES = ["routes/import._index.tsx"];
+
+/** A multipart post as a browser sends it, with its length (the upload route refuses a body without one). */
+async function multipartPost(path: string, cookie: string, body: FormData): Promise<Request> {
+  const encoded = new Response(body);
+  const bytes = await encoded.arrayBuffer();
+  const headers = new Headers({ Cookie: cookie, Origin: "http://localhost" });
+  headers.set("Content-Type", encoded.headers.get("Content-Type") ?? "multipart/form-data");
+  headers.set("Content-Length", String(bytes.byteLength));
+  return new Request(new URL(path, "http://localhost"), { method: "POST", headers, body: bytes });
+}
+
+describe("the spreadsheet upload refuses hostile posts with a clear 4xx and changes nothing", () => {
+  it("any intent, check value, file name and bytes; and a form without a file", async () => {
+    const action = await actionOf("routes/import._index.tsx");
+    const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+    const post = fc.record({
+      intent: maybe(fc.oneof(fc.constantFrom("check", "apply"), hostileString)),
+      checked: maybe(hostileString),
+      name: maybe(fc.oneof(fc.constantFrom("values.xlsx", "values.csv", "values.xlsm"), hostileString)),
+      bytes: maybe(fc.uint8Array({ maxLength: 4096 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(post, async ({ intent, checked, name, bytes }) => {
+        const body = new FormData();
+        if (intent !== undefined) body.set("intent", intent);
+        if (checked !== undefined) body.set("checked", checked);
+        if (bytes !== undefined) body.set("file", new File([bytes], name ?? "values.xlsx"));
+        const before = await snapshot();
+        const answer = await callAction(action, await multipartPost("/import", world.officer.cookie, body), {});
+        expect(refusalProblems(answer), JSON.stringify({ intent, checked, name, size: bytes?.length })).toEqual([]);
+        expect(changes(before, await snapshot(), new Set()), "a refused upload changed the database").toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+    // A plain form post (no multipart at all) is refused the same way.
+    const plain = await callAction(action, postForm("/import", world.officer.cookie, [["intent", "apply"]]), {});
+    expect(refusalProblems(plain)).toEqual([]);
+  });
 });
 
 describe("hostile route params get a 4xx and change nothing", () => {
