@@ -147,13 +147,15 @@ function pagesFor(key: Account["key"]): string[] {
     `/projects/${projectId}/indicators/${indicatorId}`,
   ];
   const portfolio = ["/board", "/frameworks", `/frameworks/${frameworkId}`, "/reporting", "/reporting?groupBy=officer"];
+  // Reporting from a spreadsheet: across one's projects and for one project.
+  const spreadsheet = ["/import", `/import?project=${projectId}`];
   // Everyone's notifications and their settings (the e-mail reminders' options).
   const own = ["/notifications", "/account/notifications"];
   switch (key) {
     case "manager":
-      return ["/", ...project, `/projects/${projectId}/ratings`, ...portfolio, "/reviews", ...own];
+      return ["/", ...project, `/projects/${projectId}/ratings`, ...portfolio, "/reviews", ...spreadsheet, ...own];
     case "officer":
-      return ["/", ...project, ...portfolio, ...own];
+      return ["/", ...project, ...portfolio, ...spreadsheet, ...own];
     case "admin":
       return [
         "/",
