@@ -34,6 +34,7 @@ import projectStyles from "~/styles/projects.css?url";
 import workflowStyles from "~/styles/workflow.css?url";
 import historyStyles from "~/styles/history.css?url";
 import notifyStyles from "~/styles/notify.css?url";
+import evidenceStyles from "~/styles/evidence.css?url";
 
 /** The stylesheets in cascade order: each may refine the ones before it. */
 const STYLESHEETS = [
@@ -45,6 +46,7 @@ const STYLESHEETS = [
   workflowStyles,
   historyStyles,
   notifyStyles,
+  evidenceStyles,
 ];
 
 export const links: LinksFunction = () => [

@@ -6,10 +6,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import process from "node:process";
-import { createRequestHandler } from "@remix-run/node";
+import { Transform } from "node:stream";
+import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import express from "express";
 import pino from "pino";
 import { parseEnv } from "../app/lib/env-schema.server.mjs";
+import { BODY_TOO_LARGE, EVIDENCE_MAX_BODY_BYTES, UPLOAD_PATH } from "../app/lib/evidence/upload-limits.mjs";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -165,6 +167,35 @@ async function checkFormBody(req, limit) {
   return { ok: true, body };
 }
 
+/**
+ * A form with evidence files, on the pages that take them (UPLOAD_PATH): not read here but streamed to the app,
+ * which writes each file to disk as it arrives (app/lib/evidence/upload.server.ts). A declared Content-Length over
+ * the upload limit is refused before reading; otherwise the bytes are counted on the way and the stream fails with
+ * BODY_TOO_LARGE past the limit (the app answers 413).
+ */
+export function uploadBody(req, limit = EVIDENCE_MAX_BODY_BYTES) {
+  const contentType = (req.get("content-type") ?? "").toLowerCase();
+  if (!contentType.startsWith("multipart/form-data") || !UPLOAD_PATH.test(req.path)) return null;
+  const declared = Number(req.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) {
+    return {
+      ok: false,
+      status: 413,
+      message: `The form is too large: Qadam accepts at most ${formatBytes(limit)} with its files.`,
+    };
+  }
+  let size = 0;
+  const counted = new Transform({
+    transform(chunk, _encoding, callback) {
+      size += chunk.length;
+      if (size > limit) callback(new Error(BODY_TOO_LARGE));
+      else callback(null, chunk);
+    },
+  });
+  req.pipe(counted);
+  return { ok: true, body: createReadableStreamFromReadable(counted) };
+}
+
 function formatBytes(bytes) {
   if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
@@ -192,7 +223,15 @@ function remixRequest(req, res, body) {
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  return new Request(url, { method: req.method, headers, body, signal: controller.signal });
+  // A streamed body (an upload) needs `duplex: "half"` in Node's fetch Request.
+  const streamed = body instanceof ReadableStream;
+  return new Request(url, {
+    method: req.method,
+    headers,
+    body,
+    signal: controller.signal,
+    ...(streamed ? { duplex: "half" } : {}),
+  });
 }
 
 async function sendRemixResponse(res, response) {
@@ -334,7 +373,7 @@ export async function createServer(options = {}) {
     try {
       let body;
       if (!SAFE_METHODS.has(req.method)) {
-        const checked = await checkFormBody(req, env.FORM_BODY_MAX_BYTES);
+        const checked = uploadBody(req) ?? (await checkFormBody(req, env.FORM_BODY_MAX_BYTES));
         if (!checked.ok) {
           // Over the limit the rest of the body stays unread: close the connection rather than drain it.
           if (checked.status === 413) res.set("Connection", "close");

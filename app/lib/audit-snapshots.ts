@@ -31,6 +31,19 @@ const id = z.string().min(1);
 const version = z.number().int().positive();
 /** Added by a later migration: events stored before it have no such field. */
 const translatedName = z.string().nullish();
+/**
+ * A file given as evidence, as the event of the submission that carried it seals it: the chain then vouches for
+ * the file's SHA-256 (`npm run audit:verify -- --evidence` re-hashes the stored bytes against it).
+ */
+export const evidenceFileRecord = z.strictObject({
+  id,
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  type: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+/** Only events whose submission carries files have the field (and events written before files existed never). */
+const evidenceFiles = z.array(evidenceFileRecord).optional();
 /** Columns only whole rows carry (the seed's snapshots, the models' full-row snapshots). */
 const rowStamps = { createdAt: instant.optional(), updatedAt: instant.optional() };
 
@@ -170,6 +183,7 @@ export const milestoneUpdateSnapshot = z.strictObject({
   dueDateReason: z.string().nullable(),
   narrative: z.string(),
   evidenceLinks: links,
+  evidenceFiles,
   reviewState: z.enum(ReviewState),
   reviewerId: id.nullable(),
   reviewComment: z.string().nullable(),
@@ -212,6 +226,7 @@ export const indicatorValueSnapshot = z.strictObject({
   value: z.number(),
   comment: z.string(),
   evidenceLinks: links,
+  evidenceFiles,
   state: z.enum(ValueState),
   reporterId: id,
   verifierId: id.nullable(),

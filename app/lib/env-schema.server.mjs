@@ -116,6 +116,20 @@ export const EnvSchema = z
     OIDC_CLIENT_SECRET: optionalSetting(z.string()),
     /** The callback URL registered at the provider; by default <this site's origin>/auth/sso/callback. */
     OIDC_REDIRECT_URI: optionalSetting(z.url({ protocol: /^https?$/ })),
+    // ---- Evidence files (app/lib/evidence/storage.server.ts): a folder by default, an S3-compatible bucket when set ----
+    /** The folder evidence files are kept in when no bucket is configured (created when missing). */
+    EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
+    /** The bucket; set it (with the keys) to keep evidence in S3 or an S3-compatible store instead of EVIDENCE_DIR. */
+    EVIDENCE_S3_BUCKET: optionalSetting(z.string().trim().min(3)),
+    /** The endpoint of an S3-compatible store (MinIO, Ceph, …); unset for Amazon S3 itself. */
+    EVIDENCE_S3_ENDPOINT: optionalSetting(z.url({ protocol: /^https?$/ })),
+    EVIDENCE_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    EVIDENCE_S3_ACCESS_KEY_ID: optionalSetting(z.string()),
+    EVIDENCE_S3_SECRET_ACCESS_KEY: optionalSetting(z.string()),
+    /** "true" addresses the bucket in the path (most S3-compatible stores need it), not as a subdomain. */
+    EVIDENCE_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+    /** A folder inside the bucket for Qadam's objects (e.g. "qadam/"); empty = the bucket's root. */
+    EVIDENCE_S3_PREFIX: z.string().default(""),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) {
@@ -133,6 +147,17 @@ export const EnvSchema = z
         path: ["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
         message:
           "counts failures from all clients together and must exceed LOGIN_MAX_FAILURES_PER_CLIENT (default 100; see .env.example)",
+      });
+    }
+    if (
+      env.EVIDENCE_S3_BUCKET &&
+      Boolean(env.EVIDENCE_S3_ACCESS_KEY_ID) !== Boolean(env.EVIDENCE_S3_SECRET_ACCESS_KEY)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.EVIDENCE_S3_ACCESS_KEY_ID ? "EVIDENCE_S3_SECRET_ACCESS_KEY" : "EVIDENCE_S3_ACCESS_KEY_ID"],
+        message:
+          "the evidence bucket needs both EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY (or neither)",
       });
     }
     if (env.NODE_ENV !== "production") return;

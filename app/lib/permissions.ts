@@ -46,6 +46,7 @@ export const PROJECT_ACTIONS = [
   "rating.record",
   "history.view",
   "report.print",
+  "evidence.download",
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
@@ -108,12 +109,14 @@ const ALLOWED_WHEN_ARCHIVED: ReadonlySet<ProjectAction> = new Set([
   "report.print",
   "history.view",
   "project.archive",
+  "evidence.download",
 ]);
 
 export function decideOnProject(actor: Actor, action: ProjectAction, project: ProjectScope): Decision {
   if (!canViewProject(actor, project)) return "not-found";
   if (project.archived && !ALLOWED_WHEN_ARCHIVED.has(action)) return "forbidden";
-  if (action === "project.view" || action === "report.print") return "allow";
+  // Evidence files are part of what anyone who sees the project reads (the queue, the histories of updates).
+  if (action === "project.view" || action === "report.print" || action === "evidence.download") return "allow";
   if (action === "history.view") return actor.role === "OFFICER" ? "forbidden" : "allow";
   if (action === "project.manageMembers") return actor.role === "ADMIN" ? "allow" : "forbidden";
   if (PROJECT_RECORD.has(action)) return actor.role === "MANAGER" || actor.role === "ADMIN" ? "allow" : "forbidden";

@@ -37,6 +37,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     loader: "project.view",
     action: ["milestone.edit", "milestoneUpdate.submit"],
   },
+  // Evidence files (issue 12): whoever sees the project downloads its files.
+  "routes/projects.$projectId.evidence.$fileId.ts": { loader: "evidence.download" },
   "routes/projects.$projectId.indicators._index.tsx": { loader: "project.view", action: "indicator.create" },
   "routes/projects.$projectId.indicators.$indicatorId.tsx": {
     loader: "project.view",
@@ -74,6 +76,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/exports.audit[.]csv.ts": { loader: "history.export" },
   "routes/exports.audit[.]xlsx.ts": { loader: "history.export" },
   "routes/exports.audit[.]ndjson.ts": { loader: "history.export" },
+  "routes/exports.evidence-pack[.]zip.ts": { loader: "history.export" },
   "routes/exports.portfolio[.]xlsx.ts": { loader: "portfolio.export" },
   "routes/exports.iati[.]xml.ts": { loader: "portfolio.export" },
 

@@ -3,6 +3,8 @@ import { db } from "~/lib/db.server";
 import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
 import { notifySubmittedTx } from "~/models/notify/events.server";
+import { attachEvidenceTx, evidenceChipsFor, withStoredEvidence, type StoredEvidence } from "~/models/evidence.server";
+import type { StagedEvidence } from "~/lib/evidence/upload.server";
 import type { IndicatorValueData } from "~/schemas/indicator";
 import { parseStoredLinks } from "~/schemas/fields";
 
@@ -49,6 +51,10 @@ export async function listIndicatorValues({ indicatorId }: { indicatorId: string
     orderBy: [{ periodEnd: "desc" }, { submittedAt: "desc" }],
     include: { reporter: { select: { name: true } }, verifier: { select: { name: true } } },
   });
+  const filesOf = await evidenceChipsFor(
+    "IndicatorValue",
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     periodStart: row.periodStart.toISOString(),
@@ -56,6 +62,7 @@ export async function listIndicatorValues({ indicatorId }: { indicatorId: string
     value: row.value,
     comment: row.comment,
     evidenceLinks: parseStoredLinks(row.evidenceLinks),
+    evidenceFiles: filesOf.get(row.id) ?? [],
     state: row.state,
     reporterId: row.reporterId,
     reporterName: row.reporter.name,
@@ -74,13 +81,29 @@ type ReportArgs = {
   input: IndicatorValueData;
 };
 
-/** Reports a value. Throws RefusedError when a SUBMITTED or VERIFIED value already covers that period. */
-export async function reportIndicatorValue({ context, ...args }: ReportArgs & { context: AuditContext }) {
-  return auditedTransaction(context, (tx, audit) => reportIndicatorValueTx(tx, audit, args));
+/**
+ * Reports a value with its evidence files (stored first, tied to the value and sealed in its audit event in the
+ * same transaction). Throws RefusedError when a SUBMITTED or VERIFIED value already covers that period.
+ */
+export async function reportIndicatorValue({
+  context,
+  evidence = [],
+  ...args
+}: ReportArgs & { evidence?: StagedEvidence[]; context: AuditContext }) {
+  return withStoredEvidence(evidence, (stored) =>
+    auditedTransaction(context, (tx, audit) => reportIndicatorValueTx(tx, audit, { ...args, files: stored })),
+  );
 }
 
-/** `reportIndicatorValue` inside the caller's transaction (a spreadsheet's rows commit together or not at all). */
-export async function reportIndicatorValueTx(tx: Tx, audit: Audit, { indicator, reporterId, input }: ReportArgs) {
+/**
+ * `reportIndicatorValue` inside the caller's transaction (a spreadsheet's rows commit together or not at all), with
+ * evidence files the caller has already stored (none from a spreadsheet).
+ */
+export async function reportIndicatorValueTx(
+  tx: Tx,
+  audit: Audit,
+  { indicator, reporterId, input, files = [] }: ReportArgs & { files?: StoredEvidence[] },
+) {
   // The period was checked against the indicator's frequency, baseline and end target by the shared schema;
   // it is stored as its first and last day, as values always have been.
   const periodStart = dayToDate(input.period.start);
@@ -101,12 +124,19 @@ export async function reportIndicatorValueTx(tx: Tx, audit: Audit, { indicator, 
       reporterId,
     },
   });
+  const sealed = await attachEvidenceTx(tx, {
+    subjectType: "IndicatorValue",
+    subjectId: created.id,
+    projectId: indicator.projectId,
+    uploadedById: reporterId,
+    files,
+  });
   await audit({
     action: "indicatorValue.report",
     entityType: "IndicatorValue",
     entityId: created.id,
     projectId: indicator.projectId,
-    after: valueAuditShape(created),
+    after: { ...valueAuditShape(created), ...(sealed.length ? { evidenceFiles: sealed } : {}) },
   });
   await notifySubmittedTx(tx, { kind: "indicatorValue", id: created.id });
   return created.id;

@@ -2,7 +2,16 @@ import { dayOrNull, dayToDate, todayUtc } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { NotFoundError, RefusedError, VersionConflictError } from "~/lib/errors";
 import { auditedTransaction, type Audit, type AuditContext, type Tx } from "~/models/audit.server";
+import {
+  attachEvidenceTx,
+  evidenceChipsFor,
+  evidenceRecordsTx,
+  withStoredEvidence,
+  type StoredEvidence,
+} from "~/models/evidence.server";
 import { milestoneAuditShape } from "~/models/milestone.server";
+import { EVIDENCE_MAX_FILES } from "~/lib/evidence/limits";
+import type { StagedEvidence } from "~/lib/evidence/upload.server";
 import { notifySubmittedTx } from "~/models/notify/events.server";
 import type { MilestoneUpdateData } from "~/schemas/milestone";
 import { parseStoredLinks } from "~/schemas/fields";
@@ -133,6 +142,10 @@ export async function listMilestoneUpdates({ milestoneId }: { milestoneId: strin
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
     : [];
   const nameOf = new Map(actors.map((a) => [a.id, a.name]));
+  const filesOf = await evidenceChipsFor(
+    "MilestoneUpdate",
+    rows.map((row) => row.id),
+  );
 
   return rows.map((row) => {
     let trail: TrailStep[] = steps
@@ -165,6 +178,7 @@ export async function listMilestoneUpdates({ milestoneId }: { milestoneId: strin
       dueDateReason: row.dueDateReason,
       narrative: row.narrative,
       evidenceLinks: parseStoredLinks(row.evidenceLinks),
+      evidenceFiles: filesOf.get(row.id) ?? [],
       reviewState: row.reviewState,
       reviewComment: row.reviewComment,
       submittedAt: row.submittedAt.toISOString(),
@@ -198,23 +212,46 @@ async function assertNoPending(tx: Tx, milestoneId: string, authorId: string, ex
 
 type SubmitArgs = { milestone: { id: string; projectId: string }; authorId: string; input: MilestoneUpdateData };
 
-/** Creates a SUBMITTED update. Throws RefusedError when the author already has one waiting. */
-export async function submitMilestoneUpdate({ context, ...args }: SubmitArgs & { context: AuditContext }) {
-  return auditedTransaction(context, (tx, audit) => submitMilestoneUpdateTx(tx, audit, args));
+/**
+ * Creates a SUBMITTED update with its evidence files (stored first, tied to the update and sealed in its audit
+ * event in the same transaction). Throws RefusedError when the author already has one waiting.
+ */
+export async function submitMilestoneUpdate({
+  context,
+  evidence = [],
+  ...args
+}: SubmitArgs & { evidence?: StagedEvidence[]; context: AuditContext }) {
+  return withStoredEvidence(evidence, (stored) =>
+    auditedTransaction(context, (tx, audit) => submitMilestoneUpdateTx(tx, audit, { ...args, files: stored })),
+  );
 }
 
-/** `submitMilestoneUpdate` inside the caller's transaction (a spreadsheet's rows commit together or not at all). */
-export async function submitMilestoneUpdateTx(tx: Tx, audit: Audit, { milestone, authorId, input }: SubmitArgs) {
+/**
+ * `submitMilestoneUpdate` inside the caller's transaction (a spreadsheet's rows commit together or not at all), with
+ * evidence files the caller has already stored (none from a spreadsheet).
+ */
+export async function submitMilestoneUpdateTx(
+  tx: Tx,
+  audit: Audit,
+  { milestone, authorId, input, files = [] }: SubmitArgs & { files?: StoredEvidence[] },
+) {
   await assertNoPending(tx, milestone.id, authorId);
   const created = await tx.milestoneUpdate.create({
     data: { milestoneId: milestone.id, authorId, ...proposalData(input) },
+  });
+  const sealed = await attachEvidenceTx(tx, {
+    subjectType: "MilestoneUpdate",
+    subjectId: created.id,
+    projectId: milestone.projectId,
+    uploadedById: authorId,
+    files,
   });
   await audit({
     action: UPDATE_ACTIONS.submit,
     entityType: "MilestoneUpdate",
     entityId: created.id,
     projectId: milestone.projectId,
-    after: updateAuditShape(created),
+    after: { ...updateAuditShape(created), ...(sealed.length ? { evidenceFiles: sealed } : {}) },
   });
   await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: created.id });
   return created.id;
@@ -227,7 +264,8 @@ export async function getMilestoneUpdate({ milestoneId, updateId }: { milestoneI
 
 /**
  * The author corrects a RETURNED update: the same row goes back to SUBMITTED with version + 1. Only the
- * author may do it (the route checks), only from RETURNED, and only at the version they corrected.
+ * author may do it (the route checks), only from RETURNED, and only at the version they corrected. The files
+ * already given stay with the update; new ones are added (EVIDENCE_MAX_FILES in all), and the event lists them all.
  */
 export async function resubmitMilestoneUpdate({
   milestone,
@@ -235,6 +273,7 @@ export async function resubmitMilestoneUpdate({
   authorId,
   expectedVersion,
   input,
+  evidence = [],
   context,
 }: {
   milestone: { id: string; projectId: string };
@@ -242,30 +281,45 @@ export async function resubmitMilestoneUpdate({
   authorId: string;
   expectedVersion: number;
   input: MilestoneUpdateData;
+  evidence?: StagedEvidence[];
   context: AuditContext;
 }) {
-  await auditedTransaction(context, async (tx, audit) => {
-    const before = await tx.milestoneUpdate.findFirst({ where: { id: updateId, milestoneId: milestone.id, authorId } });
-    if (!before) throw new NotFoundError("milestone update");
-    if (before.reviewState !== "RETURNED" || before.version !== expectedVersion)
-      throw new VersionConflictError(updateAuditShape(before));
-    await assertNoPending(tx, milestone.id, authorId, updateId);
-    const result = await tx.milestoneUpdate.updateMany({
-      where: { id: updateId, version: expectedVersion, reviewState: "RETURNED" },
-      data: { ...proposalData(input), reviewState: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
-    });
-    if (result.count === 0) throw new VersionConflictError(updateAuditShape(before));
-    const after = await tx.milestoneUpdate.findUniqueOrThrow({ where: { id: updateId } });
-    await audit({
-      action: UPDATE_ACTIONS.resubmit,
-      entityType: "MilestoneUpdate",
-      entityId: updateId,
-      projectId: milestone.projectId,
-      before: updateAuditShape(before),
-      after: updateAuditShape(after),
-    });
-    await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: updateId });
-  });
+  await withStoredEvidence(evidence, (stored) =>
+    auditedTransaction(context, async (tx, audit) => {
+      const before = await tx.milestoneUpdate.findFirst({
+        where: { id: updateId, milestoneId: milestone.id, authorId },
+      });
+      if (!before) throw new NotFoundError("milestone update");
+      if (before.reviewState !== "RETURNED" || before.version !== expectedVersion)
+        throw new VersionConflictError(updateAuditShape(before));
+      await assertNoPending(tx, milestone.id, authorId, updateId);
+      const filesBefore = await evidenceRecordsTx(tx, "MilestoneUpdate", updateId);
+      if (filesBefore.length + stored.length > EVIDENCE_MAX_FILES) throw new RefusedError("evidence.errors.tooMany");
+      const result = await tx.milestoneUpdate.updateMany({
+        where: { id: updateId, version: expectedVersion, reviewState: "RETURNED" },
+        data: { ...proposalData(input), reviewState: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
+      });
+      if (result.count === 0) throw new VersionConflictError(updateAuditShape(before));
+      const added = await attachEvidenceTx(tx, {
+        subjectType: "MilestoneUpdate",
+        subjectId: updateId,
+        projectId: milestone.projectId,
+        uploadedById: authorId,
+        files: stored,
+      });
+      const after = await tx.milestoneUpdate.findUniqueOrThrow({ where: { id: updateId } });
+      const filesAfter = [...filesBefore, ...added];
+      await audit({
+        action: UPDATE_ACTIONS.resubmit,
+        entityType: "MilestoneUpdate",
+        entityId: updateId,
+        projectId: milestone.projectId,
+        before: { ...updateAuditShape(before), ...(filesBefore.length ? { evidenceFiles: filesBefore } : {}) },
+        after: { ...updateAuditShape(after), ...(filesAfter.length ? { evidenceFiles: filesAfter } : {}) },
+      });
+      await notifySubmittedTx(tx, { kind: "milestoneUpdate", id: updateId });
+    }),
+  );
 }
 
 /** Moves a SUBMITTED update at `expectedVersion` to its reviewed state, or throws VersionConflictError. */

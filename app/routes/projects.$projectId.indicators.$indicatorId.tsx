@@ -12,18 +12,12 @@ import { useStoredPeriodLabel } from "~/components/indicators/period-label";
 import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import {
-  answerFieldErrors,
-  invariantResponse,
-  notFound,
-  readFormData,
-  requireParams,
-  runAction,
-} from "~/lib/http.server";
+import { answerFieldErrors, invariantResponse, notFound, requireParams, runAction } from "~/lib/http.server";
 import { decideOnProject, type Actor } from "~/lib/permissions";
 import { requireAnyProjectPermission, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
 import type { AuditContext } from "~/models/audit.server";
+import { readFormWithEvidence, withEvidenceError, type EvidenceUpload } from "~/lib/evidence/upload.server";
 import { listIndicatorValues, reportIndicatorValue, type IndicatorValueView } from "~/models/indicator-value.server";
 import { editIndicator, getProjectIndicator } from "~/models/indicator.server";
 import { requireReviewableSubmission, reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
@@ -102,7 +96,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     "indicatorValue.report",
     "indicatorValue.review",
   ]);
-  const formData = await readFormData(request);
+  // A reported value may carry evidence files: streamed to a temporary folder and removed once answered.
+  const upload = await readFormWithEvidence(request);
+  try {
+    return await dispatch(user, { projectId, indicatorId }, upload);
+  } finally {
+    await upload.discard();
+  }
+}
+
+async function dispatch(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  { projectId, indicatorId }: { projectId: string; indicatorId: string },
+  upload: EvidenceUpload,
+) {
+  const { formData } = upload;
   const intent = IndicatorIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return answerFieldErrors({ intent: "unknown" }, { _form: "common.errors.badRequest" });
   const target: Target = {
@@ -118,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return editAction(target, formData);
     case "report":
       await requireProjectPermission(user, projectId, "indicatorValue.report");
-      return reportAction(target, formData);
+      return reportAction(target, upload);
     default:
       await requireProjectPermission(user, projectId, "indicatorValue.review");
       return reviewAction(target, intent.data, formData);
@@ -137,15 +145,23 @@ async function editAction({ projectId, indicatorId, context, back }: Target, for
   });
 }
 
-async function reportAction({ user, projectId, indicatorId, context, back }: Target, formData: FormData) {
+async function reportAction({ user, projectId, indicatorId, context, back }: Target, upload: EvidenceUpload) {
   const indicator = await requireIndicator(projectId, indicatorId);
   const address = { intent: "report" };
   // The same rules as the period list the form offers, against the server's own day.
-  const parsed = parseForm(indicatorValueSchema(periodRulesOf(indicator, todayIsoDay())), formData, address);
+  const parsed = parseForm(indicatorValueSchema(periodRulesOf(indicator, todayIsoDay())), upload.formData, address);
+  const evidenceErrors = withEvidenceError(upload, parsed.ok ? {} : parsed.fieldErrors);
+  if (evidenceErrors) return answerFieldErrors(address, evidenceErrors);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   return runAction(address, async () => {
-    await reportIndicatorValue({ indicator: { id: indicatorId, projectId }, reporterId: user.id, input, context });
+    await reportIndicatorValue({
+      indicator: { id: indicatorId, projectId },
+      reporterId: user.id,
+      input,
+      evidence: upload.files,
+      context,
+    });
     return redirectWithFlash(back, { kind: "success", key: "workflow.flash.valueReported" });
   });
 }

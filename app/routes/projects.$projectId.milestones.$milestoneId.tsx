@@ -10,17 +10,11 @@ import { useFormat } from "~/i18n/format";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import type { AuditContext } from "~/models/audit.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import {
-  answerFieldErrors,
-  forbidden,
-  invariantResponse,
-  readFormData,
-  requireParams,
-  runAction,
-} from "~/lib/http.server";
+import { answerFieldErrors, forbidden, invariantResponse, requireParams, runAction } from "~/lib/http.server";
 import { decideOnProject } from "~/lib/permissions";
 import { requireAnyProjectPermission, requireProjectPermission } from "~/lib/permissions.server";
 import { parseForm } from "~/lib/validation.server";
+import { readFormWithEvidence, withEvidenceError, type EvidenceUpload } from "~/lib/evidence/upload.server";
 import {
   getMilestoneUpdate,
   listMilestoneUpdates,
@@ -80,7 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { projectId, milestoneId } = requireParams(Params, params);
   await requireAnyProjectPermission(user, projectId, ["milestone.edit", "milestoneUpdate.submit"]);
-  const formData = await readFormData(request);
+  // Updates may carry evidence files: they are streamed to a temporary folder and removed once answered.
+  const upload = await readFormWithEvidence(request);
+  try {
+    return await dispatch(user, { projectId, milestoneId }, upload);
+  } finally {
+    await upload.discard();
+  }
+}
+
+async function dispatch(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  { projectId, milestoneId }: { projectId: string; milestoneId: string },
+  upload: EvidenceUpload,
+) {
+  const { formData } = upload;
   const intent = MilestoneIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return answerFieldErrors({ intent: "unknown" }, { _form: "common.errors.badRequest" });
   const target: Target = {
@@ -97,8 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // submitUpdate and resubmit: team members (officers) and managers.
   await requireProjectPermission(user, projectId, "milestoneUpdate.submit");
   return intent.data === "submitUpdate"
-    ? submitAction(target, user.id, formData)
-    : resubmitAction(target, user.id, formData);
+    ? submitAction(target, user.id, upload)
+    : resubmitAction(target, user.id, upload);
 }
 
 async function editAction({ projectId, milestoneId, context, back }: Target, formData: FormData) {
@@ -113,20 +121,38 @@ async function editAction({ projectId, milestoneId, context, back }: Target, for
   });
 }
 
-async function submitAction({ projectId, milestoneId, context, back }: Target, authorId: string, formData: FormData) {
+async function submitAction(
+  { projectId, milestoneId, context, back }: Target,
+  authorId: string,
+  upload: EvidenceUpload,
+) {
   const milestone = await requireMilestone(projectId, milestoneId);
   const address = { intent: "submitUpdate" };
-  const parsed = parseForm(milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }), formData, address);
+  const schema = milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate });
+  const parsed = parseForm(schema, upload.formData, address);
+  const evidenceErrors = withEvidenceError(upload, parsed.ok ? {} : parsed.fieldErrors);
+  if (evidenceErrors) return answerFieldErrors(address, evidenceErrors);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   return runAction(address, async () => {
-    await submitMilestoneUpdate({ milestone: { id: milestoneId, projectId }, authorId, input, context });
+    await submitMilestoneUpdate({
+      milestone: { id: milestoneId, projectId },
+      authorId,
+      input,
+      evidence: upload.files,
+      context,
+    });
     return redirectWithFlash(back, { kind: "success", key: "workflow.flash.updateSubmitted" });
   });
 }
 
 /** Only the author corrects a returned update, at the version they corrected. */
-async function resubmitAction({ projectId, milestoneId, context, back }: Target, authorId: string, formData: FormData) {
+async function resubmitAction(
+  { projectId, milestoneId, context, back }: Target,
+  authorId: string,
+  upload: EvidenceUpload,
+) {
+  const { formData } = upload;
   const milestone = await requireMilestone(projectId, milestoneId);
   const address = { intent: "resubmit" };
   const which = ResubmitTarget.safeParse({ updateId: formData.get("updateId"), version: formData.get("version") });
@@ -136,6 +162,8 @@ async function resubmitAction({ projectId, milestoneId, context, back }: Target,
   invariantResponse(update, "Not found", { status: 404 });
   if (update.authorId !== authorId) throw forbidden();
   const parsed = parseForm(milestoneUpdateSchema({ currentDueDate: milestone.currentDueDate }), formData, address);
+  const evidenceErrors = withEvidenceError(upload, parsed.ok ? {} : parsed.fieldErrors);
+  if (evidenceErrors) return answerFieldErrors(address, evidenceErrors);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   return runAction(address, async () => {
@@ -145,6 +173,7 @@ async function resubmitAction({ projectId, milestoneId, context, back }: Target,
       authorId,
       expectedVersion: version,
       input,
+      evidence: upload.files,
       context,
     });
     return redirectWithFlash(back, { kind: "success", key: "workflow.flash.updateResubmitted" });

@@ -11,7 +11,13 @@ const live = { institution: "WB" as const, implementingAgencyId: "mot", isMember
 const archived = { ...live, archived: true };
 
 /** Reading and restoring: everything else waits until the project is restored. */
-const STILL_ALLOWED: ProjectAction[] = ["project.view", "report.print", "history.view", "project.archive"];
+const STILL_ALLOWED: ProjectAction[] = [
+  "project.view",
+  "report.print",
+  "history.view",
+  "project.archive",
+  "evidence.download",
+];
 
 describe("an archived project is read-only", () => {
   for (const actor of [manager, officer, admin, auditor]) {

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useFileSize } from "~/components/evidence/file-size";
 import { useFormat } from "~/i18n/format";
 import { useLabel } from "~/i18n/keys";
 import type { RecordRef, Shown } from "~/lib/audit-render/types";
@@ -42,6 +43,7 @@ export function useShownValue() {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useLabel();
+  const fileSize = useFileSize();
   return function show(value: Shown): ReactNode {
     switch (value.kind) {
       case "none":
@@ -79,6 +81,17 @@ export function useShownValue() {
                 <a href={url} rel="noreferrer noopener" target="_blank">
                   {shortUrl(url)}
                 </a>
+              </Fragment>
+            ))}
+          </span>
+        );
+      case "files":
+        return (
+          <span className="event-files">
+            {value.files.map((file, i) => (
+              <Fragment key={file.id}>
+                {i > 0 ? ", " : null}
+                {file.name} <span className="muted">({fileSize(file.size)})</span>
               </Fragment>
             ))}
           </span>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { EvidenceFilesField } from "~/components/evidence/evidence-files-field";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
@@ -71,6 +72,7 @@ export function ValueForm({
   return (
     <Form
       method="post"
+      encType="multipart/form-data"
       className="stack"
       onSubmit={onSubmit}
       noValidate
@@ -117,6 +119,7 @@ export function ValueForm({
         <textarea id="field-comment" rows={3} {...form.register("comment")} />
       </Field>
       <EvidenceLinksField form={form} label={t("workflow.indicator.fields.evidenceLinks")} />
+      <EvidenceFilesField serverError={fieldErrorsIn(answer)?.evidenceFiles} />
       <div>
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.actions.submitting") : (submitLabel ?? t("workflow.indicator.reportSubmit"))}

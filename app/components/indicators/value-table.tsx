@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { EvidenceFileList } from "~/components/evidence/evidence-file-list";
 import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { EvidenceLinks } from "~/components/reviews/evidence-links";
@@ -142,7 +143,10 @@ export function ValueTable({
                 ) : null}
               </td>
               <td>
-                <EvidenceLinks links={v.evidenceLinks} />
+                {v.evidenceLinks.length > 0 || v.evidenceFiles.length === 0 ? (
+                  <EvidenceLinks links={v.evidenceLinks} />
+                ) : null}
+                <EvidenceFileList files={v.evidenceFiles} />
               </td>
               {canReview ? (
                 <td>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { EvidenceFilesField } from "~/components/evidence/evidence-files-field";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { EvidenceLinksField, Field, useRemixForm } from "~/components/ui/form";
 import { DateField } from "~/components/ui/date-field";
@@ -21,11 +22,12 @@ type Returned = {
   dueDateReason: string | null;
   narrative: string;
   evidenceLinks: string[];
+  evidenceFiles: Array<{ id: string }>;
 };
 
 /**
  * An officer's (or manager's) update: new status, percent, an optional revised date (a later one needs a
- * reason — the same zod rule runs here and in the action), a narrative and evidence links. With `returned`
+ * reason — the same zod rule runs here and in the action), a narrative, evidence links and files. With `returned`
  * it corrects that returned update and resubmits it.
  */
 export function MilestoneUpdateForm({
@@ -71,6 +73,7 @@ export function MilestoneUpdateForm({
   return (
     <Form
       method="post"
+      encType="multipart/form-data"
       className="stack update-form"
       onSubmit={onSubmit}
       noValidate
@@ -122,6 +125,10 @@ export function MilestoneUpdateForm({
         <textarea id="field-narrative" rows={4} {...form.register("narrative")} />
       </Field>
       <EvidenceLinksField form={form} label={t("workflow.update.fields.evidenceLinks")} />
+      <EvidenceFilesField
+        serverError={fieldErrorsIn(answer)?.evidenceFiles}
+        keptCount={returned?.evidenceFiles.length ?? 0}
+      />
       <div>
         <button type="submit" disabled={submitting}>
           {submitting

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { EvidenceFileList } from "~/components/evidence/evidence-file-list";
 import { EvidenceLinks } from "~/components/reviews/evidence-links";
 import { ReviewStateBadge } from "~/components/reviews/review-state-badge";
 import { useFormat } from "~/i18n/format";
@@ -73,6 +74,7 @@ export function UpdateHistory({ updates }: { updates: MilestoneUpdateView[] }) {
               {t("workflow.milestone.evidence")}: <EvidenceLinks links={u.evidenceLinks} />
             </div>
           ) : null}
+          <EvidenceFileList files={u.evidenceFiles} />
           <ol className="trail" data-testid="update-trail">
             {u.trail.map((step, index) => (
               <li key={index} data-step={step.action}>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { EvidenceFileList } from "~/components/evidence/evidence-file-list";
 import { messageKey } from "~/i18n/keys";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
@@ -93,6 +94,7 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
           {t("workflow.milestone.evidence")}: <EvidenceLinks links={item.proposed.evidenceLinks} />
         </div>
       ) : null}
+      <EvidenceFileList files={item.proposed.evidenceFiles} />
       {item.ownSubmission ? (
         <p className="muted" data-testid="own-submission">
           {t("workflow.reviews.ownSubmission")}

@@ -82,6 +82,15 @@ export const links = (label: TranslationKey): FieldSpec<string | string[]> => ({
   },
 });
 
+/** Evidence files as the submission's event sealed them: shown by name and size. */
+export const files = (
+  label: TranslationKey,
+): FieldSpec<Array<{ id: string; name: string; size: number; type: string; sha256: string }>> => ({
+  label,
+  show: (value) =>
+    value.length ? { kind: "files", files: value.map(({ id, name, size }) => ({ id, name, size })) } : NONE,
+});
+
 function parseLinks(value: string): string[] {
   try {
     const parsed: unknown = JSON.parse(value);
@@ -219,6 +228,7 @@ export const MILESTONE_UPDATE_FIELDS: FieldSpecs<Snap<typeof milestoneUpdateSnap
   dueDateReason: text("audit.fields.dueDateReason"),
   narrative: text("audit.fields.narrative"),
   evidenceLinks: links("audit.fields.evidence"),
+  evidenceFiles: files("evidence.history.files"),
   reviewState: coded("audit.fields.reviewState", "domain.reviewState"),
   reviewComment: text("audit.fields.reviewComment"),
 };
@@ -253,6 +263,7 @@ export const INDICATOR_VALUE_FIELDS: FieldSpecs<Snap<typeof indicatorValueSnapsh
   value: number("audit.fields.value"),
   comment: text("audit.fields.comment"),
   evidenceLinks: links("audit.fields.evidence"),
+  evidenceFiles: files("evidence.history.files"),
   state: coded("audit.fields.valueState", "domain.valueState"),
   reviewComment: text("audit.fields.reviewComment"),
 };

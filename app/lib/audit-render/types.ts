@@ -39,6 +39,8 @@ export type Shown =
   | { kind: "bool"; value: boolean }
   | { kind: "ref"; ref: RecordRef }
   | { kind: "links"; urls: string[] }
+  /** Evidence files by name and size, as the submission's event sealed them. */
+  | { kind: "files"; files: Array<{ id: string; name: string; size: number }> }
   | { kind: "period"; start: string; end: string }
   | { kind: "targets"; targets: Array<{ periodEnd: string; value: number }> };
 

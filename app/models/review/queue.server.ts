@@ -1,6 +1,7 @@
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
+import { evidenceChipsFor, type EvidenceChip } from "~/models/evidence.server";
 import { summarizeIndicator } from "~/models/indicator.server";
 import { milestoneScheduleSelect } from "~/models/milestone.server";
 import { parseStoredLinks } from "~/schemas/fields";
@@ -51,7 +52,7 @@ function pendingValues(where: object, limit: number) {
 }
 
 /** A pending milestone update as the queue shows it: the proposal next to the milestone as it is. */
-function toUpdateItem(u: Awaited<ReturnType<typeof pendingUpdates>>[number], actor: Actor) {
+function toUpdateItem(u: Awaited<ReturnType<typeof pendingUpdates>>[number], actor: Actor, files: EvidenceChip[]) {
   return {
     kind: "milestoneUpdate" as const,
     id: u.id,
@@ -78,12 +79,13 @@ function toUpdateItem(u: Awaited<ReturnType<typeof pendingUpdates>>[number], act
       dueDateReason: u.dueDateReason,
       narrative: u.narrative,
       evidenceLinks: parseStoredLinks(u.evidenceLinks),
+      evidenceFiles: files,
     },
   };
 }
 
 /** A reported value as the queue shows it: the value next to the indicator's latest verified actual. */
-function toValueItem(v: Awaited<ReturnType<typeof pendingValues>>[number], actor: Actor) {
+function toValueItem(v: Awaited<ReturnType<typeof pendingValues>>[number], actor: Actor, files: EvidenceChip[]) {
   const summary = summarizeIndicator(v.indicator, v.indicator.values);
   return {
     kind: "indicatorValue" as const,
@@ -110,6 +112,7 @@ function toValueItem(v: Awaited<ReturnType<typeof pendingValues>>[number], actor
       value: v.value,
       comment: v.comment,
       evidenceLinks: parseStoredLinks(v.evidenceLinks),
+      evidenceFiles: files,
     },
   };
 }
@@ -144,9 +147,20 @@ export async function listReviewQueue({
     truncated.push({ kind: "milestoneUpdate", shown: updates.length, total: updateTotal });
   if (valueTotal > values.length) truncated.push({ kind: "indicatorValue", shown: values.length, total: valueTotal });
 
-  const items = [...updates.map((u) => toUpdateItem(u, actor)), ...values.map((v) => toValueItem(v, actor))].sort(
-    (a, b) => a.submittedAt.localeCompare(b.submittedAt),
-  );
+  const [updateFiles, valueFiles] = await Promise.all([
+    evidenceChipsFor(
+      "MilestoneUpdate",
+      updates.map((u) => u.id),
+    ),
+    evidenceChipsFor(
+      "IndicatorValue",
+      values.map((v) => v.id),
+    ),
+  ]);
+  const items = [
+    ...updates.map((u) => toUpdateItem(u, actor, updateFiles.get(u.id) ?? [])),
+    ...values.map((v) => toValueItem(v, actor, valueFiles.get(v.id) ?? [])),
+  ].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   return { items, total: updateTotal + valueTotal, truncated };
 }
 export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>["items"][number];

@@ -18,6 +18,7 @@ import lists from "./lists";
 import projectStatus from "./project-status";
 import importStrings from "./import";
 import pickers from "./pickers";
+import evidence from "./evidence";
 
 const en = {
   common,
@@ -40,6 +41,7 @@ const en = {
   projectStatus,
   import: importStrings,
   pickers,
+  evidence,
 };
 export default en;
 export type English = typeof en;

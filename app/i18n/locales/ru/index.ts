@@ -20,6 +20,7 @@ import lists from "./lists";
 import projectStatus from "./project-status";
 import importStrings from "./import";
 import pickers from "./pickers";
+import evidence from "./evidence";
 
 const ru: Translation<English> = {
   common,
@@ -42,5 +43,6 @@ const ru: Translation<English> = {
   projectStatus,
   import: importStrings,
   pickers,
+  evidence,
 };
 export default ru;
