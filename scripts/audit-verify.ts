@@ -6,6 +6,9 @@
 // cannot be seen from inside the chain.
 // `npm run audit:verify -- --file export.ndjson` verifies an NDJSON audit export instead, from the file alone
 // (scripts/verify-ndjson.mjs, which needs nothing but Node.js).
+// `npm run audit:verify -- --evidence` also re-hashes every evidence file the chain seals, from storage:
+//   EVIDENCE MISSING|CHANGED|UNSEALED <name> (<id>)   one line per problem, then exit 1
+//   EVIDENCE OK <count> files                          exit 0 (when the chain is OK too)
 import { pathToFileURL } from "node:url";
 
 async function main(): Promise<number> {
@@ -35,10 +38,26 @@ async function main(): Promise<number> {
   if (verdict.ok) {
     console.log(`OK ${verdict.count} events, head ${verdict.headSeq} ${verdict.headHash}`);
     console.error(`(verified in ${seconds} s)`);
-    return 0;
+    return process.argv.includes("--evidence") ? verifyEvidence(process.env.DATABASE_URL) : 0;
   }
   console.log(`BROKEN at seq ${verdict.problem.seq}: ${verdict.problem.kind} — ${verdict.problem.detail}`);
   return 1;
+}
+
+/** `--evidence`: every file the chain seals is re-hashed from storage; a missing or changed one is named. */
+async function verifyEvidence(url: string): Promise<number> {
+  const { createDb } = await import("~/lib/db.server");
+  const { verifyEvidenceFiles } = await import("~/models/evidence-verify.server");
+  const db = createDb(url, process.env.DATABASE_AUTH_TOKEN);
+  try {
+    const evidence = await verifyEvidenceFiles(db);
+    for (const p of evidence.problems) console.log(`EVIDENCE ${p.problem.toUpperCase()} ${p.name} (${p.id})`);
+    if (evidence.problems.length) return 1;
+    console.log(`EVIDENCE OK ${evidence.checked} files`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -23,6 +23,9 @@ client.close();
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
+// Evidence files of this test file, in a folder of its own (removed with the database).
+const evidenceDir = `${file}-evidence`;
+process.env.EVIDENCE_DIR = evidenceDir;
 // A previous test file in the same worker may have left its client on globalThis.
 (globalThis as { qadamDb?: unknown }).qadamDb = undefined;
 (globalThis as { qadamReadDb?: unknown }).qadamReadDb = undefined;
@@ -33,4 +36,5 @@ afterAll(async () => {
   const { closeReadClient } = await import("~/lib/sql.server");
   closeReadClient();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+  rmSync(evidenceDir, { recursive: true, force: true });
 });

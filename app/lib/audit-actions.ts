@@ -156,6 +156,8 @@ export const AUDIT_ACTIONS = {
   "export.audit_ndjson": exported,
   "export.portfolio_xlsx": exported,
   "export.iati_xml": exported,
+  /** An auditor's evidence pack: the audit log's slice, every evidence file it names and a manifest. */
+  "export.evidence_pack": exported,
 
   /** A reminder run, at its start and at its end (a start without an end is a run that was interrupted). */
   "reminderRun.start": created("ReminderRun", reminderRunSnapshot),

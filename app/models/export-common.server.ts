@@ -15,7 +15,7 @@ import { auditedTransaction, getChainHead, type AuditContext } from "./audit.ser
  * and the streaming XLSX writer. Rows are always read in keyset batches and written as they are read.
  */
 
-export type ExportKind = "audit_csv" | "audit_xlsx" | "audit_ndjson" | "portfolio_xlsx" | "iati_xml";
+export type ExportKind = "audit_csv" | "audit_xlsx" | "audit_ndjson" | "portfolio_xlsx" | "iati_xml" | "evidence_pack";
 
 export const EXPORT_FILE: Record<ExportKind, string> = {
   audit_csv: "audit.csv",
@@ -23,6 +23,7 @@ export const EXPORT_FILE: Record<ExportKind, string> = {
   audit_ndjson: "audit.ndjson",
   portfolio_xlsx: "portfolio.xlsx",
   iati_xml: "iati.xml",
+  evidence_pack: "evidence-pack.zip",
 };
 
 export type ChainHeadStamp = { seq: number; hash: string | null };

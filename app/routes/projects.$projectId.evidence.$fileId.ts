@@ -16,7 +16,7 @@ const Params = z.object({ projectId: routeId, fileId: routeId });
 /**
  * GET /projects/:projectId/evidence/:fileId — one evidence file of this project, to people who can see the project
  * (anyone else: 404, as if it did not exist; a file of another project is not found here either). Always a download with the type found at upload (only PDF, PNG, JPEG and Office documents are ever
- * stored), `nosniff`, and a sandboxing policy: nothing a user uploaded runs in Qadam's origin.
+ * stored), a sandboxing policy (and the server's `nosniff` on every answer): nothing a user uploaded runs in Qadam's origin.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": isEvidenceType(file.type) ? file.type : "application/octet-stream",
       "Content-Length": String(file.size),
       "Content-Disposition": attachmentDisposition(file.name),
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });

@@ -1,7 +1,12 @@
 // Every route guards itself as app/lib/route-access.ts says. Each route module's loader and action is called
 // directly for every demo user (and for no user), on a project in scope (member and non-member) and out of scope,
 // and the HTTP status must match what the permission module decides for the route's ROUTE_ACCESS entry.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { evidenceStorage } from "~/lib/evidence/storage.server";
 import { db } from "~/lib/db.server";
 import {
   GLOBAL_ACTIONS,
@@ -49,11 +54,35 @@ type SeedProject = ProjectScopeBase & {
   memberIds: Set<string>;
   milestoneId: string;
   indicatorId: string;
+  evidenceFileId: string;
 };
 type ProjectScopeBase = Omit<ProjectScope, "isMember">;
 
 /** One (user, project) situation to try a route in. */
 type Situation = { user: Subject; project: SeedProject | null; label: string };
+
+/** A stored evidence file of the project (a real file in the test's evidence folder), for its download route. */
+async function storeEvidenceFile(projectId: string, uploadedById: string) {
+  const folder = await mkdtemp(path.join(tmpdir(), "qadam-guard-"));
+  const source = path.join(folder, "report.pdf");
+  const bytes = Buffer.from("%PDF-1.4\n%%EOF\n");
+  await writeFile(source, bytes);
+  const storageKey = `ev-${randomBytes(16).toString("hex")}`;
+  await evidenceStorage().put(storageKey, source, "application/pdf");
+  await db.evidenceFile.create({
+    data: {
+      projectId,
+      subjectType: "MilestoneUpdate",
+      subjectId: "guard",
+      name: "report.pdf",
+      size: bytes.length,
+      type: "application/pdf",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+      uploadedById,
+    },
+  });
+}
 
 const isGlobal = (action: string): action is GlobalAction => (GLOBAL_ACTIONS as readonly string[]).includes(action);
 
@@ -136,6 +165,7 @@ async function buildWorld() {
     for (const userId of members) await addMember(project.id, userId);
     await createMilestone(project.id);
     await createIndicator(project.id);
+    await storeEvidenceFile(project.id, admin.id);
   }
   Object.assign(otherParams, { userId: wbOfficer.id, frameworkId: framework.id });
   return [
@@ -180,6 +210,7 @@ beforeAll(async () => {
       indicators: { select: { id: true }, take: 1, orderBy: { sortOrder: "asc" } },
     },
   });
+  const files = await db.evidenceFile.findMany({ select: { id: true, projectId: true } });
   for (const p of rows) {
     projects.push({
       id: p.id,
@@ -189,6 +220,7 @@ beforeAll(async () => {
       memberIds: new Set(p.members.map((m) => m.userId)),
       milestoneId: p.milestones[0].id,
       indicatorId: p.indicators[0].id,
+      evidenceFileId: files.find((f) => f.projectId === p.id)?.id ?? "no-file",
     });
   }
   // Dozens of audited writes: generous for a machine busy with other work.
@@ -225,6 +257,7 @@ function paramsFor(file: string, project: SeedProject | null): Record<string, st
     if (name === "projectId") params.projectId = project?.id ?? "no-project";
     else if (name === "milestoneId") params.milestoneId = project?.milestoneId ?? "no-milestone";
     else if (name === "indicatorId") params.indicatorId = project?.indicatorId ?? "no-indicator";
+    else if (name === "fileId") params.fileId = project?.evidenceFileId ?? "no-file";
     else if (name in otherParams) params[name] = otherParams[name];
     else throw new Error(`${file}: no seed value for route param $${name}; teach route-guards.test.ts about it`);
   }

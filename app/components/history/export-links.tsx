@@ -23,6 +23,9 @@ export function AuditExportLinks({ filters }: { filters: Record<string, string> 
       <a href={url("audit.ndjson")} download>
         NDJSON
       </a>
+      <a href={url("evidence-pack.zip")} download title={t("evidence.pack.hint")} data-testid="evidence-pack-link">
+        {t("evidence.pack.link")}
+      </a>
     </p>
   );
 }

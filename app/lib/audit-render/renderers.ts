@@ -225,6 +225,7 @@ export const AUDIT_RENDERERS: Renderers = {
   "export.audit_ndjson": exported,
   "export.portfolio_xlsx": exported,
   "export.iati_xml": exported,
+  "export.evidence_pack": exported,
 
   "user.invite": linkSent,
   "user.revokeInvitation": (_payload, { entityId, names }) => ({ record: names.user(entityId), changes: [] }),

@@ -82,6 +82,7 @@ export default {
       audit_ndjson: "{{actor}} downloaded {{count}} history events as NDJSON",
       portfolio_xlsx: "{{actor}} downloaded the portfolio workbook",
       iati_xml: "{{actor}} downloaded the IATI file",
+      evidence_pack: "{{actor}} downloaded an evidence pack of {{count}} events",
     },
     mail: {
       retry: "{{actor}} sent again a message that had not been delivered",
@@ -273,6 +274,7 @@ export default {
       audit_ndjson: "History as NDJSON",
       portfolio_xlsx: "Portfolio workbook",
       iati_xml: "IATI file",
+      evidence_pack: "Evidence pack (ZIP)",
     },
     mail: {
       retry: "Message sent again",

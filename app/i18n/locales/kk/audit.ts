@@ -82,6 +82,7 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "{{actor}} тарих оқиғаларын ({{count}}) NDJSON пішімінде жүктеп алды",
       portfolio_xlsx: "{{actor}} портфель кестесін жүктеп алды",
       iati_xml: "{{actor}} IATI файлын жүктеп алды",
+      evidence_pack: "{{actor}} дәлелдер топтамасын жүктеп алды: {{count}} оқиға",
     },
     mail: {
       retry: "{{actor}} жеткізілмеген хатты қайта жіберді",
@@ -275,6 +276,7 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "Тарих NDJSON пішімінде",
       portfolio_xlsx: "Портфель кестесі",
       iati_xml: "IATI файлы",
+      evidence_pack: "Дәлелдер топтамасы (ZIP)",
     },
     mail: {
       retry: "Хат қайта жіберілді",

@@ -82,6 +82,7 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "{{actor}} скачал(а) события истории ({{count}}) в формате NDJSON",
       portfolio_xlsx: "{{actor}} скачал(а) таблицу портфеля",
       iati_xml: "{{actor}} скачал(а) файл IATI",
+      evidence_pack: "{{actor}} скачал(а) пакет доказательств: событий — {{count}}",
     },
     mail: {
       retry: "{{actor}} повторно отправил(а) недоставленное письмо",
@@ -283,6 +284,7 @@ const audit: Translation<typeof en> = {
       audit_ndjson: "История в NDJSON",
       portfolio_xlsx: "Таблица портфеля",
       iati_xml: "Файл IATI",
+      evidence_pack: "Пакет доказательств (ZIP)",
     },
     mail: {
       retry: "Письмо отправлено повторно",
