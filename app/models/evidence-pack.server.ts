@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Transform, type Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { ZipFile } from "yazl";
 import { z } from "zod";
 import { evidenceFileRecord } from "~/lib/audit-snapshots";
@@ -54,17 +55,37 @@ export function evidencePackStream(plan: AuditExportPlan): Readable {
   const zip = new ZipFile();
   const files = new Map<string, PackFile>();
   const ndjsonHash = createHash("sha256");
-  // Each chunk of the NDJSON stream is one line (auditNdjsonStream yields line by line).
+  // The NDJSON stream writes its lines in buffers of many lines (a line may also span two buffers): the tap
+  // reads whole lines, keeping the unfinished tail for the next chunk.
+  const decoder = new StringDecoder("utf8");
+  let tail = "";
+  const collect = (text: string) => {
+    for (const line of text.split("\n")) {
+      if (!line.trim()) continue;
+      for (const { seq, file } of sealedFiles(line)) {
+        const known = files.get(file.id);
+        if (known) known.sealedBy.push(seq);
+        else files.set(file.id, { ...file, sealedBy: [seq] });
+      }
+    }
+  };
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       ndjsonHash.update(chunk);
       try {
-        for (const { seq, file } of sealedFiles(chunk.toString("utf8"))) {
-          const known = files.get(file.id);
-          if (known) known.sealedBy.push(seq);
-          else files.set(file.id, { ...file, sealedBy: [seq] });
-        }
+        const text = tail + decoder.write(chunk);
+        const cut = text.lastIndexOf("\n");
+        tail = text.slice(cut + 1);
+        collect(text.slice(0, cut + 1));
         callback(null, chunk);
+      } catch (error) {
+        callback(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    flush(callback) {
+      try {
+        collect(tail + decoder.end());
+        callback();
       } catch (error) {
         callback(error instanceof Error ? error : new Error(String(error)));
       }
