@@ -9,6 +9,10 @@ const port = process.env.E2E_PORT ?? "3100";
 // Port-specific database and build folder: several suites can run side by side on one machine.
 const file = `./data/e2e-${port}.db`;
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+// Evidence files too: each port's server stores them in its own folder, emptied with its database
+// (tests/e2e/evidence.spec.ts changes a stored file and must not touch another suite's).
+const evidenceDir = `./data/e2e-${port}-evidence`;
+rmSync(evidenceDir, { recursive: true, force: true });
 
 const env = {
   ...process.env,
@@ -31,8 +35,11 @@ const env = {
   SMTP_URL: mailTestSettings(port).smtpUrl,
   MAIL_FROM: "Qadam e2e <no-reply@qadam.test>",
   APP_URL: `http://127.0.0.1:${port}`,
+  EVIDENCE_DIR: evidenceDir,
 };
 delete env.DATABASE_AUTH_TOKEN;
+// Evidence stays on disk here, whatever the shell configured.
+delete env.EVIDENCE_S3_BUCKET;
 delete env.OIDC_REDIRECT_URI;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) run("npx", ["remix", "vite:build", "--logLevel", "warn"]);
