@@ -76,6 +76,12 @@ export function s3Storage(settings: S3Settings): EvidenceStorage {
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
+    // Checksums only where S3 requires them: by default the SDK sends a streamed body as `aws-chunked` with a
+    // trailing checksum, which S3-compatible stores that do not speak it keep as part of the object (its bytes
+    // and SHA-256 would no longer be the file's). Integrity is Qadam's own: the sealed SHA-256, re-hashed by
+    // audit:verify --evidence.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
     credentials:
       settings.accessKeyId && settings.secretAccessKey
         ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
