@@ -381,6 +381,9 @@ export async function createServer(options = {}) {
           return;
         }
         body = checked.body;
+        // A streamed upload may be answered before the app reads all of it (not signed in, refused, over the
+        // limit): what is left would sit unread on a kept-alive connection, so the connection ends with the answer.
+        if (body instanceof ReadableStream) res.set("Connection", "close");
       }
       await sendRemixResponse(res, await handleRequest(remixRequest(req, res, body)));
     } catch (error) {

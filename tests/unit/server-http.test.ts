@@ -2,6 +2,7 @@
 // happens in front of Remix and what a resource route answers on the wire.
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { EVIDENCE_MAX_BODY_BYTES } from "~/lib/evidence/upload-limits.mjs";
 import { startServer, type RunningServer } from "../helpers/http-server";
 
 const LIMIT = 1024 * 1024;
@@ -107,6 +108,57 @@ describe("request bodies are limited before Remix reads them", () => {
     const response = await post("/login", `email=a%40b.test&password=${"x".repeat(LIMIT - 100)}`);
     expect(response.status).toBe(400); // the login form's own answer: the password is too long
   }, 30_000);
+});
+
+describe("evidence uploads have their own limit, on the pages that take files", () => {
+  const UPLOAD = "/projects/some-project/milestones/some-milestone";
+
+  /** Declares a multipart body of `length` bytes and sends only its first part: the answer comes first or not. */
+  function declared(path: string, length: number): Promise<{ status: number | null; body: string }> {
+    return new Promise((resolve) => {
+      const request = httpRequest(new URL(path, base), {
+        method: "POST",
+        headers: { origin: base, "content-type": "multipart/form-data; boundary=b0", "content-length": String(length) },
+      });
+      request.on("response", (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? null, body });
+        });
+      });
+      request.on("error", () => resolve({ status: null, body: "" }));
+      request.write('--b0\r\nContent-Disposition: form-data; name="evidenceFiles"; filename="a.pdf"\r\n\r\n%PDF-');
+    });
+  }
+
+  it("refuses an upload whose declared length is over the upload limit with 413, before reading it", async () => {
+    const result = await declared(UPLOAD, EVIDENCE_MAX_BODY_BYTES + 1);
+    expect(result.status).toBe(413);
+    expect(result.body).toMatch(/^The form is too large: Qadam accepts at most .* with its files\.$/);
+  });
+
+  it("lets a multipart form larger than the form limit reach a page that takes files (here: sign in first)", async () => {
+    const parts = [
+      '--b0\r\nContent-Disposition: form-data; name="evidenceFiles"; filename="a.pdf"\r\n',
+      "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n",
+      "x".repeat(2 * LIMIT),
+      "\r\n--b0--\r\n",
+    ];
+    const response = await post(UPLOAD, parts.join(""), "multipart/form-data; boundary=b0");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/login/);
+    // Answered before the body was read: the connection ends rather than keep the unread rest.
+    expect(response.headers.get("connection")).toBe("close");
+  }, 30_000);
+
+  it("keeps the form limit for a multipart form elsewhere", async () => {
+    const result = await declared("/account/language", LIMIT + 1);
+    expect(result.status).toBe(413);
+    expect(result.body).toBe("The form is too large: Qadam accepts at most 1 MiB per form.");
+  });
 });
 
 describe("a body that is not a form is the client's mistake, not a 500", () => {
