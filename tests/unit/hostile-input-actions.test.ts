@@ -924,6 +924,42 @@ describe("the spreadsheet upload refuses hostile posts with a clear 4xx and chan
   });
 });
 
+describe("evidence files that are not what they claim are refused with a clear 4xx and change nothing", () => {
+  it("a milestone update with any file name and bytes that are no accepted type", async () => {
+    const action = await actionOf("routes/projects.$projectId.milestones.$milestoneId.tsx");
+    const post = fc.record({
+      names: fc.array(fc.oneof(fc.constantFrom("report.pdf", "photo.png", "plan.docx", "x.svg"), hostileString), {
+        minLength: 1,
+        maxLength: 7,
+      }),
+      // A leading "x" keeps the bytes from ever starting with a PDF, PNG, JPEG or ZIP signature.
+      bytes: fc.uint8Array({ maxLength: 2048 }).map((tail) => new Uint8Array([0x78, ...tail])),
+    });
+    await fc.assert(
+      fc.asyncProperty(post, async ({ names, bytes }) => {
+        const body = new FormData();
+        for (const [key, value] of Object.entries({
+          intent: "submitUpdate",
+          proposedStatus: "IN_PROGRESS",
+          proposedPercent: "60",
+          narrative: "Progress.",
+        }))
+          body.set(key, value);
+        for (const name of names) body.append("evidenceFiles", new File([bytes], name || "report.pdf"));
+        const before = await snapshot();
+        const path = `/projects/${world.projectId}/milestones/${world.milestoneId}`;
+        const answer = await callAction(action, await multipartPost(path, world.officer.cookie, body), {
+          projectId: world.projectId,
+          milestoneId: world.milestoneId,
+        });
+        expect(refusalProblems(answer), JSON.stringify({ names, size: bytes.length })).toEqual([]);
+        expect(changes(before, await snapshot(), new Set()), "a refused upload changed the database").toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("hostile route params get a 4xx and change nothing", () => {
   // One form per route with params; each param in turn (or all at once) replaced by a hostile string.
   const withParams = SPECS.filter(
