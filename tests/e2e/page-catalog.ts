@@ -89,6 +89,8 @@ export const NOT_PAGES: Record<string, string> = {
   "routes/exports.portfolio[.]xlsx.ts": "a file download",
   "routes/exports.iati[.]xml.ts": "a file download",
   "routes/import.template[.]xlsx.ts": "a file download",
+  "routes/exports.evidence-pack[.]zip.ts": "a file download",
+  "routes/projects.$projectId.evidence.$fileId.ts": "a file download",
 };
 
 function isGlobal(action: GlobalAction | ProjectAction): action is GlobalAction {
