@@ -12,6 +12,7 @@ import express from "express";
 import pino from "pino";
 import { parseEnv } from "../app/lib/env-schema.server.mjs";
 import { BODY_TOO_LARGE, EVIDENCE_MAX_BODY_BYTES, UPLOAD_PATH } from "../app/lib/evidence/upload-limits.mjs";
+import { SPREADSHEET_MAX_BODY_BYTES, SPREADSHEET_PATH } from "../app/lib/import/upload-limits.mjs";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -373,7 +374,11 @@ export async function createServer(options = {}) {
     try {
       let body;
       if (!SAFE_METHODS.has(req.method)) {
-        const checked = uploadBody(req) ?? (await checkFormBody(req, env.FORM_BODY_MAX_BYTES));
+        // The spreadsheet page takes a file larger than a form's limit (and answers one over its own limit itself).
+        const formLimit = SPREADSHEET_PATH.test(req.path)
+          ? Math.max(SPREADSHEET_MAX_BODY_BYTES, env.FORM_BODY_MAX_BYTES)
+          : env.FORM_BODY_MAX_BYTES;
+        const checked = uploadBody(req) ?? (await checkFormBody(req, formLimit));
         if (!checked.ok) {
           // Over the limit the rest of the body stays unread: close the connection rather than drain it.
           if (checked.status === 413) res.set("Connection", "close");

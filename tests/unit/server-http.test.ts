@@ -3,6 +3,7 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EVIDENCE_MAX_BODY_BYTES } from "~/lib/evidence/upload-limits.mjs";
+import { SPREADSHEET_MAX_BODY_BYTES } from "~/lib/import/upload-limits.mjs";
 import { startServer, type RunningServer } from "../helpers/http-server";
 
 const LIMIT = 1024 * 1024;
@@ -159,6 +160,27 @@ describe("evidence uploads have their own limit, on the pages that take files", 
     expect(result.status).toBe(413);
     expect(result.body).toBe("The form is too large: Qadam accepts at most 1 MiB per form.");
   });
+});
+
+describe("the spreadsheet page takes a file larger than a form", () => {
+  const multipart = (size: number) =>
+    [
+      '--b0\r\nContent-Disposition: form-data; name="file"; filename="values.xlsx"\r\n\r\n',
+      "x".repeat(size),
+      '\r\n--b0\r\nContent-Disposition: form-data; name="intent"\r\n\r\ncheck\r\n--b0--\r\n',
+    ].join("");
+
+  it("lets a file of 1.5 MiB (over the 1 MiB form limit, under the 2 MiB file limit) reach the page", async () => {
+    const response = await post("/import", multipart(1.5 * LIMIT), "multipart/form-data; boundary=b0");
+    // The page's own answer (here: sign in first), not the server's 413 for forms.
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/login/);
+  }, 30_000);
+
+  it("still refuses a body over twice the file limit with 413", async () => {
+    const response = await post("/import", multipart(SPREADSHEET_MAX_BODY_BYTES), "multipart/form-data; boundary=b0");
+    expect(response.status).toBe(413);
+  }, 30_000);
 });
 
 describe("a body that is not a form is the client's mistake, not a 500", () => {

@@ -16,6 +16,7 @@ import {
 } from "./columns";
 import { FileRefusedError } from "./file-refusal";
 import { guardWorkbookZip, unpackEntry } from "./zip-guard.server";
+import { SPREADSHEET_MAX_FILE_BYTES } from "./upload-limits.mjs";
 
 /**
  * Turns an uploaded file into rows of cells, or refuses the whole file (FileRefusedError, a 4xx). Nothing here
@@ -23,8 +24,8 @@ import { guardWorkbookZip, unpackEntry } from "./zip-guard.server";
  */
 
 export const UPLOAD_LIMITS = {
-  /** The file as uploaded. A filled template of a few hundred rows is ~30 KB. */
-  maxBytes: 2 * 1024 * 1024,
+  /** The file as uploaded (the server lets a body of twice that through to the page). */
+  maxBytes: SPREADSHEET_MAX_FILE_BYTES,
   /** Data rows per sheet (a portfolio's indicators and milestones fit many times over). */
   maxRows: 2000,
 } as const;
