@@ -55,6 +55,11 @@ export async function loadPageData(): Promise<PageData> {
         }
       }
     }
+    // An evidence file is shown by its name, and by its name without the extension beside the extension.
+    for (const row of (await db.execute(`SELECT DISTINCT name FROM "EvidenceFile"`)).rows) {
+      const name = String(row.name).trim();
+      for (const v of [name, name.replace(/\.[^.]+$/, "")]) if (v.length >= 3) values.add(v);
+    }
     const collect = (value: unknown, key?: string) => {
       if (key) recorded.add(key);
       if (typeof value === "string") {

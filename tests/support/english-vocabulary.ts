@@ -27,6 +27,9 @@ const KEPT = new Set([
   "mail",
   "cookie",
   "excel",
+  // Microsoft's products, named as such in the evidence files' help ("документы Word, Excel или PowerPoint").
+  "word",
+  "powerpoint",
   "english",
 ]);
 for (const word of [...strings(ru), ...strings(kk)].flatMap(words)) {
