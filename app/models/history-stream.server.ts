@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import type { ChainedFields } from "~/lib/audit-chain.server";
 import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
 import { withSeq } from "./history.server";
@@ -10,23 +11,7 @@ import { withSeq } from "./history.server";
  */
 
 /** One stored event as the exports write it; `occurredAt` is ISO-8601 UTC, as `Date.toISOString()` writes it. */
-export type AuditEventRow = {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  projectId: string | null;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-  requestId: string | null;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-};
+export type AuditEventRow = Omit<ChainedFields, "occurredAt"> & { occurredAt: string; prevHash: string; hash: string };
 
 /** The stored columns, in the order of AuditEventRow. */
 export const AUDIT_ROW_COLUMNS = `seq, occurredAt, actorId, actorEmail, action, entityType, entityId, projectId, "before", "after", reason, requestId, ip, prevHash, hash`;
