@@ -1,22 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditContextFor, requireUser } from "~/lib/auth.server";
-import { orNotFound } from "~/lib/http.server";
-import { requireGlobalPermission } from "~/lib/permissions.server";
-import { enforceRateLimit } from "~/lib/rate-limit.server";
-import { parseSearchParams } from "~/lib/validation.server";
-import { auditNdjsonStream, planAuditExport, recordAuditExport } from "~/models/export-audit.server";
+import { plannedAuditExport } from "~/lib/audit-export-request.server";
+import { auditNdjsonStream } from "~/models/export-audit.server";
 import { exportFilename, streamResponse } from "~/models/export-common.server";
-import { AuditExportQuerySchema } from "~/schemas/history";
 
 /** GET /exports/audit.ndjson?from&to&project&entity&entityId&actor&action — a metadata line, then one event per line. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireGlobalPermission(user, "history.export");
-  enforceRateLimit(user, "export");
-  const { bom: _bom, ...query } = parseSearchParams(AuditExportQuerySchema, new URL(request.url));
-  // A project outside the user's view (or no project at all) is a 404, and no export is recorded.
-  const plan = await orNotFound(() => planAuditExport({ actor: user, query }));
-  await recordAuditExport(auditContextFor(user), "audit_ndjson", plan);
+  const { plan } = await plannedAuditExport(request, "audit_ndjson");
   return streamResponse(auditNdjsonStream(plan), {
     contentType: "application/x-ndjson; charset=utf-8",
     filename: exportFilename("audit", "ndjson", plan.generatedAt),
