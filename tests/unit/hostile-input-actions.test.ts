@@ -335,6 +335,10 @@ async function projectForm(projectId: string): Promise<Record<string, string>> {
 }
 
 const userVersion = async (id: string) => String((await db.user.findUniqueOrThrow({ where: { id } })).version);
+const activeUserVersion = async (id: string) => {
+  await db.user.updateMany({ where: { id, active: false }, data: { active: true } });
+  return userVersion(id);
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // One entry per form an action serves
@@ -497,7 +501,9 @@ const SPECS: FormSpec[] = [
     params: () => ({ userId: world.target.id }),
     valid: async () => ({
       intent,
-      version: await userVersion(world.target.id),
+      // A mutated form of an earlier run may have deactivated the target (a valid "deactivate"): a reset link for a
+      // deactivated account is refused on purpose, so each form starts from an active account.
+      version: await activeUserVersion(world.target.id),
       ...(intent === "update"
         ? { name: "Renamed", organizationId: world.bankOrgId, role: "OFFICER", locale: "kk" }
         : {}),
