@@ -20,6 +20,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ROOT } from "./drill-server";
 import { auditDatabase, measureCores, measureExport, measureSignIn, measureSoak, measureVerify } from "./bench/extras";
+import { benchMarkdown, type BenchResult } from "./bench/markdown";
 import { measurePages, pagesOf, type PageFigures } from "./bench/pages";
 import { benchEnv, PINNED, startBenchServer, type BenchServerOptions } from "./bench/server";
 import { hasWrk } from "./bench/wrk";
@@ -227,6 +228,10 @@ async function main() {
   log(`\n${JSON.stringify(extras, (key, value: unknown) => (key === "rssSamples" ? undefined : value), 2)}`);
   log(`written: ${path.relative(ROOT, out)}`);
   copyFileSync(out, path.join(dir, "latest.json"));
+  // The same figures as the README's tables (BenchResult names the fields they are read from).
+  const markdown: BenchResult = result;
+  writeFileSync(path.join(dir, "latest.md"), benchMarkdown(markdown));
+  log(`and as Markdown: ${path.relative(ROOT, path.join(dir, "latest.md"))}`);
 }
 
 await main();
