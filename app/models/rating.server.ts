@@ -1,33 +1,27 @@
 import { dayToDate } from "~/lib/dates";
-import { db } from "~/lib/db.server";
+import { RATING_SCALE } from "~/lib/metrics";
+import { cell, readRows } from "~/lib/sql.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
-import type { RatingInput } from "~/schemas/rating";
+import { RISK_RATINGS, type RatingInput } from "~/schemas/rating";
 
 /** The project's rating history, newest first, with who recorded each rating. */
 export async function listRatings(options: { projectId: string }) {
-  const rows = await db.rating.findMany({
-    where: { projectId: options.projectId },
-    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-    select: {
-      id: true,
-      ratedOn: true,
-      pdoRating: true,
-      ipRating: true,
-      riskRating: true,
-      justification: true,
-      createdAt: true,
-      author: { select: { name: true } },
-    },
-  });
+  // Plain SQL (lib/sql.server.ts): one statement where Prisma's client sent two, on every view of the tab.
+  const rows = await readRows(
+    `SELECT r.id, r.ratedOn, r.pdoRating, r.ipRating, r.riskRating, r.justification, r.createdAt, u.name AS author
+     FROM "Rating" r JOIN "User" u ON u.id = r.authorId
+     WHERE r.projectId = ? ORDER BY r.ratedOn DESC, r.createdAt DESC`,
+    [options.projectId],
+  );
   return rows.map((r) => ({
-    id: r.id,
-    ratedOn: r.ratedOn.toISOString(),
-    pdoRating: r.pdoRating,
-    ipRating: r.ipRating,
-    riskRating: r.riskRating,
-    justification: r.justification,
-    recordedAt: r.createdAt.toISOString(),
-    author: r.author.name,
+    id: cell.text(r, "id"),
+    ratedOn: cell.date(r, "ratedOn").toISOString(),
+    pdoRating: cell.oneOf(r, "pdoRating", RATING_SCALE),
+    ipRating: cell.oneOf(r, "ipRating", RATING_SCALE),
+    riskRating: cell.oneOf(r, "riskRating", RISK_RATINGS),
+    justification: cell.text(r, "justification"),
+    recordedAt: cell.date(r, "createdAt").toISOString(),
+    author: cell.text(r, "author"),
   }));
 }
 

@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMembers({ projectId }),
     canManage ? listMemberCandidates({ projectId, project: scope, search: person }) : null,
   ]);
-  return { members, offer, search: person ?? "", canManage };
+  // The picker shows each person's name, organisation and role: their e-mail stays on the server.
+  const picker = offer && {
+    total: offer.total,
+    candidates: offer.candidates.map(({ id, name, role, organization }) => ({ id, name, role, organization })),
+  };
+  return { members, offer: picker, search: person ?? "", canManage };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

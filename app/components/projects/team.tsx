@@ -84,7 +84,7 @@ export function TeamTable({ members, canManage }: { members: TeamMember[]; canMa
   );
 }
 
-export type Candidate = { id: string; name: string; email: string; role: string; organization: LocalizedName };
+export type Candidate = { id: string; name: string; role: string; organization: LocalizedName };
 
 /**
  * Only people who could see the project are offered; the server checks again (a field error otherwise). There can

@@ -1,8 +1,9 @@
-import type { Prisma } from "~/generated/prisma/client";
+import type { Row } from "@libsql/client";
 import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
 import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
-import { centsToNumber } from "~/lib/money";
+import { cell, readRows } from "~/lib/sql.server";
+import { MILESTONE_STATUSES } from "~/schemas/milestone";
 
 /** What the project's header shows on every tab; throws NotFoundError when there is no such project. */
 export async function getProjectHeader(projectId: string) {
@@ -40,97 +41,87 @@ export async function getProjectHeader(projectId: string) {
   };
 }
 
-const OVERVIEW_SELECT = {
-  id: true,
-  description: true,
-  narrative: true,
-  sectorCode: true,
-  instrument: true,
-  approvalDate: true,
-  effectivenessDate: true,
-  mtrPlannedDate: true,
-  mtrActualDate: true,
-  closingOriginalDate: true,
-  closingRevisedDate: true,
-  commitmentMinor: true,
-  disbursedMinor: true,
-  updatedAt: true,
-  ratings: {
-    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-    take: 2,
-    select: { pdoRating: true, ipRating: true, riskRating: true, ratedOn: true, justification: true },
-  },
-  milestones: { select: { status: true, currentDueDate: true } },
-  indicators: {
-    select: {
-      baselineValue: true,
-      baselineDate: true,
-      targetValue: true,
-      targetDate: true,
-      ascending: true,
-      values: {
-        where: { state: "VERIFIED" },
-        orderBy: { periodEnd: "desc" },
-        take: 1,
-        select: { value: true, periodEnd: true },
-      },
-    },
-  },
-  members: {
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      capacity: true,
-      user: { select: { name: true, organization: { select: LOCALIZED_NAME_SELECT } } },
-    },
-  },
-} satisfies Prisma.ProjectSelect;
+/** An ISO instant as the page receives it (the stored text normalised), or null. */
+function isoOf(row: Row, column: string): string | null {
+  return cell.dateOrNull(row, column)?.toISOString() ?? null;
+}
 
-/** Instants travel to the page as ISO strings. */
-const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
+const OVERVIEW_PROJECT = `SELECT description, narrative, sectorCode, approvalDate, effectivenessDate, mtrPlannedDate,
+  mtrActualDate, closingOriginalDate, closingRevisedDate, commitmentMinor, disbursedMinor
+  FROM "Project" WHERE id = ?`;
+const OVERVIEW_RATINGS = `SELECT pdoRating, ipRating, riskRating, ratedOn, justification FROM "Rating"
+  WHERE projectId = ? ORDER BY ratedOn DESC, createdAt DESC LIMIT 2`;
+const OVERVIEW_MILESTONES = `SELECT status, currentDueDate FROM "Milestone" WHERE projectId = ?`;
+// The latest verified value per indicator through the (indicatorId, periodEnd) index, one indicator at a time.
+const OVERVIEW_INDICATORS = `SELECT i.baselineValue, i.baselineDate, i.targetValue, i.targetDate, i.ascending,
+  v.value AS latestValue, v.periodEnd AS latestPeriodEnd
+  FROM "Indicator" i
+  LEFT JOIN "IndicatorValue" v ON v.id = (SELECT v2.id FROM "IndicatorValue" v2 INDEXED BY "IndicatorValue_indicatorId_periodEnd_idx"
+    WHERE v2.indicatorId = i.id AND v2.state = 'VERIFIED' ORDER BY v2.periodEnd DESC LIMIT 1)
+  WHERE i.projectId = ?`;
+const OVERVIEW_MEMBERS = `SELECT m.id, m.capacity, u.name AS userName, o.name, o.nameRu, o.nameKk
+  FROM "ProjectMember" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = u.organizationId
+  WHERE m.projectId = ? ORDER BY m.createdAt`;
 
 /**
  * Everything the overview shows: dates, money, ratings, narrative, and counts of milestones and indicators.
+ * Plain SQL (lib/sql.server.ts): five small reads that cost several milliseconds of CPU through Prisma's client.
  * Throws NotFoundError when there is no such project.
  */
 export async function getProjectOverview(projectId: string) {
-  const project = await db.project.findUnique({ where: { id: projectId }, select: OVERVIEW_SELECT });
+  const [[project], ratings, milestones, indicators, members] = await Promise.all(
+    [OVERVIEW_PROJECT, OVERVIEW_RATINGS, OVERVIEW_MILESTONES, OVERVIEW_INDICATORS, OVERVIEW_MEMBERS].map((sql) =>
+      readRows(sql, [projectId]),
+    ),
+  );
   if (!project) throw new NotFoundError("project");
-  const commitment = centsToNumber(project.commitmentMinor);
-  const disbursed = centsToNumber(project.disbursedMinor);
+  const commitment = cell.number(project, "commitmentMinor");
+  const disbursed = cell.number(project, "disbursedMinor");
   return {
-    description: project.description,
-    narrative: project.narrative,
-    sectorCode: project.sectorCode,
-    instrument: project.instrument,
-    updatedAt: project.updatedAt.toISOString(),
+    description: cell.text(project, "description"),
+    narrative: cell.text(project, "narrative"),
+    sectorCode: cell.text(project, "sectorCode"),
     dates: {
-      approval: isoOrNull(project.approvalDate),
-      effectiveness: isoOrNull(project.effectivenessDate),
-      mtrPlanned: isoOrNull(project.mtrPlannedDate),
-      mtrActual: isoOrNull(project.mtrActualDate),
-      closingOriginal: isoOrNull(project.closingOriginalDate),
-      closingRevised: isoOrNull(project.closingRevisedDate),
+      approval: isoOf(project, "approvalDate"),
+      effectiveness: isoOf(project, "effectivenessDate"),
+      mtrPlanned: isoOf(project, "mtrPlannedDate"),
+      mtrActual: isoOf(project, "mtrActualDate"),
+      closingOriginal: isoOf(project, "closingOriginalDate"),
+      closingRevised: isoOf(project, "closingRevisedDate"),
     },
     financing: { commitmentCents: commitment, disbursedCents: disbursed, undisbursedCents: commitment - disbursed },
-    ratings: project.ratings.map((r) => ({ ...r, ratedOn: r.ratedOn.toISOString() })),
-    milestones: project.milestones.map((m) => ({ status: m.status, currentDueDate: m.currentDueDate.toISOString() })),
-    indicators: project.indicators.map((i) => {
-      const latest = i.values.at(0);
+    ratings: ratings.map((r) => ({
+      pdoRating: cell.text(r, "pdoRating"),
+      ipRating: cell.text(r, "ipRating"),
+      riskRating: cell.text(r, "riskRating"),
+      ratedOn: cell.date(r, "ratedOn").toISOString(),
+      justification: cell.text(r, "justification"),
+    })),
+    milestones: milestones.map((m) => ({
+      status: cell.oneOf(m, "status", MILESTONE_STATUSES),
+      currentDueDate: cell.date(m, "currentDueDate").toISOString(),
+    })),
+    indicators: indicators.map((i) => {
+      const latestValue = cell.numberOrNull(i, "latestValue");
+      const latestPeriodEnd = isoOf(i, "latestPeriodEnd");
       return {
-        baselineValue: i.baselineValue,
-        baselineDate: isoOrNull(i.baselineDate),
-        targetValue: i.targetValue,
-        targetDate: isoOrNull(i.targetDate),
-        ascending: i.ascending,
-        latest: latest ? { value: latest.value, periodEnd: latest.periodEnd.toISOString() } : null,
+        baselineValue: cell.numberOrNull(i, "baselineValue"),
+        baselineDate: isoOf(i, "baselineDate"),
+        targetValue: cell.numberOrNull(i, "targetValue"),
+        targetDate: isoOf(i, "targetDate"),
+        ascending: cell.boolean(i, "ascending"),
+        latest: latestValue !== null && latestPeriodEnd ? { value: latestValue, periodEnd: latestPeriodEnd } : null,
       };
     }),
-    members: project.members.map((m) => ({
-      id: m.id,
-      capacity: m.capacity,
-      name: m.user.name,
-      organization: m.user.organization,
+    members: members.map((m) => ({
+      id: cell.text(m, "id"),
+      capacity: cell.text(m, "capacity"),
+      name: cell.text(m, "userName"),
+      organization: {
+        name: cell.text(m, "name"),
+        nameRu: cell.textOrNull(m, "nameRu"),
+        nameKk: cell.textOrNull(m, "nameKk"),
+      },
     })),
   };
 }
