@@ -810,4 +810,29 @@ describe("the users list", () => {
     const bad = await callLoader("routes/admin.users._index.tsx", "/admin/users?page=0", cookies["admin@qadam.test"]);
     expect(bad.status).toBe(400);
   });
+
+  it("filters by search text in any Latin case, organisation, role and status; a wildcard is a character", async () => {
+    const { listUsers } = await import("~/models/admin/users.server");
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });
+    const byEmail = await listUsers({ filters: { q: "ADMIN@QADAM" } });
+    expect(byEmail.users.map((u) => u.email)).toContain("admin@qadam.test");
+    const byName = await listUsers({ filters: { q: admin.name.toUpperCase() } });
+    expect(byName.users.map((u) => u.id)).toContain(admin.id);
+    // Prisma's `contains` sent "%" as a wildcard and listed everyone; it is a character to find.
+    const everyone = await db.user.findMany({ select: { email: true, name: true } });
+    expect((await listUsers({ filters: { q: "%" } })).total).toBe(
+      everyone.filter((u) => u.email.includes("%") || u.name.includes("%")).length,
+    );
+    const scoped = await listUsers({
+      filters: { organizationId: admin.organizationId, role: admin.role, active: admin.active ? "true" : "false" },
+    });
+    expect(scoped.total).toBe(
+      await db.user.count({
+        where: { organizationId: admin.organizationId, role: admin.role, active: admin.active },
+      }),
+    );
+    expect(scoped.users.every((u) => u.organizationId === admin.organizationId && u.role === admin.role)).toBe(true);
+    const row = scoped.users.find((u) => u.id === admin.id);
+    expect(row).toMatchObject({ email: "admin@qadam.test", sessionCount: expect.any(Number) });
+  });
 });

@@ -4,7 +4,9 @@ import { InvalidInputError, NotFoundError, VersionConflictError } from "~/lib/er
 import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
 import { generateLinkToken } from "~/lib/link-tokens.server";
 import { hashPassword } from "~/lib/password.server";
-import type { Role } from "~/lib/permissions";
+import type { InValue, Row } from "@libsql/client";
+import { ROLES, type Role } from "~/lib/permissions";
+import { cell, readFirst, readRows } from "~/lib/sql.server";
 import type { CreateUserInput, UpdateUserInput } from "~/schemas/admin";
 import { auditedTransaction, type AuditContext, type Tx } from "../audit.server";
 import { userAuditSelect } from "../user.server";
@@ -20,43 +22,65 @@ import { inviteInTransaction } from "./invitations.server";
 /** Accounts per page of the administrator's list. */
 export const USERS_PAGE_SIZE = 50;
 
-/** One page of the accounts matching the filters (active first, then by name) and how many match in all. */
-export async function listUsers(options: {
-  filters: { organizationId?: string; role?: Role; active?: "true" | "false"; q?: string };
-  page?: number;
-  pageSize?: number;
-}) {
-  const { filters } = options;
-  const where: Prisma.UserWhereInput = {};
-  if (filters.organizationId) where.organizationId = filters.organizationId;
-  if (filters.role) where.role = filters.role;
-  if (filters.active) where.active = filters.active === "true";
-  if (filters.q) where.OR = [{ email: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q } }];
+type UserFilters = { organizationId?: string; role?: Role; active?: "true" | "false"; q?: string };
+
+/** The filters as a condition on `u` (user). The search matches like Prisma's `contains` did: Latin letters in any case. */
+function userCondition(filters: UserFilters): { sql: string; args: InValue[] } {
+  const parts: { sql: string; args: InValue[] }[] = [{ sql: "1 = 1", args: [] }];
+  if (filters.organizationId) parts.push({ sql: "u.organizationId = ?", args: [filters.organizationId] });
+  if (filters.role) parts.push({ sql: "u.role = ?", args: [filters.role] });
+  if (filters.active) parts.push({ sql: "u.active = ?", args: [filters.active === "true" ? 1 : 0] });
+  if (filters.q) {
+    // instr, not LIKE: a `%` or `_` typed in the search box is a character to find, not a wildcard.
+    const sql = "(instr(u.email, ?) > 0 OR instr(lower(u.name), lower(?)) > 0)";
+    parts.push({ sql, args: [filters.q.toLowerCase(), filters.q] });
+  }
+  return { sql: parts.map((part) => part.sql).join(" AND "), args: parts.flatMap((part) => part.args) };
+}
+
+function userRowOf(row: Row) {
+  return {
+    id: cell.text(row, "id"),
+    email: cell.text(row, "email"),
+    name: cell.text(row, "name"),
+    organizationId: cell.text(row, "organizationId"),
+    role: cell.oneOf(row, "role", ROLES),
+    locale: cell.text(row, "locale"),
+    active: cell.boolean(row, "active"),
+    mustChangePassword: cell.boolean(row, "mustChangePassword"),
+    version: cell.number(row, "version"),
+    organizationCode: cell.text(row, "organizationCode"),
+    organizationName: cell.text(row, "organizationName"),
+    organizationNameRu: cell.textOrNull(row, "organizationNameRu"),
+    organizationNameKk: cell.textOrNull(row, "organizationNameKk"),
+    sessionCount: cell.number(row, "sessionCount"),
+  };
+}
+
+/**
+ * One page of the accounts matching the filters (active first, then by name) and how many match in all, in plain SQL
+ * (lib/sql.server.ts): a count and one page of rows, each session count a subquery of that page only.
+ */
+export async function listUsers(options: { filters: UserFilters; page?: number; pageSize?: number }) {
+  const where = userCondition(options.filters);
   const pageSize = options.pageSize ?? USERS_PAGE_SIZE;
-  const total = await db.user.count({ where });
+  const counted = await readFirst(`SELECT count(*) AS total FROM "User" u WHERE ${where.sql}`, where.args);
+  const total = counted ? cell.number(counted, "total") : 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (the list shrank since the link was made) shows the last one.
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
-  const rows = await db.user.findMany({
-    where,
-    orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: {
-      ...userAuditSelect,
-      organization: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
-      _count: { select: { sessions: true, memberships: true } },
-    },
-  });
-  const users = rows.map(({ _count, organization, ...user }) => ({
-    ...user,
-    organizationCode: organization.code,
-    organizationName: organization.name,
-    organizationNameRu: organization.nameRu,
-    organizationNameKk: organization.nameKk,
-    sessionCount: _count.sessions,
-    membershipCount: _count.memberships,
-  }));
+  const rows = await readRows(
+    `SELECT u.id, u.email, u.name, u.organizationId, u.role, u.locale, u.active, u.mustChangePassword, u.version,
+            o.code AS organizationCode, o.name AS organizationName, o.nameRu AS organizationNameRu,
+            o.nameKk AS organizationNameKk,
+            (SELECT count(*) FROM "Session" s WHERE s.userId = u.id) AS sessionCount
+     FROM "User" u JOIN "Organization" o ON o.id = u.organizationId
+     WHERE ${where.sql}
+     ORDER BY u.active DESC, u.name, u.id
+     LIMIT ? OFFSET ?`,
+    [...where.args, pageSize, (page - 1) * pageSize],
+  );
+  const users = rows.map(userRowOf);
   return {
     users,
     total,
