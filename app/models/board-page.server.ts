@@ -57,10 +57,12 @@ function matchesText(p: AssessedProject, q: string | undefined): boolean {
  */
 export async function getBoardPage(options: { actor: Actor; query: BoardPageQuery; today?: Date }) {
   const { actor, query } = options;
+  // By name already (sorted once per state of the database): every list below keeps that order.
   const visible = await assessVisibleProjects(
     actor,
     { frameworkId: query.frameworkId, institution: query.institution },
     options.today,
+    "name",
   );
   const searched = visible.filter((p) => matchesText(p, query.q));
 
@@ -84,7 +86,7 @@ export async function getBoardPage(options: { actor: Actor; query: BoardPageQuer
   for (const p of inArea) counts[p.colour] += 1;
 
   const colour = query.colour ?? STATUS_COLOURS.find((c) => counts[c] > 0) ?? "RED";
-  const ofColour = inArea.filter((p) => p.colour === colour).sort((a, b) => a.name.localeCompare(b.name, "en"));
+  const ofColour = inArea.filter((p) => p.colour === colour);
   const pages = Math.max(1, Math.ceil(ofColour.length / BOARD_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
   const from = (page - 1) * BOARD_PAGE_SIZE;
