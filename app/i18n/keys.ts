@@ -47,14 +47,31 @@ export function labelKey(group: LabelGroup, code: string): TranslationKey | null
   return isTranslationKey(key) ? key : null;
 }
 
+/**
+ * Labels already looked up, per language, group and code. Every string is bundled and an i18next instance never
+ * changes its language (i18n/config.ts), so a label is fixed: remembering it is exact. Lists call this for every cell
+ * (institution, status, rating), the same few hundred labels on every request. Codes come from the database, so the
+ * map is emptied past a bound.
+ */
+const labels = new Map<string, string>();
+const LABELS_LIMIT = 5_000;
+
 /** Labels for codes in the user's language; an unknown code is shown as it is rather than as a key path. */
 export function useLabel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   return useCallback(
     (group: LabelGroup, code: string): string => {
-      const key = labelKey(group, code);
-      return key ? t(key) : code;
+      const remembered = `${language}\u0000${group}\u0000${code}`;
+      let label = labels.get(remembered);
+      if (label === undefined) {
+        const key = labelKey(group, code);
+        label = key ? t(key) : code;
+        if (labels.size >= LABELS_LIMIT) labels.clear();
+        labels.set(remembered, label);
+      }
+      return label;
     },
-    [t],
+    [t, language],
   );
 }
