@@ -5,7 +5,7 @@ import type { AssessedProject } from "./board.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
 
 /** Projects listed per page of one colour: the board is a summary and a list, never a wall of every card. */
-export const BOARD_PAGE_SIZE = 20;
+export const BOARD_PAGE_SIZE = 10;
 
 export type BoardPageQuery = {
   frameworkId?: string;

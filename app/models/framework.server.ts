@@ -46,7 +46,7 @@ const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
  * Projects listed per priority area (by code); the area's figures count them all, and the page links to the projects
  * list filtered by the area for the rest. A large portfolio put every project of the CPF on this page (820 KB).
  */
-export const AREA_PROJECTS_LIMIT = 20;
+export const AREA_PROJECTS_LIMIT = 10;
 
 /** All frameworks with their envelope and what the actor can see committed under them. */
 export async function listFrameworkSummaries(options: { actor: Actor; today?: Date }) {
