@@ -20,7 +20,7 @@ import { inviteInTransaction } from "./invitations.server";
  */
 
 /** Accounts per page of the administrator's list. */
-export const USERS_PAGE_SIZE = 50;
+export const USERS_PAGE_SIZE = 25;
 
 type UserFilters = { organizationId?: string; role?: Role; active?: "true" | "false"; q?: string };
 
