@@ -1,5 +1,6 @@
 // `npm run audit:verify`: recomputes the audit log's hash chain from the first event to the last, reading
-// 5,000 events at a time in seq order (memory stays flat on millions of events).
+// 5,000 events at a time in seq order (memory stays flat on millions of events), a range per core
+// (scripts/audit-verify-parallel.ts).
 //   OK <count> events, head <seq> <hash>            exit 0
 //   BROKEN at seq N: <kind> — <detail>               exit 1 (kind: edited, deleted, inserted, reordered)
 // Compare the printed head hash with one written down earlier outside the system: deleting the newest events
@@ -25,13 +26,17 @@ async function main(): Promise<number> {
   }
   process.env.DATABASE_URL ??= "file:./data/qadam.db";
   // Imported after the environment is loaded: db.server builds its default client from it.
-  const { verifyAuditChain } = await import("~/models/history-chain.server");
+  const { verifyAuditChainInParallel } = await import("./audit-verify-parallel");
   const started = performance.now();
-  const verdict = await verifyAuditChain({
+  let shown = 0;
+  const verdict = await verifyAuditChainInParallel({
     url: process.env.DATABASE_URL,
     authToken: process.env.DATABASE_AUTH_TOKEN,
     onProgress: (count) => {
-      if (process.stderr.isTTY && count % 100_000 === 0) process.stderr.write(`  ${count} events checked…\r`);
+      // Workers report in steps of their own: a line per 100,000 events crossed.
+      if (!process.stderr.isTTY || Math.floor(count / 100_000) === Math.floor(shown / 100_000)) return;
+      shown = count;
+      process.stderr.write(`  ${count} events checked…\r`);
     },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

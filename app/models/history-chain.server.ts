@@ -1,54 +1,27 @@
-import {
-  canonicalText,
-  CHAIN_FIELDS,
-  createChainVerifier,
-  linkHash,
-  type ChainVerdict,
-  type ChainedFields,
-} from "~/lib/audit-chain.server";
+import { canonicalText, createChainVerifier, linkHash, type ChainVerdict } from "~/lib/audit-chain.server";
 import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
+import { VERIFY_BATCH_SIZE, VERIFY_SQL } from "./history-chain-sql.server";
 import { AUDIT_ROW_COLUMNS, auditEventRowOf } from "./history-stream.server";
 
 /** The audit chain's head and its verification, for the history page and the `audit:verify` script. */
 
-export const VERIFY_BATCH_SIZE = 5000;
-
-// The stored occurrence as Date.toISOString() writes it, for the forms the app stores (else NULL, which sends the
-// event to the exact path below).
-const ISO_OCCURRENCE = `CASE WHEN occurredAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00' OR occurredAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z' THEN substr(occurredAt, 1, 23) || 'Z' END`;
-
-const CANONICAL_SQL: Record<keyof ChainedFields, string> = {
-  seq: "seq",
-  occurredAt: ISO_OCCURRENCE,
-  actorId: "actorId",
-  actorEmail: "actorEmail",
-  action: "action",
-  entityType: "entityType",
-  entityId: "entityId",
-  projectId: "projectId",
-  before: `"before"`,
-  after: `"after"`,
-  reason: "reason",
-  requestId: "requestId",
-  ip: "ip",
-};
-
-/**
- * Each event's canonical form built by SQLite (`json_array` of the chained fields in CHAIN_FIELDS order): JSON
- * text as JSON.stringify writes it for the app's data, without turning a million rows into JavaScript objects and
- * back. Where SQLite's text could differ (another date form, characters it escapes otherwise), the hash does not
- * match and the event is checked again from its fields exactly as canonicalEvent computes it: a mismatch is only
- * ever reported by that exact path, so the check is exactly as strict as hashing every event in JavaScript.
- */
-const VERIFY_SQL = `SELECT seq, json_array(${CHAIN_FIELDS.map((field) => CANONICAL_SQL[field]).join(", ")}), prevHash, hash
-  FROM "AuditEvent" WHERE seq > ? ORDER BY seq LIMIT ?`;
 const ONE_EVENT_SQL = `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq = ?`;
 
 /** The hash an event's stored content gives, computed from its fields as the app computed it when writing. */
 async function exactContentHash(reader: BulkReader, seq: number, prevHash: string): Promise<string> {
   const [row] = await reader.rows(ONE_EVENT_SQL, [seq]);
   return row ? linkHash(prevHash, canonicalText(auditEventRowOf(row))) : "";
+}
+
+/** exactContentHash of one event of the database at `url`, for events the verifier's workers hand back. */
+export async function exactContentHashAt(url: string, seq: number, prevHash: string): Promise<string> {
+  const reader = openBulkReader(url, undefined);
+  try {
+    return await exactContentHash(reader, seq, prevHash);
+  } finally {
+    reader.close();
+  }
 }
 
 /**
