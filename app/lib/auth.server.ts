@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { db } from "./db.server";
 import {
+  accountAndWait,
   clearClientFailures,
   passwordWaitUntil,
   recordPasswordFailure,
@@ -81,12 +81,9 @@ export async function login(input: { email: string; password: string }, request:
   const meta = currentRequest();
   const now = new Date();
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, active: true, locale: true },
-  });
+  // One read for the account and its waits, whether or not the e-mail has an account (the same time for both).
+  const { account: user, waitUntil: waitBefore } = await accountAndWait(email, meta.ip, now);
   const subject: PasswordSubject = { email, userId: user?.id ?? null, ip: meta.ip };
-  const waitBefore = await passwordWaitUntil(db, subject, now);
   if (waitBefore) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(waitBefore) };
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);

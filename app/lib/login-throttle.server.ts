@@ -1,5 +1,6 @@
 import type { Db } from "./db.server";
 import { getEnv } from "./env.server";
+import { cell, readFirst } from "./sql.server";
 import type { Tx } from "~/models/audit.server";
 
 /**
@@ -97,21 +98,80 @@ async function writeAccountCounter(
   });
 }
 
+// The three waits of a subject in one statement: the client's, the account-and-client pair's, and the account's
+// (on the user, or in a row for an e-mail no account has). Sign-in reads them twice per attempt; as three Prisma
+// queries they cost more CPU than the rest of a sign-in apart from the password hash.
+const WAIT_COLUMNS = `(SELECT blockedUntil FROM "LoginThrottle" WHERE "key" = ?) AS ip,
+  (SELECT blockedUntil FROM "LoginThrottle" WHERE "key" = ?) AS pair`;
+const WAITS_OF_ACCOUNT_SQL = `SELECT ${WAIT_COLUMNS}, (SELECT lockedUntil FROM "User" WHERE id = ?) AS account`;
+const WAITS_OF_STRANGER_SQL = `SELECT ${WAIT_COLUMNS}, (SELECT blockedUntil FROM "LoginThrottle" WHERE "key" = ?) AS account`;
+
+/** A stored DateTime as a raw query answers it: text as Prisma writes it (or a Date, should the driver map it). */
+export function storedDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The statement and arguments that read a subject's waits (columns ip, pair, account). */
+export function waitsQuery(subject: PasswordSubject): { sql: string; args: string[] } {
+  const keys = [ipKey(subject), clientKey(subject)];
+  return subject.userId
+    ? { sql: WAITS_OF_ACCOUNT_SQL, args: [...keys, subject.userId] }
+    : { sql: WAITS_OF_STRANGER_SQL, args: [...keys, unknownAccountKey(subject)] };
+}
+
+/** The latest of the waits still running at `now`, or null. */
+export function latestWait(waits: unknown[], now: Date): Date | null {
+  const running = waits.map(storedDate).filter((date): date is Date => date !== null && date > now);
+  return running.length ? new Date(Math.max(...running.map((date) => date.getTime()))) : null;
+}
+
 /**
  * Until when this subject must wait before a password is checked, or null. Read once before the slow password
  * check and again inside the transaction that records its outcome, so an attempt cannot get past a wait that a
  * parallel attempt started meanwhile.
  */
 export async function passwordWaitUntil(client: Client, subject: PasswordSubject, now: Date): Promise<Date | null> {
-  const [ip, pair, account] = await Promise.all([
-    client.loginThrottle.findUnique({ where: { key: ipKey(subject) }, select: { blockedUntil: true } }),
-    readRowCounter(client, clientKey(subject)),
-    readAccountCounter(client, subject),
+  const { sql, args } = waitsQuery(subject);
+  const rows = await client.$queryRawUnsafe<{ ip: unknown; pair: unknown; account: unknown }[]>(sql, ...args);
+  const row = rows[0];
+  return row ? latestWait([row.ip, row.pair, row.account], now) : null;
+}
+
+/** What sign-in needs of an account before checking a password; null for an e-mail no account has. */
+export type SignInAccount = { id: string; passwordHash: string; active: boolean; locale: string };
+
+// The account of an e-mail and its subject's waits in one statement on the plain read connection (lib/sql.server.ts):
+// the first read of every sign-in, the same for known and unknown e-mails.
+const ACCOUNT_AND_WAITS_SQL = `SELECT u.id, u.passwordHash, u.active, u.locale, ${WAIT_COLUMNS},
+  CASE WHEN u.id IS NULL THEN (SELECT blockedUntil FROM "LoginThrottle" WHERE "key" = ?) ELSE u.lockedUntil END AS account
+  FROM (SELECT 1) LEFT JOIN "User" u ON u.email = ?`;
+
+/** The account of `email` (or null) and until when a sign-in from `ip` must wait (or null), as of the last commit. */
+export async function accountAndWait(
+  email: string,
+  ip: string | null,
+  now: Date,
+): Promise<{ account: SignInAccount | null; waitUntil: Date | null }> {
+  const subject: PasswordSubject = { email, userId: null, ip };
+  const row = await readFirst(ACCOUNT_AND_WAITS_SQL, [
+    ipKey(subject),
+    clientKey(subject),
+    unknownAccountKey(subject),
+    email,
   ]);
-  const waits = [ip?.blockedUntil, pair?.blockedUntil, account?.blockedUntil].filter(
-    (date): date is Date => date instanceof Date && date > now,
-  );
-  return waits.length ? new Date(Math.max(...waits.map((date) => date.getTime()))) : null;
+  if (!row) return { account: null, waitUntil: null };
+  const account = cell.textOrNull(row, "id")
+    ? {
+        id: cell.text(row, "id"),
+        passwordHash: cell.text(row, "passwordHash"),
+        active: cell.boolean(row, "active"),
+        locale: cell.text(row, "locale"),
+      }
+    : null;
+  return { account, waitUntil: latestWait([row.ip, row.pair, row.account], now) };
 }
 
 export type RecordedFailure = {
@@ -159,5 +219,6 @@ export async function recordPasswordFailure(tx: Tx, subject: PasswordSubject, no
 
 /** A correct password: this client starts afresh for this account (its failures were the owner's typos). */
 export async function clearClientFailures(tx: Tx, subject: PasswordSubject): Promise<void> {
-  await tx.loginThrottle.deleteMany({ where: { key: clientKey(subject) } });
+  // Raw: on every successful sign-in, and Prisma's deleteMany costs several times the statement.
+  await tx.$executeRawUnsafe(`DELETE FROM "LoginThrottle" WHERE "key" = ?`, clientKey(subject));
 }
