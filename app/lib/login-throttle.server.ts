@@ -56,11 +56,6 @@ export function counterAfterFailure(
 
 // LoginThrottle rows of progressive counters keep their latest failure in `windowStartedAt`: each failure opens
 // a new window of FAILURE_MEMORY_MS in which the count is remembered.
-async function readRowCounter(client: Client, key: string): Promise<Counter | null> {
-  const row = await client.loginThrottle.findUnique({ where: { key } });
-  return row && { failures: row.failures, lastFailureAt: row.windowStartedAt, blockedUntil: row.blockedUntil };
-}
-
 async function writeRowCounter(client: Client, key: string, counter: Counter & { lastFailureAt: Date }) {
   const data = {
     failures: counter.failures,
@@ -71,17 +66,6 @@ async function writeRowCounter(client: Client, key: string, counter: Counter & {
 }
 
 /** The account-wide counter lives on the user (administrators see and clear it there), or in a row for strangers. */
-async function readAccountCounter(client: Client, subject: PasswordSubject): Promise<Counter | null> {
-  if (!subject.userId) return readRowCounter(client, unknownAccountKey(subject));
-  const user = await client.user.findUnique({
-    where: { id: subject.userId },
-    select: { failedLoginCount: true, lastFailedLoginAt: true, lockedUntil: true },
-  });
-  return (
-    user && { failures: user.failedLoginCount, lastFailureAt: user.lastFailedLoginAt, blockedUntil: user.lockedUntil }
-  );
-}
-
 async function writeAccountCounter(
   client: Client,
   subject: PasswordSubject,
@@ -181,19 +165,53 @@ export type RecordedFailure = {
   waitStarted: boolean;
 };
 
+// The three counters a failure moves, in one statement (the IP row keeps its window's start in windowStartedAt).
+const COUNTER_COLUMNS = `ip.failures AS ipFailures, ip.windowStartedAt AS ipAt, ip.blockedUntil AS ipUntil,
+  pair.failures AS pairFailures, pair.windowStartedAt AS pairAt, pair.blockedUntil AS pairUntil`;
+const COUNTER_JOINS = `FROM (SELECT 1) LEFT JOIN "LoginThrottle" ip ON ip."key" = ? LEFT JOIN "LoginThrottle" pair ON pair."key" = ?`;
+const COUNTERS_OF_ACCOUNT_SQL = `SELECT ${COUNTER_COLUMNS}, a.failedLoginCount AS accountFailures,
+  a.lastFailedLoginAt AS accountAt, a.lockedUntil AS accountUntil ${COUNTER_JOINS} LEFT JOIN "User" a ON a.id = ?`;
+const COUNTERS_OF_STRANGER_SQL = `SELECT ${COUNTER_COLUMNS}, a.failures AS accountFailures,
+  a.windowStartedAt AS accountAt, a.blockedUntil AS accountUntil ${COUNTER_JOINS} LEFT JOIN "LoginThrottle" a ON a."key" = ?`;
+
+function counterOf(row: Record<string, unknown>, prefix: "ip" | "pair" | "account"): Counter | null {
+  const failures = row[`${prefix}Failures`];
+  if (failures === null || failures === undefined) return null;
+  return {
+    failures: Number(failures),
+    lastFailureAt: storedDate(row[`${prefix}At`]),
+    blockedUntil: storedDate(row[`${prefix}Until`]),
+  };
+}
+
+async function readCounters(tx: Tx, subject: PasswordSubject) {
+  const keys = [ipKey(subject), clientKey(subject)];
+  const rows = subject.userId
+    ? await tx.$queryRawUnsafe<Record<string, unknown>[]>(COUNTERS_OF_ACCOUNT_SQL, ...keys, subject.userId)
+    : await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+        COUNTERS_OF_STRANGER_SQL,
+        ...keys,
+        unknownAccountKey(subject),
+      );
+  const row = rows[0] ?? {};
+  return { ip: counterOf(row, "ip"), pair: counterOf(row, "pair"), account: counterOf(row, "account") };
+}
+
 /** Counts one wrong password. Runs inside the transaction that re-read the waits, so parallel guesses each count. */
 export async function recordPasswordFailure(tx: Tx, subject: PasswordSubject, now: Date): Promise<RecordedFailure> {
   const env = getEnv();
   const maxWaitMinutes = env.LOGIN_LOCK_MINUTES;
 
-  const ipNow = await tx.loginThrottle.findUnique({ where: { key: ipKey(subject) } });
+  const counters = await readCounters(tx, subject);
+  const ipNow = counters.ip;
   // A block that has ended starts a new counting window (else one more failure would block again at once).
-  const windowFresh = ipNow && !ipNow.blockedUntil && now.getTime() - ipNow.windowStartedAt.getTime() < IP_WINDOW_MS;
+  const ipStarted = ipNow?.lastFailureAt;
+  const windowFresh = ipNow && ipStarted && !ipNow.blockedUntil && now.getTime() - ipStarted.getTime() < IP_WINDOW_MS;
   const ipFailures = windowFresh ? ipNow.failures + 1 : 1;
   const ipBlocked = ipFailures >= env.LOGIN_MAX_FAILURES_PER_IP;
   const ipData = {
     failures: ipFailures,
-    windowStartedAt: windowFresh ? ipNow.windowStartedAt : now,
+    windowStartedAt: windowFresh ? ipStarted : now,
     blockedUntil: ipBlocked ? new Date(now.getTime() + maxWaitMinutes * 60_000) : null,
   };
   await tx.loginThrottle.upsert({
@@ -202,13 +220,13 @@ export async function recordPasswordFailure(tx: Tx, subject: PasswordSubject, no
     update: ipData,
   });
 
-  const pair = counterAfterFailure(await readRowCounter(tx, clientKey(subject)), now, {
+  const pair = counterAfterFailure(counters.pair, now, {
     free: env.LOGIN_MAX_FAILURES_PER_CLIENT,
     maxWaitMinutes,
   });
   await writeRowCounter(tx, clientKey(subject), pair);
 
-  const account = counterAfterFailure(await readAccountCounter(tx, subject), now, {
+  const account = counterAfterFailure(counters.account, now, {
     free: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxWaitMinutes,
   });
