@@ -19,7 +19,12 @@ import {
   type ExportKind,
 } from "./export-common.server";
 import { auditWhereFor, projectCodesById, requireFilteredProject, resolveHistoryFilters } from "./history.server";
-import { countAuditEvents, streamAuditEvents, type AuditEventRow } from "./history-stream.server";
+import {
+  countAuditEvents,
+  streamAuditCsvRecords,
+  streamAuditEvents,
+  type AuditEventRow,
+} from "./history-stream.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { historyQueryParams, type HistoryQuery } from "~/schemas/history";
 
@@ -115,7 +120,7 @@ export function auditMetadata(plan: AuditExportPlan, format: string): Array<[str
   ];
 }
 
-function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<string | number | null> {
+export function eventCells(row: AuditEventRow, codes: Map<string, string>): Array<string | number | null> {
   return [
     row.seq,
     row.occurredAt,
@@ -170,7 +175,7 @@ const LONG_FIELD = 256;
  * fields joined, long ones (the before/after snapshots) on their own, so that writing a record into the output
  * buffer never first copies a whole record into one flat string.
  */
-export function csvPieces(cells: ReadonlyArray<string | number | null>, pieces: string[]): void {
+export function csvPieces(cells: ReadonlyArray<string | number | null>, pieces: Array<string | Uint8Array>): void {
   let run = "";
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) run += ",";
@@ -196,15 +201,21 @@ export function csvRecord(cells: ReadonlyArray<string | number | null>): string 
 
 export function auditCsvStream(plan: AuditExportPlan, options: { bom: boolean }): Readable {
   const width = AUDIT_COLUMNS.length;
-  async function* pieces(): AsyncGenerator<string[]> {
+  const withheld = plan.networkDetails === "withheld";
+  async function* pieces(): AsyncGenerator<Array<string | Uint8Array>> {
     const head = auditMetadata(plan, "qadam-audit-csv/1").map(
       // The bare `#` marker opens a metadata record unquoted.
       ([key, value]) => `#,${csvRecord([key, value, ...Array<string>(width - 3).fill("")])}`,
     );
     yield [`${options.bom ? "\ufeff" : ""}${head.join("")}`, csvRecord(AUDIT_COLUMNS)];
-    for await (const batch of plannedBatches(plan)) {
-      const out: string[] = [];
-      for (const row of batch) csvPieces(eventCells(row, plan.projectCodes), out);
+    const walk = { where: plan.where, maxSeq: plan.head.seq, withheld };
+    for await (const batch of streamAuditCsvRecords(walk)) {
+      const out: Array<string | Uint8Array> = [];
+      for (const record of batch) {
+        if (record instanceof Uint8Array) out.push(record);
+        else
+          csvPieces(eventCells(withheld ? { ...record, requestId: null, ip: null } : record, plan.projectCodes), out);
+      }
       yield out;
     }
   }

@@ -94,27 +94,35 @@ export function streamResponse(body: Readable, options: { contentType: string; f
 const PACKED_CHUNK_BYTES = 128 * 1024;
 
 /**
- * A text export as a byte stream: the producer's text (a batch of pieces at a time: records, or parts of them)
- * encoded straight into ~128 kB Buffers. Few large chunks keep the per-chunk cost of the response path low, and no
- * string bigger than one record is ever built, so a million records create no garbage that outlives a batch. The
- * stream asks for the next batch only when its reader has taken the last chunks (the server writes at the pace of
- * the client): memory stays flat.
+ * A text export as a byte stream: the producer's text (a batch of pieces at a time: records, or parts of them, as
+ * strings or as bytes already encoded in UTF-8) copied straight into ~128 kB Buffers. Few large chunks keep the
+ * per-chunk cost of the response path low, and no string bigger than one record is ever built, so a million records
+ * create no garbage that outlives a batch. The stream asks for the next batch only when its reader has taken the
+ * last chunks (the server writes at the pace of the client): memory stays flat.
  */
-export function packedText(batches: AsyncIterable<readonly string[]>): Readable {
+export function packedText(batches: AsyncIterable<ReadonlyArray<string | Uint8Array>>): Readable {
   async function* chunks(): AsyncGenerator<Buffer> {
     let chunk = Buffer.allocUnsafe(PACKED_CHUNK_BYTES);
     let used = 0;
     for await (const batch of batches) {
       for (const piece of batch) {
         // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-        const most = piece.length * 3;
+        const most = typeof piece === "string" ? piece.length * 3 : piece.byteLength;
         if (used + most > PACKED_CHUNK_BYTES && used > 0) {
           yield chunk.subarray(0, used);
           chunk = Buffer.allocUnsafe(PACKED_CHUNK_BYTES);
           used = 0;
         }
-        if (most > PACKED_CHUNK_BYTES) yield Buffer.from(piece);
-        else used += chunk.write(piece, used);
+        if (most > PACKED_CHUNK_BYTES) {
+          yield typeof piece === "string"
+            ? Buffer.from(piece)
+            : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        } else if (typeof piece === "string") {
+          used += chunk.write(piece, used);
+        } else {
+          chunk.set(piece, used);
+          used += piece.byteLength;
+        }
       }
     }
     if (used > 0) yield chunk.subarray(0, used);

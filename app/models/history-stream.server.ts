@@ -3,6 +3,7 @@ import type { ChainedFields } from "~/lib/audit-chain.server";
 import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
 import { withSeq } from "./history.server";
+import { AUDIT_CSV_FROM, auditCsvColumns } from "./audit-csv-sql.server";
 
 /**
  * Streaming reads of the audit log for the exports: keyset batches in seq order, never all rows at once, read as
@@ -60,8 +61,15 @@ export async function countAuditEvents(where: Prisma.AuditEventWhereInput, maxSe
   return db.auditEvent.count({ where: withSeq(where, { lte: maxSeq }) });
 }
 
-const RANGE_SQL = `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`;
-const LISTED_SQL = `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`;
+/** The SQL of a keyset walk: a primary-key range, or the seqs Prisma picked; each row starts with its seq. */
+type BatchSql = { range: string; listed: string };
+
+const EVENT_SQL: BatchSql = {
+  range: `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  listed: `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+};
+
+type WalkOptions = { where: Prisma.AuditEventWhereInput; maxSeq: number; batchSize?: number };
 
 /**
  * The next batch after `after`. Without a filter, a primary-key range read directly; with one, Prisma picks the
@@ -70,11 +78,12 @@ const LISTED_SQL = `SELECT ${AUDIT_ROW_COLUMNS} FROM "AuditEvent" WHERE seq IN (
  */
 async function nextBatch(
   reader: BulkReader,
+  sql: BatchSql,
   options: { where: Prisma.AuditEventWhereInput; maxSeq: number; batchSize: number },
   after: number,
 ): Promise<unknown[][]> {
   if (Object.keys(options.where).length === 0) {
-    return reader.rows(RANGE_SQL, [after, options.maxSeq, options.batchSize]);
+    return reader.rows(sql.range, [after, options.maxSeq, options.batchSize]);
   }
   const seqs = await db.auditEvent.findMany({
     where: withSeq(options.where, { gt: after, lte: options.maxSeq }),
@@ -83,31 +92,66 @@ async function nextBatch(
     select: { seq: true },
   });
   if (seqs.length === 0) return [];
-  return reader.rows(LISTED_SQL, [JSON.stringify(seqs.map((row) => row.seq))]);
+  return reader.rows(sql.listed, [JSON.stringify(seqs.map((row) => row.seq))]);
 }
 
 /**
- * Oldest first, in batches of `batchSize`, stopping at `maxSeq` so the result matches a count taken before. The
- * reader is closed when the walk ends or its consumer stops early.
+ * The rows of `sql`, oldest first, in batches of `batchSize`, stopping at `maxSeq` so the result matches a count
+ * taken before. The reader is closed when the walk ends or its consumer stops early.
  */
-export async function* streamAuditEvents(options: {
-  where: Prisma.AuditEventWhereInput;
-  maxSeq: number;
-  batchSize?: number;
-}): AsyncGenerator<AuditEventRow[]> {
+async function* rowBatches(
+  sql: BatchSql,
+  options: WalkOptions,
+): AsyncGenerator<{ rows: unknown[][]; reader: BulkReader }> {
   const batchSize = options.batchSize ?? 1000;
   const reader = openBulkReader();
   try {
     let after = 0;
     for (;;) {
-      const rows = await nextBatch(reader, { ...options, batchSize }, after);
+      const rows = await nextBatch(reader, sql, { ...options, batchSize }, after);
       if (rows.length === 0) return;
-      const batch = rows.map(auditEventRowOf);
-      yield batch;
+      yield { rows, reader };
       if (rows.length < batchSize) return;
-      after = batch[batch.length - 1].seq;
+      after = Number(rows[rows.length - 1][0]);
     }
   } finally {
     reader.close();
   }
+}
+
+/** The events the where clause selects up to `maxSeq`, oldest first, a batch at a time. */
+export async function* streamAuditEvents(options: WalkOptions): AsyncGenerator<AuditEventRow[]> {
+  for await (const { rows } of rowBatches(EVENT_SQL, options)) yield rows.map(auditEventRowOf);
+}
+
+/**
+ * The same walk for the CSV: each event as its CSV record in bytes, built by SQLite (audit-csv-sql.server), or —
+ * where SQLite leaves that to JavaScript — as its row, read again by seq (rare: a time or text the SQL does not
+ * cover).
+ */
+export async function* streamAuditCsvRecords(
+  options: WalkOptions & { withheld: boolean },
+): AsyncGenerator<Array<Uint8Array | AuditEventRow>> {
+  const columns = auditCsvColumns({ withheld: options.withheld });
+  const sql: BatchSql = {
+    range: `SELECT ${columns} FROM ${AUDIT_CSV_FROM} WHERE e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?`,
+    listed: `SELECT ${columns} FROM ${AUDIT_CSV_FROM} WHERE e.seq IN (SELECT value FROM json_each(?)) ORDER BY e.seq`,
+  };
+  for await (const { rows, reader } of rowBatches(sql, options)) {
+    const records = rows.map((row) => recordBytes(row[1]));
+    const missing = rows.filter((_row, i) => records[i] === null).map((row) => Number(row[0]));
+    if (missing.length === 0) {
+      yield records.filter((record) => record !== null);
+      continue;
+    }
+    const read = await reader.rows(EVENT_SQL.listed, [JSON.stringify(missing)]);
+    const bySeq = new Map(read.map((row) => [Number(row[0]), auditEventRowOf(row)]));
+    yield rows.flatMap((row, i) => records[i] ?? bySeq.get(Number(row[0])) ?? []);
+  }
+}
+
+/** A BLOB as libSQL's local binding (ArrayBuffer) or a server (Uint8Array) hands it over; NULL otherwise. */
+function recordBytes(value: unknown): Uint8Array | null {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return value instanceof Uint8Array ? value : null;
 }

@@ -14,7 +14,7 @@ import { appendSyntheticEvents, callLoader, sessionCookieFor } from "../helpers/
 const batchQueries: string[] = [];
 subscribe(bulkReadChannel.name, (message) => {
   const sql = typeof message === "object" && message !== null && "sql" in message ? String(message.sql) : "";
-  if (sql.includes(`FROM "AuditEvent"`) && sql.includes("ORDER BY seq")) batchQueries.push(sql);
+  if (sql.includes(`FROM "AuditEvent"`) && /ORDER BY (e\.)?seq/.test(sql)) batchQueries.push(sql);
 });
 
 const EVENTS = 50_000;

@@ -1,0 +1,99 @@
+/**
+ * The audit CSV's records built by SQLite itself, each handed back as a BLOB: libSQL's binding then gives JavaScript
+ * one ArrayBuffer per event instead of fifteen strings, and the bytes go from the database file to the response
+ * without being decoded from UTF-8 and encoded back (most of the export's CPU time went there, into building each
+ * record in JavaScript and into collecting the garbage of both).
+ *
+ * The SQL writes exactly what `csvRecord(eventCells(row))` in export-audit.server writes, but only for the events
+ * where that is simple to state, and answers NULL for every other one (JavaScript then writes that record the
+ * existing way):
+ * - the time in one of the stored UTC forms isoOfStored rewrites without parsing;
+ * - the short fields (e-mail, ids, action, kind, project code, request id, IP, hashes): ASCII text without `,` `"` `#` CR LF, each empty or starting with a printable character other than `=` `+` `-` `@` —
+ *   written as they are. They are checked together, joined with U+0001 in front of each, because every SQL function
+ *   call costs about as much per row as copying the whole record;
+ * - the free text (reason, before, after): NULL, empty, or starting with printable ASCII other than space (where only
+ *   `=` `+` `-` `@` make a formula) or with a Cyrillic letter (U+0400–U+04FF: Russian and Kazakh text, none of which
+ *   is a formula sign or skipped in front of one, even after NFKC) — quoted and marked here as csvField does.
+ * A value holding NUL, or that is not text (a BLOB), never takes the fast path. (SQLite's GLOB also stops at a NUL,
+ * so every GLOB here reads a value known to hold none, or only its first character.)
+ */
+
+const SHORT_FIELDS = [
+  "e.actorEmail",
+  "e.actorId",
+  "e.action",
+  "e.entityType",
+  "e.entityId",
+  "p.code",
+  "e.projectId",
+  "e.requestId",
+  "e.ip",
+  "e.prevHash",
+  "e.hash",
+] as const;
+const NETWORK_FIELDS = new Set(["e.requestId", "e.ip"]);
+
+/** Text or NULL, not a BLOB (in SQLite's order of types, every text sorts before every BLOB). */
+const notBlob = (x: string) => `(${x} IS NULL OR ${x} < x'')`;
+
+const DIGITS = (n: number) => "[0-9]".repeat(n);
+const UTC_PREFIX = `${DIGITS(4)}-${DIGITS(2)}-${DIGITS(2)}T${DIGITS(2)}:${DIGITS(2)}:${DIGITS(2)}.${DIGITS(3)}`;
+
+/** `…T10:00:00.000+00:00` or `…T10:00:00.000Z`, nothing after it (the byte length rules out a hidden NUL). */
+const STORED_UTC = `typeof(e.occurredAt) = 'text' AND (
+  (octet_length(e.occurredAt) = 29 AND e.occurredAt GLOB '${UTC_PREFIX}+00:00')
+  OR (octet_length(e.occurredAt) = 24 AND e.occurredAt GLOB '${UTC_PREFIX}Z'))`;
+
+/** The checks on the short fields, joined as U+0001 field U+0001 field … U+0001. */
+function shortFieldsPlain(fields: readonly string[]): string {
+  const joined = `concat(${fields.map((x) => `char(1), ${x}`).join(", ")}, char(1))`;
+  // One character per byte: ASCII, and no NUL (text length stops at the first NUL, the byte length does not).
+  const ascii = `length(${joined}) = octet_length(${joined})`;
+  const unquoted = ['"', ",", "#", "' || char(13) || '", "' || char(10) || '"].map(
+    (sign) => `${joined} NOT GLOB '*${sign}*'`,
+  );
+  // After each U+0001: another (an empty field) or a printable character that is not a formula sign.
+  const plainStart = `${joined} NOT GLOB '*' || char(1) || '[^!-*,.-<>?A-~' || char(1) || ']*'`;
+  return [...fields.map(notBlob), ascii, ...unquoted, plainStart].join(" AND ");
+}
+
+/**
+ * A free-text field the SQL below writes as csvField does. Without NUL: libSQL's binding hands JavaScript a text only
+ * up to its first NUL, so the record JavaScript writes ends the field there.
+ */
+const freeTextPlain = (x: string) =>
+  `(${x} IS NULL OR (${x} < x'' AND (${x} = '' OR (${x} GLOB '[!-~\u0400-\u04FF]*' AND instr(${x}, char(0)) = 0))))`;
+
+/** csvField of free text that passed freeTextPlain: a leading `'` before a formula sign, quoted when needed. */
+function freeTextField(x: string): string {
+  const mark = `iif(${x} GLOB '[=+@-]*', '''', '')`;
+  const quoted = `instr(${x}, '"') OR instr(${x}, ',') OR instr(${x}, '#') OR instr(${x}, char(13)) OR instr(${x}, char(10))`;
+  return `CASE WHEN ${x} IS NULL THEN '' WHEN ${quoted} THEN concat('"', ${mark}, replace(${x}, '"', '""'), '"') ELSE concat(${mark}, ${x}) END`;
+}
+
+/**
+ * `seq, csv`: the event's seq, and its CSV record with CRLF as a BLOB, or NULL where JavaScript must write it. Reads
+ * AUDIT_CSV_FROM; with `withheld`, request id and IP are blank.
+ */
+export function auditCsvColumns(options: { withheld: boolean }): string {
+  const short = SHORT_FIELDS.filter((x) => !(options.withheld && NETWORK_FIELDS.has(x)));
+  const network = options.withheld ? ["''", "''"] : ["e.requestId", "e.ip"];
+  const cells = [
+    "e.seq",
+    "concat(substr(e.occurredAt, 1, 23), 'Z')",
+    ...SHORT_FIELDS.slice(0, 7),
+    ...["e.reason", 'e."before"', 'e."after"'].map(freeTextField),
+    ...network,
+    "e.prevHash",
+    "e.hash",
+  ];
+  const record = `concat(${cells.join(", ',', ")}, char(13, 10))`;
+  const plain = [
+    STORED_UTC,
+    shortFieldsPlain(short),
+    ...["e.reason", 'e."before"', 'e."after"'].map(freeTextPlain),
+  ].join(" AND ");
+  return `e.seq, CASE WHEN ${plain} THEN CAST(${record} AS BLOB) END`;
+}
+
+export const AUDIT_CSV_FROM = `"AuditEvent" e LEFT JOIN "Project" p ON p.id = e.projectId`;
