@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ChainedFields } from "~/lib/audit-chain.server";
-import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
+import { openBulkReader, type BulkReader, type SqlValue } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
 import { withSeq } from "./history.server";
 import { AUDIT_CSV_FROM, auditCsvColumns } from "./audit-csv-sql.server";
@@ -71,19 +71,19 @@ const EVENT_SQL: BatchSql = {
 
 type WalkOptions = { where: Prisma.AuditEventWhereInput; maxSeq: number; batchSize?: number };
 
+type BatchOptions = { where: Prisma.AuditEventWhereInput; maxSeq: number; batchSize: number };
+
 /**
- * The next batch after `after`. Without a filter, a primary-key range read directly; with one, Prisma picks the
- * batch's seqs (the where clause is Prisma's, shared with the history page: one definition of what a filter means,
- * one index search), and the rows themselves are read by those seqs.
+ * What selects the next batch after `after`. Without a filter, a primary-key range read directly; with one, Prisma
+ * picks the batch's seqs (the where clause is Prisma's, shared with the history page: one definition of what a
+ * filter means, one index search), and the rows themselves are read by those seqs. Null when nothing is left.
  */
-async function nextBatch(
-  reader: BulkReader,
-  sql: BatchSql,
-  options: { where: Prisma.AuditEventWhereInput; maxSeq: number; batchSize: number },
+async function nextBatchArgs(
+  options: BatchOptions,
   after: number,
-): Promise<unknown[][]> {
+): Promise<{ kind: keyof BatchSql; args: SqlValue[] } | null> {
   if (Object.keys(options.where).length === 0) {
-    return reader.rows(sql.range, [after, options.maxSeq, options.batchSize]);
+    return { kind: "range", args: [after, options.maxSeq, options.batchSize] };
   }
   const seqs = await db.auditEvent.findMany({
     where: withSeq(options.where, { gt: after, lte: options.maxSeq }),
@@ -91,26 +91,23 @@ async function nextBatch(
     take: options.batchSize,
     select: { seq: true },
   });
-  if (seqs.length === 0) return [];
-  return reader.rows(sql.listed, [JSON.stringify(seqs.map((row) => row.seq))]);
+  return seqs.length === 0 ? null : { kind: "listed", args: [JSON.stringify(seqs.map((row) => row.seq))] };
 }
 
 /**
  * The rows of `sql`, oldest first, in batches of `batchSize`, stopping at `maxSeq` so the result matches a count
  * taken before. The reader is closed when the walk ends or its consumer stops early.
  */
-async function* rowBatches(
-  sql: BatchSql,
-  options: WalkOptions,
-): AsyncGenerator<{ rows: unknown[][]; reader: BulkReader }> {
+async function* rowBatches(sql: BatchSql, options: WalkOptions): AsyncGenerator<unknown[][]> {
   const batchSize = options.batchSize ?? 1000;
   const reader = openBulkReader();
   try {
     let after = 0;
     for (;;) {
-      const rows = await nextBatch(reader, sql, { ...options, batchSize }, after);
+      const batch = await nextBatchArgs({ ...options, batchSize }, after);
+      const rows = batch ? await reader.rows(sql[batch.kind], batch.args) : [];
       if (rows.length === 0) return;
-      yield { rows, reader };
+      yield rows;
       if (rows.length < batchSize) return;
       after = Number(rows[rows.length - 1][0]);
     }
@@ -121,33 +118,56 @@ async function* rowBatches(
 
 /** The events the where clause selects up to `maxSeq`, oldest first, a batch at a time. */
 export async function* streamAuditEvents(options: WalkOptions): AsyncGenerator<AuditEventRow[]> {
-  for await (const { rows } of rowBatches(EVENT_SQL, options)) yield rows.map(auditEventRowOf);
+  for await (const rows of rowBatches(EVENT_SQL, options)) yield rows.map(auditEventRowOf);
 }
 
 /**
- * The same walk for the CSV: each event as its CSV record in bytes, built by SQLite (audit-csv-sql.server), or —
- * where SQLite leaves that to JavaScript — as its row, read again by seq (rare: a time or text the SQL does not
- * cover).
+ * The same walk for the CSV, as bytes. SQLite first writes a whole batch as one BLOB (its last seq, its size, how
+ * many events it left to JavaScript, the records): one buffer per batch rather than one per event. A batch holding
+ * an event the SQL leaves to JavaScript (rare: a time or text it does not cover) is read again event by event:
+ * each as its record in bytes, or as its row for JavaScript to write.
  */
 export async function* streamAuditCsvRecords(
   options: WalkOptions & { withheld: boolean },
 ): AsyncGenerator<Array<Uint8Array | AuditEventRow>> {
-  const columns = auditCsvColumns({ withheld: options.withheld });
-  const sql: BatchSql = {
-    range: `SELECT ${columns} FROM ${AUDIT_CSV_FROM} WHERE e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?`,
-    listed: `SELECT ${columns} FROM ${AUDIT_CSV_FROM} WHERE e.seq IN (SELECT value FROM json_each(?)) ORDER BY e.seq`,
+  const records = (where: string, limit: string) =>
+    `SELECT ${auditCsvColumns({ withheld: options.withheld })} FROM ${AUDIT_CSV_FROM} WHERE ${where} ORDER BY e.seq${limit}`;
+  const inner: BatchSql = {
+    range: records("e.seq > ? AND e.seq <= ?", " LIMIT ?"),
+    listed: records("e.seq IN (SELECT value FROM json_each(?))", ""),
   };
-  for await (const { rows, reader } of rowBatches(sql, options)) {
-    const records = rows.map((row) => recordBytes(row[1]));
-    const missing = rows.filter((_row, i) => records[i] === null).map((row) => Number(row[0]));
-    if (missing.length === 0) {
-      yield records.filter((record) => record !== null);
-      continue;
+  const whole = (sql: string) =>
+    `SELECT max(seq), count(*), total(csv IS NULL), CAST(group_concat(csv, '' ORDER BY seq) AS BLOB) FROM (${sql})`;
+  const each = (sql: string) => `SELECT seq, CAST(csv AS BLOB) FROM (${sql})`;
+  const batchSize = options.batchSize ?? 1000;
+  const reader = openBulkReader();
+  try {
+    let after = 0;
+    for (;;) {
+      const batch = await nextBatchArgs({ ...options, batchSize }, after);
+      if (!batch) return;
+      const [summary] = await reader.rows(whole(inner[batch.kind]), batch.args);
+      const count = Number(summary?.[1] ?? 0);
+      if (!summary || count === 0) return;
+      const bytes = Number(summary[2]) === 0 ? recordBytes(summary[3]) : null;
+      if (bytes) yield [bytes];
+      else yield await oneByOne(reader, await reader.rows(each(inner[batch.kind]), batch.args));
+      if (count < batchSize) return;
+      after = Number(summary[0]);
     }
-    const read = await reader.rows(EVENT_SQL.listed, [JSON.stringify(missing)]);
-    const bySeq = new Map(read.map((row) => [Number(row[0]), auditEventRowOf(row)]));
-    yield rows.flatMap((row, i) => records[i] ?? bySeq.get(Number(row[0])) ?? []);
+  } finally {
+    reader.close();
   }
+}
+
+/** Each event's record in bytes, or its row (read again by seq) where the SQL left the record to JavaScript. */
+async function oneByOne(reader: BulkReader, rows: unknown[][]): Promise<Array<Uint8Array | AuditEventRow>> {
+  const records = rows.map((row) => recordBytes(row[1]));
+  const missing = rows.filter((_row, i) => records[i] === null).map((row) => Number(row[0]));
+  if (missing.length === 0) return records.filter((record) => record !== null);
+  const read = await reader.rows(EVENT_SQL.listed, [JSON.stringify(missing)]);
+  const bySeq = new Map(read.map((row) => [Number(row[0]), auditEventRowOf(row)]));
+  return rows.flatMap((row, i) => records[i] ?? bySeq.get(Number(row[0])) ?? []);
 }
 
 /** A BLOB as libSQL's local binding (ArrayBuffer) or a server (Uint8Array) hands it over; NULL otherwise. */

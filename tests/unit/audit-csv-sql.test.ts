@@ -184,33 +184,46 @@ async function insertEvents(events: StoredEvent[]): Promise<void> {
   }
 }
 
-/** Every event from `after` on: its record as SQLite built it (or null), and as JavaScript builds it. */
+/** What the CSV walk yields from `after` on, `batchSize` events per batch. */
+async function csvWalk(after: number, withheld: boolean, batchSize: number) {
+  const items: Array<Uint8Array | AuditEventRow> = [];
+  const where = { seq: { gt: after } };
+  for await (const batch of streamAuditCsvRecords({ where, maxSeq: Number.MAX_SAFE_INTEGER, batchSize, withheld })) {
+    items.push(...batch);
+  }
+  return items;
+}
+
+/**
+ * Every event from `after` on: its record as SQLite built it (or null), and as JavaScript builds it. Read one event
+ * per batch, so that each BLOB is one record; `whole` and `wholeJs` are the same events read 37 per batch (several
+ * records in one BLOB), the rows left to JavaScript written by it.
+ */
 async function bothRecords(after: number, withheld: boolean) {
   const codes = await projectCodesById();
-  const where = { seq: { gt: after } };
   const rows: AuditEventRow[] = [];
+  const where = { seq: { gt: after } };
   for await (const batch of streamAuditEvents({ where, maxSeq: Number.MAX_SAFE_INTEGER, batchSize: 37 })) {
     rows.push(...batch);
   }
-  const fromSql: Array<Uint8Array | AuditEventRow> = [];
-  for await (const batch of streamAuditCsvRecords({
-    where,
-    maxSeq: Number.MAX_SAFE_INTEGER,
-    batchSize: 37,
-    withheld,
-  })) {
-    fromSql.push(...batch);
-  }
-  return rows.map((row, i) => {
-    const shown = withheld ? { ...row, requestId: null, ip: null } : row;
-    const sql = fromSql[i];
-    return {
-      seq: row.seq,
-      js: csvRecord(eventCells(shown, codes)),
-      sql: sql instanceof Uint8Array ? Buffer.from(sql).toString("utf8") : null,
-      row: sql instanceof Uint8Array ? null : sql,
-    };
-  });
+  const shown = (row: AuditEventRow) => (withheld ? { ...row, requestId: null, ip: null } : row);
+  const js = (row: AuditEventRow) => csvRecord(eventCells(shown(row), codes));
+  const single = await csvWalk(after, withheld, 1);
+  const text = (item: Uint8Array | AuditEventRow) =>
+    item instanceof Uint8Array ? Buffer.from(item).toString("utf8") : js(item);
+  return {
+    whole: (await csvWalk(after, withheld, 37)).map(text).join(""),
+    wholeJs: rows.map(js).join(""),
+    each: rows.map((row, i) => {
+      const sql = single[i];
+      return {
+        seq: row.seq,
+        js: js(row),
+        sql: sql instanceof Uint8Array ? Buffer.from(sql).toString("utf8") : null,
+        row: sql instanceof Uint8Array ? null : sql,
+      };
+    }),
+  };
 }
 
 async function lastSeq(): Promise<number> {
@@ -230,7 +243,9 @@ describe("audit CSV records built by SQLite", () => {
       fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 60 }), fc.boolean(), async (events, withheld) => {
         const after = await lastSeq();
         await insertEvents(events);
-        for (const record of await bothRecords(after, withheld)) {
+        const { whole, wholeJs, each } = await bothRecords(after, withheld);
+        expect(whole).toBe(wholeJs);
+        for (const record of each) {
           total++;
           if (record.sql === null) {
             // Left to JavaScript: handed over as the stored row, which the exporter writes with csvRecord.
@@ -277,8 +292,9 @@ describe("audit CSV records built by SQLite", () => {
         texts: ["x@y.z", "u3", "a", "B", "c", projectIds[0], "Ответ: да", "@x", "+y", "1", "::1", "f".repeat(64)],
       },
     ]);
-    const records = await bothRecords(after, false);
-    expect(records.map((r) => r.sql)).toEqual(records.map((r) => r.js));
+    const { each, whole, wholeJs } = await bothRecords(after, false);
+    expect(each.map((r) => r.sql)).toEqual(each.map((r) => r.js));
+    expect(whole).toBe(wholeJs);
   });
 
   it("leaves to JavaScript what the SQL does not cover: a leading tab, space or full-width sign, a project code with a comma, an odd time", async () => {
@@ -292,8 +308,9 @@ describe("audit CSV records built by SQLite", () => {
       { occurredAt: "2026-11-26T10:00:00Z", texts: plain },
       { occurredAt: ok, texts: plain.map((t, i) => (i === 0 ? "a,b" : t)) },
     ]);
-    const records = await bothRecords(after, false);
-    expect(records.map((r) => r.sql)).toEqual([null, null, null, null, null]);
+    const { each, whole, wholeJs } = await bothRecords(after, false);
+    expect(each.map((r) => r.sql)).toEqual([null, null, null, null, null]);
+    expect(whole).toBe(wholeJs);
   });
 
   it("takes no Cyrillic letter for the start of a formula (so the SQL may write text starting with one as it is)", () => {
