@@ -7,7 +7,8 @@ import { boardWhere, type AssessedProject } from "./board.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
 import { listAuditEvents } from "./history.server";
 import { listMissingReports } from "./reporting.server";
-import { listReviewQueue } from "./review/queue.server";
+import { homeReviewQueue } from "./home-queue.server";
+import { visibleProjectSummaries } from "./project/summaries.server";
 import { listOwnSubmissions } from "./home-submissions.server";
 
 /**
@@ -28,24 +29,21 @@ export type Capped<T> = { items: T[]; total: number };
 
 type HomeActor = Actor & { role: Role; organizationKind: OrganizationKind };
 
-function lite(p: AssessedProject) {
-  return {
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    institution: p.institution,
-    instrument: p.instrument,
-    status: p.status,
-    areaName: p.areaName,
-    agency: p.agency,
-    colour: p.colour,
-    reasons: p.reasons,
-    latestRating: p.latestRating,
-    commitmentCents: p.commitmentCents,
-    disbursedShare: p.disbursedShare,
-  };
+/** Each panel receives only the fields it shows: everything a loader returns is serialized into the page. */
+function atRiskRow(p: AssessedProject) {
+  return { id: p.id, code: p.code, name: p.name, colour: p.colour, reasons: p.reasons };
 }
-export type HomeProject = ReturnType<typeof lite>;
+function worldBankRow(p: AssessedProject) {
+  const { id, code, name, colour, latestRating, commitmentCents, disbursedShare } = p;
+  return { id, code, name, colour, latestRating, commitmentCents, disbursedShare };
+}
+function ifcRow(p: AssessedProject) {
+  const { id, code, name, colour, status, instrument, institution, areaName, commitmentCents } = p;
+  return { id, code, name, colour, status, instrument, institution, areaName, commitmentCents };
+}
+export type AtRiskProject = ReturnType<typeof atRiskRow>;
+export type WorldBankProject = ReturnType<typeof worldBankRow>;
+export type IfcProject = ReturnType<typeof ifcRow>;
 
 const PIPELINE_ORDER = { PIPELINE: 0, ACTIVE: 1, CLOSED: 2, CANCELLED: 3 } as const;
 const COLOUR_ORDER: Record<StatusColour, number> = { RED: 0, AMBER: 1, GREEN: 2, COMPLETED: 3 };
@@ -109,7 +107,7 @@ async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProj
     projects: assessed
       .filter((p) => capacity.has(p.id))
       .sort(byColourThenCode)
-      .map((p) => ({ ...lite(p), capacity: capacity.get(p.id) ?? "" })),
+      .map(({ id, code, name, colour, status }) => ({ id, code, name, colour, status })),
     due,
     ...submissions,
     reportsDue: reports.items.filter((i) => i.responsible.some((r) => r.id === actor.id)).length,
@@ -117,24 +115,16 @@ async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProj
 }
 
 /** The manager's review queue (others' submissions only), projects at risk and the board's counts. */
-async function managerHome(actor: HomeActor, atRisk: Capped<HomeProject>, counts: Record<StatusColour, number>) {
+async function managerHome(actor: HomeActor, assessed: AssessedProject[], counts: Record<StatusColour, number>) {
+  const atRisk = capped(
+    assessed
+      .filter((p) => p.colour === "RED" || p.colour === "AMBER")
+      .sort(byColourThenCode)
+      .map(atRiskRow),
+  );
   // Only the five oldest are shown; the count comes from the database, not from loading the whole queue.
-  const queue = await listReviewQueue({ actor, limit: 5, excludeAuthorId: actor.id });
-  const reviewable = queue.items;
-  return {
-    queueCount: queue.total,
-    queueTop: reviewable.slice(0, 5).map((i) => ({
-      kind: i.kind,
-      id: i.id,
-      // Names lead; the project's code follows, quieter (the indicator's code is on its page).
-      title: i.kind === "milestoneUpdate" ? i.milestone.title : i.indicator.name,
-      projectCode: i.project.code,
-      authorName: i.authorName,
-      submittedAt: i.submittedAt,
-    })),
-    atRisk,
-    counts,
-  };
+  const queue = await homeReviewQueue(actor.id, new Set(assessed.map((p) => p.id)), 5);
+  return { queueCount: queue.total, queueTop: queue.items, atRisk, counts };
 }
 
 /** The administration summary: accounts, organisations, frameworks and projects. */
@@ -181,7 +171,7 @@ async function organisationView(actor: HomeActor, today: Date, assessed: Assesse
         assessed
           .filter((p) => p.status === "ACTIVE")
           .sort(byColourThenCode)
-          .map(lite),
+          .map(worldBankRow),
       ),
     };
   }
@@ -192,7 +182,7 @@ async function organisationView(actor: HomeActor, today: Date, assessed: Assesse
         assessed
           .filter((p) => (p.institution === "IFC" || p.institution === "JOINT") && p.status !== "CANCELLED")
           .sort((a, b) => PIPELINE_ORDER[a.status] - PIPELINE_ORDER[b.status] || a.code.localeCompare(b.code))
-          .map(lite),
+          .map(ifcRow),
       ),
     };
   }
@@ -204,22 +194,16 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
   const today = options.today ?? new Date();
   const assessed = await assessVisibleProjects(actor, {}, today);
   const counts = boardCounts(assessed);
-  const atRisk = capped(
-    assessed
-      .filter((p) => p.colour === "RED" || p.colour === "AMBER")
-      .sort(byColourThenCode)
-      .map(lite),
-  );
   const [officer, manager, auditor, admin, org] = await Promise.all([
     actor.role === "OFFICER" ? officerHome(actor, today, assessed) : null,
-    actor.role === "MANAGER" ? managerHome(actor, atRisk, counts) : null,
+    actor.role === "MANAGER" ? managerHome(actor, assessed, counts) : null,
     actor.role === "AUDITOR"
       ? listAuditEvents({ actor, filters: {}, limit: 10 }).then(({ events }) => ({ events }))
       : null,
     actor.role === "ADMIN" ? adminHome(assessed.length) : null,
     actor.role === "ADMIN" ? null : organisationView(actor, today, assessed),
   ]);
-  return { counts, officer, manager, auditor, admin, org };
+  return { counts, officer, manager, auditor, admin, org, projects: visibleProjectSummaries(assessed) };
 }
 
 export type HomeData = Awaited<ReturnType<typeof getHomeData>>;

@@ -13,14 +13,14 @@ import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
 import { organizationNameOf } from "~/lib/localized-name";
 import { getHomeData } from "~/models/home.server";
-import { listVisibleProjectSummaries } from "~/models/project/summaries.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [projects, home] = await Promise.all([listVisibleProjectSummaries(user), getHomeData({ actor: user })]);
+  // The visible projects come with the home data: both are read from the one portfolio read of the request.
+  const { projects, ...home } = await getHomeData({ actor: user });
   return {
     user: {
       name: user.name,

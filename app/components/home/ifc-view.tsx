@@ -4,10 +4,10 @@ import { useLocalizedName } from "~/i18n/use-localized-name";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
 import { ShowingNote } from "~/components/ui/showing-note";
-import type { Capped, HomeProject } from "~/models/home.server";
+import type { Capped, IfcProject } from "~/models/home.server";
 
 /** The IFC view: its PPP and advisory pipeline (IFC and joint projects), pipeline first. */
-export function IfcView({ projects: list }: { projects: Capped<HomeProject> }) {
+export function IfcView({ projects: list }: { projects: Capped<IfcProject> }) {
   const projects = list.items;
   const { t } = useTranslation();
   const ln = useLocalizedName();

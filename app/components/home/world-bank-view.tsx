@@ -4,10 +4,10 @@ import { useLabel } from "~/i18n/keys";
 import { StatusBadge } from "~/components/board/status-badge";
 import { useFormat } from "~/i18n/format";
 import { ShowingNote } from "~/components/ui/showing-note";
-import type { Capped, HomeProject } from "~/models/home.server";
+import type { Capped, WorldBankProject } from "~/models/home.server";
 
 /** The World Bank view: active projects with their latest ISR ratings and disbursement, worst first. */
-export function WorldBankView({ projects: list }: { projects: Capped<HomeProject> }) {
+export function WorldBankView({ projects: list }: { projects: Capped<WorldBankProject> }) {
   const projects = list.items;
   const { t } = useTranslation();
   const codeLabel = useLabel();

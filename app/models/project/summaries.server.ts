@@ -1,39 +1,22 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
-import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
-import type { Actor } from "~/lib/permissions";
-import { projectWhereForActor } from "~/lib/permissions.server";
+import type { AssessedProject } from "../board.server";
 
 /** The home page lists at most this many of the projects the actor can see, and says how many there are. */
 export const VISIBLE_PROJECTS_LIMIT = 50;
 
-/** The projects the actor may see (the first `limit`, by status then code) and their number; the scope is part of the query. */
-export async function listVisibleProjectSummaries(actor: Actor, limit = VISIBLE_PROJECTS_LIMIT) {
-  const where = { ...projectWhereForActor(actor), archivedAt: null };
-  const [projects, total] = await Promise.all([findVisible(actor, where, limit), db.project.count({ where })]);
-  return {
-    items: projects.map(({ members, implementingAgency, ...project }) => ({
-      ...project,
-      agency: implementingAgency,
-      isMember: members.length > 0,
-    })),
-    total,
-  };
-}
+/** Status as the database orders it (the enum is stored as text): ACTIVE, CANCELLED, CLOSED, PIPELINE. */
+const byStatusThenCode = (a: AssessedProject, b: AssessedProject) =>
+  a.status === b.status ? compareText(a.code, b.code) : compareText(a.status, b.status);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function findVisible(actor: Actor, where: Prisma.ProjectWhereInput, limit: number) {
-  return db.project.findMany({
-    where,
-    take: limit,
-    orderBy: [{ status: "asc" }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      institution: true,
-      status: true,
-      implementingAgency: { select: LOCALIZED_NAME_SELECT },
-      members: { where: { userId: actor.id }, select: { id: true } },
-    },
-  });
+/**
+ * The projects the actor may see (the first `limit`, by status then code) and their number. They come from the
+ * portfolio the home page has already read (`assessVisibleProjects`: visible and not archived, cached per state of
+ * the database), so the list costs no read of its own.
+ */
+export function visibleProjectSummaries(visible: AssessedProject[], limit: number = VISIBLE_PROJECTS_LIMIT) {
+  const items = [...visible]
+    .sort(byStatusThenCode)
+    .slice(0, limit)
+    .map(({ id, code, name, institution, status, agency }) => ({ id, code, name, institution, status, agency }));
+  return { items, total: visible.length };
 }
