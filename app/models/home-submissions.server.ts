@@ -1,13 +1,12 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
-import { boardWhere } from "./board.server";
+import { projectScopeSql } from "~/lib/permissions.server";
+import { cell, readRows } from "~/lib/sql.server";
 
 /**
  * The officer's own submissions on the home page: returned ones (not yet corrected) with the reviewer's comment,
- * and pending ones.
+ * and pending ones. Read in plain SQL (lib/sql.server.ts): two statements instead of three reads through Prisma,
+ * which cost more than the rest of the officer's page.
  */
-
 export type Submission = {
   kind: "milestoneUpdate" | "indicatorValue";
   id: string;
@@ -21,116 +20,84 @@ export type Submission = {
   comment: string | null;
 };
 
-const OPEN_STATES = ["RETURNED", "SUBMITTED"] as const;
+/** At most this many of each kind are read (the newest): an officer's open submissions are a handful. */
+const OWN_LIMIT = 50;
 
-function listOwnUpdates(actor: Actor, visible: Prisma.ProjectWhereInput) {
-  return db.milestoneUpdate.findMany({
-    where: { authorId: actor.id, reviewState: { in: [...OPEN_STATES] }, milestone: { project: visible } },
-    orderBy: { submittedAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      reviewState: true,
-      reviewComment: true,
-      submittedAt: true,
-      reviewedAt: true,
-      reviewer: { select: { name: true } },
-      milestone: {
-        select: {
-          id: true,
-          title: true,
-          project: { select: { id: true, code: true } },
-          updates: { orderBy: { submittedAt: "desc" }, take: 1, select: { id: true } },
-        },
-      },
-    },
-  });
+// A returned update is settled once a newer update on the same milestone exists; a returned value once a newer value
+// for the same indicator and period exists. Stored dates are ISO-8601 text, so they compare as text.
+function ownUpdates(actor: Actor) {
+  const scope = projectScopeSql(actor, "p");
+  return readRows(
+    `SELECT u.id, u.reviewState AS state, u.reviewComment, u.submittedAt, u.reviewedAt, r.name AS reviewerName,
+            m.id AS milestoneId, m.title, p.id AS projectId, p.code AS projectCode,
+            EXISTS (SELECT 1 FROM "MilestoneUpdate" n
+                     WHERE n.milestoneId = u.milestoneId AND n.id <> u.id AND n.submittedAt > u.submittedAt) AS settled
+     FROM "MilestoneUpdate" u
+     CROSS JOIN "Milestone" m ON m.id = u.milestoneId
+     CROSS JOIN "Project" p ON p.id = m.projectId
+     LEFT JOIN "User" r ON r.id = u.reviewerId
+     WHERE u.authorId = ? AND u.reviewState IN ('RETURNED', 'SUBMITTED') AND p.archivedAt IS NULL AND ${scope.sql}
+     ORDER BY u.submittedAt DESC
+     LIMIT ${OWN_LIMIT}`,
+    [actor.id, ...scope.args],
+  );
 }
 
-function listOwnValues(actor: Actor, visible: Prisma.ProjectWhereInput) {
-  return db.indicatorValue.findMany({
-    where: { reporterId: actor.id, state: { in: [...OPEN_STATES] }, indicator: { project: visible } },
-    orderBy: { submittedAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      state: true,
-      reviewComment: true,
-      submittedAt: true,
-      reviewedAt: true,
-      periodEnd: true,
-      indicatorId: true,
-      verifier: { select: { name: true } },
-      indicator: { select: { id: true, code: true, name: true, project: { select: { id: true, code: true } } } },
-    },
-  });
+function ownValues(actor: Actor) {
+  const scope = projectScopeSql(actor, "p");
+  return readRows(
+    `SELECT v.id, v.state, v.reviewComment, v.submittedAt, v.reviewedAt, r.name AS reviewerName,
+            i.id AS indicatorId, i.name AS title, p.id AS projectId, p.code AS projectCode,
+            EXISTS (SELECT 1 FROM "IndicatorValue" n
+                     WHERE n.indicatorId = v.indicatorId AND n.periodEnd = v.periodEnd AND n.id <> v.id
+                       AND n.submittedAt > v.submittedAt) AS settled
+     FROM "IndicatorValue" v
+     CROSS JOIN "Indicator" i ON i.id = v.indicatorId
+     CROSS JOIN "Project" p ON p.id = i.projectId
+     LEFT JOIN "User" r ON r.id = v.verifierId
+     WHERE v.reporterId = ? AND v.state IN ('RETURNED', 'SUBMITTED') AND p.archivedAt IS NULL AND ${scope.sql}
+     ORDER BY v.submittedAt DESC
+     LIMIT ${OWN_LIMIT}`,
+    [actor.id, ...scope.args],
+  );
 }
 
-type OwnUpdate = Awaited<ReturnType<typeof listOwnUpdates>>[number];
-type OwnValue = Awaited<ReturnType<typeof listOwnValues>>[number];
+type Row = Awaited<ReturnType<typeof ownUpdates>>[number];
 
-/** A returned value is settled once a newer value for the same indicator and period exists: their ids. */
-async function settledValueIds(values: OwnValue[]): Promise<Set<string>> {
-  const settled = new Set<string>();
-  if (!values.some((v) => v.state === "RETURNED")) return settled;
-  const later = await db.indicatorValue.findMany({
-    where: { indicatorId: { in: values.map((v) => v.indicatorId) } },
-    select: { id: true, indicatorId: true, periodEnd: true, submittedAt: true },
-  });
-  for (const v of values) {
-    const newer = later.some(
-      (l) =>
-        l.id !== v.id &&
-        l.indicatorId === v.indicatorId &&
-        +l.periodEnd === +v.periodEnd &&
-        l.submittedAt > v.submittedAt,
-    );
-    if (newer) settled.add(v.id);
-  }
-  return settled;
-}
-
-function updateSubmission(u: OwnUpdate): Submission {
+/** The fields both kinds share. */
+function common(row: Row) {
   return {
-    kind: "milestoneUpdate",
-    id: u.id,
-    state: u.reviewState,
-    title: u.milestone.title,
-    href: `/projects/${u.milestone.project.id}/milestones/${u.milestone.id}`,
-    projectCode: u.milestone.project.code,
-    submittedAt: u.submittedAt.toISOString(),
-    reviewedAt: u.reviewedAt?.toISOString() ?? null,
-    reviewerName: u.reviewer?.name ?? null,
-    comment: u.reviewComment,
+    id: cell.text(row, "id"),
+    state: cell.text(row, "state"),
+    title: cell.text(row, "title"),
+    projectCode: cell.text(row, "projectCode"),
+    submittedAt: cell.date(row, "submittedAt").toISOString(),
+    reviewedAt: cell.dateOrNull(row, "reviewedAt")?.toISOString() ?? null,
+    reviewerName: cell.textOrNull(row, "reviewerName"),
+    comment: cell.textOrNull(row, "reviewComment"),
   };
 }
 
-function valueSubmission(v: OwnValue): Submission {
-  return {
-    kind: "indicatorValue",
-    id: v.id,
-    state: v.state,
-    title: v.indicator.name,
-    // A returned value opens the indicator page with the form filled with it, next to the reviewer's comment.
-    href: `/projects/${v.indicator.project.id}/indicators/${v.indicator.id}${v.state === "RETURNED" ? `?correct=${v.id}#report` : ""}`,
-    projectCode: v.indicator.project.code,
-    submittedAt: v.submittedAt.toISOString(),
-    reviewedAt: v.reviewedAt?.toISOString() ?? null,
-    reviewerName: v.verifier?.name ?? null,
-    comment: v.reviewComment,
-  };
+const open = (row: Row) => cell.text(row, "state") !== "RETURNED" || cell.number(row, "settled") === 0;
+
+function updateSubmission(row: Row): Submission {
+  const milestone = `/projects/${cell.text(row, "projectId")}/milestones/${cell.text(row, "milestoneId")}`;
+  return { kind: "milestoneUpdate", ...common(row), href: milestone };
+}
+
+function valueSubmission(row: Row): Submission {
+  const id = cell.text(row, "id");
+  const returned = cell.text(row, "state") === "RETURNED";
+  const indicator = `/projects/${cell.text(row, "projectId")}/indicators/${cell.text(row, "indicatorId")}`;
+  // A returned value opens the indicator page with the form filled with it, next to the reviewer's comment.
+  return { kind: "indicatorValue", ...common(row), href: returned ? `${indicator}?correct=${id}#report` : indicator };
 }
 
 export async function listOwnSubmissions(actor: Actor) {
-  const visible = boardWhere(actor);
-  const [updates, values] = await Promise.all([listOwnUpdates(actor, visible), listOwnValues(actor, visible)]);
-  const settled = await settledValueIds(values);
+  const [updates, values] = await Promise.all([ownUpdates(actor), ownValues(actor)]);
   const all: Submission[] = [
-    ...updates
-      // A returned update is settled once a newer update on the same milestone exists.
-      .filter((u) => u.reviewState !== "RETURNED" || u.milestone.updates[0]?.id === u.id)
-      .map(updateSubmission),
-    ...values.filter((v) => !settled.has(v.id)).map(valueSubmission),
+    ...updates.filter(open).map(updateSubmission),
+    ...values.filter(open).map(valueSubmission),
   ];
   return {
     returned: all

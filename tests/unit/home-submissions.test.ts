@@ -1,0 +1,99 @@
+// The officer's own submissions on the home page: returned work until it is corrected, pending work until it is
+// reviewed, only on projects the officer can still see.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { User } from "~/generated/prisma/client";
+import { listOwnSubmissions } from "~/models/home-submissions.server";
+import {
+  createIndicator,
+  createIndicatorValue,
+  createMilestone,
+  createMilestoneUpdate,
+  createOrganization,
+  createProject,
+  createUser,
+  day,
+} from "../helpers/factories";
+
+let officer: User;
+let reviewer: User;
+let projectId: string;
+const actorOf = (user: User) => ({ ...user, organizationKind: "WORLD_BANK" as const });
+
+beforeAll(async () => {
+  const worldBank = await createOrganization({ kind: "WORLD_BANK" });
+  officer = await createUser({ role: "OFFICER", organizationId: worldBank.id });
+  reviewer = await createUser({ role: "MANAGER", organizationId: worldBank.id, name: "Aliya Reviewer" });
+  projectId = (await createProject({ institution: "WB" })).id;
+});
+
+describe("the officer's own submissions", () => {
+  it("lists a returned update with the reviewer's comment until a newer update on its milestone exists", async () => {
+    const milestone = await createMilestone(projectId, { title: "Design approved" });
+    const returned = await createMilestoneUpdate(milestone.id, officer.id, {
+      reviewState: "RETURNED",
+      reviewerId: reviewer.id,
+      reviewComment: "Attach the signed minutes.",
+      submittedAt: day("2026-01-10"),
+      reviewedAt: day("2026-01-12"),
+    });
+    let mine = await listOwnSubmissions(actorOf(officer));
+    const shown = mine.returned.find((s) => s.id === returned.id);
+    expect(shown).toMatchObject({
+      kind: "milestoneUpdate",
+      state: "RETURNED",
+      title: "Design approved",
+      href: `/projects/${projectId}/milestones/${milestone.id}`,
+      reviewerName: "Aliya Reviewer",
+      comment: "Attach the signed minutes.",
+      submittedAt: day("2026-01-10").toISOString(),
+      reviewedAt: day("2026-01-12").toISOString(),
+    });
+    const corrected = await createMilestoneUpdate(milestone.id, officer.id, { submittedAt: day("2026-01-15") });
+    mine = await listOwnSubmissions(actorOf(officer));
+    expect(mine.returned.map((s) => s.id)).not.toContain(returned.id);
+    expect(mine.pending.map((s) => s.id)).toContain(corrected.id);
+  });
+
+  it("lists a returned value (opening the correction form) until a newer value for the same period exists", async () => {
+    const indicator = await createIndicator(projectId, { name: "Households connected" });
+    const returned = await createIndicatorValue(indicator.id, officer.id, {
+      state: "RETURNED",
+      verifierId: reviewer.id,
+      reviewComment: "The figure is cumulative.",
+      submittedAt: day("2026-02-01"),
+      reviewedAt: day("2026-02-03"),
+    });
+    // A newer value for another period does not settle it.
+    const other = await createIndicatorValue(indicator.id, officer.id, {
+      periodStart: day("2024-01-01"),
+      periodEnd: day("2024-12-31"),
+      submittedAt: day("2026-02-05"),
+    });
+    let mine = await listOwnSubmissions(actorOf(officer));
+    expect(mine.returned.find((s) => s.id === returned.id)).toMatchObject({
+      kind: "indicatorValue",
+      title: "Households connected",
+      href: `/projects/${projectId}/indicators/${indicator.id}?correct=${returned.id}#report`,
+      reviewerName: "Aliya Reviewer",
+      comment: "The figure is cumulative.",
+    });
+    expect(mine.pending.find((s) => s.id === other.id)?.href).toBe(`/projects/${projectId}/indicators/${indicator.id}`);
+    await createIndicatorValue(indicator.id, officer.id, { submittedAt: day("2026-02-06") });
+    mine = await listOwnSubmissions(actorOf(officer));
+    expect(mine.returned.map((s) => s.id)).not.toContain(returned.id);
+    // Pending work comes oldest first.
+    const times = mine.pending.map((s) => s.submittedAt);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it("leaves out submissions on projects the officer cannot see or that are archived", async () => {
+    const ifcProject = await createProject({ institution: "IFC" });
+    const archived = await createProject({ institution: "WB", archivedAt: new Date() });
+    const hidden = await Promise.all(
+      [ifcProject.id, archived.id].map(async (id) => createMilestoneUpdate((await createMilestone(id)).id, officer.id)),
+    );
+    const mine = await listOwnSubmissions(actorOf(officer));
+    const ids = [...mine.pending, ...mine.returned].map((s) => s.id);
+    for (const update of hidden) expect(ids).not.toContain(update.id);
+  });
+});
