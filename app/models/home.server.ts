@@ -1,9 +1,12 @@
 import { DAY_MS } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { MILESTONE_STATUSES } from "~/schemas/milestone";
+import { projectScopeSql } from "~/lib/permissions.server";
+import { cell, readRows } from "~/lib/sql.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor, OrganizationKind, Role } from "~/lib/permissions";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
-import { boardWhere, type AssessedProject } from "./board.server";
+import type { AssessedProject } from "./board.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
 import { listAuditEvents } from "./history.server";
 import { listMissingReports } from "./reporting.server";
@@ -54,41 +57,48 @@ function boardCounts(projects: AssessedProject[]) {
   return counts;
 }
 
-/** Open milestones the officer answers for (owner, or member of a project where the milestone has no owner), due soon or overdue. */
+/** Dates are stored by the libSQL adapter as ISO-8601 text with "+00:00": compared in SQL in that same form. */
+const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/**
+ * Open milestones due within `horizonDays` or already past, on visible active or pipeline projects, soonest first;
+ * with `onlyMine`, those the officer answers for (owner, or member of a project where the milestone has no owner).
+ * Plain SQL (lib/sql.server.ts): one statement instead of a Prisma read with nested relation filters.
+ */
 async function listDueMilestones(actor: Actor, today: Date, onlyMine: boolean, horizonDays = DUE_WINDOW_DAYS) {
   const horizon = new Date(today.getTime() + horizonDays * DAY_MS);
-  const rows = await db.milestone.findMany({
-    where: {
-      status: { notIn: ["COMPLETED", "CANCELLED"] },
-      currentDueDate: { lte: horizon },
-      project: { AND: [boardWhere(actor), { status: { in: ["ACTIVE", "PIPELINE"] } }] },
-      ...(onlyMine
-        ? { OR: [{ ownerId: actor.id }, { ownerId: null, project: { members: { some: { userId: actor.id } } } }] }
-        : {}),
-    },
-    orderBy: { currentDueDate: "asc" },
-    take: 25,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      currentDueDate: true,
-      percentComplete: true,
-      project: { select: { id: true, code: true } },
-      owner: { select: { name: true } },
-    },
+  const scope = projectScopeSql(actor, "p");
+  const mine = onlyMine
+    ? `AND (m.ownerId = ? OR (m.ownerId IS NULL AND EXISTS (
+         SELECT 1 FROM "ProjectMember" pm WHERE pm.projectId = p.id AND pm.userId = ?)))`
+    : "";
+  const rows = await readRows(
+    `SELECT m.id, m.title, m.status, m.currentDueDate, m.percentComplete, p.id AS projectId, p.code AS projectCode,
+            o.name AS ownerName
+     FROM "Milestone" m
+     CROSS JOIN "Project" p ON p.id = m.projectId
+     LEFT JOIN "User" o ON o.id = m.ownerId
+     WHERE m.status NOT IN ('COMPLETED', 'CANCELLED') AND m.currentDueDate <= ?
+       AND p.status IN ('ACTIVE', 'PIPELINE') AND p.archivedAt IS NULL AND ${scope.sql} ${mine}
+     ORDER BY m.currentDueDate ASC, m.rowid ASC
+     LIMIT 25`,
+    [stored(horizon), ...scope.args, ...(onlyMine ? [actor.id, actor.id] : [])],
+  );
+  return rows.map((row) => {
+    const status = cell.oneOf(row, "status", MILESTONE_STATUSES);
+    const currentDueDate = cell.date(row, "currentDueDate");
+    return {
+      id: cell.text(row, "id"),
+      title: cell.text(row, "title"),
+      status,
+      percentComplete: cell.number(row, "percentComplete"),
+      dueDate: currentDueDate.toISOString(),
+      overdue: isMilestoneOverdue({ status, currentDueDate }, today),
+      projectId: cell.text(row, "projectId"),
+      projectCode: cell.text(row, "projectCode"),
+      ownerName: cell.textOrNull(row, "ownerName"),
+    };
   });
-  return rows.map((m) => ({
-    id: m.id,
-    title: m.title,
-    status: m.status,
-    percentComplete: m.percentComplete,
-    dueDate: m.currentDueDate.toISOString(),
-    overdue: isMilestoneOverdue(m, today),
-    projectId: m.project.id,
-    projectCode: m.project.code,
-    ownerName: m.owner?.name ?? null,
-  }));
 }
 
 const byColourThenCode = (a: AssessedProject, b: AssessedProject) =>
@@ -97,15 +107,15 @@ const byColourThenCode = (a: AssessedProject, b: AssessedProject) =>
 /** The officer's projects (with their capacity), milestones due, own submissions and reports due. */
 async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProject[]) {
   const [memberships, due, submissions, reports] = await Promise.all([
-    db.projectMember.findMany({ where: { userId: actor.id }, select: { projectId: true, capacity: true } }),
+    readRows(`SELECT projectId FROM "ProjectMember" WHERE userId = ?`, [actor.id]),
     listDueMilestones(actor, today, true),
     listOwnSubmissions(actor),
     listMissingReports({ actor, today }),
   ]);
-  const capacity = new Map(memberships.map((m) => [m.projectId, m.capacity]));
+  const member = new Set(memberships.map((row) => cell.text(row, "projectId")));
   return {
     projects: assessed
-      .filter((p) => capacity.has(p.id))
+      .filter((p) => member.has(p.id))
       .sort(byColourThenCode)
       .map(({ id, code, name, colour, status }) => ({ id, code, name, colour, status })),
     due,

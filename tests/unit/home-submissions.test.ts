@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "~/generated/prisma/client";
 import { listOwnSubmissions } from "~/models/home-submissions.server";
+import { getHomeData } from "~/models/home.server";
 import {
+  addMember,
   createIndicator,
   createIndicatorValue,
   createMilestone,
@@ -17,7 +19,7 @@ import {
 let officer: User;
 let reviewer: User;
 let projectId: string;
-const actorOf = (user: User) => ({ ...user, organizationKind: "WORLD_BANK" as const });
+const actorOf = (user: User) => ({ ...user, role: user.role, organizationKind: "WORLD_BANK" as const });
 
 beforeAll(async () => {
   const worldBank = await createOrganization({ kind: "WORLD_BANK" });
@@ -95,5 +97,37 @@ describe("the officer's own submissions", () => {
     const mine = await listOwnSubmissions(actorOf(officer));
     const ids = [...mine.pending, ...mine.returned].map((s) => s.id);
     for (const update of hidden) expect(ids).not.toContain(update.id);
+  });
+});
+
+describe("the officer's milestones due", () => {
+  it("lists open milestones due within 30 days or late that the officer owns or, unowned, answers for as a member", async () => {
+    const today = day("2026-06-01");
+    const other = await createUser({ role: "OFFICER", organizationId: officer.organizationId });
+    const mineOwned = await createMilestone(projectId, { ownerId: officer.id, baselineDueDate: day("2026-05-20") });
+    const unownedNotMember = await createMilestone(projectId, { baselineDueDate: day("2026-06-10") });
+    const ownedByOther = await createMilestone(projectId, { ownerId: other.id, baselineDueDate: day("2026-06-10") });
+    const later = await createMilestone(projectId, { ownerId: officer.id, baselineDueDate: day("2026-08-01") });
+    const done = await createMilestone(projectId, {
+      ownerId: officer.id,
+      baselineDueDate: day("2026-06-05"),
+      status: "COMPLETED",
+    });
+    const home = await getHomeData({ actor: actorOf(officer), today });
+    const due = home.officer?.due ?? [];
+    expect(due.find((m) => m.id === mineOwned.id)).toMatchObject({
+      overdue: true,
+      projectId,
+      dueDate: day("2026-05-20").toISOString(),
+      status: "NOT_STARTED",
+    });
+    for (const m of [unownedNotMember, ownedByOther, later, done]) expect(due.map((d) => d.id)).not.toContain(m.id);
+    // As a member of the project, the unowned milestone is the officer's too.
+    await addMember(projectId, officer.id);
+    const after = await getHomeData({ actor: actorOf(officer), today });
+    expect(after.officer?.due.map((d) => d.id)).toContain(unownedNotMember.id);
+    expect(after.officer?.projects.map((p) => p.id)).toContain(projectId);
+    const dates = after.officer?.due.map((d) => d.dueDate) ?? [];
+    expect(dates).toEqual([...dates].sort());
   });
 });
