@@ -10,20 +10,21 @@ import {
   useDecisionFocus,
   type QueueDecision,
 } from "~/components/reviews/decision-focus";
-import { QueueLimitNotice } from "~/components/reviews/queue-limit";
 import { BULK_FORM_ID, ReviewItemCard } from "~/components/reviews/review-item";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { ListPager, pageHref, ShowingRange } from "~/components/ui/list-pager";
 import { FormMessage } from "~/components/ui/form-message";
 import type { ActionResult } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { answerFieldErrors, answerRefused, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
-import { parseForm } from "~/lib/validation.server";
+import { parseForm, parseSearchParams } from "~/lib/validation.server";
 import { reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
-import { listReviewQueue } from "~/models/review/queue.server";
+import { listReviewQueuePage } from "~/models/review/queue-page.server";
 import { ErrorPanel } from "~/root";
 import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema } from "~/schemas/review";
+import { z } from "zod";
 
 export const meta = titled("common.nav.reviews");
 
@@ -31,10 +32,21 @@ export const meta = titled("common.nav.reviews");
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
+const ReviewSearchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "reviewQueue.view");
-  return listReviewQueue({ actor: user });
+  const { page } = parseSearchParams(ReviewSearchSchema, new URL(request.url));
+  return listReviewQueuePage({ actor: user, page });
+}
+
+/** After a decision the manager comes back to the page of the queue they were on (or the last one left). */
+function queueAddress(request: Request) {
+  const { page } = ReviewSearchSchema.catch({ page: 1 }).parse({
+    page: new URL(request.url).searchParams.get("page") ?? undefined,
+  });
+  return pageHref("/reviews", {}, page);
 }
 
 /**
@@ -59,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { items } = parsed.data;
     return runAction(address, async () => {
       const done = await reviewSubmissionsOrRefuse({ actor: user, items, decision: "approve", comment: null, context });
-      return redirectWithFlash("/reviews", {
+      return redirectWithFlash(queueAddress(request), {
         kind: "success",
         key: "workflow.flash.bulkApproved",
         values: { count: done.length },
@@ -87,13 +99,13 @@ export async function action({ request }: ActionFunctionArgs) {
         : kind === "indicatorValue"
           ? "workflow.flash.verified"
           : "workflow.flash.approved";
-    return redirectWithFlash("/reviews", { kind: "success", key });
+    return redirectWithFlash(queueAddress(request), { kind: "success", key });
   });
 }
 
 export default function ReviewQueue() {
   const { t } = useTranslation();
-  const { items, total, truncated } = useLoaderData<typeof loader>();
+  const { items, totals, paging } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const done = useDecisionFocus(items);
   const selectable = items.filter((i) => !i.ownSubmission).length;
@@ -111,10 +123,13 @@ export default function ReviewQueue() {
         </p>
       ) : (
         <>
-          <p>
-            <strong>{t("workflow.reviews.count", { count: total })}</strong>
+          <p data-testid="review-count">
+            <strong>{t("workflow.reviews.count", { count: paging.total })}</strong>{" "}
+            <span className="muted">
+              {t("queues.reviews.byKind", { updates: totals.milestoneUpdate, values: totals.indicatorValue })}
+            </span>
           </p>
-          <QueueLimitNotice truncated={truncated} />
+          <ShowingRange paging={paging} />
           {done ? null : <FormMessage answer={itemRefusal} />}
           {selectable > 0 ? <BulkBar /> : null}
           <ol className="review-list">
@@ -126,6 +141,7 @@ export default function ReviewQueue() {
             ))}
             {doneIndex === items.length && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
           </ol>
+          <ListPager paging={paging} href={(page) => pageHref("/reviews", {}, page)} />
         </>
       )}
     </div>

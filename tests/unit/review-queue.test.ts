@@ -7,7 +7,7 @@ import { VersionConflictError } from "~/lib/errors";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { QueueLimitNotice } from "~/components/reviews/queue-limit";
+import { ShowingRange, pageHref } from "~/components/ui/list-pager";
 import { createI18n } from "~/i18n/config";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import { diffSnapshots } from "~/models/history.server";
@@ -15,6 +15,7 @@ import { getHomeData } from "~/models/home.server";
 import { archiveProject, restoreProject } from "~/models/project/archive.server";
 import { reviewSubmissions } from "~/models/review/decide.server";
 import { listReviewQueue, type QueueTruncation, type ReviewQueueItem } from "~/models/review/queue.server";
+import { listReviewQueuePage, type ReviewQueuePage } from "~/models/review/queue-page.server";
 import { listMilestoneUpdates, submitMilestoneUpdate } from "~/models/milestone-update.server";
 import * as reviewsRoute from "~/routes/reviews";
 import { itemKey } from "~/schemas/review";
@@ -152,11 +153,8 @@ beforeAll(async () => {
 
 const post = (user: Demo, form: Record<string, string | string[]>) =>
   run(reviewsRoute.action, { user, path: "/reviews", form });
-const queueOf = async (user: Demo) =>
-  (await run(reviewsRoute.loader, { user, path: "/reviews" })) as {
-    status: number;
-    data: { items: ReviewQueueItem[]; total: number; truncated: QueueTruncation[] };
-  };
+const queueOf = async (user: Demo, path = "/reviews") =>
+  (await run(reviewsRoute.loader, { user, path })) as { status: number; data: ReviewQueuePage };
 
 /** A fresh pending update by `author` on a milestone (through the model, as the milestone page would). */
 async function pendingUpdate(
@@ -583,7 +581,7 @@ describe("what the queue lists", () => {
       const queue = (await queueOf(wbManager)).data;
       expect(queue.items.length).toBeGreaterThan(0);
       expect(queue.items.filter((i) => i.project.id === project.id)).toEqual([]);
-      expect(queue.total).toBe(before.length - before.filter((i) => i.project.id === project.id).length);
+      expect(queue.paging.total).toBe(before.length - before.filter((i) => i.project.id === project.id).length);
       expect(await homeCount()).toBe(homeBefore - onProject);
     } finally {
       await restoreProject({ context, projectId: project.id, reason: "Test: restored" });
@@ -601,7 +599,7 @@ describe("what the queue lists", () => {
     ).toBe(302);
   });
 
-  it("each kind is cut at the limit, oldest first, and the page says how many of how many it shows", async () => {
+  it("the home's short list cuts each kind at its limit, oldest first, and says how many of each wait", async () => {
     const scope = { AND: [projectWhereForActor(wbManager), { archivedAt: null }] };
     const updates = await db.milestoneUpdate.count({
       where: { reviewState: "SUBMITTED", milestone: { project: scope } },
@@ -624,16 +622,78 @@ describe("what the queue lists", () => {
         full.items.find((i) => i.kind === kind)!.id,
       ]);
     }
+  });
 
-    const render = (truncated: QueueTruncation[], locale: "en" | "ru" | "kk" = "en") =>
+  it("the queue is paged: exact counts by kind, pages in queue order, a page past the end shows the last", async () => {
+    const scope = { AND: [projectWhereForActor(wbManager), { archivedAt: null }] };
+    const updates = await db.milestoneUpdate.count({
+      where: { reviewState: "SUBMITTED", milestone: { project: scope } },
+    });
+    const values = await db.indicatorValue.count({ where: { state: "SUBMITTED", indicator: { project: scope } } });
+    const total = updates + values;
+    expect(total).toBeGreaterThan(2);
+
+    const whole = await listReviewQueuePage({ actor: wbManager, page: 1, pageSize: total });
+    expect(whole.totals).toEqual({ milestoneUpdate: updates, indicatorValue: values });
+    expect(whole.paging).toEqual({ page: 1, pages: 1, from: 1, to: total, total });
+    // The same items, in the same order, as the list the home page reads (both kinds, oldest first).
+    const reference = await listReviewQueue({ actor: wbManager, limit: total });
+    expect(whole.items).toEqual(reference.items);
+
+    const pages: ReviewQueueItem[][] = [];
+    for (let page = 1; page <= Math.ceil(total / 2); page++) {
+      const one = await listReviewQueuePage({ actor: wbManager, page, pageSize: 2 });
+      expect(one.paging).toMatchObject({ page, pages: Math.ceil(total / 2), from: page * 2 - 1, total });
+      expect(one.totals).toEqual(whole.totals);
+      pages.push(one.items);
+    }
+    expect(pages.flat().map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+    const past = await listReviewQueuePage({ actor: wbManager, page: 10_000, pageSize: 2 });
+    expect(past.paging.page).toBe(Math.ceil(total / 2));
+    expect(past.items.map((i) => i.id)).toEqual(pages.at(-1)!.map((i) => i.id));
+
+    // The route reads ?page and refuses a page that is not a number.
+    expect((await queueOf(wbManager, "/reviews?page=1")).data.paging.page).toBe(1);
+    expect((await queueOf(wbManager, "/reviews?page=two")).status).toBe(400);
+  });
+
+  it("a decision taken on a later page comes back to that page", async () => {
+    const update = await pendingUpdate(wbOfficer, "P500565", "Civil works contracts for lots 3–4 signed", {
+      percent: 25,
+    });
+    const answer = await post(wbManager, {
+      intent: "approve",
+      kind: "milestoneUpdate",
+      id: update.id,
+      version: String(update.version),
+    });
+    expect(answer.status).toBe(302);
+    expect(answer.location).toBe("/reviews");
+    const again = await pendingUpdate(wbOfficer, "P500565", "Civil works contracts for lots 3–4 signed", {
+      percent: 30,
+    });
+    const onPage = await run(reviewsRoute.action, {
+      user: wbManager,
+      path: "/reviews?page=3",
+      form: { intent: "approve", kind: "milestoneUpdate", id: again.id, version: String(again.version) },
+    });
+    expect(onPage).toMatchObject({ status: 302, location: "/reviews?page=3" });
+  });
+
+  it("the page says which items it shows, in en, ru and kk; its links keep the list's filters", () => {
+    const render = (locale: "en" | "ru" | "kk", paging = { page: 2, pages: 3, from: 26, to: 50, total: 61 }) =>
       renderToStaticMarkup(
-        createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(QueueLimitNotice, { truncated })),
+        createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(ShowingRange, { paging })),
       );
-    expect(render(cut.truncated)).toContain(`Showing 1 of ${updates} milestone updates`);
-    expect(render(cut.truncated, "ru")).toContain(`Показано 1 из ${updates} обновлений`);
-    const bothKinds: QueueTruncation[] = [...expected.slice(0, 1), { kind: "indicatorValue", shown: 500, total: 612 }];
-    expect(render(bothKinds)).toContain("Showing 500 of 612 indicator values");
-    expect(render(bothKinds, "kk")).toContain("612 көрсеткіш мәнінің ішінен 500");
-    expect(render(full.truncated)).toBe("");
+    expect(render("en")).toContain("Showing 26–50 of 61.");
+    expect(render("ru")).toContain("Показаны 26–50 из 61.");
+    expect(render("kk")).toContain("26–50");
+    expect(render("kk")).not.toContain("Showing");
+    expect(render("en", { page: 1, pages: 1, from: 1, to: 4, total: 4 })).toBe("");
+    expect(pageHref("/reporting", { groupBy: "officer", mine: undefined }, 3)).toBe(
+      "/reporting?groupBy=officer&page=3",
+    );
+    expect(pageHref("/reporting", { groupBy: "officer", mine: "1" }, 1)).toBe("/reporting?groupBy=officer&mine=1");
+    expect(pageHref("/reviews", {}, 1)).toBe("/reviews");
   });
 });

@@ -19,6 +19,7 @@ import projectStatus from "./project-status";
 import importStrings from "./import";
 import pickers from "./pickers";
 import evidence from "./evidence";
+import queues from "./queues";
 
 const en = {
   common,
@@ -42,6 +43,7 @@ const en = {
   import: importStrings,
   pickers,
   evidence,
+  queues,
 };
 export default en;
 export type English = typeof en;

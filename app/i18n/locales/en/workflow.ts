@@ -146,12 +146,6 @@ export default {
     latestVerified: "Latest verified",
     baselineTarget: "Baseline → target",
     conflict: "Someone else reviewed {{item}} first. Nothing was changed; the queue now shows the current state.",
-    truncated: {
-      milestoneUpdate:
-        "Showing {{shown}} of {{total}} milestone updates, the oldest first. Review these to see the rest.",
-      indicatorValue:
-        "Showing {{shown}} of {{total}} indicator values, the oldest first. Review these to see the rest.",
-    },
   },
   indicators: {
     title: "Indicators",

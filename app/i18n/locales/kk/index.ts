@@ -21,6 +21,7 @@ import projectStatus from "./project-status";
 import importStrings from "./import";
 import pickers from "./pickers";
 import evidence from "./evidence";
+import queues from "./queues";
 
 const kk: Translation<English> = {
   common,
@@ -44,5 +45,6 @@ const kk: Translation<English> = {
   import: importStrings,
   pickers,
   evidence,
+  queues,
 };
 export default kk;

@@ -21,6 +21,7 @@ import projectStatus from "./project-status";
 import importStrings from "./import";
 import pickers from "./pickers";
 import evidence from "./evidence";
+import queues from "./queues";
 
 const ru: Translation<English> = {
   common,
@@ -44,5 +45,6 @@ const ru: Translation<English> = {
   import: importStrings,
   pickers,
   evidence,
+  queues,
 };
 export default ru;
