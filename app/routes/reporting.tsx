@@ -4,12 +4,13 @@ import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ReportingTable } from "~/components/board/reporting-table";
+import { ListPager, pageHref, ShowingRange } from "~/components/ui/list-pager";
 import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
 import { DAY_MS } from "~/lib/dates";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { groupByOfficer, groupByProject, listMissingReports } from "~/models/reporting.server";
+import { listReportingPage } from "~/models/reporting-page.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.reporting");
@@ -20,45 +21,24 @@ const ReportingSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-/** Groups (projects or officers) per page: a large portfolio owes thousands of reports at once. */
-const GROUPS_PER_PAGE = 25;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
   const search = parseSearchParams(ReportingSearchSchema, new URL(request.url));
-  const { quarter, items: all } = await listMissingReports({ actor: user });
-  const items = search.mine ? all.filter((i) => i.responsible.some((p) => p.id === user.id)) : all;
-  const groups =
-    search.groupBy === "officer"
-      ? // "Only mine" by officer is the user's own group, not their co-responsible colleagues' too.
-        groupByOfficer(items).filter((g) => !search.mine || g.key === user.id)
-      : groupByProject(items);
-  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
-  const page = Math.min(search.page, pages);
-  const from = (page - 1) * GROUPS_PER_PAGE;
-  return {
-    quarter,
-    search,
-    paging: { page, pages, from: from + 1, to: Math.min(from + GROUPS_PER_PAGE, groups.length), total: groups.length },
-    totals: {
-      milestones: items.filter((i) => i.kind === "milestone").length,
-      indicators: items.filter((i) => i.kind === "indicator").length,
-      overdue: items.filter((i) => i.overdue).length,
-    },
-    groups: groups.slice(from, from + GROUPS_PER_PAGE).map((g) => ({
-      ...g,
-      items: g.items.map((i) => ({ ...i, responsible: i.responsible.map((p) => ({ id: p.id, name: p.name })) })),
-    })),
-  };
+  const list = await listReportingPage({
+    actor: user,
+    groupBy: search.groupBy,
+    mine: search.mine === "1",
+    page: search.page,
+  });
+  return { search, ...list };
 }
 
 export default function ReportingPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { quarter, search, totals, groups, paging } = useLoaderData<typeof loader>();
-  const pageHref = (page: number) =>
-    `/reporting?${new URLSearchParams({ groupBy: search.groupBy, ...(search.mine ? { mine: search.mine } : {}), page: String(page) }).toString()}`;
+  const href = (page: number) => pageHref("/reporting", { groupBy: search.groupBy, mine: search.mine }, page);
   const start = new Date(quarter.start);
   const lastDay = new Date(new Date(quarter.end).getTime() - DAY_MS);
   return (
@@ -93,11 +73,7 @@ export default function ReportingPage() {
         </div>
       </Form>
       <p data-testid="reporting-totals">{t("portfolio.reporting.totals", totals)}</p>
-      {paging.pages > 1 ? (
-        <p className="muted" data-testid="showing-note">
-          {t("lists.showingRange", { from: paging.from, to: paging.to, total: paging.total })}
-        </p>
-      ) : null}
+      <ShowingRange paging={paging} />
       {groups.length === 0 ? (
         <p className="panel muted" data-testid="reporting-empty">
           {t("portfolio.reporting.empty")}
@@ -108,9 +84,14 @@ export default function ReportingPage() {
             <h2>
               {group.key === "unassigned" ? t("portfolio.reporting.unassigned") : group.label}{" "}
               {group.code ? <span className="record-code">{group.code}</span> : null}{" "}
-              <span className="muted">({group.items.length})</span>
+              <span className="muted">({group.total})</span>
             </h2>
             {group.responsible ? <p className="muted">{group.responsible.email}</p> : null}
+            {group.to - group.from + 1 < group.total ? (
+              <p className="muted small" data-testid="group-part">
+                {t("queues.reporting.groupPart", { from: group.from, to: group.to, total: group.total })}
+              </p>
+            ) : null}
             <ReportingTable
               items={group.items}
               showProject={search.groupBy === "officer"}
@@ -119,13 +100,7 @@ export default function ReportingPage() {
           </section>
         ))
       )}
-      {paging.pages > 1 ? (
-        <nav className="pager" aria-label={t("lists.pagination")}>
-          {paging.page > 1 ? <Link to={pageHref(paging.page - 1)}>{t("lists.previous")}</Link> : null}
-          <span>{t("lists.pageOf", { page: paging.page, pages: paging.pages })}</span>
-          {paging.page < paging.pages ? <Link to={pageHref(paging.page + 1)}>{t("lists.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <ListPager paging={paging} href={href} />
     </div>
   );
 }

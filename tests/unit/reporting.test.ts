@@ -236,3 +236,81 @@ describe("the lists inside a request of the server", () => {
     expect(after).toEqual(await listMissingReports({ actor: actors.admin, today: TODAY }));
   });
 });
+
+describe("a page at a time", () => {
+  it("pages the grouped rows: every row once, in order, groups keep their exact count; totals stay whole", async () => {
+    const { listReportingPage } = await import("~/models/reporting-page.server");
+    const { items } = await listMissingReports({ actor: actors.admin, today: TODAY });
+    for (const groupBy of ["project", "officer"] as const) {
+      const grouped = groupBy === "officer" ? groupByOfficer(items) : groupByProject(items);
+      const rows = grouped.flatMap((g) => g.items.map((i) => `${g.key}/${i.kind}/${i.id}`));
+      expect(rows.length).toBeGreaterThan(7);
+      const pageSize = 7;
+      const pages = Math.ceil(rows.length / pageSize);
+      const seen: string[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const one = await listReportingPage({
+          actor: actors.admin,
+          groupBy,
+          mine: false,
+          page,
+          pageSize,
+          today: TODAY,
+        });
+        expect(one.paging).toMatchObject({ page, pages, from: (page - 1) * pageSize + 1, total: rows.length });
+        expect(one.totals).toEqual({
+          milestones: items.filter((i) => i.kind === "milestone").length,
+          indicators: items.filter((i) => i.kind === "indicator").length,
+          overdue: items.filter((i) => i.overdue).length,
+        });
+        expect(one.groups.reduce((n, g) => n + g.items.length, 0)).toBe(
+          page < pages ? pageSize : rows.length - seen.length,
+        );
+        for (const g of one.groups) {
+          const whole = grouped.find((w) => w.key === g.key);
+          expect(g.total).toBe(whole?.items.length);
+          expect(g.items.map((i) => i.id)).toEqual(whole?.items.slice(g.from - 1, g.to).map((i) => i.id));
+          seen.push(...g.items.map((i) => `${g.key}/${i.kind}/${i.id}`));
+        }
+      }
+      expect(seen).toEqual(rows);
+      // A page past the end is the last page.
+      const past = await listReportingPage({
+        actor: actors.admin,
+        groupBy,
+        mine: false,
+        page: 999,
+        pageSize,
+        today: TODAY,
+      });
+      expect(past.paging.page).toBe(pages);
+    }
+  });
+
+  it("only mine: the officer's own items, and by officer only their own group", async () => {
+    const { listReportingPage } = await import("~/models/reporting-page.server");
+    const officer = actors.wbOfficer;
+    const { items } = await listMissingReports({ actor: officer, today: TODAY });
+    const own = items.filter((i) => i.responsible.some((p) => p.id === officer.id));
+    expect(own.length).toBeGreaterThan(0);
+    const byOfficer = await listReportingPage({
+      actor: officer,
+      groupBy: "officer",
+      mine: true,
+      page: 1,
+      pageSize: 500,
+      today: TODAY,
+    });
+    expect(byOfficer.groups.map((g) => g.key)).toEqual([officer.id]);
+    expect(byOfficer.paging.total).toBe(own.length);
+    const byProject = await listReportingPage({
+      actor: officer,
+      groupBy: "project",
+      mine: true,
+      page: 1,
+      pageSize: 500,
+      today: TODAY,
+    });
+    expect(byProject.groups.flatMap((g) => g.items.map((i) => i.id)).sort()).toEqual(own.map((i) => i.id).sort());
+  });
+});
