@@ -113,3 +113,26 @@ test("officer home: the returned submission with the reviewer's comment and a li
   await item.getByRole("link", { name: "Correct and resubmit" }).click();
   await expect(page).toHaveURL(/\/projects\/[^/]+\/indicators\/[^/?]+\?correct=[^&]+$/);
 });
+
+test("who hasn't reported is paged: 'showing N of M', a pager that keeps the grouping, counts stay whole", async ({
+  page,
+}) => {
+  await loginAs(page, "admin");
+  await page.goto("/reporting?groupBy=officer");
+  const totals = await page.getByTestId("reporting-totals").textContent();
+  await expect(page.getByTestId("showing-note")).toHaveText(/^Showing 1–25 of \d+\.$/);
+  await expect(page.locator("tr[data-item-id]")).toHaveCount(25);
+  const pager = page.getByRole("navigation", { name: "Pages" });
+  await pager.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/groupBy=officer/);
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId("showing-note")).toHaveText(/^Showing 26–/);
+  await expect(page.getByTestId("reporting-totals")).toHaveText(totals ?? "");
+  await expect(page.getByLabel("Group by")).toHaveValue("officer");
+  await pager.getByRole("link", { name: "Previous page" }).click();
+  await expect(page.getByTestId("showing-note")).toHaveText(/^Showing 1–25 of/);
+  // A page past the end shows the last page rather than an empty list.
+  await page.goto("/reporting?groupBy=officer&page=9999");
+  await expect(page.locator("tr[data-item-id]").first()).toBeVisible();
+  await expect(pager.getByRole("link", { name: "Next page" })).toHaveCount(0);
+});

@@ -157,3 +157,12 @@ test("a manager works through the queue: the buttons differ, each decision keeps
   await expect(manager.getByTestId("review-done")).toHaveCount(1);
   await manager.context().close();
 });
+
+test("the queue says how many of each kind wait, and a page past the end shows the last page", async ({ browser }) => {
+  const manager = await signedInPage(browser, "wb.manager");
+  await manager.goto("/reviews?page=9999");
+  await expect(manager.getByTestId("review-count")).toContainText(/Milestone updates: \d+\. Indicator values: \d+\./);
+  await expect(manager.getByTestId("review-item").first()).toBeVisible();
+  await manager.goto("/reviews?page=nine");
+  await expect(manager.getByRole("heading", { level: 1 })).not.toHaveText("Review queue");
+});
