@@ -4,7 +4,7 @@ import { projectScopeSql } from "~/lib/permissions.server";
 import { getRequestStorage } from "~/lib/request.server";
 import { cell, jsonList, readRows } from "~/lib/sql.server";
 import { cachedPerState } from "~/lib/state-cache.server";
-import { evidenceChipsFor } from "~/models/evidence.server";
+import type { EvidenceChip } from "~/models/evidence.server";
 import { parseStoredLinks } from "~/schemas/fields";
 import { MILESTONE_STATUSES } from "~/schemas/milestone";
 import type { ReviewQueueItem } from "./queue.server";
@@ -104,13 +104,40 @@ function valueRows(ids: string[]) {
   );
 }
 
+/**
+ * The files attached to the page's submissions, by submission id, oldest first (as the evidence model lists them),
+ * in one plain read for both kinds: ids are unique across the two tables.
+ */
+async function evidenceChips(ids: string[]): Promise<Map<string, EvidenceChip[]>> {
+  const chips = new Map<string, EvidenceChip[]>();
+  if (ids.length === 0) return chips;
+  const rows = await readRows(
+    `SELECT id, projectId, name, size, type, subjectId FROM EvidenceFile
+      WHERE subjectType IN ('MilestoneUpdate', 'IndicatorValue') AND subjectId IN (SELECT value FROM json_each(?))
+      ORDER BY createdAt ASC, id ASC`,
+    [jsonList(ids)],
+  );
+  for (const row of rows) {
+    const subjectId = cell.text(row, "subjectId");
+    const chip = {
+      id: cell.text(row, "id"),
+      projectId: cell.text(row, "projectId"),
+      name: cell.text(row, "name"),
+      size: cell.number(row, "size"),
+      type: cell.text(row, "type"),
+    };
+    chips.set(subjectId, [...(chips.get(subjectId) ?? []), chip]);
+  }
+  return chips;
+}
+
 const projectOf = (row: Row) => ({
   id: cell.text(row, "projectId"),
   code: cell.text(row, "projectCode"),
   name: cell.text(row, "projectName"),
 });
 
-function toUpdateItem(row: Row, actor: Actor, files: Map<string, ReviewQueueItem["proposed"]["evidenceFiles"]>) {
+function toUpdateItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>) {
   const id = cell.text(row, "id");
   const version = cell.number(row, "version");
   const reviewComment = cell.textOrNull(row, "reviewComment");
@@ -153,7 +180,7 @@ function latestActual(latest: string | null) {
   return { value: Number(latest.slice(bar + 1)), periodEnd: new Date(latest.slice(0, bar)).toISOString() };
 }
 
-function toValueItem(row: Row, actor: Actor, files: Map<string, ReviewQueueItem["proposed"]["evidenceFiles"]>) {
+function toValueItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>) {
   const id = cell.text(row, "id");
   const reporterId = cell.text(row, "reporterId");
   return {
@@ -209,15 +236,14 @@ export async function listReviewQueuePage({
   const keys = all.slice(offset, offset + pageSize);
   const updateIds = keys.filter((k) => k.kind === "milestoneUpdate").map((k) => k.id);
   const valueIds = keys.filter((k) => k.kind === "indicatorValue").map((k) => k.id);
-  const [updates, values, updateFiles, valueFiles] = await Promise.all([
+  const [updates, values, files] = await Promise.all([
     updateIds.length > 0 ? updateRows(updateIds) : [],
     valueIds.length > 0 ? valueRows(valueIds) : [],
-    evidenceChipsFor("MilestoneUpdate", updateIds),
-    evidenceChipsFor("IndicatorValue", valueIds),
+    evidenceChips(keys.map((k) => k.id)),
   ]);
   const byId = new Map<string, ReviewQueueItem>();
-  for (const row of updates) byId.set(cell.text(row, "id"), toUpdateItem(row, actor, updateFiles));
-  for (const row of values) byId.set(cell.text(row, "id"), toValueItem(row, actor, valueFiles));
+  for (const row of updates) byId.set(cell.text(row, "id"), toUpdateItem(row, actor, files));
+  for (const row of values) byId.set(cell.text(row, "id"), toValueItem(row, actor, files));
   // In the page's order; an item decided between the two reads is simply not shown.
   const items = keys.flatMap((k) => byId.get(k.id) ?? []);
   return {
