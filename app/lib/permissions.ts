@@ -58,6 +58,7 @@ export const GLOBAL_ACTIONS = [
   "history.viewAll",
   "history.export",
   "history.exportNetworkDetails",
+  "history.viewStored",
   "portfolio.export",
   "chain.view",
   "admin.users",
@@ -151,6 +152,9 @@ export function decideGlobal(actor: Actor, action: GlobalAction): Decision {
     // The IP addresses and request ids of other people's requests: audit exports carry them only for those who
     // read the whole log; a manager's export keeps the columns, blank.
     case "history.exportNetworkDetails":
+      return canSeeEverything(actor) ? "allow" : "forbidden";
+    // An event exactly as stored (ids, request, hashes, the JSON): for those who read the whole log.
+    case "history.viewStored":
       return canSeeEverything(actor) ? "allow" : "forbidden";
     case "admin.users":
     case "admin.organizations":

@@ -53,8 +53,8 @@ export async function loadNames(ids: IdsByKind): Promise<NameBook> {
   return new NameBook(rows);
 }
 
-/** Stored events as History shows them: names resolved in one batch, the raw record only when `raw` is allowed. */
-export async function describeAuditEvents(rows: StoredEvent[], options: { raw: boolean }): Promise<EventView[]> {
+/** Stored events as History shows them: names resolved in one batch; `stored`: the reader may open the stored record. */
+export async function describeAuditEvents(rows: StoredEvent[], options: { stored: boolean }): Promise<EventView[]> {
   const ids = emptyIds();
   for (const row of rows) idsMentioned(ids, row);
   const names = await loadNames(ids);

@@ -6,7 +6,8 @@ import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
 import type { HistoryQuery } from "~/schemas/history";
-import type { EventView } from "~/lib/audit-render/types";
+import { rawOf } from "~/lib/audit-render/renderers";
+import type { EventView, RawDetail } from "~/lib/audit-render/types";
 import { describeAuditEvents } from "./history-names.server";
 
 export type HistoryFilters = {
@@ -113,8 +114,8 @@ export async function listAuditEvents(options: {
 }) {
   const limit = options.limit ?? HISTORY_PAGE_SIZE;
   const { rows, nextBefore } = await readAuditPage(options, limit);
-  // The stored record (JSON, ids, request id, hashes) goes only to those who read the whole log.
-  const events = await describeAuditEvents(rows, { raw: canSeeEverything(options.actor) });
+  // The stored record (JSON, ids, request id, hashes) opens only for those who read the whole log.
+  const events = await describeAuditEvents(rows, { stored: canSeeEverything(options.actor) });
   return { events, nextBefore };
 }
 
@@ -205,6 +206,13 @@ export async function resolveHistoryFilters(query: HistoryQuery): Promise<Histor
 export async function projectCodesById(): Promise<Map<string, string>> {
   const rows = await db.project.findMany({ select: { id: true, code: true } });
   return new Map(rows.map((p) => [p.id, p.code]));
+}
+
+/** One event exactly as stored (History's "stored record"); the caller has checked that the reader may see it. */
+export async function getStoredAuditEvent(seq: number): Promise<RawDetail> {
+  const row = await db.auditEvent.findUnique({ where: { seq } });
+  if (!row) throw new NotFoundError("auditEvent");
+  return rawOf(row);
 }
 
 export async function getProjectCode(projectId: string): Promise<string | null> {

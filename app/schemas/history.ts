@@ -86,3 +86,6 @@ export const ChainHeadCheckSchema = z.object({
     .transform((hash) => hash.replace(/\s+/g, "").toLowerCase())
     .pipe(z.string().regex(/^[0-9a-f]{64}$/)),
 });
+
+/** The stored-record address (`/history/stored/<seq>`): an event's number. */
+export const StoredEventParamsSchema = z.object({ seq: z.coerce.number().int().positive() });

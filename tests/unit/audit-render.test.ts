@@ -13,7 +13,7 @@ import en from "~/i18n/locales/en/index";
 import { AUDIT_ACTIONS, auditActionSpec, type AuditAction } from "~/lib/audit-actions";
 import { NameBook, type NameRows } from "~/lib/audit-render/names";
 import { AuditPayloadSchema } from "~/lib/audit-render/payload";
-import { AUDIT_RENDERERS, describeAuditEvent, type StoredEvent } from "~/lib/audit-render/renderers";
+import { AUDIT_RENDERERS, describeAuditEvent, rawOf, type StoredEvent } from "~/lib/audit-render/renderers";
 import type { EventView } from "~/lib/audit-render/types";
 import * as S from "~/lib/audit-snapshots";
 
@@ -432,7 +432,9 @@ describe("the payload union", () => {
 });
 
 describe.each(LOCALES)("every action in %s", (locale) => {
-  const views = ACTIONS.map((action, i) => describeAuditEvent(sampleEvent(action, i + 1), names(true), { raw: false }));
+  const views = ACTIONS.map((action, i) =>
+    describeAuditEvent(sampleEvent(action, i + 1), names(true), { stored: false }),
+  );
 
   it.each(ACTIONS.map((action, i) => [action, i] as const))(
     "%s reads as a sentence with names and words",
@@ -452,7 +454,7 @@ describe.each(LOCALES)("every action in %s", (locale) => {
 
   it("records deleted since keep the name their event stored", () => {
     const gone = ACTIONS.map((action, i) =>
-      describeAuditEvent(sampleEvent(action, i + 1), names(false), { raw: false }),
+      describeAuditEvent(sampleEvent(action, i + 1), names(false), { stored: false }),
     );
     const text = renderText(gone, locale);
     expect(problemsIn(text, locale), text).toEqual([]);
@@ -463,7 +465,7 @@ describe.each(LOCALES)("every action in %s", (locale) => {
 
 describe("the example of the issue", () => {
   it("an approved update applied to a milestone names the milestone and its project, with dates and statuses in words", () => {
-    const view = describeAuditEvent(sampleEvent("milestone.applyUpdate", 7), names(true), { raw: false });
+    const view = describeAuditEvent(sampleEvent("milestone.applyUpdate", 7), names(true), { stored: false });
     const text = renderText([view], "en");
     expect(text).toContain(
       "The update approved by Daniyar Seitkali changed the milestone “Broadband pilot for 150 remote schools” (P199902)",
@@ -479,17 +481,27 @@ describe("the example of the issue", () => {
   });
 
   it("ratings show their words, money and percentages are formatted, the raw record is for auditors only", () => {
-    const rated = renderText([describeAuditEvent(sampleEvent("rating.record", 1), names(true), { raw: false })], "en");
+    const rated = renderText(
+      [describeAuditEvent(sampleEvent("rating.record", 1), names(true), { stored: false })],
+      "en",
+    );
     expect(rated).toContain("MU — Moderately Unsatisfactory");
     expect(rated).toContain("H — High");
     const project = renderText(
-      [describeAuditEvent(sampleEvent("project.update", 2), names(true), { raw: false })],
+      [describeAuditEvent(sampleEvent("project.update", 2), names(true), { stored: false })],
       "en",
     );
     expect(project).toContain("$46M → $50M");
-    const view = (raw: boolean) => describeAuditEvent(sampleEvent("project.update", 2), names(true), { raw });
+    const view = (stored: boolean) => describeAuditEvent(sampleEvent("project.update", 2), names(true), { stored });
     const raw = view(true);
-    expect(raw.raw).toMatchObject({ entityId: ID.project, requestId: "req-1", hash: "b".repeat(64) });
+    // The page carries only that the record may be opened; the record itself is read when it is opened.
+    expect(raw).not.toHaveProperty("raw");
+    expect(raw.stored).toBe(true);
+    expect(rawOf(sampleEvent("project.update", 2))).toMatchObject({
+      entityId: ID.project,
+      requestId: "req-1",
+      hash: "b".repeat(64),
+    });
     // One click away: the summary is on the page, the record itself is drawn when it is opened.
     expect(renderText([raw], "en")).toContain("Stored record (for auditors)");
     expect(renderText([view(false)], "en")).not.toContain("Stored record");

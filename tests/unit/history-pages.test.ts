@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { loader as historyLoader } from "~/routes/history";
+import { loader as storedLoader } from "~/routes/history_.stored.$seq";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
@@ -210,12 +211,13 @@ describe("/history", () => {
   it("names records instead of ids, in one sentence per event; the stored record only for those who read everything", async () => {
     type Named = {
       events: Array<{
+        seq: number;
         action: string;
         entityId: string;
         sentence: string;
         record: { name: string; href: string | null } | null;
         actor: { name: string } | null;
-        raw: { entityId: string; hash: string } | null;
+        stored: boolean;
       }>;
     };
     const milestone = await db.milestone.findFirstOrThrow({ where: { projectId: ids.P128050 } });
@@ -226,11 +228,40 @@ describe("/history", () => {
       sentence: "audit.actions.milestone.create",
       record: { name: milestone.title, href: `/projects/${ids.P128050}/milestones/${milestone.id}` },
     });
-    expect(created?.raw).toMatchObject({ entityId: milestone.id });
+    // The stored record is not in the page: it is read from its own address when the auditor opens it.
+    expect(created?.stored).toBe(true);
+    expect(JSON.stringify(auditor.events)).not.toContain('"hash"');
+    const storedPath = `/history/stored/${created?.seq ?? 0}`;
+    const stored = await json<{ entityId: string; hash: string }>(
+      await callLoader(storedLoader, storedPath, { cookie: cookies.auditor, params: { seq: String(created?.seq) } }),
+    );
+    const row = await db.auditEvent.findUniqueOrThrow({ where: { seq: created?.seq ?? 0 } });
+    expect(stored).toMatchObject({ entityId: milestone.id, hash: row.hash, after: row.after });
     const manager = await json<Named>(await callLoader(historyLoader, url, { cookie: cookies["wb.manager"] }));
     expect(manager.events.length).toBe(auditor.events.length);
-    expect(manager.events.every((e) => e.raw === null)).toBe(true);
+    expect(manager.events.every((e) => !e.stored)).toBe(true);
     expect(JSON.stringify(manager.events)).not.toContain('"hash"');
+    // Those who read only their projects' events cannot read a stored record either.
+    for (const [who, want] of [
+      ["wb.manager", 403],
+      ["wb.officer", 403],
+    ] as const) {
+      const answer = await callLoader(storedLoader, storedPath, {
+        cookie: cookies[who],
+        params: { seq: String(row.seq) },
+      });
+      expect(answer.status, who).toBe(want);
+    }
+    const missing = await callLoader(storedLoader, "/history/stored/999999999", {
+      cookie: cookies.auditor,
+      params: { seq: "999999999" },
+    });
+    expect(missing.status).toBe(404);
+    const malformed = await callLoader(storedLoader, "/history/stored/abc", {
+      cookie: cookies.auditor,
+      params: { seq: "abc" },
+    });
+    expect(malformed.status).toBe(400);
   });
 
   it("compares a chain head kept outside Qadam: same hash, another hash, or an event that no longer exists", async () => {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/ui/form-hooks";
 import { useFormat } from "~/i18n/format";
@@ -80,7 +80,7 @@ function EventItem({ event, entityLinks }: { event: EventView; entityLinks: bool
             </>
           ) : null}
         </p>
-        {event.raw ? <RawRecord raw={event.raw} /> : null}
+        {event.stored ? <RawRecord seq={event.seq} /> : null}
       </details>
     </li>
   );
@@ -96,18 +96,51 @@ function pretty(json: string | null): string {
 }
 
 /**
- * The event exactly as stored, for auditors: ids, request, hashes and the before/after JSON. Drawn when opened: fifty
- * events' JSON would otherwise weigh on every page load for a detail opened now and then.
+ * The event exactly as stored, for auditors: ids, request, hashes and the before/after JSON. Fetched when opened:
+ * fifty events' JSON would otherwise weigh on every page load for a detail opened now and then.
  */
-function RawRecord({ raw }: { raw: RawDetail }) {
+function RawRecord({ seq }: { seq: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const raw = useStoredRecord(seq, open);
   return (
     <details className="event-raw" data-testid="event-raw" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t("history.raw.title")}</summary>
-      {open ? <RawFields raw={raw} /> : null}
+      {open ? (
+        raw === "loading" ? (
+          <p className="muted" role="status">
+            {t("history.raw.loading")}
+          </p>
+        ) : raw === "failed" ? (
+          <p className="form-error" role="alert">
+            {t("history.raw.failed")}
+          </p>
+        ) : (
+          <RawFields raw={raw} />
+        )
+      ) : null}
     </details>
   );
+}
+
+/** The stored record of one event, read once it is first opened (and kept while the page stays). */
+function useStoredRecord(seq: number, open: boolean): RawDetail | "loading" | "failed" {
+  const [state, setState] = useState<RawDetail | "loading" | "failed">("loading");
+  const wanted = open && state === "loading";
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    fetch(`/history/stored/${seq}`, { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? (response.json() as Promise<RawDetail>) : Promise.reject(response.status)))
+      .then(
+        (detail) => current && setState(detail),
+        () => current && setState("failed"),
+      );
+    return () => {
+      current = false;
+    };
+  }, [seq, wanted]);
+  return state;
 }
 
 function RawFields({ raw }: { raw: RawDetail }) {

@@ -305,7 +305,7 @@ export type StoredEvent = {
 };
 
 /** The whole stored event, for those who read the whole log. */
-function rawOf(row: StoredEvent): RawDetail {
+export function rawOf(row: StoredEvent): RawDetail {
   return {
     action: row.action,
     entityType: row.entityType,
@@ -321,8 +321,8 @@ function rawOf(row: StoredEvent): RawDetail {
   };
 }
 
-/** One stored event as History shows it (see EventView). `raw` adds the stored record, for auditors. */
-export function describeAuditEvent(row: StoredEvent, names: NameBook, options: { raw: boolean }): EventView {
+/** One stored event as History shows it (see EventView). `stored`: the reader may open the stored record. */
+export function describeAuditEvent(row: StoredEvent, names: NameBook, options: { stored: boolean }): EventView {
   const action = currentAuditAction(row.action);
   const payload = action ? parseAuditPayload(action, row.before, row.after) : null;
   const context = { entityId: row.entityId, names };
@@ -349,6 +349,6 @@ export function describeAuditEvent(row: StoredEvent, names: NameBook, options: {
     changes: rendered?.changes ?? [],
     creation: rendered?.creation ?? false,
     reason: row.reason,
-    raw: options.raw ? rawOf(row) : null,
+    stored: options.stored,
   };
 }

@@ -80,5 +80,9 @@ export type EventView = {
   /** A creation lists the values the record was created with (no "before" column). */
   creation: boolean;
   reason: string | null;
-  raw: RawDetail | null;
+  /**
+   * Whether the reader may open the stored record (RawDetail). It is fetched when opened, not sent with the page:
+   * fifty events' JSON and hashes would weigh on every load of a page where it is opened now and then.
+   */
+  stored: boolean;
 };

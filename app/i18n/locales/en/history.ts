@@ -47,6 +47,8 @@ export default {
     hash: "Hash",
     before: "Before",
     after: "After",
+    loading: "Reading the stored record…",
+    failed: "The stored record could not be read. Reload the page and try again.",
   },
   pager: {
     label: "History pages",
