@@ -88,7 +88,11 @@ export function withSeq(where: Prisma.AuditEventWhereInput, seq: Prisma.IntFilte
   return { ...where, AND: [...and, { seq }] };
 }
 
-export const HISTORY_PAGE_SIZE = 50;
+/**
+ * Events per page. Each event is a sentence with its details underneath, named records and links: twenty-five read
+ * as a screenful or two and keep the page light; "older events" goes on from the last one.
+ */
+export const HISTORY_PAGE_SIZE = 25;
 
 /**
  * Up to this many visible projects are named in the query (`projectId IN (…)`, which the projectId index serves).

@@ -7,7 +7,12 @@ import { loader as storedLoader } from "~/routes/history_.stored.$seq";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
-import { listAuditEvents, listHistoryPeople, listHistoryProjectChoices } from "~/models/history.server";
+import {
+  HISTORY_PAGE_SIZE,
+  listAuditEvents,
+  listHistoryPeople,
+  listHistoryProjectChoices,
+} from "~/models/history.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
 import {
@@ -91,7 +96,11 @@ beforeAll(async () => {
 describe("/history", () => {
   it("shows auditors every event, newest first, with the chain verified", async () => {
     const data = await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies.auditor }));
-    const newest = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 50, select: { seq: true } });
+    const newest = await db.auditEvent.findMany({
+      orderBy: { seq: "desc" },
+      take: HISTORY_PAGE_SIZE,
+      select: { seq: true },
+    });
     expect(data.events.map((e) => e.seq)).toEqual(newest.map((e) => e.seq));
     expect(data.chain?.verification).toMatchObject({ ok: true });
     const head = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
