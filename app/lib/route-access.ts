@@ -70,6 +70,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // History and exports (issue 4)
   "routes/history.tsx": { loader: "history.viewAll" },
+  // One event's stored record, fetched when an auditor opens it on History (issue 9: not sent with every page).
+  "routes/history_.stored.$seq.ts": { loader: "history.viewStored" },
   "routes/projects.$projectId.history.tsx": { loader: "history.view" },
   "routes/projects.$projectId.report.tsx": { loader: "report.print" },
   "routes/exports._index.tsx": { loader: "portfolio.export" },

@@ -80,6 +80,7 @@ export const NOT_PAGES: Record<string, string> = {
   "routes/logout.tsx": "a form post that redirects",
   "routes/account.language.tsx": "a form post that redirects",
   "routes/healthz.ts": "JSON for the load balancer",
+  "routes/history_.stored.$seq.ts": "JSON of one stored event, fetched by History when an auditor opens it",
   "routes/$.tsx": "the 404 page of an unknown address, checked signed out and signed in",
   "routes/auth.sso.tsx": "a redirect to the organisation's sign-in provider",
   "routes/auth.sso.callback.tsx": "a redirect back to the sign-in page or the app",
