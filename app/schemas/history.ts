@@ -88,4 +88,7 @@ export const ChainHeadCheckSchema = z.object({
 });
 
 /** The stored-record address (`/history/stored/<seq>`): an event's number. */
-export const StoredEventParamsSchema = z.object({ seq: z.coerce.number().int().positive() });
+const BAD_ADDRESS = "common.errors.badRequest";
+export const StoredEventParamsSchema = z.object({
+  seq: z.coerce.number(BAD_ADDRESS).int(BAD_ADDRESS).positive(BAD_ADDRESS).max(Number.MAX_SAFE_INTEGER, BAD_ADDRESS),
+});
