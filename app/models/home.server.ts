@@ -32,9 +32,22 @@ export type Capped<T> = { items: T[]; total: number };
 
 type HomeActor = Actor & { role: Role; organizationKind: OrganizationKind };
 
+/** The at-risk panel shows the most severe projects only; the board lists them all, per colour. */
+export const AT_RISK_LIMIT = 10;
+/** Each at-risk project shows its first (most severe) reasons only; its page and the board give the rest. */
+export const AT_RISK_REASONS = 2;
+
 /** Each panel receives only the fields it shows: everything a loader returns is serialized into the page. */
 function atRiskRow(p: AssessedProject) {
-  return { id: p.id, code: p.code, name: p.name, colour: p.colour, reasons: p.reasons };
+  const reasons = p.reasons.slice(0, AT_RISK_REASONS);
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    colour: p.colour,
+    reasons,
+    moreReasons: p.reasons.length - reasons.length,
+  };
 }
 function worldBankRow(p: AssessedProject) {
   const { id, code, name, colour, latestRating, commitmentCents, disbursedShare } = p;
@@ -104,6 +117,28 @@ async function listDueMilestones(actor: Actor, today: Date, onlyMine: boolean, h
 const byColourThenCode = (a: AssessedProject, b: AssessedProject) =>
   COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.code.localeCompare(b.code);
 
+const redReasons = (p: AssessedProject) => p.reasons.filter((r) => r.severity === "red").length;
+/** Most severe first: red before amber, then more red reasons, then more reasons in all, then by code. */
+const bySeverity = (a: AssessedProject, b: AssessedProject) =>
+  COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] ||
+  redReasons(b) - redReasons(a) ||
+  b.reasons.length - a.reasons.length ||
+  a.code.localeCompare(b.code);
+
+/**
+ * Red and amber projects, the `AT_RISK_LIMIT` most severe, and their number; `moreColour` is the colour of the first
+ * project left out (the "showing N of M" link opens the board filtered to it), null when none is left out.
+ */
+export function atRiskPanel(assessed: AssessedProject[]) {
+  const risky = assessed.filter((p) => p.colour === "RED" || p.colour === "AMBER").sort(bySeverity);
+  const cut = risky[AT_RISK_LIMIT];
+  return {
+    items: risky.slice(0, AT_RISK_LIMIT).map(atRiskRow),
+    total: risky.length,
+    moreColour: cut ? cut.colour : null,
+  };
+}
+
 /** The officer's projects (with their capacity), milestones due, own submissions and reports due. */
 async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProject[]) {
   const [memberships, due, submissions, reports] = await Promise.all([
@@ -126,12 +161,7 @@ async function officerHome(actor: HomeActor, today: Date, assessed: AssessedProj
 
 /** The manager's review queue (others' submissions only), projects at risk and the board's counts. */
 async function managerHome(actor: HomeActor, assessed: AssessedProject[], counts: Record<StatusColour, number>) {
-  const atRisk = capped(
-    assessed
-      .filter((p) => p.colour === "RED" || p.colour === "AMBER")
-      .sort(byColourThenCode)
-      .map(atRiskRow),
-  );
+  const atRisk = atRiskPanel(assessed);
   // Only the five oldest are shown; the count comes from the database, not from loading the whole queue.
   const queue = await homeReviewQueue(actor.id, new Set(assessed.map((p) => p.id)), 5);
   return { queueCount: queue.total, queueTop: queue.items, atRisk, counts };

@@ -131,3 +131,26 @@ describe("the officer's milestones due", () => {
     expect(dates).toEqual([...dates].sort());
   });
 });
+
+describe("the manager's projects at risk", () => {
+  it("shows the ten most severe with at most two reasons each, and where the rest are on the board", async () => {
+    const worldBank = await createOrganization({ kind: "WORLD_BANK" });
+    const manager = await createUser({ role: "MANAGER", organizationId: worldBank.id });
+    const today = day("2026-06-01");
+    // Twelve projects past their closing date with a milestone long overdue: red, for two reasons each.
+    for (let i = 0; i < 12; i += 1) {
+      const project = await createProject({ institution: "WB", closingOriginalDate: day("2026-01-31") });
+      await createMilestone(project.id, { baselineDueDate: day("2025-06-01") });
+    }
+    const panel = (await getHomeData({ actor: actorOf(manager), today })).manager?.atRisk;
+    expect(panel?.items).toHaveLength(10);
+    expect(panel?.total).toBeGreaterThanOrEqual(12);
+    expect(panel?.moreColour).toBe("RED");
+    for (const item of panel?.items ?? []) {
+      expect(item.colour).toBe("RED");
+      expect(item.reasons.length).toBeLessThanOrEqual(2);
+      expect(item.moreReasons).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(item).sort()).toEqual(["code", "colour", "id", "moreReasons", "name", "reasons"]);
+    }
+  });
+});

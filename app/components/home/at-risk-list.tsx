@@ -2,14 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReasonList } from "~/components/board/reason-text";
 import { StatusBadge } from "~/components/board/status-badge";
-import type { StatusColour, StatusReason } from "~/lib/status-rules";
+import type { AtRiskProject } from "~/models/home.server";
 
-/** Red and amber projects with their reasons. */
-export function AtRiskList({
-  projects,
-}: {
-  projects: { id: string; code: string; name: string; colour: StatusColour; reasons: StatusReason[] }[];
-}) {
+/** Red and amber projects with their first reasons (and how many more there are: the project's page lists all). */
+export function AtRiskList({ projects }: { projects: AtRiskProject[] }) {
   const { t } = useTranslation();
   if (projects.length === 0) return <p className="muted">{t("home.manager.noRisk")}</p>;
   return (
@@ -19,6 +15,11 @@ export function AtRiskList({
           <StatusBadge colour={p.colour} /> <Link to={`/projects/${p.id}`}>{p.name}</Link>{" "}
           <span className="muted">{p.code}</span>
           <ReasonList reasons={p.reasons} />
+          {p.moreReasons > 0 ? (
+            <p className="muted small" data-testid="more-reasons">
+              {t("lists.moreReasons", { count: p.moreReasons })}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { boardHref } from "~/components/board/board-summary";
 import { ShowingNote } from "~/components/ui/showing-note";
 import { useFormat } from "~/i18n/format";
 import type { HomeData } from "~/models/home.server";
@@ -48,7 +49,7 @@ export function ManagerHome({ data }: { data: NonNullable<HomeData["manager"]> }
         <ShowingNote
           shown={data.atRisk.items.length}
           total={data.atRisk.total}
-          to="/board"
+          to={data.atRisk.moreColour ? boardHref({ colour: data.atRisk.moreColour }) : "/board"}
           label={t("lists.seeAllOnBoard")}
         />
       </section>

@@ -4,6 +4,7 @@ export default {
   showing: "Showing {{shown}} of {{total}}.",
   showingRange: "Showing {{from}}–{{to}} of {{total}}.",
   seeAllOnBoard: "See them all on the status board",
+  moreReasons: "Further reasons on the project's page: {{count}}",
   seeAllProjects: "See all projects",
   previous: "Previous page",
   next: "Next page",

@@ -5,6 +5,7 @@ const lists: Translation<typeof en> = {
   showing: "{{total}} ішінен {{shown}} көрсетілген.",
   showingRange: "{{total}} ішінен {{from}}–{{to}} көрсетілген.",
   seeAllOnBoard: "Барлығы — мәртебе тақтасында",
+  moreReasons: "Жоба бетіндегі басқа себептер саны: {{count}}",
   seeAllProjects: "Барлық жобалар",
   previous: "Алдыңғы бет",
   next: "Келесі бет",

@@ -5,6 +5,7 @@ const lists: Translation<typeof en> = {
   showing: "Показано {{shown}} из {{total}}.",
   showingRange: "Показаны {{from}}–{{to}} из {{total}}.",
   seeAllOnBoard: "Все — на доске статусов",
+  moreReasons: "Ещё причин на странице проекта: {{count}}",
   seeAllProjects: "Все проекты",
   previous: "Предыдущая страница",
   next: "Следующая страница",
