@@ -10,7 +10,7 @@ import {
   useDecisionFocus,
   type QueueDecision,
 } from "~/components/reviews/decision-focus";
-import { BULK_FORM_ID, ReviewItemCard } from "~/components/reviews/review-item";
+import { BULK_FORM_ID, ReviewItemCard, useCardTools } from "~/components/reviews/review-item";
 import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
 import { ListPager, pageHref, ShowingRange } from "~/components/ui/list-pager";
 import { FormMessage } from "~/components/ui/form-message";
@@ -113,6 +113,7 @@ export default function ReviewQueue() {
   // shown in its place when the page followed the decision, at the top otherwise.
   const itemRefusal = answer && answer.intent !== "bulkApprove" && answer.status === "refused" ? answer : null;
   const doneIndex = done ? Math.min(done.index, items.length) : -1;
+  const tools = useCardTools();
   return (
     <div data-testid="review-queue">
       <h1>{t("workflow.reviews.title")}</h1>
@@ -136,7 +137,7 @@ export default function ReviewQueue() {
             {items.map((item, index) => (
               <Fragment key={`${item.kind}-${item.id}`}>
                 {index === doneIndex && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
-                <ReviewItemCard item={item} />
+                <ReviewItemCard item={item} tools={tools} />
               </Fragment>
             ))}
             {doneIndex === items.length && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}

@@ -1,12 +1,14 @@
 import { Form, Link } from "@remix-run/react";
 import { EvidenceFileList } from "~/components/evidence/evidence-file-list";
 import { messageKey } from "~/i18n/keys";
+import { useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { ReviewQueueItem } from "~/models/review/queue.server";
-import { useActionAnswer, useSubmittingIntent } from "~/components/ui/form-hooks";
+import { useActionAnswer } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
-import { fieldErrorsIn } from "~/lib/action-result";
+import { answerFor, fieldErrorsIn, type ActionResult } from "~/lib/action-result";
 import { itemKey } from "~/schemas/review";
 import { EvidenceLinks } from "./evidence-links";
 
@@ -28,10 +30,36 @@ export function reviewSubject(item: ReviewQueueItem): string {
   return item.kind === "milestoneUpdate" ? item.milestone.title : item.indicator.name;
 }
 
-/** One pending submission: what it proposes next to what is there now, and the decision buttons. */
-export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
+/**
+ * What every card of the list needs from the page, read once for the whole list (a page shows 25 cards): the
+ * translator, the formatters, the action's answer and which item's decision is being submitted.
+ */
+export type CardTools = {
+  t: TFunction;
+  format: ReturnType<typeof useFormat>;
+  answer: ActionResult<unknown> | null;
+  submitting: { intent: string; id: string } | null;
+};
+
+/** The tools of `CardTools`, once per list. */
+export function useCardTools(): CardTools {
   const { t } = useTranslation();
   const format = useFormat();
+  // A single decision's answer is addressed to its intent and item; each card picks its own below.
+  const approveAnswer = useActionAnswer<unknown>("approve");
+  const returnAnswer = useActionAnswer<unknown>("return");
+  const answer = approveAnswer ?? returnAnswer;
+  const navigation = useNavigation();
+  const data = navigation.state === "submitting" ? navigation.formData : undefined;
+  const intent = data?.get("intent");
+  const id = data?.get("id");
+  const submitting = (intent === "approve" || intent === "return") && typeof id === "string" ? { intent, id } : null;
+  return { t, format, answer, submitting };
+}
+
+/** One pending submission: what it proposes next to what is there now, and the decision buttons. */
+export function ReviewItemCard({ item, tools }: { item: ReviewQueueItem; tools: CardTools }) {
+  const { t, format } = tools;
   const headingId = `review-${item.id}`;
   const subject = reviewSubject(item);
   const subjectLink =
@@ -82,7 +110,7 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
       {item.kind === "milestoneUpdate" && item.resubmitted && item.previousComment ? (
         <p className="notice">{t("workflow.reviews.resubmitted", { comment: item.previousComment })}</p>
       ) : null}
-      <ProposalTable item={item} />
+      <ProposalTable item={item} tools={tools} />
       {item.kind === "milestoneUpdate" && item.proposed.dueDateReason ? (
         <p>
           <strong>{t("workflow.milestone.reason")}:</strong> {item.proposed.dueDateReason}
@@ -100,16 +128,15 @@ export function ReviewItemCard({ item }: { item: ReviewQueueItem }) {
           {t("workflow.reviews.ownSubmission")}
         </p>
       ) : (
-        <DecisionForm item={item} subject={subject} />
+        <DecisionForm item={item} subject={subject} tools={tools} />
       )}
     </li>
   );
 }
 
 /** The proposal next to the record as it is now; changed values stand out. */
-function ProposalTable({ item }: { item: ReviewQueueItem }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+function ProposalTable({ item, tools }: { item: ReviewQueueItem; tools: CardTools }) {
+  const { t, format } = tools;
   return (
     <div className="table-wrap">
       <table className="change-table">
@@ -169,13 +196,11 @@ function ProposalTable({ item }: { item: ReviewQueueItem }) {
  * Approve or return this item. Both kinds use the same two verbs; the line under the buttons says what each does
  * to this kind of item. The page keeps its scroll position after the decision (the queue moves focus on).
  */
-function DecisionForm({ item, subject }: { item: ReviewQueueItem; subject: string }) {
-  const { t } = useTranslation();
-  const approveAnswer = useActionAnswer("approve", item.id);
-  const returnAnswer = useActionAnswer("return", item.id);
-  const answer = approveAnswer ?? returnAnswer;
-  const approving = useSubmittingIntent("approve", item.id);
-  const returning = useSubmittingIntent("return", item.id);
+function DecisionForm({ item, subject, tools }: { item: ReviewQueueItem; subject: string; tools: CardTools }) {
+  const { t } = tools;
+  const answer = answerFor(tools.answer, "approve", item.id) ?? answerFor(tools.answer, "return", item.id);
+  const approving = tools.submitting?.intent === "approve" && tools.submitting.id === item.id;
+  const returning = tools.submitting?.intent === "return" && tools.submitting.id === item.id;
   const commentError = fieldErrorsIn(answer)?.comment;
   const hintId = `decision-hint-${item.id}`;
   return (

@@ -79,7 +79,7 @@ function updateRows(ids: string[]) {
   return readRows(
     `SELECT u.id, u.version, u.submittedAt, u.authorId, a.name AS authorName, u.reviewComment,
             u.proposedStatus, u.proposedPercent, u.proposedDueDate, u.dueDateReason, u.narrative, u.evidenceLinks,
-            m.id AS milestoneId, m.title, m.status, m.percentComplete, m.currentDueDate, m.baselineDueDate,
+            m.id AS milestoneId, m.title, m.status, m.percentComplete, m.currentDueDate,
             p.id AS projectId, p.code AS projectCode, p.name AS projectName
        FROM MilestoneUpdate u JOIN User a ON a.id = u.authorId
        JOIN Milestone m ON m.id = u.milestoneId JOIN Project p ON p.id = m.projectId
@@ -93,7 +93,7 @@ function valueRows(ids: string[]) {
   return readRows(
     `SELECT v.id, v.version, v.submittedAt, v.reporterId, r.name AS reporterName,
             v.periodStart, v.periodEnd, v.value, v.comment, v.evidenceLinks,
-            i.id AS indicatorId, i.code, i.name, i.unit, i.ascending, i.baselineValue, i.targetValue,
+            i.id AS indicatorId, i.code, i.name, i.unit, i.baselineValue, i.targetValue,
             p.id AS projectId, p.code AS projectCode, p.name AS projectName,
             (SELECT l.periodEnd || '|' || l.value FROM IndicatorValue l
               WHERE l.indicatorId = i.id AND l.state = 'VERIFIED' ORDER BY l.periodEnd DESC LIMIT 1) AS latest
@@ -147,7 +147,6 @@ function toUpdateItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>
     id,
     version,
     submittedAt: iso(row, "submittedAt"),
-    authorId,
     authorName: cell.text(row, "authorName"),
     ownSubmission: authorId === actor.id,
     resubmitted: version > 1 && reviewComment !== null,
@@ -159,7 +158,6 @@ function toUpdateItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>
       status: cell.oneOf(row, "status", MILESTONE_STATUSES),
       percentComplete: cell.number(row, "percentComplete"),
       currentDueDate: iso(row, "currentDueDate"),
-      baselineDueDate: iso(row, "baselineDueDate"),
     },
     proposed: {
       status: cell.oneOf(row, "proposedStatus", MILESTONE_STATUSES),
@@ -188,7 +186,6 @@ function toValueItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>)
     id,
     version: cell.number(row, "version"),
     submittedAt: iso(row, "submittedAt"),
-    authorId: reporterId,
     authorName: cell.text(row, "reporterName"),
     ownSubmission: reporterId === actor.id,
     project: projectOf(row),
@@ -197,7 +194,6 @@ function toValueItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>)
       code: cell.text(row, "code"),
       name: cell.text(row, "name"),
       unit: cell.text(row, "unit"),
-      ascending: cell.number(row, "ascending") === 1,
       baselineValue: cell.numberOrNull(row, "baselineValue"),
       targetValue: cell.numberOrNull(row, "targetValue"),
       latestActual: latestActual(cell.textOrNull(row, "latest")),
