@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
+import { cachedPerState } from "~/lib/state-cache.server";
 import type { HistoryQuery } from "~/schemas/history";
 import { rawOf } from "~/lib/audit-render/renderers";
 import type { EventView, RawDetail } from "~/lib/audit-render/types";
@@ -243,6 +244,15 @@ export async function listHistoryProjectChoices(
   actor: Actor,
   limit = PICKER_LIMIT,
 ): Promise<PickerChoices<{ code: string; name: string }>> {
+  // The same for every reader with the same scope until the next write: kept per state of the database (exact).
+  const scope = canSeeEverything(actor) ? "all" : `${actor.organizationKind}:${actor.organizationId}`;
+  return cachedPerState("history.projectChoices", () => readHistoryProjectChoices(actor, limit), `${scope}|${limit}`);
+}
+
+async function readHistoryProjectChoices(
+  actor: Actor,
+  limit: number,
+): Promise<PickerChoices<{ code: string; name: string }>> {
   const where = projectWhereForActor(actor);
   const [items, total] = await Promise.all([
     db.project.findMany({ where, orderBy: { code: "asc" }, take: limit, select: { code: true, name: true } }),
@@ -259,6 +269,12 @@ export async function listHistoryPeople(
   actor: Actor,
   limit = PICKER_LIMIT,
 ): Promise<PickerChoices<{ name: string; email: string }>> {
+  // A manager's list holds themselves, so their id is part of the key; kept per state of the database (exact).
+  const scope = canSeeEverything(actor) ? "all" : `${actor.organizationKind}:${actor.organizationId}:${actor.id}`;
+  return cachedPerState("history.people", () => readHistoryPeople(actor, limit), `${scope}|${limit}`);
+}
+
+async function readHistoryPeople(actor: Actor, limit: number): Promise<PickerChoices<{ name: string; email: string }>> {
   const where = canSeeEverything(actor)
     ? {}
     : { OR: [{ id: actor.id }, { memberships: { some: { project: projectWhereForActor(actor) } } }] };
