@@ -1,55 +1,61 @@
 import { ENTITY_KIND, NameBook, emptyIds, idsMentioned, type IdsByKind, type NameRows } from "~/lib/audit-render/names";
 import { describeAuditEvent, type StoredEvent } from "~/lib/audit-render/renderers";
 import type { EventView } from "~/lib/audit-render/types";
-import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
-import { db } from "~/lib/db.server";
+import type { Row } from "@libsql/client";
+import { cell, jsonList, readRows } from "~/lib/sql.server";
+
+/** Rows of `table` whose id is in `ids` (none read when empty), mapped by id. */
+async function rowsById<T>(table: string, columns: string, ids: Set<string>, map: (row: Row) => T) {
+  const byId = new Map<string, T>();
+  if (!ids.size) return byId;
+  const rows = await readRows(`SELECT id, ${columns} FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`, [
+    jsonList([...ids]),
+  ]);
+  for (const row of rows) byId.set(cell.text(row, "id"), map(row));
+  return byId;
+}
+
+const localized = (row: Row) => ({
+  name: cell.text(row, "name"),
+  nameRu: cell.textOrNull(row, "nameRu"),
+  nameKk: cell.textOrNull(row, "nameKk"),
+});
 
 /**
  * Names for a page of audit events: every id the page mentions, read with one query per kind of record (seven at
- * most, whatever the number of events), never one per event.
+ * most, whatever the number of events), never one per event. Plain SQL (lib/sql.server.ts): read on every page.
  */
 export async function loadNames(ids: IdsByKind): Promise<NameBook> {
-  const inIds = (set: Set<string>) => ({ id: { in: [...set] } });
-  const [projects, users, organizations, frameworks, areas, milestones, indicators] = await Promise.all([
-    ids.project.size
-      ? db.project.findMany({ where: inIds(ids.project), select: { id: true, name: true, code: true } })
-      : [],
-    ids.user.size ? db.user.findMany({ where: inIds(ids.user), select: { id: true, name: true, email: true } }) : [],
-    ids.organization.size
-      ? db.organization.findMany({ where: inIds(ids.organization), select: { id: true, ...LOCALIZED_NAME_SELECT } })
-      : [],
-    ids.framework.size
-      ? db.framework.findMany({
-          where: inIds(ids.framework),
-          select: { id: true, code: true, ...LOCALIZED_NAME_SELECT },
-        })
-      : [],
-    ids.priorityArea.size
-      ? db.priorityArea.findMany({
-          where: inIds(ids.priorityArea),
-          select: { id: true, code: true, frameworkId: true, ...LOCALIZED_NAME_SELECT },
-        })
-      : [],
-    ids.milestone.size
-      ? db.milestone.findMany({ where: inIds(ids.milestone), select: { id: true, title: true, projectId: true } })
-      : [],
-    ids.indicator.size
-      ? db.indicator.findMany({
-          where: inIds(ids.indicator),
-          select: { id: true, name: true, code: true, projectId: true },
-        })
-      : [],
+  const [project, user, organization, framework, priorityArea, milestone, indicator] = await Promise.all([
+    rowsById("Project", "name, code", ids.project, (row) => ({
+      name: cell.text(row, "name"),
+      code: cell.text(row, "code"),
+    })),
+    rowsById("User", "name, email", ids.user, (row) => ({
+      name: cell.text(row, "name"),
+      email: cell.text(row, "email"),
+    })),
+    rowsById("Organization", "name, nameRu, nameKk", ids.organization, localized),
+    rowsById("Framework", "code, name, nameRu, nameKk", ids.framework, (row) => ({
+      ...localized(row),
+      code: cell.text(row, "code"),
+    })),
+    rowsById("PriorityArea", "code, frameworkId, name, nameRu, nameKk", ids.priorityArea, (row) => ({
+      ...localized(row),
+      code: cell.text(row, "code"),
+      frameworkId: cell.text(row, "frameworkId"),
+    })),
+    rowsById("Milestone", "title, projectId", ids.milestone, (row) => ({
+      title: cell.text(row, "title"),
+      projectId: cell.text(row, "projectId"),
+    })),
+    rowsById("Indicator", "name, code, projectId", ids.indicator, (row) => ({
+      name: cell.text(row, "name"),
+      code: cell.text(row, "code"),
+      projectId: cell.text(row, "projectId"),
+    })),
   ]);
-  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-  const rows: NameRows = {
-    project: byId(projects),
-    user: byId(users),
-    organization: byId(organizations),
-    framework: byId(frameworks),
-    priorityArea: byId(areas),
-    milestone: byId(milestones),
-    indicator: byId(indicators),
-  };
+  const rows: NameRows = { project, user, organization, framework, priorityArea, milestone, indicator };
   return new NameBook(rows);
 }
 

@@ -10,6 +10,14 @@ import type { HistoryQuery } from "~/schemas/history";
 import { rawOf } from "~/lib/audit-render/renderers";
 import type { EventView, RawDetail } from "~/lib/audit-render/types";
 import { describeAuditEvents } from "./history-names.server";
+import {
+  filteredAuditSql,
+  readEvents,
+  readEventsBySeq,
+  readSeqAndProject,
+  scopeSql,
+  visibleProjectIdsSql,
+} from "./history-page-sql.server";
 
 export type HistoryFilters = {
   from?: Date;
@@ -129,44 +137,48 @@ async function readAuditPage(
   limit: number,
 ) {
   const { actor, filters, before } = options;
-  const scoped = !canSeeEverything(actor) && !filters.projectId;
-  const visible = scoped ? await visibleProjectIds(actor) : [];
+  const everything = canSeeEverything(actor);
+  const visible = everything ? [] : await visibleProjectIdsSql(actor);
+  let base = await filteredAuditSql(filters);
+  if (!everything && filters.projectId && !visible.includes(filters.projectId)) {
+    // A project the actor may not see matches nothing, as in `auditWhereFor`.
+    base = { sql: [...base.sql, `projectId = ?`], args: [...base.args, NONE] };
+  }
+  const scoped = !everything && !filters.projectId;
   if (!scoped || visible.length <= (options.scopeInQueryMax ?? SCOPE_IN_QUERY_MAX)) {
-    let where = await auditWhereForIds(actor, filters, visible);
-    if (before) where = withSeq(where, { lt: before });
-    const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: limit + 1 });
+    const rows = await readEvents(scoped ? scopeSql(actor, base, visible) : base, before, limit + 1);
     const page = rows.slice(0, limit);
     return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null };
   }
-  const ids = new Set(visible);
-  const base = await filteredAuditWhere(filters);
-  const rows: Awaited<ReturnType<typeof db.auditEvent.findMany>> = [];
+  // A large scope: the scan reads only seq and project, then the page's full rows by seq.
+  const { seqs, nextBefore } = await scanVisibleSeqs(base, new Set(visible), before, limit);
+  return { rows: await readEventsBySeq(seqs), nextBefore };
+}
+
+async function scanVisibleSeqs(
+  base: Awaited<ReturnType<typeof filteredAuditSql>>,
+  ids: Set<string>,
+  before: number | undefined,
+  limit: number,
+): Promise<{ seqs: number[]; nextBefore: number | null }> {
+  const seqs: number[] = [];
   let cursor = before;
   for (let batch = 0; batch < SCAN_MAX_BATCHES; batch++) {
-    const where = cursor ? withSeq(base, { lt: cursor }) : base;
-    const read = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: SCAN_BATCH });
+    const read = await readSeqAndProject(base, cursor, SCAN_BATCH);
     for (const row of read) {
       if (row.projectId === null || !ids.has(row.projectId)) continue;
-      rows.push(row);
+      seqs.push(row.seq);
       // One more than a page tells that there is a next page; the page ends at the one before it.
-      if (rows.length > limit) {
-        const page = rows.slice(0, limit);
-        return { rows: page, nextBefore: page.at(-1)?.seq ?? null };
+      if (seqs.length > limit) {
+        const page = seqs.slice(0, limit);
+        return { seqs: page, nextBefore: page.at(-1) ?? null };
       }
     }
-    if (read.length < SCAN_BATCH) return { rows, nextBefore: null };
+    if (read.length < SCAN_BATCH) return { seqs, nextBefore: null };
     cursor = read.at(-1)?.seq;
   }
   // Scanned enough for one request: a short page, and the next one goes on where this scan stopped.
-  return { rows, nextBefore: cursor ?? null };
-}
-
-/** `auditWhereFor` with the visible projects already read (none needed for those who see everything). */
-async function auditWhereForIds(actor: Actor, filters: HistoryFilters, visible: string[]) {
-  if (canSeeEverything(actor) || filters.projectId) return auditWhereFor(actor, filters);
-  const where = await filteredAuditWhere(filters);
-  where.projectId = { in: visible };
-  return where;
+  return { seqs, nextBefore: cursor ?? null };
 }
 
 /**
