@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectWhereForActor } from "~/lib/permissions.server";
+import { cell, readFirst } from "~/lib/sql.server";
 import { cachedPerState } from "~/lib/state-cache.server";
 import type { HistoryQuery } from "~/schemas/history";
 import { rawOf } from "~/lib/audit-render/renderers";
@@ -202,12 +203,12 @@ export async function resolveHistoryFilters(query: HistoryQuery): Promise<Histor
   if (query.from) filters.from = dayToDate(query.from);
   if (query.to) filters.to = dayToDate(addDays(query.to, 1));
   if (query.project) {
-    const project = await db.project.findUnique({ where: { code: query.project }, select: { id: true } });
-    filters.projectId = project?.id ?? NONE;
+    const project = await readFirst(`SELECT id FROM "Project" WHERE code = ?`, [query.project]);
+    filters.projectId = project ? cell.text(project, "id") : NONE;
   }
   if (query.actor) {
-    const user = await db.user.findUnique({ where: { email: query.actor }, select: { id: true } });
-    if (user) filters.actorId = user.id;
+    const user = await readFirst(`SELECT id FROM "User" WHERE email = ?`, [query.actor]);
+    if (user) filters.actorId = cell.text(user, "id");
     else filters.actorEmail = query.actor;
   }
   if (query.entity ?? query.entityType) filters.entityType = query.entity ?? query.entityType;
@@ -233,8 +234,9 @@ export async function getStoredAuditEvent(seq: number): Promise<RawDetail> {
 }
 
 export async function getProjectCode(projectId: string): Promise<string | null> {
-  const project = await db.project.findUnique({ where: { id: projectId }, select: { code: true } });
-  return project?.code ?? null;
+  // Read on every visit of a project's history tab: plain SQL (lib/sql.server.ts).
+  const project = await readFirst(`SELECT code FROM "Project" WHERE id = ?`, [projectId]);
+  return project ? cell.text(project, "code") : null;
 }
 
 /** The projects an actor may filter history by (code and name), for the filter form. */
