@@ -3,6 +3,7 @@
 // scripts/bench/markdown.ts FILE.json` renders an earlier run).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import type { ExportFigures } from "./extras";
 import type { PageFigures } from "./pages";
 
 type Latency = number | null;
@@ -13,19 +14,7 @@ export type BenchResult = {
   machine: { cores: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   options: { seconds: number; runs: number; events: number; soakMinutes: number };
   pages: Partial<Record<"small" | "large", PageFigures[]>>;
-  export?: {
-    events: number;
-    seconds: number;
-    rowsPerSecond: number;
-    sqliteSeconds: number;
-    sqliteRowsPerSecond: number;
-    vsSqlite: number;
-    rssBeforeMb: number;
-    rssPeakMb: number;
-    rssGrowthMb: number;
-    megabytes: number;
-    serverCpuSeconds: number;
-  };
+  export?: ExportFigures;
   verify?: { seconds: number; verdict: string };
   signIn?: { requests: number; p50: number; p95?: number; p99: number; rps: number; cpuMsPerSignIn: number };
   /** `ceiling`: a CPU-bound loop in two processes against one, on the same machine (what the hardware allows). */
