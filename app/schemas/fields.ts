@@ -31,14 +31,27 @@ function toNumber(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The largest magnitude a typed number may have: a quadrillion. Beyond it a figure is no real value or target, and
+ * near the double's limit Prisma's query compiler rounds it to Infinity, which the database driver refuses (a 500).
+ */
+export const NUMBER_MAGNITUDE_MAX = 1e15;
+const TOO_LARGE = "workflow.errors.numberTooLarge";
+
 /** A required finite number typed into a text or number input ("1,5" is read as 1.5). */
 export function requiredNumber(message = "workflow.errors.numberRequired") {
-  return z.preprocess(toNumber, z.number(message));
+  return z.preprocess(
+    toNumber,
+    z.number(message).min(-NUMBER_MAGNITUDE_MAX, TOO_LARGE).max(NUMBER_MAGNITUDE_MAX, TOO_LARGE),
+  );
 }
 
 /** An optional number: "" becomes undefined. */
 export function optionalNumber(message = "workflow.errors.numberInvalid") {
-  return z.preprocess(toNumber, z.number(message).optional());
+  return z.preprocess(
+    toNumber,
+    z.number(message).min(-NUMBER_MAGNITUDE_MAX, TOO_LARGE).max(NUMBER_MAGNITUDE_MAX, TOO_LARGE).optional(),
+  );
 }
 
 /** Percent complete: a whole number 0–100. */

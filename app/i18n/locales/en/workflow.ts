@@ -278,6 +278,7 @@ export default {
     percentRange: "Enter a whole number from 0 to 100.",
     numberRequired: "Enter a number.",
     numberInvalid: "Enter a valid number.",
+    numberTooLarge: "This number is too large.",
     slipReasonRequired: "Give a reason: the revised date is later than the current due date.",
     moveReasonRequired: "Give a reason for moving the current due date.",
     completedNeedsFull: "A completed milestone is 100% complete.",

@@ -283,6 +283,7 @@ const workflow: Translation<typeof en> = {
     percentRange: "0-ден 100-ге дейінгі бүтін санды енгізіңіз.",
     numberRequired: "Санды енгізіңіз.",
     numberInvalid: "Дұрыс санды енгізіңіз.",
+    numberTooLarge: "Тым үлкен сан.",
     slipReasonRequired: "Себебін көрсетіңіз: жаңа мерзім ағымдағы мерзімнен кейін.",
     moveReasonRequired: "Ағымдағы мерзімді ауыстыру себебін көрсетіңіз.",
     completedNeedsFull: "Орындалған бақылау нүктесі 100% орындалған болады.",

@@ -283,6 +283,7 @@ const workflow: Translation<typeof en> = {
     percentRange: "Введите целое число от 0 до 100.",
     numberRequired: "Введите число.",
     numberInvalid: "Введите корректное число.",
+    numberTooLarge: "Слишком большое число.",
     slipReasonRequired: "Укажите причину: новый срок позже текущего.",
     moveReasonRequired: "Укажите причину переноса текущего срока.",
     completedNeedsFull: "Выполненная контрольная точка выполнена на 100%.",
