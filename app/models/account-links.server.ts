@@ -1,4 +1,5 @@
 import type { UserTokenPurpose } from "~/generated/prisma/client";
+import type { Locale } from "~/i18n/config";
 import { db } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import {
@@ -107,6 +108,8 @@ export async function setPasswordWithLink(options: {
   token: unknown;
   purpose: UserTokenPurpose;
   password: string;
+  /** On an invitation: the language the invited person chose on the page becomes their account's language. */
+  locale?: Locale | null;
   context: Omit<AuditContext, "actorId" | "actorEmail">;
   now?: Date;
 }): Promise<{ userId: string }> {
@@ -131,6 +134,7 @@ export async function setPasswordWithLink(options: {
         failedLoginCount: 0,
         lastFailedLoginAt: null,
         lockedUntil: null,
+        ...(options.purpose === "INVITATION" && options.locale ? { locale: options.locale } : {}),
         version: { increment: 1 },
       },
       select: userAuditSelect,

@@ -119,6 +119,42 @@ test("an invitation arrives in Kazakh and its link lets the invitee choose a pas
   await invitee.context().close();
 });
 
+test("an invitee who switches the invitation page to Russian keeps Russian as the account's language", async ({
+  browser,
+}) => {
+  const run = randomUUID().slice(0, 8);
+  const email = `ru.chosen.${run}@qadam.test`;
+  const admin = await signedInPage(browser, "admin");
+  await admin.goto("/admin/users/new");
+  const form = admin.getByTestId("create-user-form");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("Name").fill(`Marat Abenov ${run}`);
+  await form.getByLabel("Organisation").selectOption({ label: "World Bank" });
+  await form.getByLabel("Role").selectOption({ label: "Officer" });
+  await form.getByLabel("Language").selectOption("en");
+  await form.getByRole("button", { name: "Create the user" }).click();
+  await expect(admin.getByTestId("flash")).toContainText(email);
+  await admin.context().close();
+
+  const invitee = await newVisitor(browser);
+  await invitee.goto(linkTo(await mailFor(email, "invitation"), "/invite?token="));
+  await expect(invitee.locator("html")).toHaveAttribute("lang", "en");
+  const language = invitee.locator("#language-select");
+  await waitForHydration(language);
+  await language.selectOption("ru");
+  await expect(invitee.locator("html")).toHaveAttribute("lang", "ru");
+  await choosePassword(invitee, `ru-chosen-password-${run}`);
+  await expect(invitee.locator("html")).toHaveAttribute("lang", "ru");
+  await invitee.context().close();
+
+  // Signed in later from a browser that never chose a language: the account speaks Russian.
+  const later = await newVisitor(browser);
+  await signIn(later, email, `ru-chosen-password-${run}`);
+  await expect(later).toHaveURL((url) => url.pathname === "/");
+  await expect(later.locator("html")).toHaveAttribute("lang", "ru");
+  await later.context().close();
+});
+
 test("a password reset arrives in Russian; its link sets a new password, signs in and ends the old sessions", async ({
   browser,
 }) => {

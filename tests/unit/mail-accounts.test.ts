@@ -138,6 +138,37 @@ describe("invitations", () => {
     expect(await findUsableLink(token, "PASSWORD_RESET")).toBeNull();
   });
 
+  it("keeps the language the invitee chose on the page for the new account, audited; a reset link does not", async () => {
+    const { id, email, token } = await invite("ru");
+    await setPasswordWithLink({
+      token,
+      purpose: "INVITATION",
+      password: NEW_PASSWORD,
+      locale: "kk",
+      context: anonymous(),
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id }, select: { locale: true } })).toEqual({ locale: "kk" });
+    const accepted = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: id, action: "user.acceptInvitation" },
+      select: { before: true, after: true },
+    });
+    expect(JSON.parse(accepted.before ?? "{}")).toMatchObject({ locale: "ru" });
+    expect(JSON.parse(accepted.after ?? "{}")).toMatchObject({ locale: "kk" });
+
+    await requestPasswordReset({ email, context: anonymous("198.51.100.61") });
+    await deliver();
+    await smtp.waitFor(smtp.messages.length);
+    const reset = linkTokenIn(email, "/reset-password");
+    await setPasswordWithLink({
+      token: reset.token,
+      purpose: "PASSWORD_RESET",
+      password: NEW_PASSWORD,
+      locale: "en",
+      context: anonymous(),
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id }, select: { locale: true } })).toEqual({ locale: "kk" });
+  });
+
   it("a deactivated user's invitation no longer works", async () => {
     const { id, token } = await invite("en");
     await db.user.update({ where: { id }, data: { active: false } });

@@ -1,5 +1,7 @@
 import type { UserTokenPurpose } from "~/generated/prisma/client";
+import { isLocale } from "~/i18n/config";
 import { answerRefused, readFormData } from "~/lib/http.server";
+import { localeCookie } from "~/lib/locale.server";
 import { currentRequest } from "~/lib/request.server";
 import { createSessionCookie } from "~/lib/session.server";
 import { parseForm } from "~/lib/validation.server";
@@ -46,11 +48,14 @@ export async function setPasswordFromLinkPage(request: Request, purpose: UserTok
   const parsed = parseForm(SetPasswordSchema, formData, ADDRESS);
   if (!parsed.ok) return parsed.response;
   const { requestId, ip } = currentRequest();
+  // The language picked with the page's switcher (a visitor's cookie); an invitation keeps it for the new account.
+  const chosen: unknown = await localeCookie.parse(request.headers.get("Cookie"));
   try {
     const { userId } = await setPasswordWithLink({
       token,
       purpose,
       password: parsed.data.password,
+      locale: isLocale(chosen) ? chosen : null,
       context: { requestId, ip },
     });
     const setCookie = await createSessionCookie(userId, { ip, userAgent: request.headers.get("user-agent") });
