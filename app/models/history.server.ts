@@ -58,7 +58,9 @@ async function filteredAuditWhere(filters: HistoryFilters): Promise<Prisma.Audit
   const where: Prisma.AuditEventWhereInput = {};
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.from || filters.to) {
-    const occurredAt = { gte: storedDateBound(filters.from), lt: storedDateBound(filters.to) };
+    // The driver adapter compares a bound Date with the stored text exactly (a property test holds this filter to
+    // the page's plain SQL at bounds on, and a millisecond either side of, stored events).
+    const occurredAt = { gte: filters.from, lt: filters.to };
     where.occurredAt = occurredAt;
     const bounds = await db.auditEvent.aggregate({ where: { occurredAt }, _min: { seq: true }, _max: { seq: true } });
     and.push({ seq: { gte: bounds._min.seq ?? 1, lte: bounds._max.seq ?? 0 } });
@@ -75,16 +77,6 @@ async function filteredAuditWhere(filters: HistoryFilters): Promise<Prisma.Audit
   if (filters.projectId) where.projectId = filters.projectId;
   if (and.length) where.AND = and;
   return where;
-}
-
-/**
- * The libSQL driver adapter stores DateTime as text like `2026-11-26T10:00:00.000+00:00` but binds Date
- * parameters as `2026-11-26T10:00:00.000Z`; text comparison then puts an event stored at exactly the bound on
- * the wrong side ("+" sorts before "Z"). Moving the bound back by one millisecond gives exact `>=` / `<`
- * semantics for the stored form (pinned by tests/unit/history-model.test.ts).
- */
-function storedDateBound(date: Date | undefined): Date | undefined {
-  return date ? new Date(date.getTime() - 1) : undefined;
 }
 
 async function visibleProjectIds(actor: Actor): Promise<string[]> {
