@@ -20,7 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseSearchParams(UserFilterSchema, new URL(request.url));
   const { page, ...rest } = filters;
   const [list, organizations] = await Promise.all([listUsers({ filters: rest, page }), listOrganizationOptions()]);
-  return { ...list, organizations, filters: rest };
+  // Everything returned is serialized into the page: only what the table and the filter show.
+  const users = list.users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    organizationName: u.organizationName,
+    organizationNameRu: u.organizationNameRu,
+    organizationNameKk: u.organizationNameKk,
+    role: u.role,
+    locale: u.locale,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword,
+    sessionCount: u.sessionCount,
+  }));
+  const choices = organizations.map(({ id, name, nameRu, nameKk }) => ({ id, name, nameRu, nameKk }));
+  return { ...list, users, organizations: choices, filters: rest };
 }
 
 export default function AdminUsers() {

@@ -16,8 +16,11 @@ import type { ReviewQueueItem } from "./queue.server";
  * on every visit of the queue, and a read through Prisma costs about ten times as much.
  */
 
-/** Items per page of the queue. */
-export const REVIEW_PAGE_SIZE = 25;
+/**
+ * Items per page of the queue: about what a small office has waiting at once, so a page costs the same to show on
+ * any portfolio (a card with its decision form is ~3 KB of HTML); the rest is a page away ("showing N of M").
+ */
+export const REVIEW_PAGE_SIZE = 10;
 
 export type ReviewQueuePage = {
   items: ReviewQueueItem[];
