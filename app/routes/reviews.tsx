@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { Fragment, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -17,11 +17,11 @@ import { FormMessage } from "~/components/ui/form-message";
 import type { ActionResult } from "~/lib/action-result";
 import { auditContextFor, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { answerFieldErrors, answerRefused, readFormData, runAction } from "~/lib/http.server";
+import { answerFieldErrors, answerRefused, notFound, readFormData, runAction } from "~/lib/http.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseForm, parseSearchParams } from "~/lib/validation.server";
 import { reviewSubmissionsOrRefuse } from "~/models/review/decide.server";
-import { listReviewQueuePage } from "~/models/review/queue-page.server";
+import { listReviewQueuePage, reviewProjectByCode } from "~/models/review/queue-page.server";
 import { ErrorPanel } from "~/root";
 import { ApproveSchema, BulkApproveSchema, ReturnSchema, ReviewIntentSchema } from "~/schemas/review";
 import { z } from "zod";
@@ -32,21 +32,31 @@ export const meta = titled("common.nav.reviews");
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
-const ReviewSearchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+const ReviewSearchSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** A project's code: only that project's items. */
+  project: z.string().trim().min(1).max(64).optional(),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "reviewQueue.view");
-  const { page } = parseSearchParams(ReviewSearchSchema, new URL(request.url));
-  return listReviewQueuePage({ actor: user, page });
+  const { page, project: code } = parseSearchParams(ReviewSearchSchema, new URL(request.url));
+  // A project the manager cannot see answers like one that does not exist.
+  const project = code ? await reviewProjectByCode(user, code) : null;
+  if (code && !project) throw notFound();
+  const queue = await listReviewQueuePage({ actor: user, page, projectId: project?.id });
+  return { ...queue, project };
 }
 
 /** After a decision the manager comes back to the page of the queue they were on (or the last one left). */
 function queueAddress(request: Request) {
-  const { page } = ReviewSearchSchema.catch({ page: 1 }).parse({
-    page: new URL(request.url).searchParams.get("page") ?? undefined,
+  const url = new URL(request.url);
+  const { page, project } = ReviewSearchSchema.catch({ page: 1 }).parse({
+    page: url.searchParams.get("page") ?? undefined,
+    project: url.searchParams.get("project") ?? undefined,
   });
-  return pageHref("/reviews", {}, page);
+  return pageHref("/reviews", { project }, page);
 }
 
 /**
@@ -105,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ReviewQueue() {
   const { t } = useTranslation();
-  const { items, totals, paging } = useLoaderData<typeof loader>();
+  const { items, totals, paging, project } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const done = useDecisionFocus(items);
   const selectable = items.filter((i) => !i.ownSubmission).length;
@@ -118,6 +128,12 @@ export default function ReviewQueue() {
     <div data-testid="review-queue">
       <h1>{t("workflow.reviews.title")}</h1>
       <p className="muted">{t("workflow.reviews.intro")}</p>
+      {project ? (
+        <p className="panel" data-testid="review-project-filter">
+          {t("queues.reviews.onlyProject", { name: project.name, code: project.code })}{" "}
+          <Link to="/reviews">{t("queues.reviews.showAll")}</Link>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="panel muted" data-testid="review-empty" id={QUEUE_DONE_ID} tabIndex={-1}>
           {done ? t("workflow.reviews.allDone") : t("workflow.reviews.empty")}
@@ -137,12 +153,12 @@ export default function ReviewQueue() {
             {items.map((item, index) => (
               <Fragment key={`${item.kind}-${item.id}`}>
                 {index === doneIndex && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
-                <ReviewItemCard item={item} tools={tools} />
+                <ReviewItemCard item={item} tools={tools} projectFilter={!project} />
               </Fragment>
             ))}
             {doneIndex === items.length && done ? <DecisionNote done={done} refusal={itemRefusal} /> : null}
           </ol>
-          <ListPager paging={paging} href={(page) => pageHref("/reviews", {}, page)} />
+          <ListPager paging={paging} href={(page) => pageHref("/reviews", { project: project?.code }, page)} />
         </>
       )}
     </div>

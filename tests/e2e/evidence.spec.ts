@@ -124,7 +124,7 @@ test("a PDF attached to an update: the manager downloads it, the auditor's pack 
   expect(stored.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
 
   // 2. The manager opens it from the review queue: a download of exactly those bytes, never shown in the page.
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager.getByTestId("review-item").filter({ hasText: title });
   await expect(item).toHaveCount(1);
   const link = item.getByTestId("evidence-files").getByRole("link", { name: new RegExp(`Download ${fileName}`) });

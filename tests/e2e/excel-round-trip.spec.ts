@@ -127,7 +127,7 @@ test("an officer reports three values and a milestone update from the template; 
   await expect(dryRun.locator('[data-outcome="unchanged"]')).toHaveCount(4);
   await expect(officer.getByTestId("import-apply")).toHaveCount(0);
 
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   await expect(manager.getByTestId("review-item").filter({ hasText: names[0] })).toHaveCount(2);
   await expect(manager.getByTestId("review-item").filter({ hasText: names[1] })).toHaveCount(1);
   await expect(manager.getByTestId("review-item").filter({ hasText: milestoneTitle })).toHaveCount(1);

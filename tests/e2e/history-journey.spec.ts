@@ -117,7 +117,7 @@ test("officer → manager → auditor: each step reads as a sentence with names 
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(officer.getByTestId("flash")).toHaveText("Update submitted for review.");
   await officer.context().close();
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager.getByTestId("review-item").filter({ hasText: title });
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(manager.getByTestId("flash")).toHaveText("Approved.");

@@ -88,7 +88,7 @@ test("an officer submits a milestone update and a manager approves it, with the 
   await expect(officer.getByTestId("pending-mine")).toBeVisible();
 
   // 2. The manager finds it in the review queue and approves it with the space bar.
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager
     .getByTestId("review-item")
     .filter({ hasText: title })

@@ -278,7 +278,7 @@ test("a returned update (Russian) and an officer's weekly digest (Kazakh) arrive
   await form.locator('button[type="submit"]').click();
   await expect(officer.getByTestId("flash")).toBeVisible();
   const comment = "Приложите подписанный договор.";
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager.getByTestId("review-item").filter({ hasText: returnedTitle });
   await item.getByLabel("Comment (required to return)").fill(comment);
   await item.getByRole("button", { name: "Return" }).click();

@@ -38,7 +38,7 @@ test("bell count and notifications list after a return; mark as read", async ({ 
   await expect(manager.locator('[data-kind="awaitingReview"]').filter({ hasText: title }).first()).toContainText(
     "Waiting for your review",
   );
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager.getByTestId("review-item").filter({ hasText: title });
   await item.getByLabel("Comment (required to return)").fill("Attach the signed design review protocol.");
   await item.getByRole("button", { name: "Return" }).click();

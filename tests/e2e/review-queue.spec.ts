@@ -97,7 +97,7 @@ test("a manager works through the queue: the buttons differ, each decision keeps
 
   // 1280 px. The two decisions look different: Approve is filled, Return for correction is outlined in red.
   await manager.setViewportSize({ width: 1280, height: 800 });
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const first = itemOf(manager, titles[0]);
   await expect(first).toHaveCount(1);
   await waitForHydration(first.getByRole("button", { name: "Approve" }));

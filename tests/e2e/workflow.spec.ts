@@ -72,7 +72,7 @@ test("milestone update: submit → return with comment → correct and resubmit 
   await expect(officer.getByTestId("pending-mine")).toBeVisible();
 
   // 2. The manager returns it with a comment.
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const item = manager
     .getByTestId("review-item")
     .filter({ hasText: title })
@@ -97,7 +97,7 @@ test("milestone update: submit → return with comment → correct and resubmit 
   await expect(officer.getByTestId("flash")).toHaveText("Update corrected and resubmitted for review.");
 
   // 4. The manager approves the resubmission.
-  await manager.goto("/reviews");
+  await manager.goto(`/reviews?project=${project.code}`);
   const again = manager
     .getByTestId("review-item")
     .filter({ hasText: title })

@@ -206,6 +206,19 @@ describe("the queue", () => {
     expect((await post(wbOfficer, { intent: "bulkApprove" })).status).toBe(403);
   });
 
+  it("shows one project's items on request; a project outside the manager's scope answers like a missing one", async () => {
+    const all = (await queueOf(wbManager)).data;
+    const onlyRoads = await queueOf(wbManager, "/reviews?project=P500565");
+    expect(onlyRoads.status).toBe(200);
+    const expected = all.items.filter((i) => i.project.code === "P500565").map((i) => i.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(onlyRoads.data.items.map((i) => i.id)).toEqual(expected);
+    expect(onlyRoads.data.paging.total).toBe(expected.length);
+    expect((await queueOf(wbManager, "/reviews?project=IFC-RE-ADVISORY")).status).toBe(404);
+    expect((await queueOf(wbManager, "/reviews?project=NO-SUCH")).status).toBe(404);
+    expect((await queueOf(ifcManager, "/reviews?project=IFC-RE-ADVISORY")).status).toBe(200);
+  });
+
   it("shows each item's proposal next to the current values, and marks the manager's own submissions", async () => {
     const own = await pendingUpdate(wbManager, "P500565", "Civil works contracts for lots 3–4 signed", { percent: 10 });
     const item = (await queueOf(wbManager)).data.items.find((i) => i.id === own.id);

@@ -58,7 +58,16 @@ export function useCardTools(): CardTools {
 }
 
 /** One pending submission: what it proposes next to what is there now, and the decision buttons. */
-export function ReviewItemCard({ item, tools }: { item: ReviewQueueItem; tools: CardTools }) {
+export function ReviewItemCard({
+  item,
+  tools,
+  projectFilter = true,
+}: {
+  item: ReviewQueueItem;
+  tools: CardTools;
+  /** Offer "only this project" (not on a queue already showing one project). */
+  projectFilter?: boolean;
+}) {
   const { t, format } = tools;
   const headingId = `review-${item.id}`;
   const subject = reviewSubject(item);
@@ -91,6 +100,14 @@ export function ReviewItemCard({ item, tools }: { item: ReviewQueueItem; tools: 
           <p className="muted review-kind">
             {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.name}</Link>{" "}
             <span className="record-code">{item.project.code}</span>
+            {projectFilter ? (
+              <>
+                {" · "}
+                <Link to={`/reviews?project=${encodeURIComponent(item.project.code)}`}>
+                  {t("queues.reviews.onlyThisProject")}
+                </Link>
+              </>
+            ) : null}
           </p>
           {/* Focus lands here when the item before it has been decided (tabIndex -1: not a tab stop of its own). */}
           <h2 id={headingId} className="review-subject" tabIndex={-1}>

@@ -2,7 +2,7 @@ import type { Row } from "@libsql/client";
 import type { Actor } from "~/lib/permissions";
 import { projectScopeSql } from "~/lib/permissions.server";
 import { getRequestStorage } from "~/lib/request.server";
-import { cell, jsonList, readRows } from "~/lib/sql.server";
+import { cell, jsonList, readFirst, readRows } from "~/lib/sql.server";
 import { cachedPerState } from "~/lib/state-cache.server";
 import type { EvidenceChip } from "~/models/evidence.server";
 import { parseStoredLinks } from "~/schemas/fields";
@@ -37,17 +37,17 @@ export type ReviewQueuePage = {
 function pendingSql(actor: Actor) {
   const scope = projectScopeSql(actor, "p");
   const sql = `
-    SELECT 'milestoneUpdate' AS kind, u.id AS id, u.submittedAt AS submittedAt
+    SELECT 'milestoneUpdate' AS kind, u.id AS id, u.submittedAt AS submittedAt, p.id AS projectId
       FROM MilestoneUpdate u CROSS JOIN Milestone m ON m.id = u.milestoneId CROSS JOIN Project p ON p.id = m.projectId
      WHERE u.reviewState = 'SUBMITTED' AND p.archivedAt IS NULL AND ${scope.sql}
     UNION ALL
-    SELECT 'indicatorValue', v.id, v.submittedAt
+    SELECT 'indicatorValue', v.id, v.submittedAt, p.id
       FROM IndicatorValue v CROSS JOIN Indicator i ON i.id = v.indicatorId CROSS JOIN Project p ON p.id = i.projectId
      WHERE v.state = 'SUBMITTED' AND p.archivedAt IS NULL AND ${scope.sql}`;
   return { sql, args: [...scope.args, ...scope.args] };
 }
 
-type PendingKey = { kind: "milestoneUpdate" | "indicatorValue"; id: string };
+type PendingKey = { kind: "milestoneUpdate" | "indicatorValue"; id: string; projectId: string };
 
 async function readPendingKeys(actor: Actor): Promise<PendingKey[]> {
   const pending = pendingSql(actor);
@@ -55,6 +55,7 @@ async function readPendingKeys(actor: Actor): Promise<PendingKey[]> {
   return rows.map((row) => ({
     kind: cell.oneOf(row, "kind", ["milestoneUpdate", "indicatorValue"]),
     id: cell.text(row, "id"),
+    projectId: cell.text(row, "projectId"),
   }));
 }
 
@@ -212,20 +213,34 @@ function toValueItem(row: Row, actor: Actor, files: Map<string, EvidenceChip[]>)
   } satisfies ReviewQueueItem;
 }
 
+/** A project of the actor's scope by its code, for the queue of one project; null if there is none they may see. */
+export async function reviewProjectByCode(actor: Actor, code: string) {
+  const scope = projectScopeSql(actor, "p");
+  const row = await readFirst(`SELECT p.id, p.code, p.name FROM "Project" p WHERE p.code = ? AND ${scope.sql}`, [
+    code,
+    ...scope.args,
+  ]);
+  return row ? { id: cell.text(row, "id"), code: cell.text(row, "code"), name: cell.text(row, "name") } : null;
+}
+
 /**
- * One page of the queue (a page past the end shows the last one). The counts are exact; the page's items are the
- * `REVIEW_PAGE_SIZE` oldest after the pages before it, of either kind.
+ * One page of the queue (a page past the end shows the last one), of the whole scope or of one project in it. The
+ * counts are exact; the page's items are the `REVIEW_PAGE_SIZE` oldest after the pages before it, of either kind.
  */
 export async function listReviewQueuePage({
   actor,
   page,
+  projectId,
   pageSize = REVIEW_PAGE_SIZE,
 }: {
   actor: Actor;
   page: number;
+  /** Only this project's items (the caller has checked the actor may see it). */
+  projectId?: string;
   pageSize?: number;
 }): Promise<ReviewQueuePage> {
-  const all = await pendingKeys(actor);
+  const scoped = await pendingKeys(actor);
+  const all = projectId ? scoped.filter((key) => key.projectId === projectId) : scoped;
   const totals = { milestoneUpdate: 0, indicatorValue: 0 };
   for (const key of all) totals[key.kind] += 1;
   const total = all.length;

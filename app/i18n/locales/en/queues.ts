@@ -3,6 +3,9 @@
 export default {
   reviews: {
     byKind: "Milestone updates: {{updates}}. Indicator values: {{values}}.",
+    onlyThisProject: "Only this project",
+    onlyProject: "Showing only the items of {{name}} ({{code}}).",
+    showAll: "Show the whole queue",
   },
   reporting: {
     groupPart: "Rows {{from}}–{{to}} of this group's {{total}} are on this page.",
