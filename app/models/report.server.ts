@@ -1,113 +1,126 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
-import { LOCALIZED_NAME_SELECT } from "~/lib/localized-name";
-import { disbursementShare, isMilestoneOverdue, slipDays } from "~/lib/metrics";
-import { centsToNumber } from "~/lib/money";
-import {
-  indicatorFactsSelect,
-  indicatorOrder,
-  latestActual,
-  latestVerifiedValue,
-  milestoneFactsSelect,
-  milestoneOrder,
-  projectFactsSelect,
-  ratingFactsSelect,
-} from "./export-selects.server";
+import type { Row } from "@libsql/client";
+import type { LocalizedName } from "~/lib/localized-name";
+import { disbursementShare, isMilestoneOverdue, progressTowardsTarget, RATING_SCALE, slipDays } from "~/lib/metrics";
+import { cell, readRows } from "~/lib/sql.server";
+import { INDICATOR_TYPES } from "~/schemas/indicator";
+import { MILESTONE_STATUSES } from "~/schemas/milestone";
+import { INSTITUTIONS, PROJECT_STATUSES } from "~/schemas/project";
+import { RISK_RATINGS } from "~/schemas/rating";
 
 /**
- * Everything the printable, ISR-shaped project report shows, in one read: header, key dates (planned vs actual),
- * financing, current and previous ratings, the results framework with the latest verified actuals, milestones
- * with their slip, and the narrative. Dates are ISO strings, money is US cents as numbers.
+ * Everything the printable, ISR-shaped project report shows: header, key dates (planned vs actual), financing,
+ * current and previous ratings, the results framework with the latest verified actuals, milestones with their slip,
+ * and the narrative. Dates are ISO strings, money is US cents as numbers.
+ *
+ * Plain SQL (lib/sql.server.ts): four statements where Prisma's client sent eight (project, agency, area, framework,
+ * ratings, their authors, indicators with their values, milestones), each paying the client's query compilation.
+ * The orders are those of export-selects.server.ts, so the report states the same facts as the workbook.
  */
-const reportSelect = {
-  id: true,
-  ...projectFactsSelect,
-  description: true,
-  narrative: true,
-  updatedAt: true,
-  implementingAgency: { select: LOCALIZED_NAME_SELECT },
-  priorityArea: {
-    select: {
-      code: true,
-      ...LOCALIZED_NAME_SELECT,
-      framework: { select: { code: true, ...LOCALIZED_NAME_SELECT } },
-    },
-  },
-  ratings: {
-    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-    take: 2,
-    select: { ...ratingFactsSelect, author: { select: { name: true } } },
-  },
-  indicators: {
-    orderBy: indicatorOrder,
-    select: { id: true, ...indicatorFactsSelect, values: latestVerifiedValue },
-  },
-  milestones: { orderBy: milestoneOrder, select: { id: true, ...milestoneFactsSelect } },
-} satisfies Prisma.ProjectSelect;
+const REPORT_PROJECT = `SELECT p.id, p.code, p.name, p.description, p.institution, p.instrument, p.status, p.sectorCode,
+  p.approvalDate, p.effectivenessDate, p.mtrPlannedDate, p.mtrActualDate, p.closingOriginalDate, p.closingRevisedDate,
+  p.commitmentMinor, p.disbursedMinor, p.narrative, p.updatedAt,
+  o.name AS agencyName, o.nameRu AS agencyNameRu, o.nameKk AS agencyNameKk,
+  a.code AS areaCode, a.name AS areaName, a.nameRu AS areaNameRu, a.nameKk AS areaNameKk,
+  f.code AS frameworkCode, f.name AS frameworkName, f.nameRu AS frameworkNameRu, f.nameKk AS frameworkNameKk
+  FROM "Project" p
+  JOIN "Organization" o ON o.id = p.implementingAgencyId
+  JOIN "PriorityArea" a ON a.id = p.priorityAreaId
+  JOIN "Framework" f ON f.id = a.frameworkId
+  WHERE p.id = ?`;
+const REPORT_RATINGS = `SELECT r.ratedOn, r.pdoRating, r.ipRating, r.riskRating, r.justification, u.name AS author
+  FROM "Rating" r JOIN "User" u ON u.id = r.authorId
+  WHERE r.projectId = ? ORDER BY r.ratedOn DESC, r.createdAt DESC LIMIT 2`;
+// The latest verified actual per indicator (by period end; of two for one period, the one reviewed last), read
+// through the (indicatorId, periodEnd) index one indicator at a time.
+const REPORT_INDICATORS = `SELECT i.id, i.code, i.name, i.type, i.unit, i.ascending, i.baselineValue, i.baselineDate,
+  i.targetValue, i.targetDate, i.originalTargetValue, v.value AS actual, v.periodEnd AS actualDate
+  FROM "Indicator" i
+  LEFT JOIN "IndicatorValue" v ON v.id = (SELECT v2.id FROM "IndicatorValue" v2 INDEXED BY "IndicatorValue_indicatorId_periodEnd_idx"
+    WHERE v2.indicatorId = i.id AND v2.state = 'VERIFIED' ORDER BY v2.periodEnd DESC, v2.reviewedAt DESC LIMIT 1)
+  WHERE i.projectId = ? ORDER BY i.type, i.sortOrder, i.code`;
+const REPORT_MILESTONES = `SELECT id, title, status, percentComplete, baselineDueDate, currentDueDate, completedOn
+  FROM "Milestone" WHERE projectId = ? ORDER BY currentDueDate, sortOrder`;
 
-type ReportRow = Prisma.ProjectGetPayload<{ select: typeof reportSelect }>;
+/** An ISO instant as the page receives it (the stored text normalised), or null. */
+function isoOf(row: Row, column: string): string | null {
+  return cell.dateOrNull(row, column)?.toISOString() ?? null;
+}
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-function toReportRating(rating: ReportRow["ratings"][number] | undefined) {
-  if (!rating) return null;
+/** A localized name stored in the columns `<prefix>`, `<prefix>Ru` and `<prefix>Kk`. */
+function nameOf(row: Row, prefix: string): LocalizedName {
   return {
-    ratedOn: rating.ratedOn.toISOString(),
-    pdo: rating.pdoRating,
-    ip: rating.ipRating,
-    risk: rating.riskRating,
-    justification: rating.justification,
-    author: rating.author.name,
+    name: cell.text(row, prefix),
+    nameRu: cell.textOrNull(row, `${prefix}Ru`),
+    nameKk: cell.textOrNull(row, `${prefix}Kk`),
   };
 }
 
-function toReportIndicator(indicator: ReportRow["indicators"][number]) {
-  const { latest, progress } = latestActual(indicator);
+function toReportRating(row: Row | undefined) {
+  if (!row) return null;
   return {
-    id: indicator.id,
-    code: indicator.code,
-    name: indicator.name,
-    type: indicator.type,
-    unit: indicator.unit,
-    baseline: indicator.baselineValue,
-    baselineDate: iso(indicator.baselineDate),
-    actual: latest?.value ?? null,
-    actualDate: iso(latest?.periodEnd ?? null),
-    target: indicator.targetValue,
-    targetDate: iso(indicator.targetDate),
-    originalTarget: indicator.originalTargetValue,
-    progress,
+    ratedOn: cell.date(row, "ratedOn").toISOString(),
+    pdo: cell.oneOf(row, "pdoRating", RATING_SCALE),
+    ip: cell.oneOf(row, "ipRating", RATING_SCALE),
+    risk: cell.oneOf(row, "riskRating", RISK_RATINGS),
+    justification: cell.text(row, "justification"),
+    author: cell.text(row, "author"),
   };
 }
 
-function toReportMilestone(milestone: ReportRow["milestones"][number], today: Date) {
+function toReportIndicator(row: Row) {
+  const baseline = cell.numberOrNull(row, "baselineValue");
+  const target = cell.numberOrNull(row, "targetValue");
+  const actual = cell.numberOrNull(row, "actual");
   return {
-    id: milestone.id,
-    title: milestone.title,
+    id: cell.text(row, "id"),
+    code: cell.text(row, "code"),
+    name: cell.text(row, "name"),
+    type: cell.oneOf(row, "type", INDICATOR_TYPES),
+    unit: cell.text(row, "unit"),
+    baseline,
+    baselineDate: isoOf(row, "baselineDate"),
+    actual,
+    actualDate: isoOf(row, "actualDate"),
+    target,
+    targetDate: isoOf(row, "targetDate"),
+    originalTarget: cell.numberOrNull(row, "originalTargetValue"),
+    progress: progressTowardsTarget({ baseline, target, actual, ascending: cell.boolean(row, "ascending") }),
+  };
+}
+
+function toReportMilestone(row: Row, today: Date) {
+  const milestone = {
+    status: cell.oneOf(row, "status", MILESTONE_STATUSES),
+    baselineDueDate: cell.date(row, "baselineDueDate").toISOString(),
+    currentDueDate: cell.date(row, "currentDueDate").toISOString(),
+  };
+  return {
+    id: cell.text(row, "id"),
+    title: cell.text(row, "title"),
     status: milestone.status,
-    percentComplete: milestone.percentComplete,
-    baselineDueDate: milestone.baselineDueDate.toISOString(),
-    currentDueDate: milestone.currentDueDate.toISOString(),
-    completedOn: iso(milestone.completedOn),
+    percentComplete: cell.number(row, "percentComplete"),
+    baselineDueDate: milestone.baselineDueDate,
+    currentDueDate: milestone.currentDueDate,
+    completedOn: isoOf(row, "completedOn"),
     slipDays: slipDays(milestone),
     overdue: isMilestoneOverdue(milestone, today),
   };
 }
 
-function reportDates(project: ReportRow) {
+function reportDates(project: Row) {
   return {
-    approval: iso(project.approvalDate),
-    effectiveness: iso(project.effectivenessDate),
-    mtrPlanned: iso(project.mtrPlannedDate),
-    mtrActual: iso(project.mtrActualDate),
-    closingOriginal: iso(project.closingOriginalDate),
-    closingRevised: iso(project.closingRevisedDate),
+    approval: isoOf(project, "approvalDate"),
+    effectiveness: isoOf(project, "effectivenessDate"),
+    mtrPlanned: isoOf(project, "mtrPlannedDate"),
+    mtrActual: isoOf(project, "mtrActualDate"),
+    closingOriginal: isoOf(project, "closingOriginalDate"),
+    closingRevised: isoOf(project, "closingRevisedDate"),
   };
 }
 
-function reportFinancing(project: ReportRow) {
-  const commitment = centsToNumber(project.commitmentMinor);
-  const disbursed = centsToNumber(project.disbursedMinor);
+function reportFinancing(project: Row) {
+  const commitment = cell.number(project, "commitmentMinor");
+  const disbursed = cell.number(project, "disbursedMinor");
   return {
     commitmentCents: commitment,
     disbursedCents: disbursed,
@@ -118,26 +131,32 @@ function reportFinancing(project: ReportRow) {
 
 /** The report of one project, or null when it does not exist (the route has checked that the user may see it). */
 export async function getProjectReport(projectId: string, today: Date = new Date()) {
-  const project = await db.project.findUnique({ where: { id: projectId }, select: reportSelect });
+  const [[project], ratings, indicators, milestones] = await Promise.all(
+    [REPORT_PROJECT, REPORT_RATINGS, REPORT_INDICATORS, REPORT_MILESTONES].map((sql) => readRows(sql, [projectId])),
+  );
   if (!project) return null;
   return {
-    id: project.id,
-    code: project.code,
-    name: project.name,
-    description: project.description,
-    institution: project.institution,
-    instrument: project.instrument,
-    status: project.status,
-    sectorCode: project.sectorCode,
-    agency: project.implementingAgency,
-    priorityArea: project.priorityArea,
-    narrative: project.narrative,
-    asOf: project.updatedAt.toISOString(),
+    id: cell.text(project, "id"),
+    code: cell.text(project, "code"),
+    name: cell.text(project, "name"),
+    description: cell.text(project, "description"),
+    institution: cell.oneOf(project, "institution", INSTITUTIONS),
+    instrument: cell.text(project, "instrument"),
+    status: cell.oneOf(project, "status", PROJECT_STATUSES),
+    sectorCode: cell.text(project, "sectorCode"),
+    agency: nameOf(project, "agencyName"),
+    priorityArea: {
+      code: cell.text(project, "areaCode"),
+      ...nameOf(project, "areaName"),
+      framework: { code: cell.text(project, "frameworkCode"), ...nameOf(project, "frameworkName") },
+    },
+    narrative: cell.text(project, "narrative"),
+    asOf: cell.date(project, "updatedAt").toISOString(),
     dates: reportDates(project),
     financing: reportFinancing(project),
-    ratings: { current: toReportRating(project.ratings[0]), previous: toReportRating(project.ratings[1]) },
-    indicators: project.indicators.map(toReportIndicator),
-    milestones: project.milestones.map((m) => toReportMilestone(m, today)),
+    ratings: { current: toReportRating(ratings[0]), previous: toReportRating(ratings[1]) },
+    indicators: indicators.map(toReportIndicator),
+    milestones: milestones.map((m) => toReportMilestone(m, today)),
   };
 }
 
