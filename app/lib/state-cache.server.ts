@@ -34,3 +34,46 @@ export async function cachedPerState<T>(name: string, compute: () => Promise<T>,
   });
   return value;
 }
+
+/** Values kept per scope (a viewer, a visibility scope): one entry per `name` and scope, the least recent dropped. */
+const scopedEntries = new Map<string, Entry>();
+
+/**
+ * `compute()` for the current state of the database and one `scope` (e.g. the viewer: whatever the value depends on
+ * besides the state and `extraKey`). At most `maxScopes` scopes are kept under one name, the least recently used
+ * dropped first, so memory stays bounded however many people sign in.
+ */
+export async function cachedPerStateAndScope<T>(
+  name: string,
+  scope: string,
+  compute: () => Promise<T>,
+  extraKey: string,
+  maxScopes: number,
+): Promise<T> {
+  const key = `${await stateKey()}|${extraKey}`;
+  const slot = `${name}|${scope}`;
+  const entry = scopedEntries.get(slot);
+  if (entry) scopedEntries.delete(slot);
+  if (entry?.key === key) {
+    // Re-inserted: the Map's order is the order of last use.
+    scopedEntries.set(slot, entry);
+    // The entry under `slot` holds what `compute` returned for this name: its type is T.
+    return entry.value as Promise<T>;
+  }
+  const value = compute();
+  const fresh: Entry = { key, value };
+  scopedEntries.set(slot, fresh);
+  let inName = 0;
+  for (const other of scopedEntries.keys()) if (other.startsWith(`${name}|`)) inName += 1;
+  for (const other of scopedEntries.keys()) {
+    if (inName <= maxScopes) break;
+    if (other.startsWith(`${name}|`)) {
+      scopedEntries.delete(other);
+      inName -= 1;
+    }
+  }
+  value.catch(() => {
+    if (scopedEntries.get(slot) === fresh) scopedEntries.delete(slot);
+  });
+  return value;
+}

@@ -1,8 +1,9 @@
-import { DAY_MS } from "~/lib/dates";
+import { DAY_MS, dayOf, todayUtc } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { MILESTONE_STATUSES } from "~/schemas/milestone";
 import { projectScopeSql } from "~/lib/permissions.server";
 import { cell, readRows } from "~/lib/sql.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor, OrganizationKind, Role } from "~/lib/permissions";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
@@ -79,7 +80,9 @@ const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
  * Plain SQL (lib/sql.server.ts): one statement instead of a Prisma read with nested relation filters.
  */
 async function listDueMilestones(actor: Actor, today: Date, onlyMine: boolean, horizonDays = DUE_WINDOW_DAYS) {
-  const horizon = new Date(today.getTime() + horizonDays * DAY_MS);
+  // Counted from the start of the day: due dates are stored days (00:00 UTC), so the list is the same all day long
+  // and the home page may be kept per day (`homeDataFor`).
+  const horizon = new Date(todayUtc(today).getTime() + horizonDays * DAY_MS);
   const scope = projectScopeSql(actor, "p");
   const mine = onlyMine
     ? `AND (m.ownerId = ? OR (m.ownerId IS NULL AND EXISTS (
@@ -243,7 +246,30 @@ export async function getHomeData(options: { actor: HomeActor; today?: Date }) {
     actor.role === "ADMIN" ? adminHome(assessed.length) : null,
     actor.role === "ADMIN" ? null : organisationView(actor, today, assessed),
   ]);
-  return { counts, officer, manager, auditor, admin, org, projects: visibleProjectSummaries(assessed) };
+  return {
+    counts,
+    officer,
+    manager,
+    auditor,
+    admin,
+    org,
+    // As many as the other lists: the page stays the same size however large the portfolio.
+    projects: visibleProjectSummaries(assessed, HOME_LIST_LIMIT),
+  };
+}
+
+/** Home pages kept at once: one per viewer, the least recent dropped first (each is a few capped lists). */
+const HOME_CACHE_VIEWERS = 200;
+
+/**
+ * The home page for a request: `getHomeData`, kept per state of the database (the audit chain's head: every write
+ * appends an event), day and viewer. Everything on it follows from those three: the viewer's id, role and
+ * organisation decide what is visible (their own submissions, memberships, a manager's queue without their own
+ * items) and the day decides what is due or overdue. It holds no translated text, so one entry serves every language.
+ */
+export function homeDataFor(actor: HomeActor, today: Date = new Date()) {
+  const viewer = `${actor.id}|${actor.role}|${actor.organizationKind}|${actor.organizationId}`;
+  return cachedPerStateAndScope("home", viewer, () => getHomeData({ actor, today }), dayOf(today), HOME_CACHE_VIEWERS);
 }
 
 export type HomeData = Awaited<ReturnType<typeof getHomeData>>;

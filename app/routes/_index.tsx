@@ -12,15 +12,15 @@ import { VisibleProjects } from "~/components/home/visible-projects";
 import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
 import { organizationNameOf } from "~/lib/localized-name";
-import { getHomeData } from "~/models/home.server";
+import { homeDataFor } from "~/models/home.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // The visible projects come with the home data: both are read from the one portfolio read of the request.
-  const { projects, ...home } = await getHomeData({ actor: user });
+  // The visible projects come with the home data (one portfolio read), kept per state of the database, day and viewer.
+  const { projects, ...home } = await homeDataFor(user);
   return {
     user: {
       name: user.name,

@@ -43,6 +43,20 @@ async function expectedProjectCodes(email: string): Promise<string[]> {
   }
 }
 
+/** The home page lists at most this many projects (HOME_LIST_LIMIT in the home model). */
+const HOME_LIST_SHOWN = 20;
+
+/** Each current project's status, by code: the home orders its list by status (as stored), then code. */
+async function projectStatuses(): Promise<Map<string, string>> {
+  const db = openE2eDb();
+  try {
+    const rows = await db.execute(`SELECT code, status FROM "Project" WHERE archivedAt IS NULL`);
+    return new Map(rows.rows.map((p) => [String(p.code), String(p.status)]));
+  } finally {
+    db.close();
+  }
+}
+
 test.describe("every demo account", () => {
   for (const key of DEMO_USER_KEYS) {
     const user = DEMO_USERS[key];
@@ -67,8 +81,14 @@ test.describe("every demo account", () => {
         shown.filter((code) => !inEither.has(code)),
         "shown but not visible to this account",
       ).toEqual([]);
+      // The home lists the first HOME_LIST_SHOWN by status then code (the note says how many there are in all): every
+      // project visible throughout that sorts before the last one shown is on it.
+      const status = await projectStatuses();
+      const order = (code: string) => `${status.get(code) ?? ""} ${code}`;
+      const last = shown.length >= HOME_LIST_SHOWN ? order(shown[shown.length - 1] ?? "") : null;
+      if (inBoth.length > HOME_LIST_SHOWN) expect(shown.length, "a full first part of the list").toBe(HOME_LIST_SHOWN);
       expect(
-        inBoth.filter((code) => !shown.includes(code)),
+        inBoth.filter((code) => !shown.includes(code) && (last === null || order(code) < last)),
         "visible to this account but not shown",
       ).toEqual([]);
       expect(new Set(shown).size, "each project once").toBe(shown.length);
