@@ -72,6 +72,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "routes/history.tsx": { loader: "history.viewAll" },
   // One event's stored record, fetched when an auditor opens it on History (issue 9: not sent with every page).
   "routes/history_.stored.$seq.ts": { loader: "history.viewStored" },
+  // One event's details (what changed, the reason), fetched when opened on History, and the same on its own page
+  // for a browser without JavaScript (issue 9: one sentence per event in the list). Scoped as the list is.
+  "routes/history_.details.$seq.ts": { loader: "history.viewAll" },
+  "routes/history_.events.$seq.tsx": { loader: "history.viewAll" },
   "routes/projects.$projectId.history.tsx": { loader: "history.view" },
   "routes/projects.$projectId.report.tsx": { loader: "report.print" },
   "routes/exports._index.tsx": { loader: "portfolio.export" },

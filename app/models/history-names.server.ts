@@ -1,6 +1,6 @@
 import { ENTITY_KIND, NameBook, emptyIds, idsMentioned, type IdsByKind, type NameRows } from "~/lib/audit-render/names";
 import { describeAuditEvent, type StoredEvent } from "~/lib/audit-render/renderers";
-import type { EventView } from "~/lib/audit-render/types";
+import type { EventLine, EventView } from "~/lib/audit-render/types";
 import type { Row } from "@libsql/client";
 import { cell, jsonList, readRows } from "~/lib/sql.server";
 
@@ -65,6 +65,12 @@ export async function describeAuditEvents(rows: StoredEvent[], options: { stored
   for (const row of rows) idsMentioned(ids, row);
   const names = await loadNames(ids);
   return rows.map((row) => describeAuditEvent(row, names, options));
+}
+
+/** An event's line as History's list carries it (its details are read when opened). */
+export function lineOf(view: EventView): EventLine {
+  const { changes: _changes, creation: _creation, reason: _reason, ...line } = view;
+  return line;
 }
 
 /** The record an `entityType` + `entityId` filter names (null when it has no name of its own, or is gone). */

@@ -4,13 +4,13 @@ import { addDays, dayToDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
-import { projectWhereForActor } from "~/lib/permissions.server";
+import { projectScopeSql, projectWhereForActor } from "~/lib/permissions.server";
 import { cell, readFirst } from "~/lib/sql.server";
 import { cachedPerState } from "~/lib/state-cache.server";
 import type { HistoryQuery } from "~/schemas/history";
 import { rawOf } from "~/lib/audit-render/renderers";
 import type { EventView, RawDetail } from "~/lib/audit-render/types";
-import { describeAuditEvents } from "./history-names.server";
+import { describeAuditEvents, lineOf } from "./history-names.server";
 import {
   filteredAuditSql,
   readEvents,
@@ -122,7 +122,29 @@ export async function listAuditEvents(options: {
   const { rows, nextBefore } = await readAuditPage(options, limit);
   // The stored record (JSON, ids, request id, hashes) opens only for those who read the whole log.
   const events = await describeAuditEvents(rows, { stored: canSeeEverything(options.actor) });
-  return { events, nextBefore };
+  return { events: events.map(lineOf), nextBefore };
+}
+
+/**
+ * One event with its details (what changed, the reason), for the reader who opened it on History. Scoped as the
+ * list is: those who read only their projects' events find no other event (nor one without a project).
+ */
+export async function getAuditEventForReader(actor: Actor, seq: number): Promise<EventView> {
+  const [row] = await readEventsBySeq([seq]);
+  if (!row) throw new NotFoundError("auditEvent");
+  if (!canSeeEverything(actor)) {
+    const scope = projectScopeSql(actor, "p");
+    const visible = row.projectId
+      ? await readFirst(`SELECT 1 AS one FROM "Project" p WHERE p.id = ? AND ${scope.sql}`, [
+          row.projectId,
+          ...scope.args,
+        ])
+      : null;
+    if (!visible) throw new NotFoundError("auditEvent");
+  }
+  const [event] = await describeAuditEvents([row], { stored: canSeeEverything(actor) });
+  if (!event) throw new NotFoundError("auditEvent");
+  return event;
 }
 
 async function readAuditPage(

@@ -29,7 +29,15 @@ export const ROLES_CHECKED = [
 /** A World Bank project implemented by the Ministry of Transport: every role checked here can open it. */
 const PROJECT_CODE = "P099270";
 
-export type Ids = { project: string; milestone: string; indicator: string; framework: string; user: string };
+export type Ids = {
+  project: string;
+  milestone: string;
+  indicator: string;
+  framework: string;
+  user: string;
+  /** The seq of an event of the demo project (its own page in History). */
+  event: string;
+};
 
 /** The page each route file renders, with the demo records it shows. */
 export const PAGES: Record<string, (ids: Ids) => string> = {
@@ -64,6 +72,7 @@ export const PAGES: Record<string, (ids: Ids) => string> = {
   "routes/admin.frameworks.tsx": () => "/admin/frameworks",
   "routes/admin.mail.tsx": () => "/admin/mail",
   "routes/history.tsx": () => "/history",
+  "routes/history_.events.$seq.tsx": ({ event }) => `/history/events/${event}`,
   "routes/exports._index.tsx": () => "/exports",
   "routes/import._index.tsx": () => "/import",
 };
@@ -81,6 +90,7 @@ export const NOT_PAGES: Record<string, string> = {
   "routes/account.language.tsx": "a form post that redirects",
   "routes/healthz.ts": "JSON for the load balancer",
   "routes/history_.stored.$seq.ts": "JSON of one stored event, fetched by History when an auditor opens it",
+  "routes/history_.details.$seq.ts": "JSON of one event's details, fetched by History when they are opened",
   "routes/$.tsx": "the 404 page of an unknown address, checked signed out and signed in",
   "routes/auth.sso.tsx": "a redirect to the organisation's sign-in provider",
   "routes/auth.sso.callback.tsx": "a redirect back to the sign-in page or the app",
@@ -131,6 +141,7 @@ export async function readFixture(): Promise<Fixture> {
     ]);
     const indicator = await one("SELECT id FROM Indicator WHERE projectId = ? ORDER BY code LIMIT 1", [projectId]);
     const framework = await one("SELECT id FROM Framework ORDER BY code LIMIT 1");
+    const event = await one("SELECT seq FROM AuditEvent WHERE projectId = ? ORDER BY seq DESC LIMIT 1", [projectId]);
     const actors: Fixture["actors"] = {};
     for (const key of ROLES_CHECKED) {
       const user = await one(
@@ -154,6 +165,7 @@ export async function readFixture(): Promise<Fixture> {
         indicator: String(indicator.id),
         framework: String(framework.id),
         user: actors["wb.officer"].id,
+        event: String(event.seq),
       },
       scope: {
         institution: String(project.institution) as ProjectScope["institution"],

@@ -7,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { StaticRouter } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { EventDetails } from "~/components/history/event-details";
 import { EventList } from "~/components/history/event-list";
 import { createI18n, LOCALES } from "~/i18n/config";
 import en from "~/i18n/locales/en/index";
@@ -363,7 +364,13 @@ function renderText(views: EventView[], locale: (typeof LOCALES)[number]): strin
     createElement(
       I18nextProvider,
       { i18n: createI18n(locale) },
-      createElement(StaticRouter, { location: "/history" }, createElement(EventList, { events: views })),
+      createElement(
+        StaticRouter,
+        { location: "/history" },
+        createElement(EventList, { events: views }),
+        // What each event changed, as its opened details show it (read from its own address on the page).
+        ...views.map((view) => createElement(EventDetails, { key: view.seq, event: view, entityLinks: true })),
+      ),
     ),
   );
   // The visible text: tags out (attributes such as hrefs hold ids by design), entities decoded.

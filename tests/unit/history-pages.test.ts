@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { loader as historyLoader } from "~/routes/history";
 import { loader as storedLoader } from "~/routes/history_.stored.$seq";
+import { loader as detailsLoader } from "~/routes/history_.details.$seq";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
@@ -267,6 +268,46 @@ describe("/history", () => {
     });
     expect(missing.status).toBe(404);
     const malformed = await callLoader(storedLoader, "/history/stored/abc", {
+      cookie: cookies.auditor,
+      params: { seq: "abc" },
+    });
+    expect(malformed.status).toBe(400);
+  });
+
+  it("carries one sentence per event; its details are read from their own address, scoped as the list is", async () => {
+    const milestone = await db.milestone.findFirstOrThrow({ where: { projectId: ids.P086592 } });
+    const url = `/history?entityType=Milestone&entityId=${milestone.id}`;
+    const page = await json<{ events: Array<Record<string, unknown> & { seq: number; action: string }> }>(
+      await callLoader(historyLoader, url, { cookie: cookies.auditor }),
+    );
+    const created = page.events.find((e) => e.action === "milestone.create");
+    expect(created).toBeDefined();
+    for (const event of page.events) expect(Object.keys(event)).not.toEqual(expect.arrayContaining(["changes"]));
+    const seq = String(created?.seq ?? 0);
+    type Details = { seq: number; creation: boolean; changes: Array<{ label: string; after: { kind: string } }> };
+    const details = await json<Details>(
+      await callLoader(detailsLoader, `/history/details/${seq}`, { cookie: cookies.auditor, params: { seq } }),
+    );
+    expect(details).toMatchObject({ seq: Number(seq), creation: true });
+    expect(details.changes.map((c) => c.label)).toContain("audit.fields.dueDate");
+    // P086592 is the water ministry's: the World Bank's manager reads it, the transport ministry's does not.
+    for (const [who, want] of [
+      ["wb.manager", 200],
+      ["transport.manager", 404],
+      ["wb.officer", 403],
+    ] as const) {
+      const answer = await callLoader(detailsLoader, `/history/details/${seq}`, {
+        cookie: cookies[who],
+        params: { seq },
+      });
+      expect(answer.status, who).toBe(want);
+    }
+    const missing = await callLoader(detailsLoader, "/history/details/999999999", {
+      cookie: cookies.auditor,
+      params: { seq: "999999999" },
+    });
+    expect(missing.status).toBe(404);
+    const malformed = await callLoader(detailsLoader, "/history/details/abc", {
       cookie: cookies.auditor,
       params: { seq: "abc" },
     });

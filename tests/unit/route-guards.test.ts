@@ -22,7 +22,6 @@ import {
 } from "~/lib/permissions";
 import { ROUTE_ACCESS, type Access } from "~/lib/route-access";
 import { createSessionCookie } from "~/lib/session.server";
-import { auditedTransaction } from "~/models/audit.server";
 import { cookiePair } from "../helpers/auth";
 import {
   addMember,
@@ -160,6 +159,8 @@ async function buildWorld() {
     [{ institution: "IFC", implementingAgencyId: water.id }, []],
     [{ institution: "JOINT", implementingAgencyId: water.id }, [waterOfficer.id]],
     [{ institution: "WB", implementingAgencyId: water.id }, []],
+    // Seen by every manager (World Bank, IFC and the transport ministry): History's event addresses name its event.
+    [{ institution: "JOINT", implementingAgencyId: transport.id }, []],
   ];
   for (const [overrides, members] of world) {
     const project = await createProject({ ...overrides, priorityAreaId });
@@ -168,11 +169,17 @@ async function buildWorld() {
     await createIndicator(project.id);
     await storeEvidenceFile(project.id, admin.id);
   }
-  // History's stored-record address names an event that exists: its answer then depends on the permission alone.
-  await auditedTransaction({ actorId: admin.id, actorEmail: admin.email, requestId: null, ip: null }, (_tx, record) =>
-    record({ action: "auth.login", entityType: "User", entityId: admin.id }),
-  );
-  const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  // History's event addresses (stored record, details, own page) name an event that exists on a project every
+  // manager sees: their answer then depends on the permission alone.
+  const shared = await db.project.findFirstOrThrow({
+    where: { institution: "JOINT", implementingAgencyId: transport.id },
+    select: { id: true },
+  });
+  const head = await db.auditEvent.findFirst({
+    where: { projectId: shared.id },
+    orderBy: { seq: "desc" },
+    select: { seq: true },
+  });
   Object.assign(otherParams, { userId: wbOfficer.id, frameworkId: framework.id, seq: String(head?.seq ?? 1) });
   return [
     admin,

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { labelKey } from "~/i18n/keys";
-import type { EventView } from "~/lib/audit-render/types";
+import type { EventLine } from "~/lib/audit-render/types";
 import type { MessageValues } from "~/lib/errors";
 import { RecordLink, useShownText } from "./shown-value";
 
@@ -14,7 +14,7 @@ const token = (name: string) => `${OPEN}${name}${CLOSE}`;
  * The event's sentence in the reader's language. The translation places `{{actor}}` and `{{record}}` where its
  * grammar wants them; they come back as markers and are replaced by links to the person and the record.
  */
-export function EventSentence({ event }: { event: EventView }) {
+export function EventSentence({ event }: { event: EventLine }) {
   const { t } = useTranslation();
   const text = useShownText();
   const values: MessageValues = { actor: token("actor"), record: token("record") };
@@ -58,7 +58,7 @@ export function EventSentence({ event }: { event: EventView }) {
   );
 }
 
-function ProjectCode({ project }: { project: NonNullable<EventView["project"]> }) {
+function ProjectCode({ project }: { project: NonNullable<EventLine["project"]> }) {
   return (
     <>
       {" ("}

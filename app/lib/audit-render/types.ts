@@ -86,3 +86,10 @@ export type EventView = {
    */
   stored: boolean;
 };
+
+/**
+ * One line of History's list: the sentence and what links it, without the changes and the reason. Those are read
+ * from the event's own address when its details are opened (most never are), so the page carries one sentence per
+ * event and its hydration data stays small.
+ */
+export type EventLine = Omit<EventView, "changes" | "creation" | "reason">;

@@ -28,6 +28,9 @@ export default {
   },
   event: {
     details: "Details",
+    openPage: "Open the details of this event",
+    loading: "Reading the details…",
+    failed: "The details could not be read. Reload the page and try again.",
     quoted: "“{{name}}”",
     number: "Event {{seq}}",
     entityHistory: "History of this record",
@@ -35,6 +38,10 @@ export default {
     field: "Field",
     before: "Before",
     after: "After",
+  },
+  eventPage: {
+    title: "Event details",
+    back: "Back to History",
   },
   raw: {
     title: "Stored record (for auditors)",

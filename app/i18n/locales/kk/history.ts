@@ -32,6 +32,9 @@ const history: Translation<typeof en> = {
   },
   event: {
     details: "Толығырақ",
+    openPage: "Осы оқиғаның толық мәліметін ашу",
+    loading: "Толық мәлімет жүктелуде…",
+    failed: "Толық мәліметті жүктеу мүмкін болмады. Бетті жаңартып, қайталап көріңіз.",
     quoted: "«{{name}}»",
     number: "{{seq}}-оқиға",
     entityHistory: "Осы жазбаның тарихы",
@@ -39,6 +42,10 @@ const history: Translation<typeof en> = {
     field: "Өріс",
     before: "Өзгеріске дейін",
     after: "Өзгерістен кейін",
+  },
+  eventPage: {
+    title: "Оқиға туралы толық мәлімет",
+    back: "Тарихқа оралу",
   },
   raw: {
     title: "Сақталған жазба (аудиторлар үшін)",

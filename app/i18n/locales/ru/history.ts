@@ -32,6 +32,9 @@ const history: Translation<typeof en> = {
   },
   event: {
     details: "Подробнее",
+    openPage: "Открыть подробности этого события",
+    loading: "Загружаем подробности…",
+    failed: "Не удалось загрузить подробности. Обновите страницу и попробуйте ещё раз.",
     quoted: "«{{name}}»",
     number: "Событие {{seq}}",
     entityHistory: "История этой записи",
@@ -39,6 +42,10 @@ const history: Translation<typeof en> = {
     field: "Поле",
     before: "Было",
     after: "Стало",
+  },
+  eventPage: {
+    title: "Подробности события",
+    back: "Вернуться к истории",
   },
   raw: {
     title: "Сохранённая запись (для аудиторов)",
