@@ -3,7 +3,7 @@ import type { ChainedFields } from "~/lib/audit-chain.server";
 import { openBulkReader, type BulkReader, type SqlValue } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
 import { withSeq } from "./history.server";
-import { AUDIT_CSV_FROM, auditCsvColumns } from "./audit-csv-sql.server";
+import { AUDIT_CSV_FROM, auditCsvBatch, auditCsvBatchColumns, auditCsvColumns } from "./audit-csv-sql.server";
 
 /**
  * Streaming reads of the audit log for the exports: keyset batches in seq order, never all rows at once, read as
@@ -122,22 +122,24 @@ export async function* streamAuditEvents(options: WalkOptions): AsyncGenerator<A
 }
 
 /**
- * The same walk for the CSV, as bytes. SQLite first writes a whole batch as one BLOB (its last seq, its size, how
- * many events it left to JavaScript, the records): one buffer per batch rather than one per event. A batch holding
+ * The same walk for the CSV, as bytes. SQLite first writes a whole batch as one BLOB (its last seq, its size, whether
+ * it wrote every record, the records): one buffer per batch rather than one per event. A batch holding
  * an event the SQL leaves to JavaScript (rare: a time or text it does not cover) is read again event by event:
  * each as its record in bytes, or as its row for JavaScript to write.
  */
 export async function* streamAuditCsvRecords(
   options: WalkOptions & { withheld: boolean },
 ): AsyncGenerator<Array<Uint8Array | AuditEventRow>> {
-  const records = (where: string, limit: string) =>
-    `SELECT ${auditCsvColumns({ withheld: options.withheld })} FROM ${AUDIT_CSV_FROM} WHERE ${where} ORDER BY e.seq${limit}`;
-  const inner: BatchSql = {
-    range: records("e.seq > ? AND e.seq <= ?", " LIMIT ?"),
-    listed: records("e.seq IN (SELECT value FROM json_each(?))", ""),
-  };
-  const whole = (sql: string) =>
-    `SELECT max(seq), count(*), total(csv IS NULL), CAST(group_concat(csv, '' ORDER BY seq) AS BLOB) FROM (${sql})`;
+  const select = (columns: string, where: string, limit: string) =>
+    `SELECT ${columns} FROM ${AUDIT_CSV_FROM} WHERE ${where} ORDER BY e.seq${limit}`;
+  // `LIMIT -1` (no limit) keeps SQLite from merging the listed walk into the batch's aggregate, where its ORDER BY
+  // would no longer decide the order the records are concatenated in.
+  const walk = (columns: string): BatchSql => ({
+    range: select(columns, "e.seq > ? AND e.seq <= ?", " LIMIT ?"),
+    listed: select(columns, "e.seq IN (SELECT value FROM json_each(?))", " LIMIT -1"),
+  });
+  const inner = walk(auditCsvColumns({ withheld: options.withheld }));
+  const whole = walk(auditCsvBatchColumns({ withheld: options.withheld }));
   const each = (sql: string) => `SELECT seq, CAST(csv AS BLOB) FROM (${sql})`;
   const batchSize = options.batchSize ?? 1000;
   const reader = openBulkReader();
@@ -146,10 +148,10 @@ export async function* streamAuditCsvRecords(
     for (;;) {
       const batch = await nextBatchArgs({ ...options, batchSize }, after);
       if (!batch) return;
-      const [summary] = await reader.rows(whole(inner[batch.kind]), batch.args);
+      const [summary] = await reader.rows(auditCsvBatch(whole[batch.kind]), batch.args);
       const count = Number(summary?.[1] ?? 0);
       if (!summary || count === 0) return;
-      const bytes = Number(summary[2]) === 0 ? recordBytes(summary[3]) : null;
+      const bytes = Number(summary[2]) === 1 ? recordBytes(summary[3]) : null;
       if (bytes) yield [bytes];
       else yield await oneByOne(reader, await reader.rows(each(inner[batch.kind]), batch.args));
       if (count < batchSize) return;
