@@ -133,7 +133,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   };
   while (!(await answering())) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: see ${options.logFile}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s: see ${options.logFile}`);
+    if (Date.now() > deadline) {
+      // Not left behind: a supervisor still starting would hold the port and fail every later figure.
+      child.kill("SIGTERM");
+      await exited;
+      throw new Error(`the server did not start within 60 s: see ${options.logFile}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const stop = async () => {
