@@ -277,9 +277,9 @@ export type CoresFigures = {
   ceiling: number;
   usage: { one: CoreUsage; two: CoreUsage };
   /**
-   * The ratio two workers could reach at one worker's CPU per request: the cores left to them beside wrk and the
-   * supervisor, over the cores one worker used (its main thread plus the helper threads that ran on the core wrk
-   * left idle). Read the measured ratio against this, not against 2.
+   * The ratio two workers could reach at one worker's CPU per request. One worker is bound by its main thread (its
+   * helper threads run on the core wrk leaves idle); two are bound by all their CPU on the cores left beside wrk and
+   * the supervisor: (cores − wrk − supervisor) × main ÷ (main + helpers). Read the measured ratio against this.
    */
   attainable: number;
 };
@@ -345,7 +345,8 @@ export async function measureCores(
   }
   const one = medianRun(runs[1]);
   const two = medianRun(runs[2]);
-  const oneWorkerCores = one.usage.workerMain + one.usage.workerOther;
+  const mainShare = one.usage.workerMain / Math.max(0.01, one.usage.workerMain + one.usage.workerOther);
+  const coresLeft = availableParallelism() - two.usage.loadTool - two.usage.primary;
   const figures: CoresFigures = {
     oneWorkerRps: Math.round(median(runs[1].map((r) => r.result.rps))),
     twoWorkersRps: Math.round(median(runs[2].map((r) => r.result.rps))),
@@ -354,10 +355,7 @@ export async function measureCores(
     // The machine's own limit, measured right after: read the ratio against it.
     ceiling: await measureCeiling(options.runs, log),
     usage: { one: one.usage, two: two.usage },
-    attainable:
-      Math.round(
-        ((availableParallelism() - two.usage.loadTool - two.usage.primary) / Math.max(0.01, oneWorkerCores)) * 100,
-      ) / 100,
+    attainable: Math.round(coresLeft * mainShare * 100) / 100,
   };
   log(`  board, 1 worker vs 2: ${JSON.stringify(figures)}`);
   return figures;
