@@ -2,13 +2,24 @@
 // verification, sign-in under load, one process against two, and memory after a soak.
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, openSync, closeSync, rmSync } from "node:fs";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { createClient } from "@libsql/client";
 import { chainHash, type ChainedFields } from "../../app/lib/audit-chain.server";
 import { DEMO_PASSWORD, ROOT, signIn } from "../drill-server";
 import { runSoak } from "../soak";
-import { anonRssMb, benchEnv, cpuSeconds, LOAD_CPUS, rssMb, startBenchServer, type BenchServerOptions } from "./server";
-import { median, runLoad } from "./wrk";
+import {
+  anonRssMb,
+  benchEnv,
+  childPids,
+  cpuSeconds,
+  LOAD_CPUS,
+  rssMb,
+  startBenchServer,
+  threadCpuSeconds,
+  waitedChildrenCpuSeconds,
+  type BenchServerOptions,
+} from "./server";
+import { median, runLoad, type LoadResult } from "./wrk";
 
 /** How many audit events a database holds. */
 export async function eventCount(databaseFile: string): Promise<number> {
@@ -244,13 +255,75 @@ export async function measureCeiling(runs: number, log: (line: string) => void) 
   return ratio;
 }
 
-/** The board at 10 connections: the supervisor with one worker against two, interleaved, medians of `runs`. */
+/** Cores (CPU seconds per second of the run) each party used while the board was loaded. */
+export type CoreUsage = {
+  /** The workers' main threads: JavaScript and the event loop. */
+  workerMain: number;
+  /** The workers' other threads: V8's parallel and concurrent garbage collection, background compilation, libuv. */
+  workerOther: number;
+  /** The supervisor, which hands each new connection to a worker. */
+  primary: number;
+  /** wrk itself. */
+  loadTool: number;
+  /** The workers' CPU per answered request, in ms. */
+  cpuMsPerRequest: number;
+};
+
+export type CoresFigures = {
+  oneWorkerRps: number;
+  twoWorkersRps: number;
+  ratio: number;
+  /** A CPU-bound loop in 2 processes against 1: the machine's own limit. */
+  ceiling: number;
+  usage: { one: CoreUsage; two: CoreUsage };
+  /**
+   * The ratio two workers could reach at one worker's CPU per request. One worker is bound by its main thread (its
+   * helper threads run on the core wrk leaves idle); two are bound by all their CPU on the cores left beside wrk and
+   * the supervisor: (cores − wrk − supervisor) × main ÷ (main + helpers). Read the measured ratio against this.
+   */
+  attainable: number;
+};
+
+/** One measured load of the board with the CPU each party used meanwhile. */
+function loadWithUsage(primaryPid: number, load: () => LoadResult): { result: LoadResult; usage: CoreUsage } {
+  const workers = childPids(primaryPid);
+  const before = { workers: workers.map(threadCpuSeconds), primary: cpuSeconds(primaryPid) };
+  const loadToolBefore = waitedChildrenCpuSeconds();
+  const started = performance.now();
+  const result = load();
+  const seconds = (performance.now() - started) / 1000;
+  const loadTool = waitedChildrenCpuSeconds() - loadToolBefore;
+  const after = workers.map(threadCpuSeconds);
+  const main = after.reduce((sum, cpu, i) => sum + cpu.main - (before.workers[i]?.main ?? 0), 0);
+  const other = after.reduce((sum, cpu, i) => sum + cpu.other - (before.workers[i]?.other ?? 0), 0);
+  const cores = (cpu: number) => Math.round((cpu / seconds) * 100) / 100;
+  const usage = {
+    workerMain: cores(main),
+    workerOther: cores(other),
+    primary: cores(cpuSeconds(primaryPid) - before.primary),
+    loadTool: cores(loadTool),
+    cpuMsPerRequest: Math.round(((main + other) / Math.max(1, result.requests)) * 10000) / 10,
+  };
+  return { result, usage };
+}
+
+/** The run whose throughput is the median of `runs` (its usage with it). */
+function medianRun(runs: { result: LoadResult; usage: CoreUsage }[]) {
+  const sorted = [...runs].sort((a, b) => a.result.rps - b.result.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
+ * The board at 10 connections: the supervisor with one worker against two, interleaved, medians of `runs`; wrk is
+ * not pinned in either, so both counts have the same machine. Alongside the throughput: the cores that the workers'
+ * main and helper threads, the supervisor and wrk used, and from them the ratio two workers can reach at all.
+ */
 export async function measureCores(
   server: BenchServerOptions,
   options: { seconds: number; runs: number },
   log: (line: string) => void,
-) {
-  const throughput: Record<1 | 2, number[]> = { 1: [], 2: [] };
+): Promise<CoresFigures> {
+  const runs: Record<1 | 2, { result: LoadResult; usage: CoreUsage }[]> = { 1: [], 2: [] };
   for (let run = 0; run < options.runs; run++) {
     for (const workers of [1, 2] as const) {
       const running = await startBenchServer({ ...server, workers });
@@ -260,22 +333,29 @@ export async function measureCores(
         // Each process compiles the board's code on its own: the same warm-up per worker, whatever their number.
         runLoad({ url, connections: 10, seconds: 2 * workers, headers: { Cookie: cookie } });
         // New connections are handed to the workers in turn: ten connections reach both.
-        throughput[workers].push(
-          runLoad({ url, connections: 10, seconds: options.seconds, headers: { Cookie: cookie } }).rps,
+        runs[workers].push(
+          loadWithUsage(running.pid, () =>
+            runLoad({ url, connections: 10, seconds: options.seconds, headers: { Cookie: cookie } }),
+          ),
         );
       } finally {
         await running.stop();
       }
     }
   }
-  const one = median(throughput[1]);
-  const two = median(throughput[2]);
-  const figures = {
-    oneWorkerRps: Math.round(one),
-    twoWorkersRps: Math.round(two),
-    ratio: Math.round((two / one) * 100) / 100,
+  const one = medianRun(runs[1]);
+  const two = medianRun(runs[2]);
+  const mainShare = one.usage.workerMain / Math.max(0.01, one.usage.workerMain + one.usage.workerOther);
+  const coresLeft = availableParallelism() - two.usage.loadTool - two.usage.primary;
+  const figures: CoresFigures = {
+    oneWorkerRps: Math.round(median(runs[1].map((r) => r.result.rps))),
+    twoWorkersRps: Math.round(median(runs[2].map((r) => r.result.rps))),
+    ratio:
+      Math.round((median(runs[2].map((r) => r.result.rps)) / median(runs[1].map((r) => r.result.rps))) * 100) / 100,
     // The machine's own limit, measured right after: read the ratio against it.
     ceiling: await measureCeiling(options.runs, log),
+    usage: { one: one.usage, two: two.usage },
+    attainable: Math.round(coresLeft * mainShare * 100) / 100,
   };
   log(`  board, 1 worker vs 2: ${JSON.stringify(figures)}`);
   return figures;

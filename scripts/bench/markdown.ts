@@ -18,7 +18,14 @@ export type BenchResult = {
   verify?: { seconds: number; verdict: string };
   signIn?: { requests: number; p50: number; p95?: number; p99: number; rps: number; cpuMsPerSignIn: number };
   /** `ceiling`: a CPU-bound loop in two processes against one, on the same machine (what the hardware allows). */
-  cores?: { oneWorkerRps: number; twoWorkersRps: number; ratio: number; ceiling?: number };
+  cores?: {
+    oneWorkerRps: number;
+    twoWorkersRps: number;
+    ratio: number;
+    ceiling?: number;
+    attainable?: number;
+    usage?: Record<"one" | "two", { workerMain: number; workerOther: number; primary: number; loadTool: number }>;
+  };
   soak?: {
     minutes: number;
     ok: boolean;
@@ -93,7 +100,13 @@ function extrasTable(result: BenchResult): string {
     rows.push([
       "board at 10 connections, 2 workers ÷ 1 worker",
       `**${c.ratio}×** (${c.oneWorkerRps} → ${c.twoWorkersRps} req/s)` +
-        (c.ceiling ? `; a CPU-bound loop in 2 processes against 1: ${c.ceiling}×` : ""),
+        (c.ceiling ? `; a CPU-bound loop in 2 processes against 1: ${c.ceiling}×` : "") +
+        (c.usage && c.attainable
+          ? `; cores used with 1 worker: ${c.usage.one.workerMain} main thread + ${c.usage.one.workerOther} helper ` +
+            `threads (garbage collection, compilation), wrk ${c.usage.one.loadTool}; with 2: workers ` +
+            `${c.usage.two.workerMain} + ${c.usage.two.workerOther}, supervisor ${c.usage.two.primary}, wrk ` +
+            `${c.usage.two.loadTool} — reachable at one worker's CPU per request: ${c.attainable}×`
+          : ""),
       "≥ 1.7×",
     ]);
   }

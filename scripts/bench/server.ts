@@ -2,7 +2,7 @@
 // either one process pinned to one core (the page figures: the load tool gets the other core) or the supervisor with
 // WEB_CONCURRENCY workers (the all-cores figure).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { withHeapLimit } from "../cluster.mjs";
 import { ROOT } from "../drill-server";
@@ -48,10 +48,45 @@ export function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-/** CPU time (user + system, all threads) a process has used, in seconds, from /proc (clock ticks of 1/100 s). */
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+/**
+ * CPU time (user + system, all threads) a process has used, in seconds, from /proc (clock ticks of 1/100 s); with
+ * `tid`, that of one of its threads.
+ */
+export function cpuSeconds(pid: number, tid?: string): number {
+  const file = tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`;
+  const fields = readFileSync(file, "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
+/**
+ * CPU seconds a process has used, split into its main thread (JavaScript, the event loop) and its other threads (V8's
+ * parallel and concurrent garbage collection, background compilation, libuv's pool), from /proc/<pid>/task.
+ */
+export function threadCpuSeconds(pid: number): { main: number; other: number } {
+  let other = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    if (Number(tid) === pid) continue;
+    try {
+      other += cpuSeconds(pid, tid);
+    } catch {
+      // a thread that ended between the listing and the read: its time is no longer counted anywhere
+    }
+  }
+  return { main: cpuSeconds(pid, String(pid)), other };
+}
+
+/** The processes `pid` started (the supervisor's workers), from /proc. */
+export function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/**
+ * CPU seconds used by the children this process has waited for (the load tool run by `execFileSync`), from
+ * /proc/self/stat: the difference around one run is that run's CPU.
+ */
+export function waitedChildrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) / 100;
 }
 
 /**
@@ -98,7 +133,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   };
   while (!(await answering())) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: see ${options.logFile}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s: see ${options.logFile}`);
+    if (Date.now() > deadline) {
+      // Not left behind: a supervisor still starting would hold the port and fail every later figure.
+      child.kill("SIGTERM");
+      await exited;
+      throw new Error(`the server did not start within 60 s: see ${options.logFile}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const stop = async () => {
