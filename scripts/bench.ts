@@ -167,7 +167,8 @@ async function main() {
   const largeVsSmall =
     pages.small && pages.large
       ? pages.large.map((row) => {
-          const small = pages.small.find((s) => s.path === row.path || s.name === row.name);
+          // By name first: several pages share a path (each role's home, the team page as admin, History as manager).
+          const small = pages.small.find((s) => s.name === row.name) ?? pages.small.find((s) => s.path === row.path);
           return {
             page: row.name,
             "large ÷ small (req/s c10)": small ? Math.round((row.c10.rps / small.c10.rps) * 100) / 100 : null,

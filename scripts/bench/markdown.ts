@@ -53,7 +53,8 @@ function pageTable(rows: PageFigures[], small?: PageFigures[]): string {
   ];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const row of rows) {
-    const twin = small?.find((s) => s.path === row.path || s.name === row.name);
+    // By name first: several pages share a path (each role's home, the team page as admin, History as manager).
+    const twin = small?.find((s) => s.name === row.name) ?? small?.find((s) => s.path === row.path);
     const scale = twin ? String(Math.round((row.c10.rps / twin.c10.rps) * 100) / 100) : "—";
     lines.push(
       `| ${[
