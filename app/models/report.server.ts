@@ -6,6 +6,7 @@ import { INDICATOR_TYPES } from "~/schemas/indicator";
 import { MILESTONE_STATUSES } from "~/schemas/milestone";
 import { INSTITUTIONS, PROJECT_STATUSES } from "~/schemas/project";
 import { RISK_RATINGS } from "~/schemas/rating";
+import { isoOf, projectDatesOf } from "./project/overview.server";
 
 /**
  * Everything the printable, ISR-shaped project report shows: header, key dates (planned vs actual), financing,
@@ -40,11 +41,6 @@ const REPORT_INDICATORS = `SELECT i.id, i.code, i.name, i.type, i.unit, i.ascend
   WHERE i.projectId = ? ORDER BY i.type, i.sortOrder, i.code`;
 const REPORT_MILESTONES = `SELECT id, title, status, percentComplete, baselineDueDate, currentDueDate, completedOn
   FROM "Milestone" WHERE projectId = ? ORDER BY currentDueDate, sortOrder`;
-
-/** An ISO instant as the page receives it (the stored text normalised), or null. */
-function isoOf(row: Row, column: string): string | null {
-  return cell.dateOrNull(row, column)?.toISOString() ?? null;
-}
 
 /** A localized name stored in the columns `<prefix>`, `<prefix>Ru` and `<prefix>Kk`. */
 function nameOf(row: Row, prefix: string): LocalizedName {
@@ -107,17 +103,6 @@ function toReportMilestone(row: Row, today: Date) {
   };
 }
 
-function reportDates(project: Row) {
-  return {
-    approval: isoOf(project, "approvalDate"),
-    effectiveness: isoOf(project, "effectivenessDate"),
-    mtrPlanned: isoOf(project, "mtrPlannedDate"),
-    mtrActual: isoOf(project, "mtrActualDate"),
-    closingOriginal: isoOf(project, "closingOriginalDate"),
-    closingRevised: isoOf(project, "closingRevisedDate"),
-  };
-}
-
 function reportFinancing(project: Row) {
   const commitment = cell.number(project, "commitmentMinor");
   const disbursed = cell.number(project, "disbursedMinor");
@@ -152,7 +137,7 @@ export async function getProjectReport(projectId: string, today: Date = new Date
     },
     narrative: cell.text(project, "narrative"),
     asOf: cell.date(project, "updatedAt").toISOString(),
-    dates: reportDates(project),
+    dates: projectDatesOf(project),
     financing: reportFinancing(project),
     ratings: { current: toReportRating(ratings[0]), previous: toReportRating(ratings[1]) },
     indicators: indicators.map(toReportIndicator),

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventDetails } from "~/components/history/event-details";
-import { EventSentence } from "~/components/history/event-sentence";
+import { EventTimeAndSentence } from "~/components/history/event-sentence";
 import { RawFields } from "~/components/history/stored-record";
-import { useFormat } from "~/i18n/format";
 import { requireUser } from "~/lib/auth.server";
 import { orNotFound, requireParams } from "~/lib/http.server";
 import { titled } from "~/lib/meta";
@@ -31,7 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function HistoryEventPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { event, raw } = useLoaderData<typeof loader>();
   return (
     <div className="history-page" data-testid="history-event-page">
@@ -40,12 +38,7 @@ export default function HistoryEventPage() {
       </p>
       <h1>{t("history.event.number", { seq: event.seq })}</h1>
       <div className="panel event">
-        <p className="event-line">
-          <time dateTime={event.occurredAt} className="event-time">
-            {format.dateTime(event.occurredAt)}
-          </time>{" "}
-          <EventSentence event={event} />
-        </p>
+        <EventTimeAndSentence event={event} />
         <EventDetails event={event} entityLinks storedInline />
         {raw ? (
           <section className="event-raw" aria-labelledby="event-raw-title" data-testid="event-raw">

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "~/i18n/format";
 import type { EventLine } from "~/lib/audit-render/types";
 import { FetchedDetails } from "./event-details";
-import { EventSentence } from "./event-sentence";
+import { EventTimeAndSentence } from "./event-sentence";
 
 /**
  * One line per event (when, and a sentence saying who did what to which record). What changed, the reason and —
@@ -23,7 +22,6 @@ export function EventList({ events, entityLinks = true }: { events: EventLine[];
 
 function EventItem({ event, entityLinks }: { event: EventLine; entityLinks: boolean }) {
   const { t } = useTranslation();
-  const format = useFormat();
   // Opened once: the details are fetched then and stay while the page does.
   const [opened, setOpened] = useState(false);
   return (
@@ -34,12 +32,7 @@ function EventItem({ event, entityLinks }: { event: EventLine; entityLinks: bool
       data-project-code={event.projectCode ?? ""}
       data-testid="event"
     >
-      <p className="event-line">
-        <time dateTime={event.occurredAt} className="event-time">
-          {format.dateTime(event.occurredAt)}
-        </time>{" "}
-        <EventSentence event={event} />
-      </p>
+      <EventTimeAndSentence event={event} />
       <details className="event-more" onToggle={(toggle) => toggle.currentTarget.open && setOpened(true)}>
         <summary>{t("history.event.details")}</summary>
         {opened ? (

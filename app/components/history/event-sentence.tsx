@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import { labelKey } from "~/i18n/keys";
 import type { EventLine } from "~/lib/audit-render/types";
 import type { MessageValues } from "~/lib/errors";
@@ -71,5 +72,18 @@ function ProjectCode({ project }: { project: NonNullable<EventLine["project"]> }
       )}
       {")"}
     </>
+  );
+}
+
+/** When, then the sentence: an event's line in History's list and on the event's own page. */
+export function EventTimeAndSentence({ event }: { event: EventLine }) {
+  const format = useFormat();
+  return (
+    <p className="event-line">
+      <time dateTime={event.occurredAt} className="event-time">
+        {format.dateTime(event.occurredAt)}
+      </time>{" "}
+      <EventSentence event={event} />
+    </p>
   );
 }

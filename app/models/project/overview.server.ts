@@ -42,8 +42,20 @@ export async function getProjectHeader(projectId: string) {
 }
 
 /** An ISO instant as the page receives it (the stored text normalised), or null. */
-function isoOf(row: Row, column: string): string | null {
+export function isoOf(row: Row, column: string): string | null {
   return cell.dateOrNull(row, column)?.toISOString() ?? null;
+}
+
+/** A project's key dates (read with their column names) as the overview and the printable report show them. */
+export function projectDatesOf(project: Row) {
+  return {
+    approval: isoOf(project, "approvalDate"),
+    effectiveness: isoOf(project, "effectivenessDate"),
+    mtrPlanned: isoOf(project, "mtrPlannedDate"),
+    mtrActual: isoOf(project, "mtrActualDate"),
+    closingOriginal: isoOf(project, "closingOriginalDate"),
+    closingRevised: isoOf(project, "closingRevisedDate"),
+  };
 }
 
 const OVERVIEW_PROJECT = `SELECT description, narrative, sectorCode, approvalDate, effectivenessDate, mtrPlannedDate,
@@ -81,14 +93,7 @@ export async function getProjectOverview(projectId: string) {
     description: cell.text(project, "description"),
     narrative: cell.text(project, "narrative"),
     sectorCode: cell.text(project, "sectorCode"),
-    dates: {
-      approval: isoOf(project, "approvalDate"),
-      effectiveness: isoOf(project, "effectivenessDate"),
-      mtrPlanned: isoOf(project, "mtrPlannedDate"),
-      mtrActual: isoOf(project, "mtrActualDate"),
-      closingOriginal: isoOf(project, "closingOriginalDate"),
-      closingRevised: isoOf(project, "closingRevisedDate"),
-    },
+    dates: projectDatesOf(project),
     financing: { commitmentCents: commitment, disbursedCents: disbursed, undisbursedCents: commitment - disbursed },
     ratings: ratings.map((r) => ({
       pdoRating: cell.text(r, "pdoRating"),
