@@ -63,20 +63,15 @@ export function RawFields({ raw }: { raw: RawDetail }) {
         ))}
       </dl>
       <div className="event-raw-json">
-        <div>
-          <p>{t("history.raw.before")}</p>
-          {/* It scrolls when long: focusable, so a keyboard can scroll it too. */}
-          <pre tabIndex={0} aria-label={t("history.raw.before")}>
-            <code>{pretty(raw.before)}</code>
-          </pre>
-        </div>
-        <div>
-          <p>{t("history.raw.after")}</p>
-          {/* It scrolls when long: focusable, so a keyboard can scroll it too. */}
-          <pre tabIndex={0} aria-label={t("history.raw.after")}>
-            <code>{pretty(raw.after)}</code>
-          </pre>
-        </div>
+        {(["before", "after"] as const).map((side) => (
+          <div key={side}>
+            <p>{t(`history.raw.${side}`)}</p>
+            {/* It scrolls when long: focusable, so a keyboard can scroll it too. */}
+            <pre tabIndex={0} aria-label={t(`history.raw.${side}`)}>
+              <code>{pretty(raw[side])}</code>
+            </pre>
+          </div>
+        ))}
       </div>
     </>
   );
