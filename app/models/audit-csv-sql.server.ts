@@ -111,14 +111,52 @@ export function auditCsvColumns(options: { withheld: boolean }): string {
 }
 
 /**
- * For a whole batch at once: `seq, plain, short, csv` per event — `plain` the checks of rowPlain (1 when they hold),
- * `short` its short fields joined, `csv` its record, built whether or not it passes (reads AUDIT_CSV_FROM). The short
- * fields are checked once per batch, on their concatenation (auditCsvBatch): SQLite evaluates an expression again
- * wherever it is named, and the eight checks of one event's joined fields cost more than building its record.
+ * A before/after snapshot as the app writes it (JSON.stringify of a record: `{"` first), or NULL. Such text holds a
+ * `"`, so csvField quotes it, and `{` is no formula sign: its field is the text quoted, quotes doubled. Whether it
+ * holds a NUL is checked once per batch (auditCsvBatch). Any other snapshot sends its batch event by event.
+ * `typeof` and `IS NULL` in a CASE read only the column's type; every other mention of a column copies its value,
+ * which for a snapshot costs more than the check.
+ */
+const snapshotPlain = (x: string) => `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} GLOB '{"*' ELSE 0 END`;
+const snapshotField = (x: string) =>
+  `CASE WHEN ${x} IS NULL THEN '' ELSE concat('"', replace(${x}, '"', '""'), '"') END`;
+
+/** The reason: as freeTextPlain, but its NUL is also found by the batch's check. */
+const reasonPlain = (x: string) =>
+  `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} = '' OR ${x} GLOB '[!-~\u0400-\u04FF]*' ELSE 0 END`;
+
+/** The record of a batch's event that passes batchRowPlain (its snapshots quoted without a check). */
+function batchRecordSql(withheld: boolean): string {
+  const network = withheld ? ["''", "''"] : ["e.requestId", "e.ip"];
+  const cells = [
+    "e.seq",
+    "concat(substr(e.occurredAt, 1, 23), 'Z')",
+    ...SHORT_FIELDS.slice(0, 7),
+    freeTextField("e.reason"),
+    ...['e."before"', 'e."after"'].map(snapshotField),
+    ...network,
+    "e.prevHash",
+    "e.hash",
+  ];
+  return `concat(${cells.join(", ',', ")}, char(13, 10))`;
+}
+
+/** rowPlain for a batch: the snapshots as the app writes them, NUL left to the batch's check. */
+function batchRowPlain(withheld: boolean): string {
+  const texts = [reasonPlain("e.reason"), ...['e."before"', 'e."after"'].map(snapshotPlain)];
+  return [STORED_UTC, ...shortFields(withheld).map(notBlob), ...texts].join(" AND ");
+}
+
+/**
+ * For a whole batch at once: `seq, plain, short, csv` per event — `plain` the checks of batchRowPlain (1 when they
+ * hold), `short` its short fields joined, `csv` its record, built whether or not it passes (reads AUDIT_CSV_FROM).
+ * The short fields are checked once per batch, on their concatenation (auditCsvBatch): SQLite evaluates an
+ * expression again wherever it is named, and the eight checks of one event's joined fields cost more than building
+ * its record.
  */
 export function auditCsvBatchColumns(options: { withheld: boolean }): string {
   const { withheld } = options;
-  return `e.seq AS seq, (${rowPlain(withheld)}) AS plain, ${joinedShort(shortFields(withheld))} AS short, ${recordSql(withheld)} AS csv`;
+  return `e.seq AS seq, (${batchRowPlain(withheld)}) AS plain, ${joinedShort(shortFields(withheld))} AS short, ${batchRecordSql(withheld)} AS csv`;
 }
 
 /**
@@ -126,13 +164,17 @@ export function auditCsvBatchColumns(options: { withheld: boolean }): string {
  * record (else 0) and the records as one BLOB. The records are concatenated in the order the subquery delivers
  * its rows, without an ORDER BY in group_concat, which copied every record into a sorter (a fifth of the export's
  * CPU). SQLite does not promise that order, so the batch also compares the seqs in that order with the seqs
- * sorted (a sort of small numbers): any other order sends the batch to the event-by-event path.
+ * sorted (a sort of small numbers): any other order sends the batch to the event-by-event path. A NUL anywhere
+ * in the records is found by GLOB, which stops at the first NUL: the records then do not end with their last LF
+ * as GLOB reads them (strcspn per LF, far cheaper than instr's walk through every field of every event).
  */
 export function auditCsvBatch(rows: string): string {
   const short = "group_concat(short, '')";
+  const records = "group_concat(csv, '')";
   const inOrder = "group_concat(seq) = group_concat(seq, ',' ORDER BY seq)";
-  const plain = `total(plain IS NOT 1) = 0 AND ${joinedPlain(short)} AND ${inOrder}`;
-  return `SELECT max(seq), count(*), iif(${plain}, 1, 0), CAST(group_concat(csv, '') AS BLOB) FROM (${rows})`;
+  const noNul = `${records} GLOB '*' || char(10)`;
+  const plain = `total(plain IS NOT 1) = 0 AND ${joinedPlain(short)} AND ${noNul} AND ${inOrder}`;
+  return `SELECT max(seq), count(*), iif(${plain}, 1, 0), CAST(${records} AS BLOB) FROM (${rows})`;
 }
 
 export const AUDIT_CSV_FROM = `"AuditEvent" e LEFT JOIN "Project" p ON p.id = e.projectId`;

@@ -313,6 +313,27 @@ describe("audit CSV records built by SQLite", () => {
     expect(whole).toBe(wholeJs);
   });
 
+  it("finds a NUL in a snapshot or a reason of a batch that is otherwise plain (JavaScript ends the field there)", async () => {
+    const ok = "2026-11-26T10:00:00.000+00:00";
+    const plain = ["a@b.kz", "u1", "x.y", "X", "1", null, null, '{"a":1}', '{"b":"c"}', null, null, "h"];
+    const withNul = [
+      plain.map((t, i) => (i === 7 ? '{"a":"x\u0000y, z"}' : t)),
+      plain.map((t, i) => (i === 8 ? '{"b":"\u0000"}' : t)),
+      plain.map((t, i) => (i === 6 ? "Қайта\u0000, қарау" : t)),
+    ];
+    for (const texts of withNul) {
+      const after = await lastSeq();
+      await insertEvents([
+        { occurredAt: ok, texts: plain },
+        { occurredAt: ok, texts },
+        { occurredAt: ok, texts: plain },
+      ]);
+      const { each, whole, wholeJs } = await bothRecords(after, false);
+      expect(whole).toBe(wholeJs);
+      expect(each.map((r) => r.sql ?? r.js)).toEqual(each.map((r) => r.js));
+    }
+  });
+
   it("takes no Cyrillic letter for the start of a formula (so the SQL may write text starting with one as it is)", () => {
     for (let code = 0x0400; code <= 0x04ff; code++) {
       expect(looksLikeFormula(`${String.fromCodePoint(code)}=1`), code.toString(16)).toBe(false);
