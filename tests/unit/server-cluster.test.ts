@@ -6,7 +6,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CRASH_MEMORY_MS, restartDelayMs, workerCount, workerEnv } from "../../scripts/cluster.mjs";
+import {
+  CRASH_MEMORY_MS,
+  restartDelayMs,
+  SERVER_HEAP_LIMIT,
+  SERVER_MALLOC_ENV,
+  serverProcessEnv,
+  workerCount,
+  workerEnv,
+} from "../../scripts/cluster.mjs";
 import { reportIsSound, reportOn } from "../../scripts/db-tools";
 import { parseEnv } from "~/lib/env-schema.server.mjs";
 import { isPrimaryWorker } from "~/lib/worker.server";
@@ -29,6 +37,17 @@ describe("restart back-off", () => {
     expect(workerCount(undefined)).toBeGreaterThanOrEqual(1);
     expect(workerEnv(1)).toEqual({ QADAM_WORKER_ID: "1", QADAM_PRIMARY_WORKER: "1" });
     expect(workerEnv(2)).toEqual({ QADAM_WORKER_ID: "2", QADAM_PRIMARY_WORKER: "0" });
+  });
+  it("gives a server process the heap limit and glibc's malloc setting, keeping an operator's own values", () => {
+    expect(serverProcessEnv({})).toEqual({ MALLOC_MMAP_THRESHOLD_: "1048576", NODE_OPTIONS: SERVER_HEAP_LIMIT });
+    const operators = {
+      MALLOC_MMAP_THRESHOLD_: "65536",
+      NODE_OPTIONS: "--max-old-space-size=512 --enable-source-maps",
+    };
+    expect(serverProcessEnv(operators)).toEqual(operators);
+    expect(serverProcessEnv({ NODE_OPTIONS: "--enable-source-maps" }).NODE_OPTIONS).toBe(
+      `--enable-source-maps ${SERVER_HEAP_LIMIT}`,
+    );
   });
   it("reads WEB_CONCURRENCY as a whole number of workers (empty = one per core) and refuses anything else", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
@@ -118,6 +137,14 @@ describe("two workers on one SQLite file", () => {
       await exited;
     }
     if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("starts every worker with the heap limit and the malloc setting, also without `npm start`", () => {
+    for (const { pid } of listening()) {
+      const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      expect(environment).toContain(`MALLOC_MMAP_THRESHOLD_=${SERVER_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_}`);
+      expect(environment.find((entry) => entry.startsWith("NODE_OPTIONS="))).toContain(SERVER_HEAP_LIMIT);
+    }
   });
 
   it("runs both workers, and writes served by both at once all succeed with the chain whole", async () => {
