@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CRASH_MEMORY_MS,
   restartDelayMs,
-  SERVER_HEAP_LIMIT,
+  SERVER_HEAP_LIMITS,
   SERVER_MALLOC_ENV,
   serverProcessEnv,
   workerCount,
@@ -38,15 +38,18 @@ describe("restart back-off", () => {
     expect(workerEnv(1)).toEqual({ QADAM_WORKER_ID: "1", QADAM_PRIMARY_WORKER: "1" });
     expect(workerEnv(2)).toEqual({ QADAM_WORKER_ID: "2", QADAM_PRIMARY_WORKER: "0" });
   });
-  it("gives a server process the heap limit and glibc's malloc setting, keeping an operator's own values", () => {
-    expect(serverProcessEnv({})).toEqual({ MALLOC_MMAP_THRESHOLD_: "1048576", NODE_OPTIONS: SERVER_HEAP_LIMIT });
+  it("gives a server process the heap limits and glibc's malloc setting, keeping an operator's own values", () => {
+    expect(serverProcessEnv({})).toEqual({
+      MALLOC_MMAP_THRESHOLD_: "1048576",
+      NODE_OPTIONS: "--max-old-space-size=160 --max-semi-space-size=8",
+    });
     const operators = {
       MALLOC_MMAP_THRESHOLD_: "65536",
-      NODE_OPTIONS: "--max-old-space-size=512 --enable-source-maps",
+      NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=32 --enable-source-maps",
     };
     expect(serverProcessEnv(operators)).toEqual(operators);
-    expect(serverProcessEnv({ NODE_OPTIONS: "--enable-source-maps" }).NODE_OPTIONS).toBe(
-      `--enable-source-maps ${SERVER_HEAP_LIMIT}`,
+    expect(serverProcessEnv({ NODE_OPTIONS: "--enable-source-maps --max-old-space-size=512" }).NODE_OPTIONS).toBe(
+      "--enable-source-maps --max-old-space-size=512 --max-semi-space-size=8",
     );
   });
   it("reads WEB_CONCURRENCY as a whole number of workers (empty = one per core) and refuses anything else", () => {
@@ -143,7 +146,9 @@ describe("two workers on one SQLite file", () => {
     for (const { pid } of listening()) {
       const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
       expect(environment).toContain(`MALLOC_MMAP_THRESHOLD_=${SERVER_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_}`);
-      expect(environment.find((entry) => entry.startsWith("NODE_OPTIONS="))).toContain(SERVER_HEAP_LIMIT);
+      const nodeOptions = environment.find((entry) => entry.startsWith("NODE_OPTIONS="));
+      for (const [flag, megabytes] of Object.entries(SERVER_HEAP_LIMITS))
+        expect(nodeOptions).toContain(`${flag}=${megabytes}`);
     }
   });
 
