@@ -4,7 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { withHeapLimit } from "./cluster.mjs";
+import { serverProcessEnv } from "./cluster.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEMO_PASSWORD = "qadam-demo-2026";
@@ -77,8 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // One process, without the supervisor: the drills kill the server's own process and read its memory.
   const child = spawn("node", ["scripts/server.mjs", "--single-process"], {
     cwd: ROOT,
-    // With the heap limit of production (`npm start`): the soak measures the memory of the server as deployed.
-    env: withHeapLimit(serverEnv(options)),
+    // With the heap limit and malloc setting of production (`npm start`): the soak measures the memory of the server as deployed.
+    env: serverProcessEnv(serverEnv(options)),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);

@@ -4,7 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { withHeapLimit } from "./cluster.mjs";
+import { serverProcessEnv } from "./cluster.mjs";
 
 // 1. A local configuration on first run: .env.example with a freshly generated session secret.
 //    (.env is git-ignored; in a real deployment the platform provides these variables.)
@@ -38,7 +38,7 @@ if (builtAt < Math.max(newestMtime("app"), statSync("package-lock.json").mtimeMs
 }
 
 // 4. Serve.
-// The workers inherit the heap limit through NODE_OPTIONS (scripts/cluster.mjs says why).
-const server = spawn("node", ["scripts/server.mjs"], { stdio: "inherit", env: withHeapLimit(process.env) });
+// The workers inherit the heap limit (NODE_OPTIONS) and the malloc setting (scripts/cluster.mjs says why).
+const server = spawn("node", ["scripts/server.mjs"], { stdio: "inherit", env: serverProcessEnv(process.env) });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

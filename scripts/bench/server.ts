@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { withHeapLimit } from "../cluster.mjs";
+import { serverProcessEnv } from "../cluster.mjs";
 import { ROOT } from "../drill-server";
 
 export type BenchServer = { base: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
@@ -110,10 +110,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const serverArgs = ["scripts/server.mjs", ...(options.workers ? [] : ["--single-process"])];
   const [command, args] =
     !options.workers && PINNED ? ["taskset", ["-c", SERVER_CPUS, "node", ...serverArgs]] : ["node", serverArgs];
-  // With the heap limit of production (`npm start`).
+  // With the heap limit and malloc setting of production (`npm start`).
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: withHeapLimit(benchEnv(options)),
+    env: serverProcessEnv(benchEnv(options)),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);

@@ -6,7 +6,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CRASH_MEMORY_MS, restartDelayMs, workerCount, workerEnv } from "../../scripts/cluster.mjs";
+import {
+  CRASH_MEMORY_MS,
+  restartDelayMs,
+  SERVER_HEAP_LIMITS,
+  SERVER_MALLOC_ENV,
+  serverProcessEnv,
+  workerCount,
+  workerEnv,
+} from "../../scripts/cluster.mjs";
 import { reportIsSound, reportOn } from "../../scripts/db-tools";
 import { parseEnv } from "~/lib/env-schema.server.mjs";
 import { isPrimaryWorker } from "~/lib/worker.server";
@@ -29,6 +37,20 @@ describe("restart back-off", () => {
     expect(workerCount(undefined)).toBeGreaterThanOrEqual(1);
     expect(workerEnv(1)).toEqual({ QADAM_WORKER_ID: "1", QADAM_PRIMARY_WORKER: "1" });
     expect(workerEnv(2)).toEqual({ QADAM_WORKER_ID: "2", QADAM_PRIMARY_WORKER: "0" });
+  });
+  it("gives a server process the heap limits and glibc's malloc setting, keeping an operator's own values", () => {
+    expect(serverProcessEnv({})).toEqual({
+      MALLOC_MMAP_THRESHOLD_: "1048576",
+      NODE_OPTIONS: "--max-old-space-size=160 --max-semi-space-size=8",
+    });
+    const operators = {
+      MALLOC_MMAP_THRESHOLD_: "65536",
+      NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=32 --enable-source-maps",
+    };
+    expect(serverProcessEnv(operators)).toEqual(operators);
+    expect(serverProcessEnv({ NODE_OPTIONS: "--enable-source-maps --max-old-space-size=512" }).NODE_OPTIONS).toBe(
+      "--enable-source-maps --max-old-space-size=512 --max-semi-space-size=8",
+    );
   });
   it("reads WEB_CONCURRENCY as a whole number of workers (empty = one per core) and refuses anything else", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
@@ -118,6 +140,16 @@ describe("two workers on one SQLite file", () => {
       await exited;
     }
     if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("starts every worker with the heap limit and the malloc setting, also without `npm start`", () => {
+    for (const { pid } of listening()) {
+      const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      expect(environment).toContain(`MALLOC_MMAP_THRESHOLD_=${SERVER_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_}`);
+      const nodeOptions = environment.find((entry) => entry.startsWith("NODE_OPTIONS="));
+      for (const [flag, megabytes] of Object.entries(SERVER_HEAP_LIMITS))
+        expect(nodeOptions).toContain(`${flag}=${megabytes}`);
+    }
   });
 
   it("runs both workers, and writes served by both at once all succeed with the chain whole", async () => {
