@@ -6,7 +6,7 @@ import { NotFoundError } from "~/lib/errors";
 import { canSeeEverything, type Actor } from "~/lib/permissions";
 import { projectScopeSql, projectWhereForActor } from "~/lib/permissions.server";
 import { cell, readFirst } from "~/lib/sql.server";
-import { cachedPerState } from "~/lib/state-cache.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import type { HistoryQuery } from "~/schemas/history";
 import { rawOf } from "~/lib/audit-render/renderers";
 import type { EventView, RawDetail } from "~/lib/audit-render/types";
@@ -123,6 +123,31 @@ export async function listAuditEvents(options: {
   // The stored record (JSON, ids, request id, hashes) opens only for those who read the whole log.
   const events = await describeAuditEvents(rows, { stored: canSeeEverything(options.actor) });
   return { events: events.map(lineOf), nextBefore };
+}
+
+/** Pages of History kept at once (each one is its 25 lines, a few kilobytes): the least recently read go first. */
+const HISTORY_PAGES_KEPT = 64;
+
+/** Who reads the same events: everyone who reads the whole log, or one organisation's projects (see projectScopeSql). */
+function readerScope(actor: Actor): string {
+  return canSeeEverything(actor) ? "all" : `${actor.organizationKind}:${actor.organizationId}`;
+}
+
+/**
+ * A page of History as its routes show it, kept per state of the database, reader's scope and query. Exact: the
+ * events only grow by appending to the chain, and a renamed record or a changed scope is a write, which moves the
+ * chain's head (state-cache.server.ts), so a page read twice between two writes is the same page.
+ */
+export function listAuditEventsPage(options: { actor: Actor; filters: HistoryFilters; before?: number }) {
+  const { actor, filters, before } = options;
+  const query = JSON.stringify({ filters, before: before ?? null });
+  return cachedPerStateAndScope(
+    "history.page",
+    `${readerScope(actor)}|${query}`,
+    () => listAuditEvents({ actor, filters, before }),
+    "",
+    HISTORY_PAGES_KEPT,
+  );
 }
 
 /**
@@ -265,7 +290,21 @@ export async function listHistoryProjects(actor: Actor) {
 /** The history filter's pickers offer at most this many projects and people; beyond it they suggest and take typing. */
 export const PICKER_LIMIT = 100;
 
+/**
+ * A picker that takes typing suggests this many of its first choices: each one is an option in the page and in its
+ * hydration data (two hundred of them were 44 KB of the manager's page on a large portfolio), and typing finds the rest.
+ */
+export const SUGGESTION_LIMIT = 20;
+
 export type PickerChoices<T> = { items: T[]; total: number };
+
+/** Scopes whose pickers are kept at once (one entry each: an auditor and a manager no longer evict each other). */
+const PICKER_SCOPES_KEPT = 50;
+
+/** All choices when the picker can list them; the first few as suggestions when it becomes a field to type in. */
+function pickerChoices<T>(items: T[], total: number, limit: number): PickerChoices<T> {
+  return { items: total > limit ? items.slice(0, Math.min(limit, SUGGESTION_LIMIT)) : items, total };
+}
 
 /** The first projects (by code) the project filter offers, and how many the actor may filter by. */
 export async function listHistoryProjectChoices(
@@ -273,8 +312,13 @@ export async function listHistoryProjectChoices(
   limit = PICKER_LIMIT,
 ): Promise<PickerChoices<{ code: string; name: string }>> {
   // The same for every reader with the same scope until the next write: kept per state of the database (exact).
-  const scope = canSeeEverything(actor) ? "all" : `${actor.organizationKind}:${actor.organizationId}`;
-  return cachedPerState("history.projectChoices", () => readHistoryProjectChoices(actor, limit), `${scope}|${limit}`);
+  return cachedPerStateAndScope(
+    "history.projectChoices",
+    readerScope(actor),
+    () => readHistoryProjectChoices(actor, limit),
+    String(limit),
+    PICKER_SCOPES_KEPT,
+  );
 }
 
 async function readHistoryProjectChoices(
@@ -286,7 +330,7 @@ async function readHistoryProjectChoices(
     db.project.findMany({ where, orderBy: { code: "asc" }, take: limit, select: { code: true, name: true } }),
     db.project.count({ where }),
   ]);
-  return { items, total };
+  return pickerChoices(items, total, limit);
 }
 
 /**
@@ -298,8 +342,14 @@ export async function listHistoryPeople(
   limit = PICKER_LIMIT,
 ): Promise<PickerChoices<{ name: string; email: string }>> {
   // A manager's list holds themselves, so their id is part of the key; kept per state of the database (exact).
-  const scope = canSeeEverything(actor) ? "all" : `${actor.organizationKind}:${actor.organizationId}:${actor.id}`;
-  return cachedPerState("history.people", () => readHistoryPeople(actor, limit), `${scope}|${limit}`);
+  const scope = canSeeEverything(actor) ? "all" : `${readerScope(actor)}:${actor.id}`;
+  return cachedPerStateAndScope(
+    "history.people",
+    scope,
+    () => readHistoryPeople(actor, limit),
+    String(limit),
+    PICKER_SCOPES_KEPT,
+  );
 }
 
 async function readHistoryPeople(actor: Actor, limit: number): Promise<PickerChoices<{ name: string; email: string }>> {
@@ -315,7 +365,7 @@ async function readHistoryPeople(actor: Actor, limit: number): Promise<PickerCho
     }),
     db.user.count({ where }),
   ]);
-  return { items, total };
+  return pickerChoices(items, total, limit);
 }
 
 let optionsCache: { at: number; actions: string[]; entityTypes: string[] } | null = null;

@@ -14,7 +14,7 @@ import { parseSearchParams } from "~/lib/validation.server";
 import { checkChainHead, getChainStatus, type HeadCheck } from "~/models/history-chain.server";
 import { namedRecord } from "~/models/history-names.server";
 import {
-  listAuditEvents,
+  listAuditEventsPage,
   listHistoryFilterOptions,
   listHistoryPeople,
   listHistoryProjectChoices,
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(HistoryPageQuerySchema, url);
   const filters = await resolveHistoryFilters(query);
   const [{ events, nextBefore }, projects, options, people, record] = await Promise.all([
-    listAuditEvents({ actor: user, filters, before: query.before }),
+    listAuditEventsPage({ actor: user, filters, before: query.before }),
     listHistoryProjectChoices(user),
     listHistoryFilterOptions(),
     listHistoryPeople(user),

@@ -9,7 +9,7 @@ import { decideGlobal } from "~/lib/permissions";
 import { invariantResponse, requireParams } from "~/lib/http.server";
 import { requireProjectPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { getProjectCode, listAuditEvents } from "~/models/history.server";
+import { getProjectCode, listAuditEventsPage } from "~/models/history.server";
 import { namedRecord } from "~/models/history-names.server";
 import { RecordLink } from "~/components/history/shown-value";
 import { ProjectHistoryQuerySchema } from "~/schemas/history";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = await getProjectCode(projectId);
   invariantResponse(code, "Not found", { status: 404 });
   const [{ events, nextBefore }, record] = await Promise.all([
-    listAuditEvents({
+    listAuditEventsPage({
       actor: user,
       filters: { projectId, entityType: query.entityType, entityId: query.entityId },
       before: query.before,

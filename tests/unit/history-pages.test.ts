@@ -13,6 +13,7 @@ import {
   listAuditEvents,
   listHistoryPeople,
   listHistoryProjectChoices,
+  SUGGESTION_LIMIT,
 } from "~/models/history.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
@@ -195,6 +196,14 @@ describe("/history", () => {
     const people = await listHistoryPeople(actor, 3);
     expect(people.items).toHaveLength(3);
     expect(people.total).toBe(await db.user.count());
+    // A list the picker can hold is offered whole; a longer one becomes a field that suggests only its first few.
+    const whole = await listHistoryPeople(actor, people.total);
+    expect(whole.items).toHaveLength(people.total);
+    const typed = await listHistoryPeople(actor, people.total - 1);
+    expect(typed.items.map((p) => p.email)).toEqual(
+      whole.items.slice(0, Math.min(people.total - 1, SUGGESTION_LIMIT)).map((p) => p.email),
+    );
+    expect(typed.total).toBe(people.total);
     // The page says so, and the pickers become fields that take typing.
     const data = await json<{ choices: { people: { items: unknown[]; total: number } } }>(
       await callLoader(historyLoader, "/history", { cookie: cookies.auditor }),
@@ -312,6 +321,33 @@ describe("/history", () => {
       params: { seq: "abc" },
     });
     expect(malformed.status).toBe(400);
+  });
+
+  it("keeps a page until the next write, which the next read of it shows (auditor, manager, project tab)", async () => {
+    const read = async () => ({
+      auditor: await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies.auditor })),
+      manager: await json<HistoryData>(await callLoader(historyLoader, "/history", { cookie: cookies["wb.manager"] })),
+      tab: await json<HistoryData>(
+        await callLoader(projectHistoryLoader, `/projects/${ids.P099270}/history`, {
+          cookie: cookies["wb.manager"],
+          params: { projectId: ids.P099270 },
+        }),
+      ),
+    });
+    const first = await read();
+    expect(await read()).toEqual(first);
+    const manager = await db.user.findUniqueOrThrow({ where: { email: "wb.manager@qadam.test" } });
+    const { lastSeq } = await appendSyntheticEvents({
+      url: process.env.DATABASE_URL ?? "",
+      count: 1,
+      projectIds: [ids.P099270],
+      actors: [{ id: manager.id, email: manager.email }],
+    });
+    const after = await read();
+    expect(after.auditor.events[0]?.seq).toBe(lastSeq);
+    expect(after.manager.events[0]?.seq).toBe(lastSeq);
+    expect(after.tab.events[0]?.seq).toBe(lastSeq);
+    expect(after.auditor.events.slice(1)).toEqual(first.auditor.events.slice(0, -1));
   });
 
   it("compares a chain head kept outside Qadam: same hash, another hash, or an event that no longer exists", async () => {
