@@ -11,17 +11,26 @@ import { EventTimeAndSentence } from "./event-sentence";
 export function EventList({ events, entityLinks = true }: { events: EventLine[]; entityLinks?: boolean }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="panel muted">{t("history.empty")}</p>;
+  // The same two labels on every line: translated once for the list.
+  const labels = { details: t("history.event.details"), openPage: t("history.event.openPage") };
   return (
     <ol className="event-list panel" data-testid="event-list">
       {events.map((event) => (
-        <EventItem key={event.seq} event={event} entityLinks={entityLinks} />
+        <EventItem key={event.seq} event={event} entityLinks={entityLinks} labels={labels} />
       ))}
     </ol>
   );
 }
 
-function EventItem({ event, entityLinks }: { event: EventLine; entityLinks: boolean }) {
-  const { t } = useTranslation();
+function EventItem({
+  event,
+  entityLinks,
+  labels,
+}: {
+  event: EventLine;
+  entityLinks: boolean;
+  labels: { details: string; openPage: string };
+}) {
   // Opened once: the details are fetched then and stay while the page does.
   const [opened, setOpened] = useState(false);
   return (
@@ -34,13 +43,13 @@ function EventItem({ event, entityLinks }: { event: EventLine; entityLinks: bool
     >
       <EventTimeAndSentence event={event} />
       <details className="event-more" onToggle={(toggle) => toggle.currentTarget.open && setOpened(true)}>
-        <summary>{t("history.event.details")}</summary>
+        <summary>{labels.details}</summary>
         {opened ? (
           <FetchedDetails seq={event.seq} entityLinks={entityLinks} />
         ) : (
           // Without JavaScript nothing is fetched: the event's own page shows the same details.
           <a className="event-details-page" href={`/history/events/${event.seq}`}>
-            {t("history.event.openPage")}
+            {labels.openPage}
           </a>
         )}
       </details>

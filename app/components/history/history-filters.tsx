@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { isTranslationKey, labelKey } from "~/i18n/keys";
 import type { RecordRef } from "~/lib/audit-render/types";
 import { DayFilterField } from "~/components/ui/day-filter-field";
+import { rememberedValues } from "./remembered";
 import { RecordLink } from "./shown-value";
 
 export type FilterValues = Partial<
@@ -137,14 +138,22 @@ function SuggestField(props: {
   );
 }
 
+/** The pickers' kinds and changes in a language: the same few lists on every visit (see remembered.ts). */
+const kindLists = rememberedValues<Array<{ type: string; label: string }>>(100);
+const changeLists =
+  rememberedValues<Array<{ group: string; label: string; items: Array<{ action: string; label: string }> }>>(100);
+
 function KindPicker({ value, entityTypes }: { value?: string; entityTypes: string[] }) {
-  const { t } = useTranslation();
-  const kinds = [...new Set([...entityTypes, ...(value ? [value] : [])])]
-    .map((type) => {
-      const key = labelKey("audit.kinds", type);
-      return { type, label: key ? t(key) : type };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const { t, i18n } = useTranslation();
+  const types = [...new Set([...entityTypes, ...(value ? [value] : [])])];
+  const kinds = kindLists(`kinds|${i18n.language}|${types.join(",")}`, () =>
+    types
+      .map((type) => {
+        const key = labelKey("audit.kinds", type);
+        return { type, label: key ? t(key) : type };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  );
   return (
     <div className="field">
       <label htmlFor="hf-entity">{t("history.filters.entity")}</label>
@@ -162,32 +171,34 @@ function KindPicker({ value, entityTypes }: { value?: string; entityTypes: strin
 
 /** Kinds of change, grouped under the kind of record they concern (`project.archive` → Projects › Archived). */
 function ChangePicker({ value, actions }: { value?: string; actions: string[] }) {
-  const { t } = useTranslation();
-  const groups = new Map<string, Array<{ action: string; label: string }>>();
-  for (const action of new Set([...actions, ...(value ? [value] : [])])) {
-    const group = action.split(".")[0];
-    const key = `audit.changes.${action}`;
-    const list = groups.get(group) ?? [];
-    list.push({ action, label: isTranslationKey(key) ? t(key) : action });
-    groups.set(group, list);
-  }
+  const { t, i18n } = useTranslation();
+  const all = [...new Set([...actions, ...(value ? [value] : [])])];
+  const groups = changeLists(`changes|${i18n.language}|${all.join(",")}`, () => {
+    const byGroup = new Map<string, { label: string; items: Array<{ action: string; label: string }> }>();
+    for (const action of all) {
+      const group = action.split(".")[0];
+      const key = `audit.changes.${action}`;
+      const groupKey = labelKey("audit.changeGroups", group);
+      const entry = byGroup.get(group) ?? { label: groupKey ? t(groupKey) : group, items: [] };
+      entry.items.push({ action, label: isTranslationKey(key) ? t(key) : action });
+      byGroup.set(group, entry);
+    }
+    return [...byGroup].map(([group, entry]) => ({ group, ...entry }));
+  });
   return (
     <div className="field">
       <label htmlFor="hf-action">{t("history.filters.action")}</label>
       <select id="hf-action" name="action" defaultValue={value ?? ""}>
         <option value="">{t("history.filters.anyChange")}</option>
-        {[...groups].map(([group, list]) => {
-          const key = labelKey("audit.changeGroups", group);
-          return (
-            <optgroup key={group} label={key ? t(key) : group}>
-              {list.map((item) => (
-                <option key={item.action} value={item.action}>
-                  {item.label}
-                </option>
-              ))}
-            </optgroup>
-          );
-        })}
+        {groups.map((group) => (
+          <optgroup key={group.group} label={group.label}>
+            {group.items.map((item) => (
+              <option key={item.action} value={item.action}>
+                {item.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </div>
   );

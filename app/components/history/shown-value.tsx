@@ -6,13 +6,19 @@ import { useFormat } from "~/i18n/format";
 import { useLabel } from "~/i18n/keys";
 import type { RecordRef, Shown } from "~/lib/audit-render/types";
 import { localizedName } from "~/lib/localized-name";
+import { rememberedValues } from "./remembered";
+
+const quotedNames = rememberedValues<string>(2_000);
 
 /** A record's name in the reader's language, linked where it can be opened; codes follow, quieter. */
 export function RecordLink({ record }: { record: RecordRef }) {
   const { t, i18n } = useTranslation();
   const name = localizedName(record, i18n.language);
   // People are named as they are; records by their name in quotes, as the rest of the UI writes titles.
-  const label = record.kind === "user" || record.kind === "email" ? name : t("history.event.quoted", { name });
+  const label =
+    record.kind === "user" || record.kind === "email"
+      ? name
+      : quotedNames(`${i18n.language}|${name}`, () => t("history.event.quoted", { name }));
   return (
     <>
       {record.href ? (
