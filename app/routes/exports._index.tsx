@@ -7,7 +7,7 @@ import { AboutFiles } from "~/components/exports/about-files";
 import { requireUser } from "~/lib/auth.server";
 import { decideGlobal } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
-import { listHistoryFilterOptions, listHistoryProjects } from "~/models/history.server";
+import { listHistoryFilterOptions, listHistoryProjects } from "~/models/history-filters.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.exports");

@@ -13,13 +13,12 @@ import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { checkChainHead, getChainStatus, type HeadCheck } from "~/models/history-chain.server";
 import { namedRecord } from "~/models/history-names.server";
+import { listAuditEventsPage, resolveHistoryFilters } from "~/models/history.server";
 import {
-  listAuditEventsPage,
   listHistoryFilterOptions,
   listHistoryPeople,
   listHistoryProjectChoices,
-  resolveHistoryFilters,
-} from "~/models/history.server";
+} from "~/models/history-filters.server";
 import { ChainHeadCheckSchema, historyQueryParams, HistoryPageQuerySchema } from "~/schemas/history";
 import { ErrorPanel } from "~/root";
 

@@ -16,7 +16,8 @@ import {
 import { chainHash, type ChainedFields } from "~/lib/audit-chain.server";
 import { db } from "~/lib/db.server";
 import { AuditContractError, auditedTransaction, SYSTEM_CONTEXT } from "~/models/audit.server";
-import { auditWhereFor, listHistoryFilterOptions } from "~/models/history.server";
+import { auditWhereFor } from "~/models/history.server";
+import { listHistoryFilterOptions } from "~/models/history-filters.server";
 import { seedDatabase } from "../../prisma/seed";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -8,13 +8,8 @@ import { loader as detailsLoader } from "~/routes/history_.details.$seq";
 import { loader as projectHistoryLoader } from "~/routes/projects.$projectId.history";
 import { loader as reportLoader } from "~/routes/projects.$projectId.report";
 import { loader as exportsLoader } from "~/routes/exports._index";
-import {
-  HISTORY_PAGE_SIZE,
-  listAuditEvents,
-  listHistoryPeople,
-  listHistoryProjectChoices,
-  SUGGESTION_LIMIT,
-} from "~/models/history.server";
+import { HISTORY_PAGE_SIZE, listAuditEvents } from "~/models/history.server";
+import { listHistoryPeople, listHistoryProjectChoices, SUGGESTION_LIMIT } from "~/models/history-filters.server";
 import { createClient } from "@libsql/client";
 import { AUTO_VERIFY_MAX_EVENTS } from "~/models/history-chain.server";
 import {
