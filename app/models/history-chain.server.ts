@@ -1,6 +1,7 @@
 import { canonicalText, createChainVerifier, linkHash, type ChainVerdict } from "~/lib/audit-chain.server";
 import { openBulkReader, type BulkReader } from "~/lib/bulk-read.server";
 import { db } from "~/lib/db.server";
+import { cell, readFirst } from "~/lib/sql.server";
 import { VERIFY_BATCH_SIZE, VERIFY_SQL } from "./history-chain-sql.server";
 import { AUDIT_ROW_COLUMNS, auditEventRowOf } from "./history-stream.server";
 
@@ -96,14 +97,12 @@ const AUTO_VERIFY_REUSE_MS = 60_000;
 
 /** The head of the chain, always; a full verification when the log is small or when `verify` is asked for. */
 export async function getChainStatus(options: { verify: boolean }): Promise<ChainStatus> {
-  const head = await db.auditEvent.findFirst({
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true, occurredAt: true },
-  });
+  // Read on every History page: plain SQL, which costs a tenth of Prisma's client for one row.
+  const head = await readFirst(`SELECT seq, hash, occurredAt FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
   const status: ChainStatus = {
-    headSeq: head?.seq ?? 0,
-    headHash: head?.hash ?? null,
-    headAt: head?.occurredAt.toISOString() ?? null,
+    headSeq: head ? cell.number(head, "seq") : 0,
+    headHash: head ? cell.text(head, "hash") : null,
+    headAt: head ? cell.date(head, "occurredAt").toISOString() : null,
     verification: null,
   };
   const auto = status.headSeq <= AUTO_VERIFY_MAX_EVENTS;
