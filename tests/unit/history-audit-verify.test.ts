@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { getChainStatus } from "~/models/history-chain.server";
 import { createProject } from "../helpers/factories";
 
 const run = promisify(execFile);
@@ -33,6 +34,15 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) await createProject();
   expect(await db.auditEvent.count()).toBe(40);
 }, 60_000);
+
+describe("History's chain status", () => {
+  it("names the head's seq, hash and time as stored, and the chain intact", async () => {
+    const head = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const status = await getChainStatus({ verify: false });
+    expect(status).toMatchObject({ headSeq: head.seq, headHash: head.hash, headAt: head.occurredAt.toISOString() });
+    expect(status.verification).toMatchObject({ ok: true, count: 40, auto: true });
+  });
+});
 
 describe("scripts/audit-verify.ts", () => {
   it("prints OK with the event count and the head, and exits 0", async () => {
