@@ -1,5 +1,9 @@
+import { dayOf } from "~/lib/dates";
 import type { LocalizedName } from "~/lib/localized-name";
 import type { Actor, Institution } from "~/lib/permissions";
+import { projectScopeSql } from "~/lib/permissions.server";
+import { getRequestStorage } from "~/lib/request.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import type { AssessedProject } from "./board.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
@@ -28,6 +32,9 @@ export type AreaRow = {
 
 const zeroCounts = (): ColourCounts => Object.fromEntries(STATUS_COLOURS.map((c) => [c, 0])) as ColourCounts;
 
+/** Board pages kept per state of the database, day, visibility scope and query (each a few kilobytes). */
+const BOARD_CACHE_PAGES = 200;
+
 /** What a card shows, and nothing more (the page's hydration data stays small). */
 function card(p: AssessedProject) {
   return {
@@ -36,7 +43,6 @@ function card(p: AssessedProject) {
     name: p.name,
     institution: p.institution,
     status: p.status,
-    areaName: p.areaName,
     agency: p.agency,
     colour: p.colour,
     reasons: p.reasons,
@@ -55,7 +61,35 @@ function matchesText(p: AssessedProject, q: string | undefined): boolean {
  * of the chosen colour's projects (the first colour that has any, worst first, when none is chosen), by name.
  * Colours and reasons come from the one rule set (app/lib/status-rules.ts) through the exact portfolio cache.
  */
-export async function getBoardPage(options: { actor: Actor; query: BoardPageQuery; today?: Date }) {
+export function getBoardPage(options: { actor: Actor; query: BoardPageQuery; today?: Date }) {
+  const { actor, query } = options;
+  // Outside a request of our server (scripts, tests writing without the audit chain) it is computed every time.
+  if (!getRequestStorage().getStore()) return computeBoardPage(options);
+  // Exact: the page depends only on the portfolio (the state of the database and the day), on which projects the
+  // actor may see (their scope, as `canViewProject` decides it) and on the query. Filtering and counting a portfolio
+  // of 2,000 projects on every visit was most of what the board cost beyond rendering.
+  const scope = projectScopeSql(actor, "p");
+  const key = JSON.stringify([
+    scope.sql,
+    scope.args,
+    query.frameworkId,
+    query.institution,
+    query.areaId,
+    query.q,
+    query.colour,
+    query.page,
+  ]);
+  const today = options.today ?? new Date();
+  return cachedPerStateAndScope(
+    "board-page",
+    key,
+    () => computeBoardPage({ actor, query, today }),
+    dayOf(today),
+    BOARD_CACHE_PAGES,
+  );
+}
+
+async function computeBoardPage(options: { actor: Actor; query: BoardPageQuery; today?: Date }) {
   const { actor, query } = options;
   // By name already (sorted once per state of the database): every list below keeps that order.
   const visible = await assessVisibleProjects(
@@ -106,4 +140,4 @@ export async function getBoardPage(options: { actor: Actor; query: BoardPageQuer
   };
 }
 
-export type BoardPage = Awaited<ReturnType<typeof getBoardPage>>;
+export type BoardPage = Awaited<ReturnType<typeof computeBoardPage>>;

@@ -6,8 +6,7 @@ import { localizedName, organizationNameOf } from "~/lib/localized-name";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
-import { listOrganizationOptions } from "~/models/admin/organizations.server";
-import { listUsers } from "~/models/admin/users.server";
+import { listOrganizationChoices, listUsers } from "~/models/admin/users.server";
 import { ErrorPanel } from "~/root";
 import { UserFilterSchema } from "~/schemas/admin";
 import { titled } from "~/lib/meta";
@@ -19,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "admin.users");
   const filters = parseSearchParams(UserFilterSchema, new URL(request.url));
   const { page, ...rest } = filters;
-  const [list, organizations] = await Promise.all([listUsers({ filters: rest, page }), listOrganizationOptions()]);
+  const [list, organizations] = await Promise.all([listUsers({ filters: rest, page }), listOrganizationChoices()]);
   // Everything returned is serialized into the page: only what the table and the filter show.
   const users = list.users.map((u) => ({
     id: u.id,
@@ -34,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mustChangePassword: u.mustChangePassword,
     sessionCount: u.sessionCount,
   }));
-  const choices = organizations.map(({ id, name, nameRu, nameKk }) => ({ id, name, nameRu, nameKk }));
-  return { ...list, users, organizations: choices, filters: rest };
+  return { ...list, users, organizations, filters: rest };
 }
 
 export default function AdminUsers() {

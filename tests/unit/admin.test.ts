@@ -811,6 +811,36 @@ describe("the users list", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("keeps the count and the organisations per state of the database: an audited write shows on the next request", async () => {
+    const { createUser, listOrganizationChoices, listUsers } = await import("~/models/admin/users.server");
+    const { getRequestStorage } = await import("~/lib/request.server");
+    const { SYSTEM_CONTEXT } = await import("~/models/audit.server");
+    const inRequest = <T>(work: () => Promise<T>) =>
+      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });
+    const filters = { organizationId: admin.organizationId };
+    const before = await inRequest(() => listUsers({ filters }));
+    expect(before.total).toBe(await db.user.count({ where: filters }));
+    const organizations = await inRequest(() => listOrganizationChoices());
+    expect(organizations).toBe(await inRequest(() => listOrganizationChoices()));
+    expect(organizations.map((o) => o.id)).toEqual(
+      (await db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true } })).map((o) => o.id),
+    );
+    await createUser({
+      context: SYSTEM_CONTEXT,
+      input: {
+        email: "cache.count@qadam.test",
+        name: "Cache Count",
+        organizationId: admin.organizationId,
+        role: "OFFICER",
+        locale: "en",
+      },
+    });
+    const after = await inRequest(() => listUsers({ filters }));
+    expect(after.total).toBe(before.total + 1);
+    expect(await inRequest(() => listOrganizationChoices())).not.toBe(organizations);
+  });
+
   it("filters by search text in any Latin case, organisation, role and status; a wildcard is a character", async () => {
     const { listUsers } = await import("~/models/admin/users.server");
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });

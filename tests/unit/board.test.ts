@@ -209,3 +209,38 @@ describe("CPF view", () => {
     expect(await getFrameworkView({ actor: actors.admin, frameworkId: "missing", today: TODAY })).toBeNull();
   });
 });
+
+describe("board page kept per state, scope and query", () => {
+  it("answers the same page until an audited write, per visibility scope and query, equal to a fresh read", async () => {
+    const { getRequestStorage } = await import("~/lib/request.server");
+    const { getBoardPage } = await import("~/models/board-page.server");
+    const { createRating } = await import("../helpers/factories");
+    const inRequest = <T>(work: () => Promise<T>) =>
+      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
+    const page = (actor: Actor, query: { colour?: "RED" | "GREEN" } = {}) =>
+      inRequest(() => getBoardPage({ actor, query, today: TODAY }));
+    // Outside a request of the server the page is computed every time: the reference.
+    const fresh = (actor: Actor, query: { colour?: "RED" | "GREEN" } = {}) =>
+      getBoardPage({ actor, query, today: TODAY });
+
+    const first = await page(actors.wbManager);
+    expect(await page(actors.wbManager)).toBe(first);
+    expect(first).toEqual(await fresh(actors.wbManager));
+    // Another scope and another query are other pages, each equal to its own fresh read.
+    expect(await page(actors.transportOfficer)).toEqual(await fresh(actors.transportOfficer));
+    expect(await page(actors.wbManager, { colour: "GREEN" })).toEqual(
+      await fresh(actors.wbManager, { colour: "GREEN" }),
+    );
+
+    const project = await db.project.findFirstOrThrow({
+      where: { archivedAt: null, institution: "WB", status: "ACTIVE" },
+      orderBy: { code: "asc" },
+    });
+    const manager = await db.user.findFirstOrThrow({ where: { role: "MANAGER" } });
+    await createRating(project.id, manager.id, { ratedOn: TODAY, pdoRating: "HU", ipRating: "HU", riskRating: "H" });
+    const after = await page(actors.wbManager);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await fresh(actors.wbManager));
+    expect(after.counts.RED).toBeGreaterThanOrEqual(1);
+  });
+});

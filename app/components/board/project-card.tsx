@@ -12,7 +12,6 @@ export type BoardCardProject = {
   name: string;
   institution: string;
   status: string;
-  areaName: LocalizedName;
   agency: LocalizedName;
   colour: StatusColour;
   reasons: StatusReason[];
