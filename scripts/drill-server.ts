@@ -2,7 +2,7 @@
 // its own, the real HTTP server (scripts/server.mjs) on a loopback port, and a client that signs in as the demo
 // accounts do. Nothing here is a test double: requests go through Express, Remix and the app's data layer.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { serverProcessEnv } from "./cluster.mjs";
 
@@ -37,30 +37,8 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The newest modification time among the files a build is made from (the app, the lock file, the build config). */
-function newestSourceTime(): number {
-  const sources = ["package-lock.json", "vite.config.ts"].map((file) => statSync(path.join(ROOT, file)).mtimeMs);
-  for (const entry of readdirSync(path.join(ROOT, "app"), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) sources.push(statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return Math.max(...sources);
-}
-
-/**
- * Builds the app into `buildDir` unless a build newer than every source is there already (and DRILL_REBUILD is not
- * set): a build left from before a change would otherwise be tested in its place.
- */
-export function ensureBuild(buildDir: string) {
-  const built = path.join(ROOT, buildDir, "server", "index.js");
-  const fresh = existsSync(built) && statSync(built).mtimeMs >= newestSourceTime();
-  if (fresh && !process.env.DRILL_REBUILD) return false;
-  execFileSync("npx", ["remix", "vite:build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, QADAM_BUILD_DIR: buildDir },
-  });
-  return true;
-}
+// Builds the app into a folder unless a fresh build is there (shared with the test suite's build).
+export { ensureBuild } from "./test-build.mjs";
 
 /** A fresh database file with the schema and the demo portfolio (the e2e server's way). */
 export function freshDatabase(options: ServerOptions) {

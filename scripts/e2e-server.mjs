@@ -1,12 +1,14 @@
-// The server the Playwright tests run against: a fresh, seeded database file, a production build, port 3100.
+// The server the Playwright tests run against: a fresh, seeded database file, the tests' production build (built
+// here unless a build newer than every source is there, e.g. the one `npm test` made beside lint), port 3100.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mailTestSettings } from "../tests/support/mail-test-settings.mjs";
 import { oidcTestSettings } from "../tests/support/oidc-test-settings.mjs";
 import { startSmtpMailbox } from "../tests/support/smtp-mailbox.mjs";
+import { ensureBuild, TEST_BUILD_DIR } from "./test-build.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
-// Port-specific database and build folder: several suites can run side by side on one machine.
+// Port-specific database: several suites can run side by side on one machine (and share the one build).
 const file = `./data/e2e-${port}.db`;
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 // Evidence files too: each port's server stores them in its own folder, emptied with its database
@@ -21,7 +23,7 @@ const env = {
   SESSION_SECRET: "e2e-only-session-secret-0123456789abcdefghijklmnop",
   SEED_ON_START: "true",
   PORT: port,
-  QADAM_BUILD_DIR: `build-e2e-${port}`,
+  QADAM_BUILD_DIR: TEST_BUILD_DIR,
   LOG_LEVEL: "warn",
   // The e2e suite signs in many times from 127.0.0.1; throttling itself is covered by integration tests.
   LOGIN_MAX_FAILURES_PER_IP: "1000",
@@ -42,7 +44,7 @@ delete env.DATABASE_AUTH_TOKEN;
 delete env.EVIDENCE_S3_BUCKET;
 delete env.OIDC_REDIRECT_URI;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
-if (!process.env.E2E_SKIP_BUILD) run("npx", ["remix", "vite:build", "--logLevel", "warn"]);
+if (!process.env.E2E_SKIP_BUILD) ensureBuild(TEST_BUILD_DIR);
 run("node", ["scripts/prepare-db.mjs"]);
 await startSmtpMailbox({ port: mailTestSettings(port).port, file: mailTestSettings(port).file });
 const { createServer } = await import("./server.mjs");

@@ -1,24 +1,16 @@
-// Every test file gets its own freshly migrated SQLite file (real database, no mocks). Executing the
-// committed migration.sql files directly costs milliseconds; spawning `prisma migrate deploy` would cost ~0.7 s.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { afterAll } from "vitest";
+// Every test file gets its own freshly migrated SQLite file (real database, no mocks): a copy of the template that
+// tests/global-setup.ts migrated once for the run from the committed migration.sql files.
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { afterAll, inject } from "vitest";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { createClient } from "@libsql/client";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tests", ".tmp");
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${randomUUID()}.db`);
 
-const client = createClient({ url: `file:${file}` });
-const migrations = path.join(root, "prisma", "migrations");
-for (const name of readdirSync(migrations)
-  .filter((n) => /^\d/.test(n))
-  .sort()) {
-  await client.executeMultiple(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
-}
-client.close();
+copyFileSync(inject("templateDatabase"), file);
 
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";

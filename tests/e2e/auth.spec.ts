@@ -8,7 +8,7 @@ import {
   type OrganizationKind,
   type Role,
 } from "../../app/lib/permissions";
-import { DEMO_PASSWORD, DEMO_USERS, DEMO_USER_KEYS, loginAs, openE2eDb, signIn } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_USER_KEYS, loginThroughForm, openE2eDb, signIn } from "./fixtures";
 
 /** The project codes the permission module lets this user see, computed from the e2e database. */
 async function expectedProjectCodes(email: string): Promise<string[]> {
@@ -66,7 +66,7 @@ test.describe("every demo account", () => {
       // Other specs create and archive projects of their own while this runs: the home is a snapshot taken between
       // the two reads of the database, so it shows every project visible in both, and nothing visible in neither.
       const before = await expectedProjectCodes(user.email);
-      await loginAs(page, key);
+      await loginThroughForm(page, key);
       await expect(page.getByTestId(`home-${user.role.toLowerCase()}`)).toBeVisible();
       const rows = page.locator("[data-testid=visible-projects] [data-project-code]");
       // (The list may sit in a collapsed section: present is enough.)
@@ -178,7 +178,7 @@ test.describe("CSRF: state-changing requests need this site's Origin", () => {
 });
 
 test("signing out ends the session: / then redirects to /login", async ({ page }) => {
-  await loginAs(page, "ifc.officer");
+  await loginThroughForm(page, "ifc.officer");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/login");
   await page.goto("/");

@@ -1,5 +1,6 @@
-// Shared Playwright fixtures: the demo accounts, signing in through the real /login form, read-only access to the
-// e2e server's database (scripts/e2e-server.mjs seeds ./data/e2e-<E2E_PORT>.db), and records of a test's own.
+// Shared Playwright fixtures: the demo accounts, signing in through the real /login form (once per account and
+// worker, then reusing that session), read-only access to the e2e server's database (scripts/e2e-server.mjs seeds
+// ./data/e2e-<E2E_PORT>.db), and records of a test's own.
 //
 // Every spec shares one server and one database, and specs run in parallel and in any order. So a test that changes
 // something creates it first, through the app as a user would (createOwnProject, …), and never changes a demo record
@@ -7,7 +8,7 @@
 // accept what they add while it runs.
 import { randomInt } from "node:crypto";
 import { createClient, type Client } from "@libsql/client";
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { OrganizationKind, Role } from "../../app/lib/permissions";
 
 export const DEMO_PASSWORD = "qadam-demo-2026";
@@ -64,8 +65,32 @@ export async function signIn(page: Page, email: string, password: string, { logi
 }
 
 /** Signs in as a demo account through the real form and waits until the home page (`/`) is shown. */
-export async function loginAs(page: Page, key: DemoUserKey) {
+export async function loginThroughForm(page: Page, key: DemoUserKey) {
   await signIn(page, DEMO_USERS[key].email, DEMO_PASSWORD);
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+}
+
+type SessionCookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+// The session cookies of each demo account, from this worker's first sign-in through the form as that account.
+// Specs that are not about signing in reuse them: the form (a page load, a hydration, an argon2 verification at OWASP
+// parameters) is then paid once per account and worker rather than in every test. No spec signs these sessions out
+// (tests/e2e/auth.spec.ts signs out of a session of its own, made through the form).
+const signedInCookies = new Map<DemoUserKey, SessionCookies>();
+
+/**
+ * Signed in as a demo account, on the home page (`/`): the first time in this worker through the real form, then
+ * with that session's cookies. Tests about signing in itself use `loginThroughForm`.
+ */
+export async function loginAs(page: Page, key: DemoUserKey) {
+  const cookies = signedInCookies.get(key);
+  if (!cookies) {
+    await loginThroughForm(page, key);
+    signedInCookies.set(key, await page.context().cookies());
+    return;
+  }
+  await page.context().addCookies(cookies);
+  await page.goto("/");
   await expect(page).toHaveURL((url) => url.pathname === "/");
 }
 
@@ -76,7 +101,10 @@ export function openE2eDb(): Client {
   return createClient({ url: `file:./data/e2e-${E2E_PORT}.db` });
 }
 
-/** A new browser context (its own cookies) signed in as a demo account; close it with `page.context().close()`. */
+/**
+ * A new browser context (its own cookies) signed in as a demo account (see `loginAs`); close it with
+ * `page.context().close()`.
+ */
 export async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();

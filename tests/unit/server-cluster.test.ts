@@ -19,6 +19,7 @@ import { reportIsSound, reportOn } from "../../scripts/db-tools";
 import { parseEnv } from "~/lib/env-schema.server.mjs";
 import { isPrimaryWorker } from "~/lib/worker.server";
 import { DEMO_USERS, ensureBuild, freshDatabase, ROOT, signIn } from "../../scripts/drill-server";
+import { TEST_BUILD_DIR } from "../../scripts/test-build.mjs";
 
 describe("restart back-off", () => {
   const now = 1_000_000;
@@ -80,7 +81,8 @@ describe("two workers on one SQLite file", () => {
   const options = {
     port: 3300 + (process.pid % 500),
     databaseFile: path.join(dir, "cluster.db"),
-    buildDir: "build-drill",
+    // The suite's one production build (npm test makes it before the unit tests; built here if missing or stale).
+    buildDir: TEST_BUILD_DIR,
     logFile: path.join(dir, "server.log"),
   };
   const base = `http://127.0.0.1:${options.port}`;
