@@ -16,6 +16,8 @@ export type BenchServerOptions = {
   logFile: string;
   /** Omitted: one process without the supervisor. */
   workers?: number;
+  /** False: the one process may use every core (the export, measured against an unpinned `sqlite3 -csv`). */
+  pinned?: boolean;
 };
 
 /** Whether the server is pinned to core 0 and the load tool to the others (needs two cores or more). */
@@ -109,7 +111,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const log = createWriteStream(options.logFile, { flags: "a" });
   const serverArgs = ["scripts/server.mjs", ...(options.workers ? [] : ["--single-process"])];
   const [command, args] =
-    !options.workers && PINNED ? ["taskset", ["-c", SERVER_CPUS, "node", ...serverArgs]] : ["node", serverArgs];
+    !options.workers && PINNED && options.pinned !== false
+      ? ["taskset", ["-c", SERVER_CPUS, "node", ...serverArgs]]
+      : ["node", serverArgs];
   // With the heap limit and malloc setting of production (`npm start`).
   const child = spawn(command, args, {
     cwd: ROOT,
