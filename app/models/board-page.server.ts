@@ -2,7 +2,6 @@ import { dayOf } from "~/lib/dates";
 import type { LocalizedName } from "~/lib/localized-name";
 import type { Actor, Institution } from "~/lib/permissions";
 import { projectScopeSql } from "~/lib/permissions.server";
-import { getRequestStorage } from "~/lib/request.server";
 import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import type { AssessedProject } from "./board.server";
@@ -63,8 +62,6 @@ function matchesText(p: AssessedProject, q: string | undefined): boolean {
  */
 export function getBoardPage(options: { actor: Actor; query: BoardPageQuery; today?: Date }) {
   const { actor, query } = options;
-  // Outside a request of our server (scripts, tests writing without the audit chain) it is computed every time.
-  if (!getRequestStorage().getStore()) return computeBoardPage(options);
   // Exact: the page depends only on the portfolio (the state of the database and the day), on which projects the
   // actor may see (their scope, as `canViewProject` decides it) and on the query. Filtering and counting a portfolio
   // of 2,000 projects on every visit was most of what the board cost beyond rendering.

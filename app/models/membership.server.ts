@@ -3,7 +3,6 @@ import { LOCALIZED_NAME_SELECT, type LocalizedName } from "~/lib/localized-name"
 import { Prisma } from "~/generated/prisma/client";
 import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import { ROLES, canViewProject, type Actor, type ProjectScope } from "~/lib/permissions";
-import { getRequestStorage } from "~/lib/request.server";
 import { cell, readRows } from "~/lib/sql.server";
 import { cachedPerState } from "~/lib/state-cache.server";
 import { auditedTransaction, type AuditContext } from "~/models/audit.server";
@@ -98,11 +97,10 @@ type CandidateQuery = { projectId: string; project: ProjectPlace; search?: strin
 /**
  * Active users not yet on the team who could see the project (only they may join it), by name, at most `limit`
  * of them, narrowed by `search` (part of a name or e-mail); `total` counts every match. Counting them visits every
- * user, so inside a request of our server the answer is kept for the current state of the database (exact: adding
+ * user, so the answer is kept for the current state of the database (exact: adding
  * a member, creating or deactivating a user all append to the audit chain), one project and search at a time.
  */
 export function listMemberCandidates(options: CandidateQuery) {
-  if (!getRequestStorage().getStore()) return readMemberCandidates(options);
   const { institution, implementingAgencyId } = options.project;
   const key = [options.projectId, institution, implementingAgencyId, options.search?.trim() ?? "", options.limit ?? ""];
   return cachedPerState("team-candidates", () => readMemberCandidates(options), JSON.stringify(key));

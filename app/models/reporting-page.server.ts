@@ -1,7 +1,6 @@
 import { dayOf } from "~/lib/dates";
 import type { Actor } from "~/lib/permissions";
-import { getRequestStorage } from "~/lib/request.server";
-import { cachedPerState } from "~/lib/state-cache.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { boardWhere } from "./board.server";
 import {
   groupByOfficer,
@@ -54,6 +53,8 @@ function group(
  * their co-responsible colleagues'); otherwise the whole scope's, grouped once per state of the database and scope
  * (the same exact cache as the lists themselves), not on every page turn.
  */
+const REPORTING_CACHE_SCOPES = 16;
+
 async function groupedReports(actor: Actor, groupBy: ReportingGrouping, mine: boolean, today?: Date) {
   const read = async () => {
     const { quarter, items } = await listMissingReports({ actor, today });
@@ -61,9 +62,15 @@ async function groupedReports(actor: Actor, groupBy: ReportingGrouping, mine: bo
     const own = items.filter((i) => i.responsible.some((p) => p.id === actor.id));
     return group(quarter, own, groupBy, groupBy === "officer" ? actor.id : undefined);
   };
-  if (mine || !getRequestStorage().getStore()) return read();
+  if (mine) return read();
   const scope = JSON.stringify(boardWhere(actor));
-  return cachedPerState(`reporting-${groupBy}:${scope}`, read, dayOf(today ?? new Date()));
+  return cachedPerStateAndScope(
+    `reporting-${groupBy}`,
+    scope,
+    read,
+    dayOf(today ?? new Date()),
+    REPORTING_CACHE_SCOPES,
+  );
 }
 
 export type ReportingPageGroup = Omit<ReportingGroup, "items"> & {

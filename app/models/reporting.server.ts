@@ -5,9 +5,8 @@ import { isMilestoneOverdue } from "~/lib/metrics";
 import type { Actor } from "~/lib/permissions";
 import { FREQUENCY_MONTHS, isIndicatorFrequency } from "~/schemas/indicator";
 import { dayOf } from "~/lib/dates";
-import { getRequestStorage } from "~/lib/request.server";
 import { boardWhere } from "./board.server";
-import { stateKey } from "~/lib/state-cache.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 
 /**
  * "Who hasn't reported" for the current period. Only ACTIVE, non-archived projects the actor can see: reporting
@@ -272,32 +271,22 @@ function missingIndicators(project: ReportingProject, today: Date): ReportingIte
 type MissingReports = { quarter: { start: string; end: string }; items: ReportingItem[] };
 
 /**
- * Exact cache of the lists, as the board's colours are cached (portfolio-status.server.ts): every write appends to
- * the audit chain in its own transaction, so the chain's head names the state the lists were computed from; the
- * day is in the key because periods and overdue count whole days, and the actor's project scope (the `where` it
- * reads through) because that is all of the actor the lists depend on. A new head drops every entry. Only inside
- * a request of our server: scripts and tests that write without the audit chain compute every time.
+ * The lists are kept per state of the database (lib/state-cache.server.ts, exact), per day, because periods and
+ * overdue count whole days, and per project scope (the `where` the actor reads through), because that is all of the
+ * actor the lists depend on.
  */
-const reportsCache = { head: "", entries: new Map<string, Promise<MissingReports>>() };
 const REPORTS_CACHE_SCOPES = 16;
 
-export async function listMissingReports(options: { actor: Actor; today?: Date }): Promise<MissingReports> {
+export function listMissingReports(options: { actor: Actor; today?: Date }): Promise<MissingReports> {
   const today = options.today ?? new Date();
-  if (!getRequestStorage().getStore()) return computeMissingReports(options.actor, today);
-  const head = await stateKey();
-  if (head !== reportsCache.head) reportsCache.entries.clear();
-  reportsCache.head = head;
-  const key = `${dayOf(today)}|${JSON.stringify(boardWhere(options.actor))}`;
-  const cached = reportsCache.entries.get(key);
-  if (cached) return cached;
-  if (reportsCache.entries.size >= REPORTS_CACHE_SCOPES) reportsCache.entries.clear();
-  const fresh = computeMissingReports(options.actor, today);
-  reportsCache.entries.set(key, fresh);
-  // A failed computation is not kept: the next request tries again.
-  fresh.catch(() => {
-    if (reportsCache.entries.get(key) === fresh) reportsCache.entries.delete(key);
-  });
-  return fresh;
+  const scope = JSON.stringify(boardWhere(options.actor));
+  return cachedPerStateAndScope(
+    "missing-reports",
+    scope,
+    () => computeMissingReports(options.actor, today),
+    dayOf(today),
+    REPORTS_CACHE_SCOPES,
+  );
 }
 
 async function computeMissingReports(actor: Actor, today: Date): Promise<MissingReports> {

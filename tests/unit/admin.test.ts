@@ -9,6 +9,7 @@ import { createSessionCookie } from "~/lib/session.server";
 import { cookiePair, TEST_PASSWORD } from "../helpers/auth";
 import { createActor, createFramework, createOrganization, createProject, createUser, day } from "../helpers/factories";
 import { getRequest, importRouteModule, postRequest, type RouteModule } from "../helpers/route-harness";
+import { insideServerRequest } from "../helpers/request";
 
 type Result = { status: number; location: string | null; body: unknown };
 
@@ -813,16 +814,13 @@ describe("the users list", () => {
 
   it("keeps the count and the organisations per state of the database: an audited write shows on the next request", async () => {
     const { createUser, listOrganizationChoices, listUsers } = await import("~/models/admin/users.server");
-    const { getRequestStorage } = await import("~/lib/request.server");
     const { SYSTEM_CONTEXT } = await import("~/models/audit.server");
-    const inRequest = <T>(work: () => Promise<T>) =>
-      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@qadam.test" } });
     const filters = { organizationId: admin.organizationId };
-    const before = await inRequest(() => listUsers({ filters }));
+    const before = await insideServerRequest(() => listUsers({ filters }));
     expect(before.total).toBe(await db.user.count({ where: filters }));
-    const organizations = await inRequest(() => listOrganizationChoices());
-    expect(organizations).toBe(await inRequest(() => listOrganizationChoices()));
+    const organizations = await insideServerRequest(() => listOrganizationChoices());
+    expect(organizations).toBe(await insideServerRequest(() => listOrganizationChoices()));
     expect(organizations.map((o) => o.id)).toEqual(
       (await db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true } })).map((o) => o.id),
     );
@@ -836,9 +834,9 @@ describe("the users list", () => {
         locale: "en",
       },
     });
-    const after = await inRequest(() => listUsers({ filters }));
+    const after = await insideServerRequest(() => listUsers({ filters }));
     expect(after.total).toBe(before.total + 1);
-    expect(await inRequest(() => listOrganizationChoices())).not.toBe(organizations);
+    expect(await insideServerRequest(() => listOrganizationChoices())).not.toBe(organizations);
   });
 
   it("filters by search text in any Latin case, organisation, role and status; a wildcard is a character", async () => {

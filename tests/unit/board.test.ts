@@ -9,6 +9,7 @@ import { STATUS_COLOURS } from "~/lib/status-rules";
 import { getStatusBoard, type AssessedProject } from "~/models/board.server";
 import { AREA_PROJECTS_LIMIT, getFrameworkView, listFrameworkSummaries } from "~/models/framework.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
 const DAY = 86_400_000;
@@ -212,13 +213,10 @@ describe("CPF view", () => {
 
 describe("board page kept per state, scope and query", () => {
   it("answers the same page until an audited write, per visibility scope and query, equal to a fresh read", async () => {
-    const { getRequestStorage } = await import("~/lib/request.server");
     const { getBoardPage } = await import("~/models/board-page.server");
     const { createRating } = await import("../helpers/factories");
-    const inRequest = <T>(work: () => Promise<T>) =>
-      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
     const page = (actor: Actor, query: { colour?: "RED" | "GREEN" } = {}) =>
-      inRequest(() => getBoardPage({ actor, query, today: TODAY }));
+      insideServerRequest(() => getBoardPage({ actor, query, today: TODAY }));
     // Outside a request of the server the page is computed every time: the reference.
     const fresh = (actor: Actor, query: { colour?: "RED" | "GREEN" } = {}) =>
       getBoardPage({ actor, query, today: TODAY });

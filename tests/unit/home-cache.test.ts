@@ -1,8 +1,9 @@
-// The home page's cache (per state of the database, day and viewer): exact, per viewer, bounded.
+// The per-state caches (exact, bounded, only inside a request) and the home page kept per state, day and viewer.
 import { describe, expect, it } from "vitest";
-import { cachedPerStateAndScope } from "~/lib/state-cache.server";
+import { cachedPerState, cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { getHomeData, homeDataFor } from "~/models/home.server";
 import { createActor, createOrganization } from "../helpers/factories";
+import { insideServerRequest } from "../helpers/request";
 
 /** A computation that counts how often it ran. */
 function counted(value: string) {
@@ -18,28 +19,62 @@ describe("cachedPerStateAndScope", () => {
   it("computes once per state, day and scope, and again after a write", async () => {
     const a = counted("a");
     const b = counted("b");
-    expect(await cachedPerStateAndScope("test-exact", "a", a.compute, "2026-12-02", 10)).toBe("a#1");
-    expect(await cachedPerStateAndScope("test-exact", "a", a.compute, "2026-12-02", 10)).toBe("a#1");
-    expect(await cachedPerStateAndScope("test-exact", "b", b.compute, "2026-12-02", 10)).toBe("b#1");
+    const get = (scope: string, compute: () => Promise<string>, day: string) =>
+      insideServerRequest(() => cachedPerStateAndScope("test-exact", scope, compute, day, 10));
+    expect(await get("a", a.compute, "2026-12-02")).toBe("a#1");
+    expect(await get("a", a.compute, "2026-12-02")).toBe("a#1");
+    expect(await get("b", b.compute, "2026-12-02")).toBe("b#1");
     // Another day, another value.
-    expect(await cachedPerStateAndScope("test-exact", "a", a.compute, "2026-12-03", 10)).toBe("a#2");
+    expect(await get("a", a.compute, "2026-12-03")).toBe("a#2");
     // Every write appends an audit event: the chain's head moves and the next read recomputes.
     await createOrganization();
-    expect(await cachedPerStateAndScope("test-exact", "b", b.compute, "2026-12-02", 10)).toBe("b#2");
+    expect(await get("b", b.compute, "2026-12-02")).toBe("b#2");
+  });
+
+  it("keeps nothing outside a request of our server, where writes may bypass the audit chain", async () => {
+    const a = counted("a");
+    expect(await cachedPerStateAndScope("test-outside", "a", a.compute, "", 10)).toBe("a#1");
+    expect(await cachedPerStateAndScope("test-outside", "a", a.compute, "", 10)).toBe("a#2");
+    expect(await cachedPerState("test-outside-single", a.compute)).toBe("a#3");
+    expect(await cachedPerState("test-outside-single", a.compute)).toBe("a#4");
+  });
+
+  it("keeps one entry per name for cachedPerState: another key replaces it", async () => {
+    const a = counted("a");
+    const get = (key: string) => insideServerRequest(() => cachedPerState("test-single", a.compute, key));
+    expect(await get("one")).toBe("a#1");
+    expect(await get("one")).toBe("a#1");
+    expect(await get("two")).toBe("a#2");
+    expect(await get("one")).toBe("a#3");
+  });
+
+  it("does not keep a computation that failed", async () => {
+    let runs = 0;
+    const flaky = async () => {
+      runs += 1;
+      if (runs === 1) throw new Error("first read failed");
+      return runs;
+    };
+    const get = () => insideServerRequest(() => cachedPerState("test-flaky", flaky));
+    await expect(get()).rejects.toThrow("first read failed");
+    expect(await get()).toBe(2);
+    expect(await get()).toBe(2);
   });
 
   it("keeps at most maxScopes scopes per name, dropping the least recently used", async () => {
     const runs: Record<string, number> = {};
     const get = (scope: string) =>
-      cachedPerStateAndScope(
-        "test-bounded",
-        scope,
-        async () => {
-          runs[scope] = (runs[scope] ?? 0) + 1;
-          return scope;
-        },
-        "",
-        2,
+      insideServerRequest(() =>
+        cachedPerStateAndScope(
+          "test-bounded",
+          scope,
+          async () => {
+            runs[scope] = (runs[scope] ?? 0) + 1;
+            return scope;
+          },
+          "",
+          2,
+        ),
       );
     await get("x");
     await get("y");
@@ -61,10 +96,10 @@ describe("homeDataFor", () => {
     for (const actor of [manager, auditor]) {
       expect(await homeDataFor(actor, today)).toEqual(await getHomeData({ actor, today }));
     }
-    const before = await homeDataFor(auditor, today);
-    expect(await homeDataFor(auditor, today)).toBe(before);
+    const before = await insideServerRequest(() => homeDataFor(auditor, today));
+    expect(await insideServerRequest(() => homeDataFor(auditor, today))).toBe(before);
     await createOrganization();
-    const after = await homeDataFor(auditor, today);
+    const after = await insideServerRequest(() => homeDataFor(auditor, today));
     expect(after).not.toBe(before);
     expect(after).toEqual(await getHomeData({ actor: auditor, today }));
   });

@@ -6,6 +6,7 @@ import { STATUS_COLOURS } from "~/lib/status-rules";
 import { getStatusBoard } from "~/models/board.server";
 import { getProjectStatus } from "~/models/project/status.server";
 import { SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
 
@@ -47,16 +48,13 @@ describe("board and project page agree", () => {
 
 describe("the project's heading", () => {
   it("is read once per state of the audit chain: an audited write shows on the next request", async () => {
-    const { getRequestStorage } = await import("~/lib/request.server");
     const { getProjectHeading } = await import("~/models/project/status.server");
     const { createRating } = await import("../helpers/factories");
-    const inRequest = <T>(work: () => Promise<T>) =>
-      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
     const project = await db.project.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { code: "asc" } });
-    const first = await inRequest(() => getProjectHeading(project.id, TODAY));
+    const first = await insideServerRequest(() => getProjectHeading(project.id, TODAY));
     expect(first.board).toEqual(await getProjectStatus(project.id, TODAY));
     expect(first.project.code).toBe(project.code);
-    expect(await inRequest(() => getProjectHeading(project.id, TODAY))).toBe(first);
+    expect(await insideServerRequest(() => getProjectHeading(project.id, TODAY))).toBe(first);
     const manager = await db.user.findFirstOrThrow({ where: { role: "MANAGER" } });
     await createRating(project.id, manager.id, {
       ratedOn: TODAY,
@@ -64,9 +62,9 @@ describe("the project's heading", () => {
       ipRating: "HU",
       riskRating: "H",
     });
-    const after = await inRequest(() => getProjectHeading(project.id, TODAY));
+    const after = await insideServerRequest(() => getProjectHeading(project.id, TODAY));
     expect(after).not.toBe(first);
     expect(after.board).toEqual(await getProjectStatus(project.id, TODAY));
-    await expect(inRequest(() => getProjectHeading("no-such-project", TODAY))).rejects.toThrow();
+    await expect(insideServerRequest(() => getProjectHeading("no-such-project", TODAY))).rejects.toThrow();
   });
 });

@@ -14,6 +14,7 @@ import {
   type ReportingItem,
 } from "~/models/reporting.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -217,20 +218,19 @@ describe("who hasn't reported", () => {
 
 describe("the lists inside a request of the server", () => {
   it("are computed once per state of the audit chain: an audited write shows on the next request", async () => {
-    const { getRequestStorage } = await import("~/lib/request.server");
     const { createMilestoneUpdate } = await import("../helpers/factories");
-    const inRequest = <T>(work: () => Promise<T>) =>
-      getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
-    const first = await inRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
-    const again = await inRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
+    const first = await insideServerRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
+    const again = await insideServerRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
     expect(again).toBe(first);
     // Another scope is another entry, equal to what it computes on its own.
-    const ministry = await inRequest(() => listMissingReports({ actor: actors.transportOfficer, today: TODAY }));
+    const ministry = await insideServerRequest(() =>
+      listMissingReports({ actor: actors.transportOfficer, today: TODAY }),
+    );
     expect(ministry).toEqual(await listMissingReports({ actor: actors.transportOfficer, today: TODAY }));
     const milestone = first.items.find((i) => i.kind === "milestone");
     expect(milestone).toBeDefined();
     await createMilestoneUpdate(milestone?.id ?? "", actors.wbOfficer.id, { submittedAt: d("2026-11-21") });
-    const after = await inRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
+    const after = await insideServerRequest(() => listMissingReports({ actor: actors.admin, today: TODAY }));
     expect(after).not.toBe(first);
     expect(after.items.map((i) => i.id)).not.toContain(milestone?.id);
     expect(after).toEqual(await listMissingReports({ actor: actors.admin, today: TODAY }));

@@ -6,7 +6,6 @@ import { generateLinkToken } from "~/lib/link-tokens.server";
 import { hashPassword } from "~/lib/password.server";
 import type { InValue, Row } from "@libsql/client";
 import { ROLES, type Role } from "~/lib/permissions";
-import { getRequestStorage } from "~/lib/request.server";
 import { cell, readFirst, readRows } from "~/lib/sql.server";
 import { cachedPerState, cachedPerStateAndScope } from "~/lib/state-cache.server";
 import type { CreateUserInput, UpdateUserInput } from "~/schemas/admin";
@@ -71,11 +70,9 @@ async function readUserCount(filters: UserFilters): Promise<number> {
 /**
  * How many accounts match the filters. Counting means visiting every matching account (5,000 on the largest
  * portfolio), so the count is kept per state of the database (exact: every write to an account is audited, which
- * moves the chain's head) and filters. Outside a request of our server (scripts, tests writing without the audit
- * chain) it is read every time.
+ * moves the chain's head) and filters.
  */
 function countUsers(filters: UserFilters): Promise<number> {
-  if (!getRequestStorage().getStore()) return readUserCount(filters);
   const key = JSON.stringify([filters.organizationId, filters.role, filters.active, filters.q]);
   return cachedPerStateAndScope("admin-users-count", key, () => readUserCount(filters), "", COUNT_CACHE_FILTERS);
 }
@@ -93,7 +90,6 @@ export async function listOrganizationChoices() {
       nameRu: cell.textOrNull(row, "nameRu"),
       nameKk: cell.textOrNull(row, "nameKk"),
     }));
-  if (!getRequestStorage().getStore()) return read();
   return cachedPerState("admin-organization-choices", read);
 }
 

@@ -5,7 +5,7 @@ import { RATING_SCALE, disbursementShare } from "~/lib/metrics";
 import { canListArchived, type Actor } from "~/lib/permissions";
 import { projectScopeSql, projectWhereForActor } from "~/lib/permissions.server";
 import { cell, jsonList, readFirst, readRows } from "~/lib/sql.server";
-import { cachedPerState } from "~/lib/state-cache.server";
+import { cachedPerState, cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { PROJECT_PAGE_SIZE, type ProjectListQuery } from "~/schemas/project";
 import { FRAMEWORKS_WITH_AREAS } from "./selects.server";
 
@@ -176,18 +176,26 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
   return { total, page, pages, pageSize, includeArchived, projects };
 }
 
+/** Scopes whose agency choices are kept: one per organisation and role, and one per officer (their own projects). */
+const AGENCY_CACHE_SCOPES = 64;
+
 /** Choices for the list's filters, limited to what the actor can see. */
 export async function listProjectFilterOptions(actor: Actor) {
   // Read once per state of the database (they change only with a write); the agencies once per scope.
   const scope = projectScopeSql(actor, "p");
   const [frameworks, agencies] = await Promise.all([
     cachedPerState("project-filter-frameworks", () => db.framework.findMany(FRAMEWORKS_WITH_AREAS)),
-    cachedPerState(`project-filter-agencies:${scope.sql}:${scope.args.join(",")}`, () =>
-      db.organization.findMany({
-        where: { kind: "MINISTRY", implementedProjects: { some: projectWhereForActor(actor) } },
-        orderBy: { name: "asc" },
-        select: { id: true, ...LOCALIZED_NAME_SELECT },
-      }),
+    cachedPerStateAndScope(
+      "project-filter-agencies",
+      `${scope.sql}:${scope.args.join(",")}`,
+      () =>
+        db.organization.findMany({
+          where: { kind: "MINISTRY", implementedProjects: { some: projectWhereForActor(actor) } },
+          orderBy: { name: "asc" },
+          select: { id: true, ...LOCALIZED_NAME_SELECT },
+        }),
+      "",
+      AGENCY_CACHE_SCOPES,
     ),
   ]);
   return { frameworks, agencies };

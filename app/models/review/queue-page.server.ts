@@ -1,9 +1,8 @@
 import type { Row } from "@libsql/client";
 import type { Actor } from "~/lib/permissions";
 import { projectScopeSql } from "~/lib/permissions.server";
-import { getRequestStorage } from "~/lib/request.server";
 import { cell, jsonList, readFirst, readRows } from "~/lib/sql.server";
-import { cachedPerState } from "~/lib/state-cache.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import type { EvidenceChip } from "~/models/evidence.server";
 import { parseStoredLinks } from "~/schemas/fields";
 import { MILESTONE_STATUSES } from "~/schemas/milestone";
@@ -63,13 +62,14 @@ async function readPendingKeys(actor: Actor): Promise<PendingKey[]> {
  * Every pending item of the actor's scope, in queue order: kind and id only (a few thousand short strings on the
  * largest portfolio). Counting them means visiting each one's project, so the list is kept per state of the
  * database (lib/state-cache.server.ts: exact, a decision moves the chain's head) and per scope, and every page and
- * count is read from it. Outside a request of our server (scripts, tests writing without the audit chain) it is
- * read every time.
+ * count is read from it.
  */
+const PENDING_CACHE_SCOPES = 64;
+
 function pendingKeys(actor: Actor): Promise<PendingKey[]> {
-  if (!getRequestStorage().getStore()) return readPendingKeys(actor);
   const scope = projectScopeSql(actor, "p");
-  return cachedPerState(`review-queue:${scope.sql}:${scope.args.join(",")}`, () => readPendingKeys(actor));
+  const scopeKey = `${scope.sql}:${scope.args.join(",")}`;
+  return cachedPerStateAndScope("review-queue", scopeKey, () => readPendingKeys(actor), "", PENDING_CACHE_SCOPES);
 }
 
 /** Dates are stored as ISO-8601 text: the page carries them as `toISOString()` strings. */
