@@ -63,7 +63,10 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: String(error) }, "render error");
+          if (!shellRendered) return;
+          // A reader who left mid-page (closed the tab, lost the connection) stops the render: not a fault.
+          if (request.signal.aborted) logger.info({ err: String(error) }, "render stopped: the client went away");
+          else logger.error({ err: String(error) }, "render error");
         },
       },
     );
