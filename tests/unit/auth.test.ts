@@ -1,11 +1,12 @@
 // Sign-in, sessions, throttling, CSRF origin check and redirect safety, against a real SQLite file.
+import { availableParallelism } from "node:os";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashSessionToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { login, logout, safeRedirectPath } from "~/lib/auth.server";
 import { counterAfterFailure } from "~/lib/login-throttle.server";
-import { hashPassword, verifyPassword } from "~/lib/password.server";
+import { hashPassword, oneHashPerCore, verifyPassword } from "~/lib/password.server";
 import { currentRequest, normalizeClientIp } from "~/lib/request.server";
 import { createSessionCookie, validateRequestSession } from "~/lib/session.server";
 import { InvalidInputError } from "~/lib/errors";
@@ -42,6 +43,19 @@ describe("passwords", () => {
     expect(await verifyPassword(hash, "qadam-demo-2026")).toBe(true);
     expect(await verifyPassword(hash, "qadam-demo-2027")).toBe(false);
     expect(await verifyPassword("not a hash", "x")).toBe(false);
+  });
+
+  it("are checked at most one per core at once, the others waiting their turn, every answer right", async () => {
+    const hash = await hashPassword("qadam-demo-2026");
+    const cores = Math.max(1, availableParallelism());
+    const attempts = Array.from({ length: cores + 3 }, (_, i) =>
+      verifyPassword(hash, i % 2 === 0 ? "qadam-demo-2026" : "wrong-password"),
+    );
+    expect(oneHashPerCore.activeCount + oneHashPerCore.pendingCount).toBe(cores + 3);
+    expect(oneHashPerCore.activeCount).toBeLessThanOrEqual(cores);
+    expect(oneHashPerCore.pendingCount).toBeGreaterThanOrEqual(3);
+    expect(await Promise.all(attempts)).toEqual(attempts.map((_, i) => i % 2 === 0));
+    expect(oneHashPerCore.activeCount + oneHashPerCore.pendingCount).toBe(0);
   });
 
   it("are stored as argon2id hashes", async () => {
