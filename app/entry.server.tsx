@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
@@ -6,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { withoutUnusedBytes } from "~/lib/render-stream.server";
 import { startMailWorker } from "~/lib/mail/deliver.server";
 import { NonceContext } from "~/lib/nonce";
 import { currentRequest } from "~/lib/request.server";
@@ -72,7 +72,7 @@ export default function handleRequest(
     );
     function sendShell() {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutUnusedBytes();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {
