@@ -85,7 +85,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           }
         : null,
       nav: actor ? navFor(actor).map((item) => item.to) : [],
-      unreadNotifications: actor ? await countUnread(actor) : 0,
+      // Nothing unread at all (read with the session): the visible count is 0 without counting.
+      unreadNotifications: actor && user?.hasUnreadNotifications ? await countUnread(actor) : 0,
     },
     { headers },
   );
