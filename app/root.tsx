@@ -19,8 +19,8 @@ import { FlashMessage } from "~/components/layout/flash-message";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
 import { validateRequestSession } from "~/lib/session.server";
 import { readFlash } from "~/lib/flash.server";
-import { resolveLocale } from "~/lib/locale.server";
-import { linkPageLocale } from "~/lib/mail/link-route.server";
+import { pageLocale } from "~/lib/page-locale.server";
+import { organizationNameOf } from "~/lib/localized-name";
 import { navFor } from "~/lib/navigation";
 import { countUnread } from "~/models/notify/inbox.server";
 import { useNonce } from "~/lib/nonce";
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await validateRequestSession(request);
   const user = session?.user ?? null;
   if (user) noteRequestUser(user.id);
-  const locale = await resolveLocale(request, user?.locale, () => linkPageLocale(request));
+  const locale = await pageLocale(request, user?.locale);
   const { flash, clearCookie } = await readFlash(request);
   const actor = user
     ? { id: user.id, role: user.role, organizationId: user.organizationId, organizationKind: user.organizationKind }
@@ -74,20 +74,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       requestId: currentRequest().requestId,
       flash,
+      // Only what the header shows, in the reader's language: this travels in every signed-in page's hydration data.
       user: user
         ? {
             id: user.id,
             name: user.name,
-            email: user.email,
             role: user.role,
-            organizationName: user.organizationName,
-            organizationNameRu: user.organizationNameRu,
-            organizationNameKk: user.organizationNameKk,
+            organizationName: organizationNameOf(user, locale),
             organizationKind: user.organizationKind,
           }
         : null,
-      nav: actor ? navFor(actor) : [],
-      unreadNotifications: actor ? await countUnread(actor) : 0,
+      nav: actor ? navFor(actor).map((item) => item.to) : [],
+      // Nothing unread at all (read with the session): the visible count is 0 without counting.
+      unreadNotifications: actor && user?.hasUnreadNotifications ? await countUnread(actor) : 0,
     },
     { headers },
   );

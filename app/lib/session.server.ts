@@ -24,19 +24,26 @@ type UserAttributes = {
   organizationNameKk: string | null;
   locale: string;
   mustChangePassword: boolean;
+  /**
+   * Whether any notification of the user is unread, whatever its project, as read with the session. When none is,
+   * the bell's scoped count is 0 without a second statement (the scoped count is never more than this one).
+   */
+  hasUnreadNotifications: boolean;
 };
 
 type SessionAttributes = { lastSeenAt: Date; ip: string | null; userAgent: string | null };
 
 /**
  * The session with its user and organisation in one statement: every signed-in request starts here, so it is read
- * through the plain SQL connection (lib/sql.server.ts) rather than as three Prisma queries.
+ * through the plain SQL connection (lib/sql.server.ts) rather than as three Prisma queries. Whether anything is unread
+ * comes with it (one index probe): most pages are then shown without the bell's own count.
  */
 const SESSION_AND_USER_SQL = `
   SELECT s.id, s.userId, s.expiresAt, s.lastSeenAt, s.ip, s.userAgent,
          u.email, u.name, u.role, u.organizationId, u.active, u.locale, u.mustChangePassword,
          o.kind AS organizationKind, o.name AS organizationName, o.nameRu AS organizationNameRu,
-         o.nameKk AS organizationNameKk
+         o.nameKk AS organizationNameKk,
+         EXISTS (SELECT 1 FROM "Notification" n WHERE n.userId = u.id AND n.readAt IS NULL) AS hasUnreadNotifications
   FROM "Session" s
   JOIN "User" u ON u.id = s.userId
   JOIN "Organization" o ON o.id = u.organizationId
@@ -74,6 +81,7 @@ const adapter: Adapter = {
         organizationNameKk: cell.textOrNull(row, "organizationNameKk"),
         locale: cell.text(row, "locale"),
         mustChangePassword: cell.boolean(row, "mustChangePassword"),
+        hasUnreadNotifications: cell.boolean(row, "hasUnreadNotifications"),
       },
     };
     return [session, user];

@@ -3,16 +3,19 @@ import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { boardLabels } from "~/components/board/board-labels";
 import { BoardFilters } from "~/components/board/board-filters";
 import { AreaTable, boardHref, ColourTiles } from "~/components/board/board-summary";
 import { ProjectCard } from "~/components/board/project-card";
 import { useFormat } from "~/i18n/format";
+import { useRemembered } from "~/i18n/remembered-labels";
 import { requireUser } from "~/lib/auth.server";
+import { pageLocale } from "~/lib/page-locale.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { STATUS_COLOURS } from "~/lib/status-rules";
 import { parseSearchParams } from "~/lib/validation.server";
-import { listFrameworkOptions } from "~/models/board.server";
 import { getBoardPage } from "~/models/board-page.server";
+import { boardViewFor } from "~/models/board-view.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.board");
@@ -30,27 +33,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
   const query = parseSearchParams(BoardSearchSchema, new URL(request.url));
-  const [board, frameworks] = await Promise.all([getBoardPage({ actor: user, query }), listFrameworkOptions()]);
+  const [page, locale] = await Promise.all([getBoardPage({ actor: user, query }), pageLocale(request, user.locale)]);
   const { colour: _colour, page: _page, ...filters } = query;
-  return { board, frameworks, filters };
+  // Names and card lines in the reader's language only (written once per cached page and language).
+  return { board: boardViewFor(page, locale), filters };
 }
 
 const COLUMN_CLASS = { RED: "red", AMBER: "amber", GREEN: "green", COMPLETED: "completed" } as const;
 
 export default function BoardPage() {
   const { t } = useTranslation();
+  const labels = useRemembered(boardLabels);
   const format = useFormat();
-  const { board, frameworks, filters } = useLoaderData<typeof loader>();
-  const colourName = t(`portfolio.colours.${board.colour}`);
+  const { board, filters } = useLoaderData<typeof loader>();
+  const colourName = labels.colours[board.colour];
   const pageHref = (page: number) => boardHref({ ...filters, colour: board.colour, page });
   return (
     <div>
-      <h1>{t("portfolio.board.title")}</h1>
-      <p className="muted">{t("portfolio.board.intro")}</p>
-      <BoardFilters frameworks={frameworks} areas={board.areas} selected={filters} />
+      <h1>{labels.title}</h1>
+      <p className="muted">{labels.intro}</p>
+      <BoardFilters frameworks={board.frameworks} areas={board.areas} selected={filters} />
       {board.total === 0 ? (
         <p className="panel muted" data-testid="board-empty">
-          {t("portfolio.board.empty")}
+          {labels.empty}
         </p>
       ) : (
         <>
@@ -65,7 +70,7 @@ export default function BoardPage() {
               {colourName} <span className="muted">({format.number(board.ofColourTotal)})</span>
             </h2>
             {board.projects.length === 0 ? (
-              <p className="muted">{t("portfolio.board.columnEmpty")}</p>
+              <p className="muted">{labels.columnEmpty}</p>
             ) : (
               <>
                 <p className="muted" data-testid="board-range">
@@ -73,16 +78,16 @@ export default function BoardPage() {
                 </p>
                 <div className="board-cards">
                   {board.projects.map((project) => (
-                    <ProjectCard key={project.id} project={project} />
+                    <ProjectCard key={project.id} project={project} noIssues={labels.noIssues} />
                   ))}
                 </div>
               </>
             )}
             {board.pages > 1 ? (
-              <nav className="pager" aria-label={t("lists.pagination")}>
-                {board.page > 1 ? <Link to={pageHref(board.page - 1)}>{t("lists.previous")}</Link> : null}
+              <nav className="pager" aria-label={labels.pagination}>
+                {board.page > 1 ? <Link to={pageHref(board.page - 1)}>{labels.previous}</Link> : null}
                 <span>{t("lists.pageOf", { page: board.page, pages: board.pages })}</span>
-                {board.page < board.pages ? <Link to={pageHref(board.page + 1)}>{t("lists.next")}</Link> : null}
+                {board.page < board.pages ? <Link to={pageHref(board.page + 1)}>{labels.next}</Link> : null}
               </nav>
             ) : null}
           </section>
@@ -90,13 +95,11 @@ export default function BoardPage() {
         </>
       )}
       <details className="panel board-rules">
-        <summary>{t("portfolio.board.rulesTitle")}</summary>
+        <summary>{labels.rulesTitle}</summary>
         <ul>
-          {(["r1", "r2", "r3", "r4", "a1", "a2", "a3", "a4", "a5", "completed", "pipeline", "trajectory"] as const).map(
-            (k) => (
-              <li key={k}>{t(`portfolio.rules.${k}`)}</li>
-            ),
-          )}
+          {labels.rules.map(({ key, text }) => (
+            <li key={key}>{text}</li>
+          ))}
         </ul>
       </details>
     </div>

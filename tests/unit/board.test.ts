@@ -242,3 +242,33 @@ describe("board page kept per state, scope and query", () => {
     expect(after.counts.RED).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("board page in the reader's language", () => {
+  it("names and card lines in one language, written once per page and language", async () => {
+    const { getBoardPage } = await import("~/models/board-page.server");
+    const { boardViewFor } = await import("~/models/board-view.server");
+    const { localizedName } = await import("~/lib/localized-name");
+    const { createI18n } = await import("~/i18n/config");
+    const page = await getBoardPage({ actor: actors.wbManager, query: {}, today: TODAY });
+    const ru = boardViewFor(page, "ru");
+    // The same object while the page is the same (the page is kept per state of the database).
+    expect(boardViewFor(page, "ru")).toBe(ru);
+    expect(boardViewFor(page, "en")).not.toBe(ru);
+    expect(ru.areas.map((a) => a.name)).toEqual(page.areas.map((a) => localizedName(a.name, "ru")));
+    expect(ru.frameworks.map((f) => f.name)).toEqual(page.frameworks.map((f) => localizedName(f, "ru")));
+    expect(ru.projects.map((p) => p.code)).toEqual(page.projects.map((p) => p.code));
+    const t = createI18n("ru").getFixedT("ru");
+    for (const [index, card] of ru.projects.entries()) {
+      const source = page.projects[index];
+      expect(card.meta).toBe(
+        `${t(`domain.institution.${source.institution}`)} · ${t(`domain.projectStatus.${source.status}`)} · ${localizedName(source.agency, "ru")}`,
+      );
+      expect(card.reasons.map((r) => r.code)).toEqual(source.reasons.map((r) => r.code));
+      // Written in Russian: no sentence is the English one.
+      const en = boardViewFor(page, "en").projects[index];
+      for (const [i, reason] of card.reasons.entries()) expect(reason.text).not.toBe(en.reasons[i].text);
+      expect(card.rating === null).toBe(source.latestRating === null);
+    }
+    expect(ru.projects.some((p) => p.reasons.length > 0)).toBe(true);
+  });
+});

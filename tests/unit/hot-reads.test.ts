@@ -67,6 +67,7 @@ describe("the session read", () => {
       organizationNameKk: ministry.nameKk,
       locale: "ru",
       mustChangePassword: false,
+      hasUnreadNotifications: false,
     });
   });
 
@@ -109,6 +110,30 @@ describe("the notification bell", () => {
     const unreadListed = (await listNotifications(officer)).filter((item) => !item.read).length;
     expect(await countUnread(officer)).toBe(3);
     expect(unreadListed).toBe(3);
+  });
+
+  it("is read with the session whether anything is unread: the root counts only then (the count is never more)", async () => {
+    const officer = await createActor("OFFICER", { organizationId: ministry.id });
+    const sessionUser = async () =>
+      (await validateRequestSession(new Request("http://qadam.test/", { headers: { Cookie: officer.cookie } })))?.user;
+    expect((await sessionUser())?.hasUnreadNotifications).toBe(false);
+    expect(await countUnread(officer)).toBe(0);
+    // Read, or out of the officer's scope: something is unread, yet nothing the bell may count.
+    const foreign = projects.find((p) => p.implementingAgencyId === otherMinistry.id);
+    await db.notification.create({
+      data: {
+        userId: officer.id,
+        kind: "returned",
+        projectId: foreign?.id ?? null,
+        subject: "S",
+        link: "/",
+        key: "x1",
+      },
+    });
+    expect((await sessionUser())?.hasUnreadNotifications).toBe(true);
+    expect(await countUnread(officer)).toBe(foreign ? 0 : 1);
+    await db.notification.updateMany({ where: { userId: officer.id }, data: { readAt: new Date() } });
+    expect((await sessionUser())?.hasUnreadNotifications).toBe(false);
   });
 });
 

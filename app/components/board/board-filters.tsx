@@ -1,7 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
+import { useRemembered } from "~/i18n/remembered-labels";
+import { boardLabels } from "./board-labels";
 
 /** GET form: the filters live in the URL, so a board view can be bookmarked and shared. */
 export function BoardFilters({
@@ -10,34 +9,34 @@ export function BoardFilters({
   selected,
   action = "/board",
 }: {
-  frameworks: ({ id: string; code: string } & LocalizedName)[];
+  /** Names already in the reader's language (the loader picks them). */
+  frameworks: { id: string; name: string }[];
   /** Priority areas to narrow to, with the search box (the board offers both; other pages need not). */
-  areas?: { id: string; name: LocalizedName }[];
+  areas?: { id: string; name: string }[];
   selected: { frameworkId?: string; institution?: string; areaId?: string; q?: string };
   action?: string;
 }) {
-  const { t } = useTranslation();
-  const ln = useLocalizedName();
+  const labels = useRemembered(boardLabels).filters;
   return (
-    <Form method="get" action={action} className="filter-bar" aria-label={t("portfolio.board.filtersLabel")}>
+    <Form method="get" action={action} className="filter-bar" aria-label={labels.label}>
       <div className="field">
-        <label htmlFor="board-framework">{t("portfolio.board.framework")}</label>
+        <label htmlFor="board-framework">{labels.framework}</label>
         <select id="board-framework" name="frameworkId" defaultValue={selected.frameworkId ?? ""}>
-          <option value="">{t("portfolio.board.allFrameworks")}</option>
+          <option value="">{labels.allFrameworks}</option>
           {frameworks.map((f) => (
             <option key={f.id} value={f.id}>
-              {ln(f)}
+              {f.name}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="board-institution">{t("portfolio.board.institution")}</label>
+        <label htmlFor="board-institution">{labels.institution}</label>
         <select id="board-institution" name="institution" defaultValue={selected.institution ?? ""}>
-          <option value="">{t("portfolio.board.allInstitutions")}</option>
-          {(["WB", "IFC", "JOINT"] as const).map((i) => (
-            <option key={i} value={i}>
-              {t(`domain.institution.${i}`)}
+          <option value="">{labels.allInstitutions}</option>
+          {labels.institutions.map(({ code, label }) => (
+            <option key={code} value={code}>
+              {label}
             </option>
           ))}
         </select>
@@ -45,26 +44,26 @@ export function BoardFilters({
       {areas ? (
         <>
           <div className="field">
-            <label htmlFor="board-area">{t("lists.board.area")}</label>
+            <label htmlFor="board-area">{labels.area}</label>
             <select id="board-area" name="areaId" defaultValue={selected.areaId ?? ""}>
-              <option value="">{t("lists.board.allAreas")}</option>
+              <option value="">{labels.allAreas}</option>
               {areas.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {ln(a.name)}
+                  {a.name}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="board-q">{t("lists.board.search")}</label>
+            <label htmlFor="board-q">{labels.search}</label>
             <input id="board-q" name="q" type="search" maxLength={100} defaultValue={selected.q ?? ""} />
           </div>
         </>
       ) : null}
       <div className="filter-actions">
-        <button type="submit">{t("common.actions.apply")}</button>
+        <button type="submit">{labels.apply}</button>
         <Link to={action} className="button secondary">
-          {t("common.actions.reset")}
+          {labels.reset}
         </Link>
       </div>
     </Form>

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
-import { useLocalizedName } from "~/i18n/use-localized-name";
+import { useRemembered } from "~/i18n/remembered-labels";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
-import type { BoardPage } from "~/models/board-page.server";
+import type { BoardView } from "~/models/board-view.server";
+import { boardLabels } from "./board-labels";
 
 const TILE_CLASS = { RED: "red", AMBER: "amber", GREEN: "green", COMPLETED: "completed" } as const;
 
@@ -19,13 +19,13 @@ export function boardHref(params: Record<string, string | number | undefined>): 
 type Filters = { frameworkId?: string; institution?: string; areaId?: string; q?: string };
 
 /** Counts per colour: each tile opens that colour's list. */
-export function ColourTiles({ board, filters }: { board: BoardPage; filters: Filters }) {
-  const { t } = useTranslation();
+export function ColourTiles({ board, filters }: { board: BoardView; filters: Filters }) {
+  const labels = useRemembered(boardLabels);
   const format = useFormat();
   return (
     <section aria-labelledby="board-summary" data-testid="board-summary">
       <h2 id="board-summary" className="visually-hidden">
-        {t("lists.board.summary")}
+        {labels.summary}
       </h2>
       <ul className="board-tiles">
         {STATUS_COLOURS.map((colour) => (
@@ -35,10 +35,10 @@ export function ColourTiles({ board, filters }: { board: BoardPage; filters: Fil
               className={`board-tile board-tile-${TILE_CLASS[colour]}`}
               data-colour={colour}
               aria-current={board.colour === colour ? "true" : undefined}
-              aria-label={`${t(`portfolio.colours.${colour}`)}: ${format.number(board.counts[colour])}`}
+              aria-label={`${labels.colours[colour]}: ${format.number(board.counts[colour])}`}
             >
               <span className="board-tile-count">{format.number(board.counts[colour])}</span>
-              <span className="board-tile-label">{t(`portfolio.colours.${colour}`)}</span>
+              <span className="board-tile-label">{labels.colours[colour]}</span>
             </Link>
           </li>
         ))}
@@ -48,9 +48,8 @@ export function ColourTiles({ board, filters }: { board: BoardPage; filters: Fil
 }
 
 /** Counts per priority area and colour: every figure opens that area's list of that colour. */
-export function AreaTable({ board, filters }: { board: BoardPage; filters: Filters }) {
-  const { t } = useTranslation();
-  const ln = useLocalizedName();
+export function AreaTable({ board, filters }: { board: BoardView; filters: Filters }) {
+  const labels = useRemembered(boardLabels);
   const format = useFormat();
   if (board.areas.length === 0) return null;
   const cell = (areaId: string, colour: StatusColour, n: number) =>
@@ -61,19 +60,19 @@ export function AreaTable({ board, filters }: { board: BoardPage; filters: Filte
     );
   return (
     <section aria-labelledby="board-areas" className="panel">
-      <h2 id="board-areas">{t("lists.board.byArea")}</h2>
+      <h2 id="board-areas">{labels.byArea}</h2>
       <div className="table-wrap">
         <table data-testid="board-areas">
           <thead>
             <tr>
-              <th scope="col">{t("lists.board.area")}</th>
+              <th scope="col">{labels.area}</th>
               {STATUS_COLOURS.map((c) => (
                 <th key={c} scope="col" className="num">
-                  {t(`portfolio.colours.${c}`)}
+                  {labels.colours[c]}
                 </th>
               ))}
               <th scope="col" className="num">
-                {t("lists.board.total")}
+                {labels.total}
               </th>
             </tr>
           </thead>
@@ -81,7 +80,7 @@ export function AreaTable({ board, filters }: { board: BoardPage; filters: Filte
             {board.areas.map((area) => (
               <tr key={area.id} data-area-id={area.id} aria-current={filters.areaId === area.id ? "true" : undefined}>
                 <th scope="row">
-                  <Link to={boardHref({ ...filters, areaId: area.id })}>{ln(area.name)}</Link>{" "}
+                  <Link to={boardHref({ ...filters, areaId: area.id })}>{area.name}</Link>{" "}
                   <span className="muted">{area.frameworkCode}</span>
                 </th>
                 {STATUS_COLOURS.map((c) => (

@@ -1,10 +1,23 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+/**
+ * The bell's name per language and count, remembered (bundled strings: exact): every signed-in page shows it, and
+ * the plural's interpolation ran on each. Counts are few; the map starts over past a bound.
+ */
+const bellLabels = new Map<string, string>();
+const BELL_LABELS_LIMIT = 1_000;
+
 /** The header's link to the notifications page; its name says how many are unread (the icon alone says nothing). */
 export function NotificationBell({ count }: { count: number }) {
-  const { t } = useTranslation();
-  const label = t("notify.bell.unread", { count });
+  const { t, i18n } = useTranslation();
+  const remembered = `${i18n.language}\u0000${count}`;
+  let label = bellLabels.get(remembered);
+  if (label === undefined) {
+    label = t("notify.bell.unread", { count });
+    if (bellLabels.size >= BELL_LABELS_LIMIT) bellLabels.clear();
+    bellLabels.set(remembered, label);
+  }
   return (
     <Link
       to="/notifications"
