@@ -5,7 +5,7 @@ import { useLocalizedName } from "~/i18n/use-localized-name";
 import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import type { ProjectSort } from "~/schemas/project";
-import { RatingBadge } from "./rating-badge";
+import { RatingBadgeOf } from "./rating-badge";
 
 export type ProjectRow = {
   id: string;
@@ -81,6 +81,13 @@ export function ProjectTable({
   const codeLabel = useLabel();
   const format = useFormat();
   const ln = useLocalizedName();
+  // Words every row repeats, translated once per table rather than once per row.
+  const words = {
+    pdoShort: t("projects.ratings.pdoShort"),
+    ipShort: t("projects.ratings.ipShort"),
+    unrated: t("projects.ratings.none"),
+    archived: t("projects.archived"),
+  };
   return (
     <div className="table-wrap">
       <table data-testid="project-list">
@@ -111,7 +118,7 @@ export function ProjectTable({
                   {p.archived ? (
                     <>
                       {" "}
-                      <span className="badge">{t("projects.archived")}</span>
+                      <span className="badge">{words.archived}</span>
                     </>
                   ) : null}
                 </div>
@@ -125,11 +132,11 @@ export function ProjectTable({
               <td>
                 {p.latestRating ? (
                   <span className="rating-pair">
-                    <RatingBadge value={p.latestRating.pdo} label={t("projects.ratings.pdoShort")} />{" "}
-                    <RatingBadge value={p.latestRating.ip} label={t("projects.ratings.ipShort")} />
+                    <RatingBadgeOf value={p.latestRating.pdo} label={words.pdoShort} name={codeLabel} />{" "}
+                    <RatingBadgeOf value={p.latestRating.ip} label={words.ipShort} name={codeLabel} />
                   </span>
                 ) : (
-                  <span className="muted">{t("projects.ratings.none")}</span>
+                  <span className="muted">{words.unrated}</span>
                 )}
               </td>
             </tr>
