@@ -441,6 +441,26 @@ describe("the /projects loader", () => {
     expect(data.canCreate).toBe(false);
   });
 
+  it("sends the agencies' and priority areas' names in the reader's language only", async () => {
+    const ministry = await createOrganization({
+      kind: "MINISTRY",
+      name: "Ministry of Lists",
+      nameRu: "Министерство списков",
+      nameKk: "Тізімдер министрлігі",
+    });
+    const project = await createProject({ implementingAgencyId: ministry.id, code: "P990001" });
+    const reader = await createActor("OFFICER", { organizationId: ministry.id, locale: "ru" });
+    const result = await call(listRoute.loader, { user: reader, path: "/projects" });
+    expect(result.status).toBe(200);
+    const data = result.data as Awaited<ReturnType<typeof listRoute.loader>>;
+    expect(data.list.projects.find((p) => p.code === project.code)?.agency).toBe("Министерство списков");
+    expect(data.options.agencies).toContainEqual({ id: ministry.id, name: "Министерство списков" });
+    const sent = JSON.stringify(data);
+    expect(sent).not.toContain("Ministry of Lists");
+    expect(sent).not.toContain("Тізімдер министрлігі");
+    expect(sent).not.toContain("nameKk");
+  });
+
   it.each([
     "/projects?sort=bogus",
     "/projects?dir=sideways",

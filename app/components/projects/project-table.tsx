@@ -1,8 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import type { ProjectSort } from "~/schemas/project";
 import { RatingBadgeOf } from "./rating-badge";
@@ -17,7 +15,8 @@ export type ProjectRow = {
   commitmentCents: number;
   disbursedShare: number | null;
   closingDate: string | null;
-  agency: LocalizedName;
+  /** The implementing agency's name in the reader's language. */
+  agency: string;
   priorityArea: string;
   latestRating: { pdo: string; ip: string; risk: string; ratedOn: string } | null;
 };
@@ -80,7 +79,6 @@ export function ProjectTable({
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const format = useFormat();
-  const ln = useLocalizedName();
   // Words every row repeats, translated once per table rather than once per row.
   const words = {
     pdoShort: t("projects.ratings.pdoShort"),
@@ -124,7 +122,7 @@ export function ProjectTable({
                 </div>
               </td>
               <td>{codeLabel("domain.institution", p.institution)}</td>
-              <td>{ln(p.agency)}</td>
+              <td>{p.agency}</td>
               <td>{codeLabel("domain.projectStatus", p.status)}</td>
               <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
               <td className="num">{format.percent(p.disbursedShare)}</td>
