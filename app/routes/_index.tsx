@@ -11,7 +11,8 @@ import { OfficerHome } from "~/components/home/officer-home";
 import { VisibleProjects } from "~/components/home/visible-projects";
 import { WorldBankView } from "~/components/home/world-bank-view";
 import { requireUser } from "~/lib/auth.server";
-import { organizationNameOf } from "~/lib/localized-name";
+import { localizedName, organizationNameOf } from "~/lib/localized-name";
+import { resolveLocale } from "~/lib/locale.server";
 import { homeDataFor } from "~/models/home.server";
 import { ErrorPanel } from "~/root";
 
@@ -20,17 +21,17 @@ export const meta = titled("common.nav.home");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // The visible projects come with the home data (one portfolio read), kept per state of the database, day and viewer.
-  const { projects, ...home } = await homeDataFor(user);
+  const [{ projects, ...home }, language] = await Promise.all([homeDataFor(user), resolveLocale(request, user.locale)]);
+  // Names travel in the reader's language only (the cached home data holds all three, for every language).
+  const items = projects.items.map((p) => ({ ...p, agency: localizedName(p.agency, language) }));
   return {
     user: {
       name: user.name,
       role: user.role,
-      organizationName: user.organizationName,
-      organizationNameRu: user.organizationNameRu,
-      organizationNameKk: user.organizationNameKk,
+      organizationName: organizationNameOf(user, language),
       organizationKind: user.organizationKind,
     },
-    projects,
+    projects: { items, total: projects.total },
     home,
   };
 }
@@ -43,7 +44,7 @@ const INTRO_KEY = {
 } as const;
 
 export default function Home() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, projects, home } = useLoaderData<typeof loader>();
   const org = home.org;
   return (
@@ -52,7 +53,7 @@ export default function Home() {
       <p className="muted">
         {t("home.signedInAs", {
           role: t(`common.roles.${user.role}`),
-          organization: organizationNameOf(user, i18n.language),
+          organization: user.organizationName,
         })}{" "}
         — {t(INTRO_KEY[user.role])}
       </p>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server";
 import { localizedName, organizationNameOf } from "~/lib/localized-name";
+import { resolveLocale } from "~/lib/locale.server";
 import { ROLES } from "~/lib/permissions";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
@@ -18,21 +19,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "admin.users");
   const filters = parseSearchParams(UserFilterSchema, new URL(request.url));
   const { page, ...rest } = filters;
-  const [list, organizations] = await Promise.all([listUsers({ filters: rest, page }), listOrganizationChoices()]);
-  // Everything returned is serialized into the page: only what the table and the filter show.
+  const [list, choices, language] = await Promise.all([
+    listUsers({ filters: rest, page }),
+    listOrganizationChoices(),
+    resolveLocale(request, user.locale),
+  ]);
+  // Everything returned is serialized into the page: only what the table and the filter show, and each
+  // organisation's name in the reader's language only (not in all three).
   const users = list.users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
-    organizationName: u.organizationName,
-    organizationNameRu: u.organizationNameRu,
-    organizationNameKk: u.organizationNameKk,
+    organizationName: organizationNameOf(u, language),
     role: u.role,
     locale: u.locale,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
     sessionCount: u.sessionCount,
   }));
+  const organizations = choices.map((o) => ({ id: o.id, name: localizedName(o, language) }));
   return { ...list, users, organizations, filters: rest };
 }
 
@@ -73,7 +78,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The filters are a GET form: the URL holds them, so a filtered list can be bookmarked and shared. */
 function UserFilters({ filters, organizations }: Pick<LoaderData, "filters" | "organizations">) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Form method="get" className="filter-bar" aria-label={t("admin.users.filters")}>
       <div className="field">
@@ -86,7 +91,7 @@ function UserFilters({ filters, organizations }: Pick<LoaderData, "filters" | "o
           <option value="">{t("admin.users.allOrganizations")}</option>
           {organizations.map((o) => (
             <option key={o.id} value={o.id}>
-              {localizedName(o, i18n.language)}
+              {o.name}
             </option>
           ))}
         </select>
@@ -121,7 +126,23 @@ function UserFilters({ filters, organizations }: Pick<LoaderData, "filters" | "o
 }
 
 function UserTable({ users }: Pick<LoaderData, "users">) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  // Words the rows repeat, translated once per table rather than once or twice per row.
+  const roles = Object.fromEntries(ROLES.map((role) => [role, t(`common.roles.${role}`)]));
+  const languages = new Map<string, string>();
+  const languageOf = (code: string) => {
+    let name = languages.get(code);
+    if (name === undefined) {
+      name = t(`common.languages.${code}`, { defaultValue: code });
+      languages.set(code, name);
+    }
+    return name;
+  };
+  const words = {
+    active: t("admin.users.active"),
+    inactive: t("admin.users.inactive"),
+    mustChange: t("admin.users.mustChange"),
+  };
   return (
     <div className="table-wrap">
       <table data-testid="admin-users">
@@ -143,19 +164,19 @@ function UserTable({ users }: Pick<LoaderData, "users">) {
                 <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
               </td>
               <td>{u.email}</td>
-              <td>{organizationNameOf(u, i18n.language)}</td>
-              <td>{t(`common.roles.${u.role}`)}</td>
-              <td>{t(`common.languages.${u.locale}`, { defaultValue: u.locale })}</td>
+              <td>{u.organizationName}</td>
+              <td>{roles[u.role]}</td>
+              <td>{languageOf(u.locale)}</td>
               <td>
                 {u.active ? (
-                  <span className="badge green">{t("admin.users.active")}</span>
+                  <span className="badge green">{words.active}</span>
                 ) : (
-                  <span className="badge">{t("admin.users.inactive")}</span>
+                  <span className="badge">{words.inactive}</span>
                 )}
                 {u.mustChangePassword ? (
                   <>
                     {" "}
-                    <span className="badge amber">{t("admin.users.mustChange")}</span>
+                    <span className="badge amber">{words.mustChange}</span>
                   </>
                 ) : null}
               </td>

@@ -6,6 +6,8 @@ import { Pagination, ProjectTable } from "~/components/projects/project-table";
 import { ProjectFilters } from "~/components/projects/project-filters";
 import { requireUser } from "~/lib/auth.server";
 import { canListArchived, decideGlobal } from "~/lib/permissions";
+import { localizedName } from "~/lib/localized-name";
+import { resolveLocale } from "~/lib/locale.server";
 import { enforce, requireGlobalPermission } from "~/lib/permissions.server";
 import { parseSearchParams } from "~/lib/validation.server";
 import { listProjectFilterOptions, listProjects } from "~/models/project/list.server";
@@ -19,10 +21,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireGlobalPermission(user, "portfolio.view");
   const query = parseSearchParams(ProjectListQuerySchema, new URL(request.url));
   if (query.archived === "1" && !canListArchived(user)) enforce("forbidden");
-  const [list, options] = await Promise.all([listProjects({ actor: user, query }), listProjectFilterOptions(user)]);
+  const [list, choices, language] = await Promise.all([
+    listProjects({ actor: user, query }),
+    listProjectFilterOptions(user),
+    resolveLocale(request, user.locale),
+  ]);
+  // The filters' choices with their names in the reader's language only (the cached choices hold all three).
+  const options = {
+    frameworks: choices.frameworks.map((f) => ({
+      id: f.id,
+      code: f.code,
+      priorityAreas: f.priorityAreas.map((a) => ({ id: a.id, code: a.code, name: localizedName(a, language) })),
+    })),
+    agencies: choices.agencies.map((a) => ({ id: a.id, name: localizedName(a, language) })),
+  };
+  // Each row's agency likewise: the cached page holds every language, the reader gets theirs.
+  const projects = list.projects.map((p) => ({ ...p, agency: localizedName(p.agency, language) }));
   return {
     query,
-    list,
+    list: { ...list, projects },
     options,
     canCreate: decideGlobal(user, "project.create") === "allow",
     canSeeArchived: canListArchived(user),

@@ -790,6 +790,24 @@ describe("organisations and frameworks", () => {
 });
 
 describe("the users list", () => {
+  it("sends each organisation's name in the reader's language only", async () => {
+    const justice = await db.organization.findFirstOrThrow({ where: { name: "Ministry of Justice" } });
+    const reader = await createActor("ADMIN", { locale: "ru" });
+    const loaded = await callLoader(
+      "routes/admin.users._index.tsx",
+      `/admin/users?organizationId=${justice.id}`,
+      reader.cookie,
+    );
+    expect(loaded.status).toBe(200);
+    const body = JSON.stringify(loaded.body);
+    expect(justice.nameRu).toBeTruthy();
+    expect(body).toContain(JSON.stringify(justice.nameRu));
+    // Neither the English nor the Kazakh name travels with the page (the filter's choices included).
+    expect(body).not.toContain("Ministry of Justice");
+    expect(body).not.toContain(JSON.stringify(justice.nameKk));
+    expect(body).not.toContain("nameRu");
+  });
+
   it("pages the accounts with how many match in all; a page past the end shows the last one", async () => {
     const { listUsers } = await import("~/models/admin/users.server");
     const total = await db.user.count();

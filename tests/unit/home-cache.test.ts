@@ -104,3 +104,30 @@ describe("homeDataFor", () => {
     expect(after).toEqual(await getHomeData({ actor: auditor, today }));
   });
 });
+
+describe("the home page's names", () => {
+  it("travel in the reader's language only: the agencies of the visible projects and the reader's organisation", async () => {
+    const { getRequest, importRouteModule } = await import("../helpers/route-harness");
+    const { createProject } = await import("../helpers/factories");
+    const ministry = await createOrganization({
+      kind: "MINISTRY",
+      name: "Ministry of Tests",
+      nameRu: "Министерство испытаний",
+      nameKk: "Сынақ министрлігі",
+    });
+    const project = await createProject({ implementingAgencyId: ministry.id });
+    const reader = await createActor("OFFICER", { organizationId: ministry.id, locale: "kk" });
+    const home = await importRouteModule("routes/_index.tsx");
+    if (!home.loader) throw new Error("the home route has a loader");
+    const data: unknown = await home.loader({ request: getRequest("/", reader.cookie), params: {}, context: {} });
+    expect(data).toMatchObject({
+      user: { organizationName: "Сынақ министрлігі" },
+      projects: {
+        items: expect.arrayContaining([expect.objectContaining({ code: project.code, agency: "Сынақ министрлігі" })]),
+      },
+    });
+    const sent = JSON.stringify(data);
+    expect(sent).not.toContain("Министерство испытаний");
+    expect(sent).not.toContain("Ministry of Tests");
+  });
+});

@@ -441,6 +441,26 @@ describe("the /projects loader", () => {
     expect(data.canCreate).toBe(false);
   });
 
+  it("sends the agencies' and priority areas' names in the reader's language only", async () => {
+    const ministry = await createOrganization({
+      kind: "MINISTRY",
+      name: "Ministry of Lists",
+      nameRu: "Министерство списков",
+      nameKk: "Тізімдер министрлігі",
+    });
+    const project = await createProject({ implementingAgencyId: ministry.id, code: "P990001" });
+    const reader = await createActor("OFFICER", { organizationId: ministry.id, locale: "ru" });
+    const result = await call(listRoute.loader, { user: reader, path: "/projects" });
+    expect(result.status).toBe(200);
+    const data = result.data as Awaited<ReturnType<typeof listRoute.loader>>;
+    expect(data.list.projects.find((p) => p.code === project.code)?.agency).toBe("Министерство списков");
+    expect(data.options.agencies).toContainEqual({ id: ministry.id, name: "Министерство списков" });
+    const sent = JSON.stringify(data);
+    expect(sent).not.toContain("Ministry of Lists");
+    expect(sent).not.toContain("Тізімдер министрлігі");
+    expect(sent).not.toContain("nameKk");
+  });
+
   it.each([
     "/projects?sort=bogus",
     "/projects?dir=sideways",
@@ -527,5 +547,35 @@ describe("paging and search in the database", () => {
       expect(item.commitmentCents).toBe(Number(row?.commitmentMinor));
       expect(item.closingDate).toBe((row?.closingRevisedDate ?? row?.closingOriginalDate)?.toISOString() ?? null);
     }
+  });
+});
+
+describe("a page of the list kept per state, scope and query", () => {
+  it("answers the same page until an audited write, per scope and query, equal to a fresh read", async () => {
+    const { insideServerRequest } = await import("../helpers/request");
+    const page = (user: Demo, query: ProjectListQuery) =>
+      insideServerRequest(() => listProjects({ actor: user, query }));
+    // Outside a request of the server the page is read every time: the reference.
+    const fresh = (user: Demo, query: ProjectListQuery) => listProjects({ actor: user, query });
+
+    const first = await page(wbManager, q({ sort: "rating", dir: "desc" }));
+    expect(await page(wbManager, q({ sort: "rating", dir: "desc" }))).toBe(first);
+    expect(first).toEqual(await fresh(wbManager, q({ sort: "rating", dir: "desc" })));
+    // Another scope, another query and another page are other pages, each equal to its own fresh read.
+    expect(await page(transportOfficer, q({ sort: "rating", dir: "desc" }))).toEqual(
+      await fresh(transportOfficer, q({ sort: "rating", dir: "desc" })),
+    );
+    expect(await page(wbManager, q({ q: "road" }))).toEqual(await fresh(wbManager, q({ q: "road" })));
+    expect(await page(admin, q({ page: "2" }))).toEqual(await fresh(admin, q({ page: "2" })));
+
+    // A new rating (an audited write) moves the chain's head: the page is read again and shows it.
+    const target = first.projects[first.projects.length - 1];
+    expect(target).toBeDefined();
+    const author = await db.user.findFirstOrThrow({ where: { role: "MANAGER" } });
+    await createRating(target?.id ?? "", author.id, { ratedOn: day("2026-11-30"), pdoRating: "HU", ipRating: "HU" });
+    const after = await page(wbManager, q({ sort: "rating", dir: "desc" }));
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await fresh(wbManager, q({ sort: "rating", dir: "desc" })));
+    expect(after.projects[0]?.latestRating).toMatchObject({ pdo: "HU", ip: "HU" });
   });
 });

@@ -710,3 +710,36 @@ describe("what the queue lists", () => {
     expect(pageHref("/reviews", {}, 1)).toBe("/reviews");
   });
 });
+
+describe("a page of the queue kept per state, reviewer, page and project", () => {
+  it("answers the same page until an audited write, per reviewer and page, equal to a fresh read", async () => {
+    const { insideServerRequest: inRequest } = await import("../helpers/request");
+    const query = (actor: Demo, page = 1) => ({ actor, page, pageSize: 2 });
+    const page = (actor: Demo, at = 1) => inRequest(() => listReviewQueuePage(query(actor, at)));
+    // Outside a request of the server the page is read every time: the reference.
+    const fresh = (actor: Demo, at = 1) => listReviewQueuePage(query(actor, at));
+
+    const first = await page(wbManager);
+    expect(await page(wbManager)).toBe(first);
+    expect(first).toEqual(await fresh(wbManager));
+    // Another reviewer (whose own submissions differ) and another page are other pages.
+    expect(await page(transportManager)).toEqual(await fresh(transportManager));
+    expect(await page(wbManager, 2)).toEqual(await fresh(wbManager, 2));
+
+    // A decision (an audited write) moves the chain's head: the page is read again without the decided item.
+    const decided = first.items.find((item) => !item.ownSubmission);
+    expect(decided).toBeDefined();
+    if (!decided) return;
+    const answer = await post(wbManager, {
+      intent: "approve",
+      kind: decided.kind,
+      id: decided.id,
+      version: String(decided.version),
+    });
+    expect(answer.status).toBe(302);
+    const after = await page(wbManager);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await fresh(wbManager));
+    expect(after.items.map((item) => item.id)).not.toContain(decided.id);
+  });
+});

@@ -2,8 +2,6 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ShowingNote } from "~/components/ui/showing-note";
 import { useLabel } from "~/i18n/keys";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
 
 export type VisibleProject = {
   id: string;
@@ -11,7 +9,8 @@ export type VisibleProject = {
   name: string;
   institution: string;
   status: string;
-  agency: LocalizedName;
+  /** The implementing agency's name in the reader's language. */
+  agency: string;
 };
 
 /** Every project the user can see. Other tests read `[data-testid=visible-projects] [data-project-code]`: keep them. */
@@ -25,7 +24,6 @@ export function VisibleProjects({
   const projects = list.items;
   const { t } = useTranslation();
   const codeLabel = useLabel();
-  const ln = useLocalizedName();
   const table =
     projects.length === 0 ? (
       <p className="panel">{t("home.noProjects")}</p>
@@ -49,7 +47,7 @@ export function VisibleProjects({
                   <Link to={`/projects/${p.id}`}>{p.name}</Link>
                 </td>
                 <td>{codeLabel("domain.institution", p.institution)}</td>
-                <td>{ln(p.agency)}</td>
+                <td>{p.agency}</td>
                 <td>{codeLabel("domain.projectStatus", p.status)}</td>
               </tr>
             ))}

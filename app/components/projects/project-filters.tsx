@@ -1,7 +1,5 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
 import {
   INSTITUTIONS,
   PROJECT_SORTS,
@@ -10,13 +8,10 @@ import {
   type ProjectListQuery,
 } from "~/schemas/project";
 
+/** The choices, each name in the reader's language. */
 type Options = {
-  frameworks: ({
-    id: string;
-    code: string;
-    priorityAreas: ({ id: string; code: string } & LocalizedName)[];
-  } & LocalizedName)[];
-  agencies: ({ id: string } & LocalizedName)[];
+  frameworks: { id: string; code: string; priorityAreas: { id: string; code: string; name: string }[] }[];
+  agencies: { id: string; name: string }[];
 };
 
 /** The list's filters as a plain GET form: the whole view lives in the URL, so it can be bookmarked and shared. */
@@ -30,7 +25,6 @@ export function ProjectFilters({
   canSeeArchived: boolean;
 }) {
   const { t } = useTranslation();
-  const ln = useLocalizedName();
   // Remounting on a new query keeps the uncontrolled inputs in step with the URL (back/forward, links).
   const key = JSON.stringify(query);
   return (
@@ -63,7 +57,7 @@ export function ProjectFilters({
           <optgroup key={f.id} label={f.code}>
             {f.priorityAreas.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.code} — {ln(a)}
+                {a.code} — {a.name}
               </option>
             ))}
           </optgroup>
@@ -79,7 +73,7 @@ export function ProjectFilters({
       <Select id="agency" label={t("projects.fields.implementingAgency")} value={query.agency}>
         {options.agencies.map((a) => (
           <option key={a.id} value={a.id}>
-            {ln(a)}
+            {a.name}
           </option>
         ))}
       </Select>

@@ -1,11 +1,9 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
 import { useFormat } from "~/i18n/format";
 import type { ProjectSort } from "~/schemas/project";
-import { RatingBadge } from "./rating-badge";
+import { RatingBadgeOf } from "./rating-badge";
 
 export type ProjectRow = {
   id: string;
@@ -17,7 +15,8 @@ export type ProjectRow = {
   commitmentCents: number;
   disbursedShare: number | null;
   closingDate: string | null;
-  agency: LocalizedName;
+  /** The implementing agency's name in the reader's language. */
+  agency: string;
   priorityArea: string;
   latestRating: { pdo: string; ip: string; risk: string; ratedOn: string } | null;
 };
@@ -80,7 +79,13 @@ export function ProjectTable({
   const { t } = useTranslation();
   const codeLabel = useLabel();
   const format = useFormat();
-  const ln = useLocalizedName();
+  // Words every row repeats, translated once per table rather than once per row.
+  const words = {
+    pdoShort: t("projects.ratings.pdoShort"),
+    ipShort: t("projects.ratings.ipShort"),
+    unrated: t("projects.ratings.none"),
+    archived: t("projects.archived"),
+  };
   return (
     <div className="table-wrap">
       <table data-testid="project-list">
@@ -111,13 +116,13 @@ export function ProjectTable({
                   {p.archived ? (
                     <>
                       {" "}
-                      <span className="badge">{t("projects.archived")}</span>
+                      <span className="badge">{words.archived}</span>
                     </>
                   ) : null}
                 </div>
               </td>
               <td>{codeLabel("domain.institution", p.institution)}</td>
-              <td>{ln(p.agency)}</td>
+              <td>{p.agency}</td>
               <td>{codeLabel("domain.projectStatus", p.status)}</td>
               <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
               <td className="num">{format.percent(p.disbursedShare)}</td>
@@ -125,11 +130,11 @@ export function ProjectTable({
               <td>
                 {p.latestRating ? (
                   <span className="rating-pair">
-                    <RatingBadge value={p.latestRating.pdo} label={t("projects.ratings.pdoShort")} />{" "}
-                    <RatingBadge value={p.latestRating.ip} label={t("projects.ratings.ipShort")} />
+                    <RatingBadgeOf value={p.latestRating.pdo} label={words.pdoShort} name={codeLabel} />{" "}
+                    <RatingBadgeOf value={p.latestRating.ip} label={words.ipShort} name={codeLabel} />
                   </span>
                 ) : (
-                  <span className="muted">{t("projects.ratings.none")}</span>
+                  <span className="muted">{words.unrated}</span>
                 )}
               </td>
             </tr>

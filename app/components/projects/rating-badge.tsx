@@ -14,7 +14,22 @@ const RISK_TONE: Record<string, string> = { H: "red", S: "amber", M: "", L: "gre
 
 /** A six-point rating (HS..HU) as a coloured badge; the full name is in the title and for screen readers. */
 export function RatingBadge({ value, label }: { value: string | null | undefined; label?: string }) {
-  const codeLabel = useLabel();
+  return <RatingBadgeOf value={value} label={label} name={useLabel()} />;
+}
+
+/**
+ * The same badge with the label lookup given by the caller: a table of many badges reads the translator once
+ * instead of once per badge.
+ */
+export function RatingBadgeOf({
+  value,
+  label,
+  name: codeLabel,
+}: {
+  value: string | null | undefined;
+  label?: string;
+  name: ReturnType<typeof useLabel>;
+}) {
   if (!value) return <span className="muted">—</span>;
   const name = codeLabel("domain.rating", value);
   return (

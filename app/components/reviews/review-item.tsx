@@ -9,6 +9,7 @@ import type { ReviewQueueItem } from "~/models/review/queue.server";
 import { useActionAnswer } from "~/components/ui/form-hooks";
 import { FormMessage } from "~/components/ui/form-message";
 import { answerFor, fieldErrorsIn, type ActionResult } from "~/lib/action-result";
+import { MILESTONE_STATUSES } from "~/schemas/milestone";
 import { itemKey } from "~/schemas/review";
 import { EvidenceLinks } from "./evidence-links";
 
@@ -36,14 +37,69 @@ export function reviewSubject(item: ReviewQueueItem): string {
  */
 export type CardTools = {
   t: TFunction;
+  words: CardWords;
   format: ReturnType<typeof useFormat>;
   answer: ActionResult<unknown> | null;
   submitting: { intent: string; id: string } | null;
 };
 
+type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** The words every card repeats (headings, labels, buttons, statuses): the same for every card of a language. */
+function cardWordsFor(t: TFunction) {
+  const status = (code: MilestoneStatus) => t(`domain.milestoneStatus.${code}`);
+  return {
+    kind: {
+      milestoneUpdate: t("workflow.reviews.milestoneUpdate"),
+      indicatorValue: t("workflow.reviews.indicatorValue"),
+    },
+    approveHint: {
+      milestoneUpdate: t("workflow.reviews.approveHint.milestoneUpdate"),
+      indicatorValue: t("workflow.reviews.approveHint.indicatorValue"),
+    },
+    onlyThisProject: t("queues.reviews.onlyThisProject"),
+    field: t("workflow.reviews.field"),
+    current: t("workflow.reviews.current"),
+    proposed: t("workflow.reviews.proposed"),
+    status: t("workflow.reviews.status"),
+    percent: t("workflow.reviews.percent"),
+    dueDate: t("workflow.reviews.dueDate"),
+    period: t("workflow.reviews.period"),
+    value: t("workflow.reviews.value"),
+    baselineTarget: t("workflow.reviews.baselineTarget"),
+    reason: t("workflow.milestone.reason"),
+    evidence: t("workflow.milestone.evidence"),
+    ownSubmission: t("workflow.reviews.ownSubmission"),
+    comment: t("workflow.reviews.comment"),
+    working: t("workflow.reviews.working"),
+    approve: t("workflow.reviews.approve"),
+    return: t("workflow.reviews.return"),
+    milestoneStatus: Object.fromEntries(MILESTONE_STATUSES.map((code) => [code, status(code)])) as Record<
+      MilestoneStatus,
+      string
+    >,
+  };
+}
+type CardWords = ReturnType<typeof cardWordsFor>;
+
+/**
+ * Card words per language, translated once: the strings are bundled, so a language's words never change while the
+ * server runs (three languages: the map stays that small).
+ */
+const cardWords = new Map<string, CardWords>();
+function rememberedCardWords(language: string, t: TFunction): CardWords {
+  let words = cardWords.get(language);
+  if (!words) {
+    words = cardWordsFor(t);
+    cardWords.set(language, words);
+  }
+  return words;
+}
+
 /** The tools of `CardTools`, once per list. */
 export function useCardTools(): CardTools {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const words = rememberedCardWords(i18n.language, t);
   const format = useFormat();
   // A single decision's answer is addressed to its intent and item; each card picks its own below.
   const approveAnswer = useActionAnswer<unknown>("approve");
@@ -54,7 +110,7 @@ export function useCardTools(): CardTools {
   const intent = data?.get("intent");
   const id = data?.get("id");
   const submitting = (intent === "approve" || intent === "return") && typeof id === "string" ? { intent, id } : null;
-  return { t, format, answer, submitting };
+  return { t, words, format, answer, submitting };
 }
 
 /** One pending submission: what it proposes next to what is there now, and the decision buttons. */
@@ -68,7 +124,7 @@ export function ReviewItemCard({
   /** Offer "only this project" (not on a queue already showing one project). */
   projectFilter?: boolean;
 }) {
-  const { t, format } = tools;
+  const { t, words, format } = tools;
   const headingId = `review-${item.id}`;
   const subject = reviewSubject(item);
   const subjectLink =
@@ -98,14 +154,12 @@ export function ReviewItemCard({
         )}
         <div>
           <p className="muted review-kind">
-            {t(`workflow.reviews.${item.kind}`)} · <Link to={`/projects/${item.project.id}`}>{item.project.name}</Link>{" "}
+            {words.kind[item.kind]} · <Link to={`/projects/${item.project.id}`}>{item.project.name}</Link>{" "}
             <span className="record-code">{item.project.code}</span>
             {projectFilter ? (
               <>
                 {" · "}
-                <Link to={`/reviews?project=${encodeURIComponent(item.project.code)}`}>
-                  {t("queues.reviews.onlyThisProject")}
-                </Link>
+                <Link to={`/reviews?project=${encodeURIComponent(item.project.code)}`}>{words.onlyThisProject}</Link>
               </>
             ) : null}
           </p>
@@ -130,19 +184,19 @@ export function ReviewItemCard({
       <ProposalTable item={item} tools={tools} />
       {item.kind === "milestoneUpdate" && item.proposed.dueDateReason ? (
         <p>
-          <strong>{t("workflow.milestone.reason")}:</strong> {item.proposed.dueDateReason}
+          <strong>{words.reason}:</strong> {item.proposed.dueDateReason}
         </p>
       ) : null}
       {narrative ? <p className="narrative">{narrative}</p> : null}
       {item.proposed.evidenceLinks.length > 0 ? (
         <div>
-          {t("workflow.milestone.evidence")}: <EvidenceLinks links={item.proposed.evidenceLinks} />
+          {words.evidence}: <EvidenceLinks links={item.proposed.evidenceLinks} />
         </div>
       ) : null}
-      <EvidenceFileList files={item.proposed.evidenceFiles} />
+      {item.proposed.evidenceFiles.length > 0 ? <EvidenceFileList files={item.proposed.evidenceFiles} /> : null}
       {item.ownSubmission ? (
         <p className="muted" data-testid="own-submission">
-          {t("workflow.reviews.ownSubmission")}
+          {words.ownSubmission}
         </p>
       ) : (
         <DecisionForm item={item} subject={subject} tools={tools} />
@@ -153,32 +207,32 @@ export function ReviewItemCard({
 
 /** The proposal next to the record as it is now; changed values stand out. */
 function ProposalTable({ item, tools }: { item: ReviewQueueItem; tools: CardTools }) {
-  const { t, format } = tools;
+  const { words, format } = tools;
   return (
     <div className="table-wrap">
       <table className="change-table">
         <thead>
           <tr>
-            <th scope="col">{t("workflow.reviews.field")}</th>
-            <th scope="col">{t("workflow.reviews.current")}</th>
-            <th scope="col">{t("workflow.reviews.proposed")}</th>
+            <th scope="col">{words.field}</th>
+            <th scope="col">{words.current}</th>
+            <th scope="col">{words.proposed}</th>
           </tr>
         </thead>
         <tbody>
           {item.kind === "milestoneUpdate" ? (
             <>
               <ChangeRow
-                label={t("workflow.reviews.status")}
-                current={t(`domain.milestoneStatus.${item.milestone.status}`)}
-                proposed={t(`domain.milestoneStatus.${item.proposed.status}`)}
+                label={words.status}
+                current={words.milestoneStatus[item.milestone.status]}
+                proposed={words.milestoneStatus[item.proposed.status]}
               />
               <ChangeRow
-                label={t("workflow.reviews.percent")}
+                label={words.percent}
                 current={`${item.milestone.percentComplete}%`}
                 proposed={`${item.proposed.percent}%`}
               />
               <ChangeRow
-                label={t("workflow.reviews.dueDate")}
+                label={words.dueDate}
                 current={format.date(item.milestone.currentDueDate)}
                 proposed={format.date(item.proposed.dueDate ?? item.milestone.currentDueDate)}
               />
@@ -186,17 +240,17 @@ function ProposalTable({ item, tools }: { item: ReviewQueueItem; tools: CardTool
           ) : (
             <>
               <ChangeRow
-                label={t("workflow.reviews.period")}
+                label={words.period}
                 current={item.indicator.latestActual ? format.date(item.indicator.latestActual.periodEnd) : "—"}
                 proposed={`${format.date(item.proposed.periodStart)} – ${format.date(item.proposed.periodEnd)}`}
               />
               <ChangeRow
-                label={`${t("workflow.reviews.value")} (${item.indicator.unit})`}
+                label={`${words.value} (${item.indicator.unit})`}
                 current={format.number(item.indicator.latestActual?.value ?? null)}
                 proposed={format.number(item.proposed.value)}
               />
               <tr>
-                <th scope="row">{t("workflow.reviews.baselineTarget")}</th>
+                <th scope="row">{words.baselineTarget}</th>
                 <td colSpan={2}>
                   {format.number(item.indicator.baselineValue)} → {format.number(item.indicator.targetValue)}
                 </td>
@@ -214,7 +268,7 @@ function ProposalTable({ item, tools }: { item: ReviewQueueItem; tools: CardTool
  * to this kind of item. The page keeps its scroll position after the decision (the queue moves focus on).
  */
 function DecisionForm({ item, subject, tools }: { item: ReviewQueueItem; subject: string; tools: CardTools }) {
-  const { t } = tools;
+  const { t, words } = tools;
   const answer = answerFor(tools.answer, "approve", item.id) ?? answerFor(tools.answer, "return", item.id);
   const approving = tools.submitting?.intent === "approve" && tools.submitting.id === item.id;
   const returning = tools.submitting?.intent === "return" && tools.submitting.id === item.id;
@@ -225,9 +279,9 @@ function DecisionForm({ item, subject, tools }: { item: ReviewQueueItem; subject
       <input type="hidden" name="kind" value={item.kind} />
       <input type="hidden" name="id" value={item.id} />
       <input type="hidden" name="version" value={item.version} />
-      <FormMessage answer={answer} />
+      {answer ? <FormMessage answer={answer} /> : null}
       <div className="field">
-        <label htmlFor={`comment-${item.id}`}>{t("workflow.reviews.comment")}</label>
+        <label htmlFor={`comment-${item.id}`}>{words.comment}</label>
         <textarea
           id={`comment-${item.id}`}
           name="comment"
@@ -252,7 +306,7 @@ function DecisionForm({ item, subject, tools }: { item: ReviewQueueItem; subject
           aria-describedby={hintId}
           data-testid="approve"
         >
-          {approving ? t("workflow.reviews.working") : t("workflow.reviews.approve")}
+          {approving ? words.working : words.approve}
         </button>
         <button
           type="submit"
@@ -263,11 +317,11 @@ function DecisionForm({ item, subject, tools }: { item: ReviewQueueItem; subject
           aria-describedby={hintId}
           data-testid="return"
         >
-          {returning ? t("workflow.reviews.working") : t("workflow.reviews.return")}
+          {returning ? words.working : words.return}
         </button>
       </div>
       <p className="muted small decision-hint" id={hintId}>
-        {t(`workflow.reviews.approveHint.${item.kind}`)} {t("workflow.reviews.returnHint", { name: item.authorName })}
+        {words.approveHint[item.kind]} {t("workflow.reviews.returnHint", { name: item.authorName })}
       </p>
     </Form>
   );

@@ -149,10 +149,7 @@ async function pageRows(ids: string[]) {
  * page's ids (in order), then reads what the list shows of those twenty. Only the search is matched here (see
  * `searchIds`).
  */
-export async function listProjects(options: { actor: Actor; query: ProjectListQuery; pageSize?: number }) {
-  const { actor, query } = options;
-  const pageSize = options.pageSize ?? PROJECT_PAGE_SIZE;
-  const includeArchived = query.archived === "1" && canListArchived(actor);
+async function readProjectList(actor: Actor, query: ProjectListQuery, pageSize: number, includeArchived: boolean) {
   const { from, where: filtered } = listSource(actor, query, includeArchived);
   let where = filtered;
   if (query.q) {
@@ -174,6 +171,25 @@ export async function listProjects(options: { actor: Actor; query: ProjectListQu
   ]);
   const projects = await pageRows(ids.map((row) => cell.text(row, "id")));
   return { total, page, pages, pageSize, includeArchived, projects };
+}
+
+/** Pages of the list kept at once, across viewers' scopes and queries (each about 10 KB). */
+const LIST_CACHE_PAGES = 200;
+
+/**
+ * One page of the projects the actor may see, filtered, searched and sorted (see `readProjectList`). A page is kept
+ * per state of the database (lib/state-cache.server.ts: exact, every write moves the chain's head), visibility scope
+ * and query, so paging through the list does not count and sort the portfolio again on every visit.
+ */
+export function listProjects(options: { actor: Actor; query: ProjectListQuery; pageSize?: number }) {
+  const { actor, query } = options;
+  const pageSize = options.pageSize ?? PROJECT_PAGE_SIZE;
+  const includeArchived = query.archived === "1" && canListArchived(actor);
+  const read = () => readProjectList(actor, query, pageSize, includeArchived);
+  const scope = projectScopeSql(actor, "p");
+  // Everything the page depends on: the scope, whether archived projects count, the whole query and the page size.
+  const key = JSON.stringify([scope.sql, scope.args, includeArchived, query, pageSize]);
+  return cachedPerStateAndScope("project-list", key, read, "", LIST_CACHE_PAGES);
 }
 
 /** Scopes whose agency choices are kept: one per organisation and role, and one per officer (their own projects). */

@@ -223,22 +223,19 @@ export async function reviewProjectByCode(actor: Actor, code: string) {
   return row ? { id: cell.text(row, "id"), code: cell.text(row, "code"), name: cell.text(row, "name") } : null;
 }
 
-/**
- * One page of the queue (a page past the end shows the last one), of the whole scope or of one project in it. The
- * counts are exact; the page's items are the `REVIEW_PAGE_SIZE` oldest after the pages before it, of either kind.
- */
-export async function listReviewQueuePage({
-  actor,
-  page,
-  projectId,
-  pageSize = REVIEW_PAGE_SIZE,
-}: {
+type QueuePageQuery = {
   actor: Actor;
   page: number;
   /** Only this project's items (the caller has checked the actor may see it). */
   projectId?: string;
-  pageSize?: number;
-}): Promise<ReviewQueuePage> {
+  pageSize: number;
+};
+
+/**
+ * One page of the queue (a page past the end shows the last one), of the whole scope or of one project in it. The
+ * counts are exact; the page's items are the `REVIEW_PAGE_SIZE` oldest after the pages before it, of either kind.
+ */
+async function readReviewQueuePage({ actor, page, projectId, pageSize }: QueuePageQuery): Promise<ReviewQueuePage> {
   const scoped = await pendingKeys(actor);
   const all = projectId ? scoped.filter((key) => key.projectId === projectId) : scoped;
   const totals = { milestoneUpdate: 0, indicatorValue: 0 };
@@ -265,4 +262,24 @@ export async function listReviewQueuePage({
     totals,
     paging: { page: shown, pages, from: offset + 1, to: offset + keys.length, total },
   };
+}
+
+/** Pages of the queue kept at once, across managers and pages (each about 10 items). */
+const QUEUE_CACHE_PAGES = 100;
+
+/**
+ * One page of the queue, kept per state of the database (exact: a decision or a submission moves the chain's head),
+ * reviewer, page and project: the page's items say whether each is the reviewer's own submission, so the key is the
+ * reviewer, whose scope follows from who they are.
+ */
+export function listReviewQueuePage({
+  actor,
+  page,
+  projectId,
+  pageSize = REVIEW_PAGE_SIZE,
+}: Omit<QueuePageQuery, "pageSize"> & { pageSize?: number }): Promise<ReviewQueuePage> {
+  const query = { actor, page, projectId, pageSize };
+  const scope = projectScopeSql(actor, "p");
+  const key = JSON.stringify([actor.id, scope.sql, scope.args, page, projectId ?? null, pageSize]);
+  return cachedPerStateAndScope("review-queue-page", key, () => readReviewQueuePage(query), "", QUEUE_CACHE_PAGES);
 }
