@@ -1,8 +1,12 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { LOCALIZED_NAME_SELECT, pickName } from "~/lib/localized-name";
+import type { Row } from "@libsql/client";
+import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
-import { daysBetween } from "~/lib/dates";
+import { dayOf, daysBetween } from "~/lib/dates";
 import type { Actor } from "~/lib/permissions";
+import { projectScopeSql } from "~/lib/permissions.server";
+import { getRequestStorage } from "~/lib/request.server";
+import { cell, readFirst, readRows } from "~/lib/sql.server";
+import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import type { AssessedProject } from "./board.server";
 import { assessVisibleProjects } from "./portfolio-status.server";
@@ -85,23 +89,60 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
   });
 }
 
-const frameworkViewSelect = {
-  id: true,
-  code: true,
-  ...LOCALIZED_NAME_SELECT,
-  description: true,
-  startDate: true,
-  endDate: true,
-  annualEnvelopeMinor: true,
-  priorityAreas: {
-    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, ...LOCALIZED_NAME_SELECT, description: true },
-  },
-} satisfies Prisma.FrameworkSelect;
+type AreaRow = LocalizedName & { id: string; code: string; description: string };
+type FrameworkRow = LocalizedName & {
+  id: string;
+  code: string;
+  description: string;
+  startDate: Date;
+  endDate: Date;
+  annualEnvelopeCents: number;
+  priorityAreas: AreaRow[];
+};
 
-type FrameworkRow = Prisma.FrameworkGetPayload<{ select: typeof frameworkViewSelect }>;
+/**
+ * One framework and its priority areas, in plain SQL (lib/sql.server.ts): read through Prisma's client, this one
+ * lookup cost about as much as the rest of the page's data.
+ */
+async function readFramework(frameworkId: string): Promise<FrameworkRow | null> {
+  const [framework, areas] = await Promise.all([
+    readFirst(
+      `SELECT id, code, name, nameRu, nameKk, description, startDate, endDate, annualEnvelopeMinor
+       FROM "Framework" WHERE id = ?`,
+      [frameworkId],
+    ),
+    readRows(
+      `SELECT id, code, name, nameRu, nameKk, description FROM "PriorityArea"
+       WHERE frameworkId = ? ORDER BY sortOrder ASC, code ASC`,
+      [frameworkId],
+    ),
+  ]);
+  if (!framework) return null;
+  return {
+    id: cell.text(framework, "id"),
+    code: cell.text(framework, "code"),
+    ...nameOf(framework),
+    description: cell.text(framework, "description"),
+    startDate: cell.date(framework, "startDate"),
+    endDate: cell.date(framework, "endDate"),
+    annualEnvelopeCents: cell.number(framework, "annualEnvelopeMinor"),
+    priorityAreas: areas.map((area) => ({
+      id: cell.text(area, "id"),
+      code: cell.text(area, "code"),
+      ...nameOf(area),
+      description: cell.text(area, "description"),
+    })),
+  };
+}
 
-/** Per priority area, the progress (clamped to 0–1) of each assessable PDO indicator of the visible projects. */
+function nameOf(row: Row): LocalizedName {
+  return {
+    name: cell.text(row, "name"),
+    nameRu: cell.textOrNull(row, "nameRu"),
+    nameKk: cell.textOrNull(row, "nameKk"),
+  };
+}
+
 /** PDO indicator progress per priority area, over the given (visible) projects. */
 function pdoProgressByArea(projects: AssessedProject[]): Map<string, number[]> {
   const progressByArea = new Map<string, number[]>();
@@ -114,7 +155,7 @@ function pdoProgressByArea(projects: AssessedProject[]): Map<string, number[]> {
   return progressByArea;
 }
 
-function areaView(area: FrameworkRow["priorityAreas"][number], projects: AssessedProject[], progress: number[]) {
+function areaView(area: AreaRow, projects: AssessedProject[], progress: number[]) {
   const areaProjects = projects.filter((p) => p.priorityAreaId === area.id);
   return {
     ...area,
@@ -143,14 +184,37 @@ function areaView(area: FrameworkRow["priorityAreas"][number], projects: Assesse
   };
 }
 
-/** One framework, area by area; null when it does not exist. */
-export async function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
-  const framework = await db.framework.findUnique({ where: { id: options.frameworkId }, select: frameworkViewSelect });
+/** Framework pages kept at once: one per framework and visibility scope, the least recent dropped first. */
+const FRAMEWORK_VIEW_CACHE = 100;
+
+/**
+ * One framework, area by area; null when it does not exist. Kept per state of the database (the audit chain's head:
+ * every write appends an event), day, framework and visibility scope: the figures follow from the portfolio's
+ * colours (which depend on the day) and from which projects the actor may see (their scope, as `canViewProject`
+ * decides it and `projectScopeSql` spells it). Summing and listing a CPF's 1,800 projects on every visit was most of
+ * what the page's data cost at the large scale.
+ */
+export function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
+  // Outside a request of our server (scripts, tests writing without the audit chain) it is computed every time.
+  if (!getRequestStorage().getStore()) return computeFrameworkView(options);
+  const scope = projectScopeSql(options.actor, "p");
+  const today = options.today ?? new Date();
+  return cachedPerStateAndScope(
+    "framework-view",
+    JSON.stringify([scope.sql, scope.args, options.frameworkId]),
+    () => computeFrameworkView({ ...options, today }),
+    dayOf(today),
+    FRAMEWORK_VIEW_CACHE,
+  );
+}
+
+async function computeFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
+  const framework = await readFramework(options.frameworkId);
   if (!framework) return null;
   const projects = await assessVisibleProjects(options.actor, { frameworkId: framework.id }, options.today);
   const progressByArea = pdoProgressByArea(projects);
   const years = frameworkYears(framework.startDate, framework.endDate);
-  const annualEnvelopeCents = Number(framework.annualEnvelopeMinor);
+  const { annualEnvelopeCents } = framework;
   return {
     framework: {
       id: framework.id,

@@ -1,0 +1,82 @@
+// A framework's page data: read in plain SQL and kept per state of the database, day, framework and visibility scope.
+// Inside a request of the server it is the same object until an audited write, and always equal to a fresh read
+// (outside a request it is computed every time); its framework and areas agree with Prisma's reading of the rows.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import type { Actor } from "~/lib/permissions";
+import { getRequestStorage } from "~/lib/request.server";
+import { getFrameworkView } from "~/models/framework.server";
+import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { createRating } from "../helpers/factories";
+
+const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
+const actors: Record<string, Actor> = {};
+let frameworkId = "";
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  for (const u of DEMO_USERS) {
+    const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
+    actors[u.key] = {
+      id: row.id,
+      role: row.role,
+      organizationId: row.organizationId,
+      organizationKind: row.organization.kind,
+    };
+  }
+  frameworkId = (await db.framework.findUniqueOrThrow({ where: { code: "CPF-2020-2025" } })).id;
+}, 60_000);
+
+const inRequest = <T>(work: () => Promise<T>) =>
+  getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
+const kept = (actor: Actor, id = frameworkId) =>
+  inRequest(() => getFrameworkView({ actor, frameworkId: id, today: TODAY }));
+const fresh = (actor: Actor, id = frameworkId) => getFrameworkView({ actor, frameworkId: id, today: TODAY });
+
+describe("framework view", () => {
+  it("reads the framework and its areas as Prisma does, in the areas' order", async () => {
+    const view = await fresh(actors.admin);
+    const row = await db.framework.findUniqueOrThrow({
+      where: { id: frameworkId },
+      include: { priorityAreas: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } },
+    });
+    expect(view?.framework).toMatchObject({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      nameRu: row.nameRu,
+      nameKk: row.nameKk,
+      description: row.description,
+      startDate: row.startDate.toISOString(),
+      endDate: row.endDate.toISOString(),
+      annualEnvelopeCents: Number(row.annualEnvelopeMinor),
+    });
+    expect(view?.areas.map((a) => [a.id, a.code, a.name, a.nameRu, a.nameKk, a.description])).toEqual(
+      row.priorityAreas.map((a) => [a.id, a.code, a.name, a.nameRu, a.nameKk, a.description]),
+    );
+    expect(await kept(actors.admin, "missing")).toBeNull();
+  });
+
+  it("is the same until an audited write, per visibility scope, and equal to a fresh read", async () => {
+    const first = await kept(actors.wbManager);
+    expect(await kept(actors.wbManager)).toBe(first);
+    expect(first).toEqual(await fresh(actors.wbManager));
+    // Other scopes are other entries, each equal to its own fresh read.
+    for (const key of ["transportOfficer", "ifcManager", "admin"]) {
+      expect(await kept(actors[key])).toEqual(await fresh(actors[key]));
+    }
+    expect(await kept(actors.transportOfficer)).not.toEqual(first);
+
+    const project = await db.project.findFirstOrThrow({
+      where: { archivedAt: null, institution: "WB", status: "ACTIVE", priorityArea: { frameworkId } },
+      orderBy: { code: "asc" },
+    });
+    const manager = await db.user.findFirstOrThrow({ where: { role: "MANAGER" } });
+    await createRating(project.id, manager.id, { ratedOn: TODAY, pdoRating: "HU", ipRating: "HU", riskRating: "H" });
+    const after = await kept(actors.wbManager);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await fresh(actors.wbManager));
+    const area = after?.areas.find((a) => a.projects.some((p) => p.id === project.id));
+    expect(area?.projects.find((p) => p.id === project.id)?.colour).toBe("RED");
+  });
+});
