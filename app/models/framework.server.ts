@@ -1,5 +1,5 @@
 import type { Row } from "@libsql/client";
-import { LOCALIZED_NAME_SELECT, pickName, type LocalizedName } from "~/lib/localized-name";
+import { LOCALIZED_NAME_SELECT, localizedName, pickName, type LocalizedName } from "~/lib/localized-name";
 import { db } from "~/lib/db.server";
 import { dayOf, daysBetween } from "~/lib/dates";
 import type { Actor } from "~/lib/permissions";
@@ -229,5 +229,24 @@ async function computeFrameworkView(options: { actor: Actor; frameworkId: string
       ...sumCommitments(projects),
     },
     areas: framework.priorityAreas.map((area) => areaView(area, projects, progressByArea.get(area.id) ?? [])),
+  };
+}
+
+/** A row with its name in `locale` only, the other languages dropped. */
+function inLanguage<T extends LocalizedName>(row: T, locale: string): Omit<T, "nameRu" | "nameKk"> {
+  const { nameRu: _ru, nameKk: _kk, ...rest } = row;
+  return { ...rest, name: localizedName(row, locale) };
+}
+
+/**
+ * The framework page's data: `getFrameworkView` with each name in the reader's language. The page shows one, and
+ * the three languages of every name travelled to the browser in the page's data.
+ */
+export async function getFrameworkPage(options: { actor: Actor; frameworkId: string; locale: string; today?: Date }) {
+  const view = await getFrameworkView(options);
+  if (!view) return null;
+  return {
+    framework: inLanguage(view.framework, options.locale),
+    areas: view.areas.map((area) => inLanguage(area, options.locale)),
   };
 }

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { useLocalizedName } from "~/i18n/use-localized-name";
 import { z } from "zod";
-import { AreaPanel } from "~/components/board/area-panel";
-import { EnvelopeBar } from "~/components/board/envelope-bar";
-import { useFormat } from "~/i18n/format";
+import { AreaPanel } from "~/components/framework/area-panel";
+import { EnvelopeBar } from "~/components/framework/envelope-bar";
+import { useFrameworkWords } from "~/components/framework/framework-words";
 import { requireUser } from "~/lib/auth.server";
 import { invariantResponse, requireParams } from "~/lib/http.server";
+import { resolveLocale } from "~/lib/locale.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
-import { getFrameworkView } from "~/models/framework.server";
+import { getFrameworkPage } from "~/models/framework.server";
 import { routeId } from "~/schemas/fields";
 import { ErrorPanel } from "~/root";
 
@@ -22,44 +21,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
   const { frameworkId } = requireParams(Params, params);
-  const view = await getFrameworkView({ actor: user, frameworkId });
+  // The page's language, as the root loader decides it for a signed-in user: names are sent in it only.
+  const locale = await resolveLocale(request, user.locale);
+  const view = await getFrameworkPage({ actor: user, frameworkId, locale });
   invariantResponse(view, "Not found", { status: 404 });
   return view;
 }
 
 export default function FrameworkPage() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const ln = useLocalizedName();
+  const { words, format } = useFrameworkWords();
   const { framework, areas } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
-        <Link to="/frameworks">← {t("portfolio.cpf.title")}</Link>
+        <Link to="/frameworks">← {words.title}</Link>
       </p>
-      <h1>{ln(framework)}</h1>
+      <h1>{framework.name}</h1>
       <p className="muted">
         {framework.code} · {format.date(framework.startDate)} – {format.date(framework.endDate)}
       </p>
       {framework.description ? <p>{framework.description}</p> : null}
-      <section className="panel" aria-label={t("portfolio.cpf.envelope")}>
+      <section className="panel" aria-label={words.envelope}>
         <EnvelopeBar
           annualEnvelopeCents={framework.annualEnvelopeCents}
           years={framework.years}
           totalEnvelopeCents={framework.totalEnvelopeCents}
           committedCents={framework.committedCents}
           pipelineCents={framework.pipelineCents}
+          words={words}
+          format={format}
         />
         <p>
-          <Link to={`/board?frameworkId=${framework.id}`}>{t("portfolio.cpf.boardLink")}</Link>
+          <Link to={`/board?frameworkId=${framework.id}`}>{words.boardLink}</Link>
         </p>
       </section>
       {areas.length === 0 ? (
-        <p className="panel muted">{t("portfolio.cpf.noAreas")}</p>
+        <p className="panel muted">{words.noAreas}</p>
       ) : (
-        areas.map((area) => <AreaPanel key={area.id} area={area} totalEnvelopeCents={framework.totalEnvelopeCents} />)
+        areas.map((area) => (
+          <AreaPanel
+            key={area.id}
+            area={area}
+            totalEnvelopeCents={framework.totalEnvelopeCents}
+            words={words}
+            format={format}
+          />
+        ))
       )}
-      <p className="notice">{t("portfolio.cpf.scopeNote")}</p>
+      <p className="notice">{words.scopeNote}</p>
     </div>
   );
 }

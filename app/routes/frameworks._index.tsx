@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
-import { EnvelopeBar } from "~/components/board/envelope-bar";
-import { useFormat } from "~/i18n/format";
+import { EnvelopeBar } from "~/components/framework/envelope-bar";
+import { useFrameworkWords } from "~/components/framework/framework-words";
 import { requireUser } from "~/lib/auth.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { listFrameworkSummaries } from "~/models/framework.server";
@@ -19,16 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function FrameworksPage() {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { words, format } = useFrameworkWords();
   const ln = useLocalizedName();
   const { frameworks } = useLoaderData<typeof loader>();
   return (
     <div>
-      <h1>{t("portfolio.cpf.title")}</h1>
-      <p className="muted">{t("portfolio.cpf.intro")}</p>
+      <h1>{words.title}</h1>
+      <p className="muted">{words.intro}</p>
       {frameworks.length === 0 ? (
-        <p className="panel muted">{t("portfolio.cpf.empty")}</p>
+        <p className="panel muted">{words.empty}</p>
       ) : (
         <div className="grid" data-testid="framework-list">
           {frameworks.map((f) => (
@@ -37,9 +35,8 @@ export default function FrameworksPage() {
                 <Link to={`/frameworks/${f.id}`}>{ln(f)}</Link>
               </h2>
               <p className="muted">
-                {format.date(f.startDate)} – {format.date(f.endDate)} ·{" "}
-                {t("portfolio.cpf.areaCount", { count: f.areaCount })} ·{" "}
-                {t("portfolio.cpf.projectCount", { count: f.projectCount })}
+                {format.date(f.startDate)} – {format.date(f.endDate)} · {words.areaCount(f.areaCount)} ·{" "}
+                {words.projectCount(f.projectCount)}
               </p>
               <EnvelopeBar
                 annualEnvelopeCents={f.annualEnvelopeCents}
@@ -47,15 +44,17 @@ export default function FrameworksPage() {
                 totalEnvelopeCents={f.totalEnvelopeCents}
                 committedCents={f.committedCents}
                 pipelineCents={f.pipelineCents}
+                words={words}
+                format={format}
               />
               <p>
-                <Link to={`/frameworks/${f.id}`}>{t("portfolio.cpf.open")}</Link>
+                <Link to={`/frameworks/${f.id}`}>{words.open}</Link>
               </p>
             </section>
           ))}
         </div>
       )}
-      <p className="notice">{t("portfolio.cpf.scopeNote")}</p>
+      <p className="notice">{words.scopeNote}</p>
     </div>
   );
 }

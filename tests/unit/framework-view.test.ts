@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
 import { getRequestStorage } from "~/lib/request.server";
-import { getFrameworkView } from "~/models/framework.server";
+import { getFrameworkPage, getFrameworkView } from "~/models/framework.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
 import { createRating } from "../helpers/factories";
 
@@ -78,5 +78,19 @@ describe("framework view", () => {
     expect(after).toEqual(await fresh(actors.wbManager));
     const area = after?.areas.find((a) => a.projects.some((p) => p.id === project.id));
     expect(area?.projects.find((p) => p.id === project.id)?.colour).toBe("RED");
+  });
+
+  it("sends each name in the reader's language only", async () => {
+    const view = await fresh(actors.admin);
+    const page = await getFrameworkPage({ actor: actors.admin, frameworkId, locale: "ru", today: TODAY });
+    expect(page?.framework).not.toHaveProperty("nameRu");
+    expect(page?.framework.name).toBe(view?.framework.nameRu);
+    expect(page?.areas.map((a) => a.name)).toEqual(view?.areas.map((a) => a.nameRu ?? a.name));
+    expect(page?.areas.every((a) => !("nameRu" in a) && !("nameKk" in a))).toBe(true);
+    // Everything else is the view's own.
+    expect(page?.areas.map((a) => a.projects)).toEqual(view?.areas.map((a) => a.projects));
+    const english = await getFrameworkPage({ actor: actors.admin, frameworkId, locale: "en", today: TODAY });
+    expect(english?.framework.name).toBe(view?.framework.name);
+    expect(await getFrameworkPage({ actor: actors.admin, frameworkId: "missing", locale: "en" })).toBeNull();
   });
 });

@@ -1,17 +1,14 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { useLabel } from "~/i18n/keys";
-import { useLocalizedName } from "~/i18n/use-localized-name";
-import type { LocalizedName } from "~/lib/localized-name";
-import { useFormat } from "~/i18n/format";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import { ShowingNote } from "~/components/ui/showing-note";
 import { EnvelopeBar } from "./envelope-bar";
-import { StatusBadge } from "./status-badge";
+import { labelOf, type Formatters, type FrameworkWords } from "./framework-words";
 
-export type AreaView = LocalizedName & {
+export type AreaView = {
   id: string;
   code: string;
+  /** In the reader's language (the loader picks it). */
+  name: string;
   description: string;
   committedCents: number;
   pipelineCents: number;
@@ -33,65 +30,71 @@ export type AreaView = LocalizedName & {
   }[];
 };
 
+type Words = { words: FrameworkWords; format: Formatters };
+
 /** One priority area of a CPF: money against the framework's envelope, projects by status, PDO progress, projects. */
-export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalEnvelopeCents: number }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const ln = useLocalizedName();
+export function AreaPanel({
+  area,
+  totalEnvelopeCents,
+  words,
+  format,
+}: Words & { area: AreaView; totalEnvelopeCents: number }) {
   return (
     <section className="panel" aria-labelledby={`area-${area.id}`} data-area-code={area.code}>
       <h2 id={`area-${area.id}`}>
-        {ln(area)} <span className="record-code">{area.code}</span>
+        {area.name} <span className="record-code">{area.code}</span>
       </h2>
       {area.description ? <p className="muted">{area.description}</p> : null}
       <div className="grid">
         <div>
-          <h3>{t("portfolio.cpf.money")}</h3>
+          <h3>{words.money}</h3>
           <EnvelopeBar
             totalEnvelopeCents={totalEnvelopeCents}
             committedCents={area.committedCents}
             pipelineCents={area.pipelineCents}
+            words={words}
+            format={format}
           />
         </div>
         <div>
-          <h3>{t("portfolio.cpf.byStatus")}</h3>
+          <h3>{words.byStatus}</h3>
           <ul className="inline-list">
             {(Object.keys(area.byStatus) as (keyof AreaView["byStatus"])[]).map((status) => (
               <li key={status}>
-                {t(`domain.projectStatus.${status}`)}: <strong>{area.byStatus[status]}</strong>
+                {words.statuses[status]}: <strong>{area.byStatus[status]}</strong>
               </li>
             ))}
           </ul>
           <ul className="inline-list">
             {STATUS_COLOURS.map((colour) => (
               <li key={colour}>
-                <StatusBadge colour={colour} /> <strong>{area.byColour[colour]}</strong>
+                <ColourBadge colour={colour} label={words.colours[colour]} /> <strong>{area.byColour[colour]}</strong>
               </li>
             ))}
           </ul>
         </div>
         <div>
-          <h3>{t("portfolio.cpf.indicators")}</h3>
+          <h3>{words.indicators}</h3>
           {area.indicatorProgress === null ? (
-            <p className="muted">{t("portfolio.cpf.noIndicators")}</p>
+            <p className="muted">{words.noIndicators}</p>
           ) : (
             <p data-testid="area-progress">
               <strong>{format.percent(area.indicatorProgress)}</strong>{" "}
-              <span className="muted">{t("portfolio.cpf.indicatorCount", { count: area.indicatorCount })}</span>
+              <span className="muted">{words.indicatorCount(area.indicatorCount)}</span>
             </p>
           )}
         </div>
       </div>
       {area.projects.length === 0 ? (
-        <p className="muted">{t("portfolio.cpf.noProjects")}</p>
+        <p className="muted">{words.noProjects}</p>
       ) : (
         <>
-          <AreaProjectsTable projects={area.projects} />
+          <AreaProjectsTable projects={area.projects} words={words} format={format} />
           <ShowingNote
             shown={area.projects.length}
             total={area.projectTotal}
             to={`/projects?priorityArea=${area.id}`}
-            label={t("lists.seeAllProjects")}
+            label={words.seeAllProjects}
           />
         </>
       )}
@@ -100,21 +103,19 @@ export function AreaPanel({ area, totalEnvelopeCents }: { area: AreaView; totalE
 }
 
 /** The area's visible projects: institution, status, board colour, commitment and disbursement. */
-function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
-  const { t } = useTranslation();
-  const codeLabel = useLabel();
-  const format = useFormat();
+function AreaProjectsTable({ projects, words, format }: Words & { projects: AreaView["projects"] }) {
+  const { columns } = words;
   return (
     <div className="table-wrap">
       <table>
         <thead>
           <tr>
-            <th>{t("portfolio.columns.project")}</th>
-            <th>{t("portfolio.columns.institution")}</th>
-            <th>{t("portfolio.columns.status")}</th>
-            <th>{t("portfolio.columns.board")}</th>
-            <th className="num">{t("portfolio.columns.commitment")}</th>
-            <th className="num">{t("portfolio.columns.disbursed")}</th>
+            <th>{columns.project}</th>
+            <th>{columns.institution}</th>
+            <th>{columns.status}</th>
+            <th>{columns.board}</th>
+            <th className="num">{columns.commitment}</th>
+            <th className="num">{columns.disbursed}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,10 +124,10 @@ function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
               <td>
                 <Link to={`/projects/${p.id}`}>{p.name}</Link> <span className="record-code">{p.code}</span>
               </td>
-              <td>{codeLabel("domain.institution", p.institution)}</td>
-              <td>{codeLabel("domain.projectStatus", p.status)}</td>
+              <td>{labelOf(words.institutions, p.institution)}</td>
+              <td>{labelOf(words.statuses, p.status)}</td>
               <td>
-                <StatusBadge colour={p.colour} />
+                <ColourBadge colour={p.colour} label={words.colours[p.colour]} />
               </td>
               <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
               <td className="num">{format.percent(p.disbursedShare)}</td>
@@ -135,5 +136,24 @@ function AreaProjectsTable({ projects }: { projects: AreaView["projects"] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+const BADGE_CLASS: Record<StatusColour, string> = {
+  RED: "badge red",
+  AMBER: "badge amber",
+  GREEN: "badge green",
+  COMPLETED: "badge ",
+};
+
+/**
+ * A board colour as the board's StatusBadge draws it (same classes and data-colour), with its label given: the page
+ * translates the four colours once instead of once per badge.
+ */
+function ColourBadge({ colour, label }: { colour: StatusColour; label: string }) {
+  return (
+    <span className={BADGE_CLASS[colour]} data-colour={colour}>
+      {label}
+    </span>
   );
 }

@@ -1,22 +1,26 @@
-import { useTranslation } from "react-i18next";
-import { useFormat } from "~/i18n/format";
+import type { Formatters, FrameworkWords } from "./framework-words";
 
-/** Commitments (and pipeline) against an envelope, as figures and a bar that stays readable without colour. */
+/**
+ * Commitments (and pipeline) against an envelope, as figures and a bar that stays readable without colour. Its words
+ * and formatters come from the page (useFrameworkWords), asked once rather than per bar.
+ */
 export function EnvelopeBar({
   annualEnvelopeCents,
   years,
   totalEnvelopeCents,
   committedCents,
   pipelineCents,
+  words,
+  format,
 }: {
   annualEnvelopeCents?: number;
   years?: number;
   totalEnvelopeCents: number;
   committedCents: number;
   pipelineCents: number;
+  words: FrameworkWords;
+  format: Formatters;
 }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   const share = totalEnvelopeCents > 0 ? committedCents / totalEnvelopeCents : null;
   const pipelineShare = totalEnvelopeCents > 0 ? pipelineCents / totalEnvelopeCents : 0;
   const overCents = Math.max(0, committedCents - totalEnvelopeCents);
@@ -24,25 +28,25 @@ export function EnvelopeBar({
   // mark inside the bar and what lies beyond it is drawn as over, never a silently full bar.
   const scale = Math.max(totalEnvelopeCents, committedCents + pipelineCents);
   const width = (cents: number) => `${scale > 0 ? Math.max(0, (cents / scale) * 100) : 0}%`;
-  const over = overCents > 0 ? t("charts.overEnvelope", { amount: format.moneyFromCents(overCents) }) : null;
-  const label = t("portfolio.cpf.barLabel", { share: format.percent(share), pipeline: format.percent(pipelineShare) });
+  const over = overCents > 0 ? words.overEnvelope(format.moneyFromCents(overCents)) : null;
+  const label = words.barLabel(format.percent(share), format.percent(pipelineShare));
   return (
     <div className="envelope">
       <dl className="envelope-figures">
         {annualEnvelopeCents !== undefined && years !== undefined ? (
           <div>
-            <dt>{t("portfolio.cpf.envelope")}</dt>
+            <dt>{words.envelope}</dt>
             <dd>
-              {t("portfolio.cpf.envelopeFormula", {
-                annual: format.moneyFromCents(annualEnvelopeCents),
+              {words.envelopeFormula(
+                format.moneyFromCents(annualEnvelopeCents),
                 years,
-                total: format.moneyFromCents(totalEnvelopeCents),
-              })}
+                format.moneyFromCents(totalEnvelopeCents),
+              )}
             </dd>
           </div>
         ) : null}
         <div>
-          <dt>{t("portfolio.cpf.committed")}</dt>
+          <dt>{words.committed}</dt>
           <dd data-testid="committed">
             {format.moneyFromCents(committedCents)} ({format.percent(share)})
           </dd>
@@ -55,7 +59,7 @@ export function EnvelopeBar({
           ) : null}
         </div>
         <div>
-          <dt>{t("portfolio.cpf.pipeline")}</dt>
+          <dt>{words.pipeline}</dt>
           <dd>{format.moneyFromCents(pipelineCents)}</dd>
         </div>
       </dl>
