@@ -4,7 +4,6 @@ import { db } from "~/lib/db.server";
 import { dayOf, daysBetween } from "~/lib/dates";
 import type { Actor } from "~/lib/permissions";
 import { projectScopeSql } from "~/lib/permissions.server";
-import { getRequestStorage } from "~/lib/request.server";
 import { cell, readFirst, readRows } from "~/lib/sql.server";
 import { cachedPerStateAndScope } from "~/lib/state-cache.server";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
@@ -195,8 +194,6 @@ const FRAMEWORK_VIEW_CACHE = 100;
  * what the page's data cost at the large scale.
  */
 export function getFrameworkView(options: { actor: Actor; frameworkId: string; today?: Date }) {
-  // Outside a request of our server (scripts, tests writing without the audit chain) it is computed every time.
-  if (!getRequestStorage().getStore()) return computeFrameworkView(options);
   const scope = projectScopeSql(options.actor, "p");
   const today = options.today ?? new Date();
   return cachedPerStateAndScope(

@@ -4,10 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
-import { getRequestStorage } from "~/lib/request.server";
 import { getFrameworkPage, getFrameworkView } from "~/models/framework.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
 import { createRating } from "../helpers/factories";
+import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
 const actors: Record<string, Actor> = {};
@@ -27,10 +27,8 @@ beforeAll(async () => {
   frameworkId = (await db.framework.findUniqueOrThrow({ where: { code: "CPF-2020-2025" } })).id;
 }, 60_000);
 
-const inRequest = <T>(work: () => Promise<T>) =>
-  getRequestStorage().run({ requestId: "r", ip: null, userId: null }, work);
 const kept = (actor: Actor, id = frameworkId) =>
-  inRequest(() => getFrameworkView({ actor, frameworkId: id, today: TODAY }));
+  insideServerRequest(() => getFrameworkView({ actor, frameworkId: id, today: TODAY }));
 const fresh = (actor: Actor, id = frameworkId) => getFrameworkView({ actor, frameworkId: id, today: TODAY });
 
 describe("framework view", () => {
