@@ -1,6 +1,5 @@
 import type { Row } from "@libsql/client";
-import { LOCALIZED_NAME_SELECT, localizedName, pickName, type LocalizedName } from "~/lib/localized-name";
-import { db } from "~/lib/db.server";
+import { localizedName, pickName, type LocalizedName } from "~/lib/localized-name";
 import { dayOf, daysBetween } from "~/lib/dates";
 import type { Actor } from "~/lib/permissions";
 import { projectScopeSql } from "~/lib/permissions.server";
@@ -51,27 +50,57 @@ const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
  */
 export const AREA_PROJECTS_LIMIT = 10;
 
-/** All frameworks with their envelope and what the actor can see committed under them. */
-export async function listFrameworkSummaries(options: { actor: Actor; today?: Date }) {
+/** The frameworks' rows, newest first, with how many priority areas each has: plain SQL (lib/sql.server.ts). */
+async function readFrameworkSummaryRows() {
+  const rows = await readRows(
+    `SELECT f.id, f.code, f.name, f.nameRu, f.nameKk, f.startDate, f.endDate, f.annualEnvelopeMinor,
+       (SELECT COUNT(*) FROM "PriorityArea" a WHERE a.frameworkId = f.id) AS areaCount
+     FROM "Framework" f ORDER BY f.startDate DESC`,
+  );
+  return rows.map((row) => ({
+    id: cell.text(row, "id"),
+    code: cell.text(row, "code"),
+    ...nameOf(row),
+    startDate: cell.date(row, "startDate"),
+    endDate: cell.date(row, "endDate"),
+    annualEnvelopeCents: cell.number(row, "annualEnvelopeMinor"),
+    areaCount: cell.number(row, "areaCount"),
+  }));
+}
+
+/** Framework lists kept at once: one per visibility scope, the least recent dropped first. */
+const FRAMEWORK_LIST_CACHE = 50;
+
+/**
+ * All frameworks with their envelope and what the actor can see committed under them. Kept per state of the
+ * database, day and visibility scope, as the framework view is (below): the same figures over the same projects.
+ */
+export function listFrameworkSummaries(options: { actor: Actor; today?: Date }) {
+  const scope = projectScopeSql(options.actor, "p");
+  const today = options.today ?? new Date();
+  return cachedPerStateAndScope(
+    "framework-summaries",
+    JSON.stringify([scope.sql, scope.args]),
+    () => computeFrameworkSummaries({ actor: options.actor, today }),
+    dayOf(today),
+    FRAMEWORK_LIST_CACHE,
+  );
+}
+
+async function computeFrameworkSummaries(options: { actor: Actor; today: Date }) {
   const [frameworks, projects] = await Promise.all([
-    db.framework.findMany({
-      orderBy: { startDate: "desc" },
-      select: {
-        id: true,
-        code: true,
-        ...LOCALIZED_NAME_SELECT,
-        startDate: true,
-        endDate: true,
-        annualEnvelopeMinor: true,
-        _count: { select: { priorityAreas: true } },
-      },
-    }),
+    readFrameworkSummaryRows(),
     assessVisibleProjects(options.actor, {}, options.today),
   ]);
+  const byFramework = new Map<string, AssessedProject[]>();
+  for (const p of projects) {
+    const list = byFramework.get(p.frameworkId);
+    if (list) list.push(p);
+    else byFramework.set(p.frameworkId, [p]);
+  }
   return frameworks.map((f) => {
-    const mine = projects.filter((p) => p.frameworkId === f.id);
+    const mine = byFramework.get(f.id) ?? [];
     const years = frameworkYears(f.startDate, f.endDate);
-    const annualEnvelopeCents = Number(f.annualEnvelopeMinor);
     return {
       id: f.id,
       code: f.code,
@@ -79,13 +108,19 @@ export async function listFrameworkSummaries(options: { actor: Actor; today?: Da
       startDate: f.startDate.toISOString(),
       endDate: f.endDate.toISOString(),
       years,
-      annualEnvelopeCents,
-      totalEnvelopeCents: annualEnvelopeCents * years,
-      areaCount: f._count.priorityAreas,
+      annualEnvelopeCents: f.annualEnvelopeCents,
+      totalEnvelopeCents: f.annualEnvelopeCents * years,
+      areaCount: f.areaCount,
       projectCount: mine.length,
       ...sumCommitments(mine),
     };
   });
+}
+
+/** The CPF list's data: `listFrameworkSummaries` with each framework's name in the reader's language only. */
+export async function getFrameworksPage(options: { actor: Actor; locale: string; today?: Date }) {
+  const frameworks = await listFrameworkSummaries(options);
+  return frameworks.map((f) => inLanguage(f, options.locale));
 }
 
 type AreaRow = LocalizedName & { id: string; code: string; description: string };

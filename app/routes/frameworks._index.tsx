@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { titled } from "~/lib/meta";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { useLocalizedName } from "~/i18n/use-localized-name";
 import { EnvelopeBar } from "~/components/framework/envelope-bar";
 import { useFrameworkWords } from "~/components/framework/framework-words";
 import { requireUser } from "~/lib/auth.server";
+import { resolveLocale } from "~/lib/locale.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
-import { listFrameworkSummaries } from "~/models/framework.server";
+import { getFrameworksPage } from "~/models/framework.server";
 import { ErrorPanel } from "~/root";
 
 export const meta = titled("common.nav.frameworks");
@@ -14,12 +14,13 @@ export const meta = titled("common.nav.frameworks");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
-  return { frameworks: await listFrameworkSummaries({ actor: user }) };
+  // The page's language, as the root loader decides it for a signed-in user: names are sent in it only.
+  const locale = await resolveLocale(request, user.locale);
+  return { frameworks: await getFrameworksPage({ actor: user, locale }) };
 }
 
 export default function FrameworksPage() {
   const { words, format } = useFrameworkWords();
-  const ln = useLocalizedName();
   const { frameworks } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -32,7 +33,7 @@ export default function FrameworksPage() {
           {frameworks.map((f) => (
             <section key={f.id} className="panel" data-framework-code={f.code}>
               <h2>
-                <Link to={`/frameworks/${f.id}`}>{ln(f)}</Link>
+                <Link to={`/frameworks/${f.id}`}>{f.name}</Link>
               </h2>
               <p className="muted">
                 {format.date(f.startDate)} – {format.date(f.endDate)} · {words.areaCount(f.areaCount)} ·{" "}

@@ -4,7 +4,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
-import { getFrameworkPage, getFrameworkView } from "~/models/framework.server";
+import {
+  getFrameworkPage,
+  getFrameworksPage,
+  getFrameworkView,
+  listFrameworkSummaries,
+} from "~/models/framework.server";
 import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
 import { createRating } from "../helpers/factories";
 import { insideServerRequest } from "../helpers/request";
@@ -90,5 +95,31 @@ describe("framework view", () => {
     const english = await getFrameworkPage({ actor: actors.admin, frameworkId, locale: "en", today: TODAY });
     expect(english?.framework.name).toBe(view?.framework.name);
     expect(await getFrameworkPage({ actor: actors.admin, frameworkId: "missing", locale: "en" })).toBeNull();
+  });
+
+  it("lists the frameworks as Prisma reads them, kept per state and scope, names in the reader's language", async () => {
+    const rows = await db.framework.findMany({
+      orderBy: { startDate: "desc" },
+      include: { _count: { select: { priorityAreas: true } } },
+    });
+    const summaries = await listFrameworkSummaries({ actor: actors.admin, today: TODAY });
+    expect(summaries.map((f) => [f.id, f.code, f.name, f.nameRu, f.nameKk, f.startDate, f.areaCount])).toEqual(
+      rows.map((f) => [f.id, f.code, f.name, f.nameRu, f.nameKk, f.startDate.toISOString(), f._count.priorityAreas]),
+    );
+    const list = (actor: Actor) => insideServerRequest(() => listFrameworkSummaries({ actor, today: TODAY }));
+    const first = await list(actors.wbManager);
+    expect(await list(actors.wbManager)).toBe(first);
+    expect(first).toEqual(await listFrameworkSummaries({ actor: actors.wbManager, today: TODAY }));
+    expect(await list(actors.transportOfficer)).toEqual(
+      await listFrameworkSummaries({ actor: actors.transportOfficer, today: TODAY }),
+    );
+    // Each framework counts the visible projects under its areas.
+    for (const f of await list(actors.transportOfficer)) {
+      const visible = (await fresh(actors.transportOfficer, f.id))?.areas ?? [];
+      expect(f.projectCount).toBe(visible.reduce((sum, a) => sum + a.projectTotal, 0));
+    }
+    const kazakh = await getFrameworksPage({ actor: actors.admin, locale: "kk", today: TODAY });
+    expect(kazakh.map((f) => f.name)).toEqual(rows.map((f) => f.nameKk ?? f.name));
+    expect(kazakh.every((f) => !("nameRu" in f) && !("nameKk" in f))).toBe(true);
   });
 });
