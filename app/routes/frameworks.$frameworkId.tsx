@@ -7,7 +7,7 @@ import { EnvelopeBar } from "~/components/framework/envelope-bar";
 import { useFrameworkWords } from "~/components/framework/framework-words";
 import { requireUser } from "~/lib/auth.server";
 import { invariantResponse, requireParams } from "~/lib/http.server";
-import { resolveLocale } from "~/lib/locale.server";
+import { pageLocale } from "~/lib/page-locale.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getFrameworkPage } from "~/models/framework.server";
 import { routeId } from "~/schemas/fields";
@@ -21,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
   const { frameworkId } = requireParams(Params, params);
-  // The page's language, as the root loader decides it for a signed-in user: names are sent in it only.
-  const locale = await resolveLocale(request, user.locale);
+  // The page's language (as the root loader sends it): names are sent in it only.
+  const locale = await pageLocale(request, user.locale);
   const view = await getFrameworkPage({ actor: user, frameworkId, locale });
   invariantResponse(view, "Not found", { status: 404 });
   return view;

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EnvelopeBar } from "~/components/framework/envelope-bar";
 import { useFrameworkWords } from "~/components/framework/framework-words";
 import { requireUser } from "~/lib/auth.server";
-import { resolveLocale } from "~/lib/locale.server";
+import { pageLocale } from "~/lib/page-locale.server";
 import { requireGlobalPermission } from "~/lib/permissions.server";
 import { getFrameworksPage } from "~/models/framework.server";
 import { ErrorPanel } from "~/root";
@@ -14,8 +14,8 @@ export const meta = titled("common.nav.frameworks");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireGlobalPermission(user, "portfolio.view");
-  // The page's language, as the root loader decides it for a signed-in user: names are sent in it only.
-  const locale = await resolveLocale(request, user.locale);
+  // The page's language (as the root loader sends it): names are sent in it only.
+  const locale = await pageLocale(request, user.locale);
   return { frameworks: await getFrameworksPage({ actor: user, locale }) };
 }
 

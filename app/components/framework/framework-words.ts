@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { makeFormatters } from "~/i18n/format";
+import { rememberedPerLanguage } from "~/i18n/remembered-labels";
 import type { StatusColour } from "~/lib/status-rules";
 
 const INSTITUTIONS = ["WB", "IFC", "JOINT"] as const;
@@ -78,24 +79,17 @@ export function labelOf(labels: Readonly<Record<string, string>>, code: string):
   return Object.hasOwn(labels, code) ? labels[code] : code;
 }
 
-const wordsByLanguage = new Map<string, FrameworkWords>();
+const frameworkWords = rememberedPerLanguage(buildWords);
 
 /**
- * The CPF pages' words and formatters in the page's language, asked once per page and handed to its parts. Every
- * string is bundled and an i18next instance never changes its language (i18n/config.ts), so the words of a language
- * are fixed and remembering them is exact. Each area, bar and table row asked i18next again for the same labels (and
- * each part called `useTranslation`, which builds a translator on every render): most of what rendering the page
- * cost beyond React itself.
+ * The CPF pages' words and formatters in the page's language, asked once per page and handed to its parts (remembered
+ * per language: exact, see rememberedPerLanguage). Each area, bar and table row asked i18next again for the same
+ * labels (and each part called `useTranslation`, which builds a translator on every render): most of what rendering
+ * the page cost beyond React itself.
  */
 export function useFrameworkWords() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  let words = wordsByLanguage.get(language);
-  if (!words) {
-    words = buildWords(t);
-    wordsByLanguage.set(language, words);
-  }
-  return { words, format: makeFormatters(language), language };
+  const { i18n } = useTranslation();
+  return { words: frameworkWords(i18n), format: makeFormatters(i18n.language) };
 }
 
 export type Formatters = ReturnType<typeof makeFormatters>;
