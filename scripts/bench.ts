@@ -182,7 +182,7 @@ async function main() {
     log(`audit export and verification on ${args.events.toLocaleString("en")} events`);
     const auditFile =
       large ?? (await auditDatabase(seed, path.join(DATA, `audit-${args.events}.db`), args.events, log));
-    extras.export = await measureExport(server(auditFile), log);
+    extras.export = await measureExport(server(auditFile), args.runs, log);
     extras.verify = measureVerify(auditFile, log);
     extras.signIn = await measureSignIn(server(freshCopy(seed, "signin.db")), args.seconds * 2, log);
   }

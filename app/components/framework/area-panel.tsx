@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ColourBadge } from "~/components/board/status-badge";
 import { STATUS_COLOURS, type StatusColour } from "~/lib/status-rules";
 import { ShowingNote } from "~/components/ui/showing-note";
 import { EnvelopeBar } from "./envelope-bar";
@@ -136,24 +137,5 @@ function AreaProjectsTable({ projects, words, format }: Words & { projects: Area
         </tbody>
       </table>
     </div>
-  );
-}
-
-const BADGE_CLASS: Record<StatusColour, string> = {
-  RED: "badge red",
-  AMBER: "badge amber",
-  GREEN: "badge green",
-  COMPLETED: "badge ",
-};
-
-/**
- * A board colour as the board's StatusBadge draws it (same classes and data-colour), with its label given: the page
- * translates the four colours once instead of once per badge.
- */
-function ColourBadge({ colour, label }: { colour: StatusColour; label: string }) {
-  return (
-    <span className={BADGE_CLASS[colour]} data-colour={colour}>
-      {label}
-    </span>
   );
 }

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedName } from "~/i18n/use-localized-name";
-import { StatusBadge } from "~/components/board/status-badge";
+import { ColourBadge, colourWords } from "~/components/board/status-badge";
+import { useRemembered } from "~/i18n/remembered-labels";
 import { useFormat } from "~/i18n/format";
 import { ShowingNote } from "~/components/ui/showing-note";
 import type { Capped, IfcProject } from "~/models/home.server";
@@ -10,6 +11,7 @@ import type { Capped, IfcProject } from "~/models/home.server";
 export function IfcView({ projects: list }: { projects: Capped<IfcProject> }) {
   const projects = list.items;
   const { t } = useTranslation();
+  const colours = useRemembered(colourWords);
   const ln = useLocalizedName();
   const format = useFormat();
   return (
@@ -43,7 +45,7 @@ export function IfcView({ projects: list }: { projects: Capped<IfcProject> }) {
                   <td>{ln(p.areaName)}</td>
                   <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
                   <td>
-                    <StatusBadge colour={p.colour} />
+                    <ColourBadge colour={p.colour} label={colours[p.colour]} />
                   </td>
                 </tr>
               ))}

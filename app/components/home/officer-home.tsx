@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/board/status-badge";
+import { ColourBadge, colourWords } from "~/components/board/status-badge";
+import { useRemembered } from "~/i18n/remembered-labels";
 import { useFormat } from "~/i18n/format";
 import type { HomeData } from "~/models/home.server";
 
@@ -94,6 +95,7 @@ function DueMilestones({ due, reportsDue }: Pick<OfficerData, "due" | "reportsDu
 /** The projects the officer is a member of, with their board colour. */
 function MyProjects({ projects }: Pick<OfficerData, "projects">) {
   const { t } = useTranslation();
+  const colours = useRemembered(colourWords);
   return (
     <section className="panel" aria-labelledby="home-mine">
       <h2 id="home-mine">{t("home.yourProjects")}</h2>
@@ -103,7 +105,7 @@ function MyProjects({ projects }: Pick<OfficerData, "projects">) {
         <ul className="compact-list" data-testid="my-projects">
           {projects.map((p) => (
             <li key={p.id} data-project-code={p.code}>
-              <StatusBadge colour={p.colour} /> <Link to={`/projects/${p.id}`}>{p.name}</Link>{" "}
+              <ColourBadge colour={p.colour} label={colours[p.colour]} /> <Link to={`/projects/${p.id}`}>{p.name}</Link>{" "}
               <span className="record-code">{p.code}</span>
               <div className="muted">{t(`domain.projectStatus.${p.status}`)}</div>
             </li>

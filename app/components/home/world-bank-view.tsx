@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabel } from "~/i18n/keys";
-import { StatusBadge } from "~/components/board/status-badge";
+import { ColourBadge, colourWords } from "~/components/board/status-badge";
+import { useRemembered } from "~/i18n/remembered-labels";
 import { useFormat } from "~/i18n/format";
 import { ShowingNote } from "~/components/ui/showing-note";
 import type { Capped, WorldBankProject } from "~/models/home.server";
@@ -10,6 +11,7 @@ import type { Capped, WorldBankProject } from "~/models/home.server";
 export function WorldBankView({ projects: list }: { projects: Capped<WorldBankProject> }) {
   const projects = list.items;
   const { t } = useTranslation();
+  const colours = useRemembered(colourWords);
   const codeLabel = useLabel();
   const format = useFormat();
   return (
@@ -49,7 +51,7 @@ export function WorldBankView({ projects: list }: { projects: Capped<WorldBankPr
                   <td className="num">{format.moneyFromCents(p.commitmentCents)}</td>
                   <td className="num">{format.percent(p.disbursedShare)}</td>
                   <td>
-                    <StatusBadge colour={p.colour} />
+                    <ColourBadge colour={p.colour} label={colours[p.colour]} />
                   </td>
                 </tr>
               ))}
