@@ -1,5 +1,5 @@
 import { rememberedPerLanguage } from "~/i18n/remembered-labels";
-import type { StatusColour } from "~/lib/status-rules";
+import { colourNames } from "./status-badge";
 
 const RULES = ["r1", "r2", "r3", "r4", "a1", "a2", "a3", "a4", "a5", "completed", "pipeline", "trajectory"] as const;
 
@@ -12,12 +12,7 @@ export const boardLabels = rememberedPerLanguage((t) => ({
   noIssues: t("portfolio.board.noIssues"),
   rulesTitle: t("portfolio.board.rulesTitle"),
   rules: RULES.map((key) => ({ key, text: t(`portfolio.rules.${key}`) })),
-  colours: {
-    RED: t("portfolio.colours.RED"),
-    AMBER: t("portfolio.colours.AMBER"),
-    GREEN: t("portfolio.colours.GREEN"),
-    COMPLETED: t("portfolio.colours.COMPLETED"),
-  } satisfies Record<StatusColour, string>,
+  colours: colourNames(t),
   summary: t("lists.board.summary"),
   byArea: t("lists.board.byArea"),
   area: t("lists.board.area"),

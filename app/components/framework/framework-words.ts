@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { colourNames } from "~/components/board/status-badge";
 import { makeFormatters } from "~/i18n/format";
 import { rememberedPerLanguage } from "~/i18n/remembered-labels";
-import type { StatusColour } from "~/lib/status-rules";
 
 const INSTITUTIONS = ["WB", "IFC", "JOINT"] as const;
 const PROJECT_STATUSES = ["PIPELINE", "ACTIVE", "CLOSED", "CANCELLED"] as const;
@@ -46,12 +46,7 @@ function buildWords(t: TFunction) {
       commitment: t("portfolio.columns.commitment"),
       disbursed: t("portfolio.columns.disbursed"),
     },
-    colours: {
-      RED: t("portfolio.colours.RED"),
-      AMBER: t("portfolio.colours.AMBER"),
-      GREEN: t("portfolio.colours.GREEN"),
-      COMPLETED: t("portfolio.colours.COMPLETED"),
-    } satisfies Record<StatusColour, string>,
+    colours: colourNames(t),
     institutions: labelsOf(INSTITUTIONS, (code) => t(`domain.institution.${code}`)),
     statuses: labelsOf(PROJECT_STATUSES, (code) => t(`domain.projectStatus.${code}`)),
     areaCount: (count: number) => phrase(`areas\u0000${count}`, () => t("portfolio.cpf.areaCount", { count })),
