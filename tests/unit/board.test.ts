@@ -8,7 +8,8 @@ import type { Actor } from "~/lib/permissions";
 import { STATUS_COLOURS } from "~/lib/status-rules";
 import { getStatusBoard, type AssessedProject } from "~/models/board.server";
 import { AREA_PROJECTS_LIMIT, getFrameworkView, listFrameworkSummaries } from "~/models/framework.server";
-import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { DEMO_USERS, SEED_TODAY } from "../../prisma/seed";
+import { seedDemoActors } from "../helpers/demo-actors";
 import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
@@ -18,16 +19,7 @@ const startOfToday = new Date(`${SEED_TODAY}T00:00:00Z`);
 const actors: Record<string, Actor> = {};
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  for (const u of DEMO_USERS) {
-    const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
-    actors[u.key] = {
-      id: row.id,
-      role: row.role,
-      organizationId: row.organizationId,
-      organizationKind: row.organization.kind,
-    };
-  }
+  Object.assign(actors, await seedDemoActors());
 }, 60_000);
 
 /** The scope rules, spelled out again for the test. */

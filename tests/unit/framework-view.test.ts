@@ -10,8 +10,9 @@ import {
   getFrameworkView,
   listFrameworkSummaries,
 } from "~/models/framework.server";
-import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { SEED_TODAY } from "../../prisma/seed";
 import { createRating } from "../helpers/factories";
+import { seedDemoActors } from "../helpers/demo-actors";
 import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
@@ -19,16 +20,7 @@ const actors: Record<string, Actor> = {};
 let frameworkId = "";
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  for (const u of DEMO_USERS) {
-    const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
-    actors[u.key] = {
-      id: row.id,
-      role: row.role,
-      organizationId: row.organizationId,
-      organizationKind: row.organization.kind,
-    };
-  }
+  Object.assign(actors, await seedDemoActors());
   frameworkId = (await db.framework.findUniqueOrThrow({ where: { code: "CPF-2020-2025" } })).id;
 }, 60_000);
 

@@ -13,7 +13,8 @@ import {
   reportingSelect,
   type ReportingItem,
 } from "~/models/reporting.server";
-import { DEMO_USERS, SEED_TODAY, seedDatabase } from "../../prisma/seed";
+import { DEMO_USERS, SEED_TODAY } from "../../prisma/seed";
+import { seedDemoActors } from "../helpers/demo-actors";
 import { insideServerRequest } from "../helpers/request";
 
 const TODAY = new Date(`${SEED_TODAY}T12:00:00Z`);
@@ -21,16 +22,7 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const actors: Record<string, Actor> = {};
 
 beforeAll(async () => {
-  await seedDatabase(db);
-  for (const u of DEMO_USERS) {
-    const row = await db.user.findUniqueOrThrow({ where: { email: u.email }, include: { organization: true } });
-    actors[u.key] = {
-      id: row.id,
-      role: row.role,
-      organizationId: row.organizationId,
-      organizationKind: row.organization.kind,
-    };
-  }
+  Object.assign(actors, await seedDemoActors());
 }, 60_000);
 
 describe("periods", () => {
