@@ -237,15 +237,66 @@ function remixRequest(req, res, body) {
 }
 
 async function sendRemixResponse(res, response) {
+  setRemixHead(res, response);
+  if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeBody(response.body, res);
+  else res.end();
+}
+
+function setRemixHead(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
   // Everything the app renders is about someone's portfolio (pages, data, exports): no browser or proxy keeps a
   // copy. Only the static files above are cached.
   res.setHeader("Cache-Control", "no-store");
-  if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
-  if (response.body) await writeBody(response.body, res);
-  else res.end();
+}
+
+/**
+ * How long a client may go on sending a body Qadam has already answered before the connection is cut: time for the
+ * answer to reach a phone on a slow link, and for the phone to stop sending.
+ */
+export const LINGER_MS = 5_000;
+
+/**
+ * Answers a request whose body the client is still sending (a form over the limit, an upload refused early), then
+ * closes the connection without losing the answer. Closing at once would leave the unsent rest of the body unread
+ * in the kernel, which then answers the client with a TCP reset; a client still sending can read that reset before
+ * the answer and show "connection reset" instead of the refusal (nodejs/node#21026, seen here on a loaded CI
+ * machine). So the answer goes out whole, with its length, and what the client still sends is read and dropped
+ * until its body ends or it hangs up, for at most `lingerMs`; only then does the connection close.
+ */
+export function answerBeforeBody(req, res, status, message, lingerMs = LINGER_MS) {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  writeThenLinger(req, res, Buffer.from(message), lingerMs);
+}
+
+/** The same for an answer of the app's (a redirect to sign in, a refusal, a 413): small, so read whole first. */
+async function sendRemixAnswerBeforeBody(req, res, response) {
+  setRemixHead(res, response);
+  writeThenLinger(req, res, Buffer.from(await response.arrayBuffer()));
+}
+
+function writeThenLinger(req, res, bytes, lingerMs = LINGER_MS) {
+  res.setHeader("Content-Length", bytes.length);
+  res.setHeader("Connection", "close");
+  res.write(bytes);
+  let timer;
+  const end = () => {
+    clearTimeout(timer);
+    req.off("end", end);
+    if (!res.writableEnded) res.end();
+  };
+  if (req.readableEnded) return end();
+  timer = setTimeout(end, lingerMs);
+  res.once("close", () => clearTimeout(timer));
+  req.once("end", end);
+  // A client hanging up while it is still sending is expected here, not an error of ours.
+  req.on("error", () => {});
+  // Whatever still reads the body (the upload's byte counter) lets go of it; with no reader left the rest is dropped.
+  req.unpipe();
+  req.resume();
 }
 
 /**
@@ -391,17 +442,17 @@ export async function createServer(options = {}) {
           : env.FORM_BODY_MAX_BYTES;
         const checked = uploadBody(req) ?? (await checkFormBody(req, formLimit));
         if (!checked.ok) {
-          // Over the limit the rest of the body stays unread: close the connection rather than drain it.
-          if (checked.status === 413) res.set("Connection", "close");
-          res.status(checked.status).type("text/plain").send(checked.message);
+          // Over the limit the rest of the body is not read into memory: the connection ends with the answer.
+          if (checked.status === 413) answerBeforeBody(req, res, checked.status, checked.message);
+          else res.status(checked.status).type("text/plain").send(checked.message);
           return;
         }
         body = checked.body;
-        // A streamed upload may be answered before the app reads all of it (not signed in, refused, over the
-        // limit): what is left would sit unread on a kept-alive connection, so the connection ends with the answer.
-        if (body instanceof ReadableStream) res.set("Connection", "close");
       }
-      await sendRemixResponse(res, await handleRequest(remixRequest(req, res, body)));
+      const response = await handleRequest(remixRequest(req, res, body));
+      // A streamed upload may be answered before the app reads all of it (not signed in, refused, over the limit).
+      if (body instanceof ReadableStream && !req.complete) await sendRemixAnswerBeforeBody(req, res, response);
+      else await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }

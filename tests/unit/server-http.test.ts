@@ -1,7 +1,9 @@
 // Requests through the real HTTP server (scripts/server.mjs in development mode, on a loopback port): what
 // happens in front of Remix and what a resource route answers on the wire.
-import { request as httpRequest } from "node:http";
+import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { answerBeforeBody } from "../../scripts/server.mjs";
 import { EVIDENCE_MAX_BODY_BYTES } from "~/lib/evidence/upload-limits.mjs";
 import { SPREADSHEET_MAX_BODY_BYTES } from "~/lib/import/upload-limits.mjs";
 import { startServer, type RunningServer } from "../helpers/http-server";
@@ -108,6 +110,88 @@ describe("request bodies are limited before Remix reads them", () => {
   it("lets a form just under the limit reach the action", async () => {
     const response = await post("/login", `email=a%40b.test&password=${"x".repeat(LIMIT - 100)}`);
     expect(response.status).toBe(400); // the login form's own answer: the password is too long
+  }, 30_000);
+});
+
+describe("an answer given while the client is still sending its body", () => {
+  const LINGER = 1_000;
+  const MESSAGE = "The form is too large.";
+  let server: Server;
+  let port = 0;
+  /** Bytes the server read from the last connection after it had answered, once that connection has closed. */
+  let readAfterAnswer: Promise<number> = Promise.resolve(-1);
+
+  beforeAll(async () => {
+    // Refuses every POST at once, before reading any of its body, as the server does over the limit.
+    server = createHttpServer((req, res) => {
+      const atAnswer = req.socket.bytesRead;
+      readAfterAnswer = new Promise((resolve) =>
+        req.socket.once("close", () => resolve(req.socket.bytesRead - atAnswer)),
+      );
+      answerBeforeBody(req, res, 413, MESSAGE, LINGER);
+    }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** A raw client: sends `head`, then body chunks as fast as the socket takes them until `stopAfter` bytes. */
+  function rawPost(head: string, stopAfter: number) {
+    type Result = { answer: string; sent: number; closedAfterMs: number; reset: boolean };
+    return new Promise<Result>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      let answer = "";
+      let sent = 0;
+      let answeredAt = 0;
+      let closed = false;
+      let reset = false;
+      socket.setEncoding("utf8");
+      socket.on("data", (text: string) => {
+        answer += text;
+        if (!answeredAt && answer.endsWith(MESSAGE)) answeredAt = Date.now();
+      });
+      // A reset: after the linger time, if the client is still sending then.
+      socket.on("error", () => (reset = true));
+      socket.on("close", () => {
+        closed = true;
+        resolve({ answer, sent, closedAfterMs: Date.now() - answeredAt, reset });
+      });
+      const pump = () => {
+        while (!closed && sent < stopAfter) {
+          sent += chunk.length;
+          if (!socket.write(head.includes("chunked") ? `10000\r\n${chunk.toString()}\r\n` : chunk)) {
+            return void socket.once("drain", pump);
+          }
+        }
+      };
+      socket.write(head);
+      pump();
+    });
+  }
+
+  it("reaches a client that goes on sending, whole, and reads what it sends for the linger time", async () => {
+    const head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    const result = await rawPost(head, Number.MAX_SAFE_INTEGER);
+    expect(result.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(result.answer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(result.answer.endsWith(`\r\n\r\n${MESSAGE}`)).toBe(true);
+    // The server kept reading (and dropping) what came after its answer, and closed after the linger time.
+    expect(await readAfterAnswer).toBeGreaterThan(4 * 1024 * 1024);
+    expect(result.closedAfterMs).toBeGreaterThanOrEqual(LINGER - 50);
+    expect(result.closedAfterMs).toBeLessThan(LINGER + 5_000);
+  }, 30_000);
+
+  it("closes as soon as a body that was on its way has arrived, without waiting the linger time", async () => {
+    const length = 4 * 1024 * 1024;
+    const head = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${length}\r\n\r\n`;
+    const started = Date.now();
+    const result = await rawPost(head, length);
+    expect(result.answer.endsWith(MESSAGE)).toBe(true);
+    // Closed by the server once the 4 MiB were read (the client never closes on its own here), with no reset.
+    expect(result.sent).toBe(length);
+    expect(result.reset).toBe(false);
+    expect(Date.now() - started).toBeLessThan(LINGER);
   }, 30_000);
 });
 
