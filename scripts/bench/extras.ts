@@ -17,6 +17,7 @@ import {
   startBenchServer,
   threadCpuSeconds,
   waitedChildrenCpuSeconds,
+  type BenchServer,
   type BenchServerOptions,
 } from "./server";
 import { median, runLoad, type LoadResult } from "./wrk";
@@ -362,9 +363,20 @@ function medianRun(runs: { result: LoadResult; usage: CoreUsage }[]) {
 }
 
 /**
- * The board at 10 connections: the supervisor with one worker against two, interleaved, medians of `runs`; wrk is
- * not pinned in either, so both counts have the same machine. Alongside the throughput: the cores that the workers'
- * main and helper threads, the supervisor and wrk used, and from them the ratio two workers can reach at all.
+ * Load per worker before anything counts. A new process keeps V8's helper threads (compilers, garbage collector)
+ * busy for its first minute of load: one worker's helper threads took 0.43 of a core in its
+ * first 3 s, 0.16–0.24 after 20 s and 0.09–0.15 after 100 s, while its throughput rose 80 → 120 req/s. With one
+ * worker that work runs on the core wrk leaves idle; with two it takes a worker's core. Measured after a few
+ * seconds, the ratio described start-up, not a server that has been running.
+ */
+const WARM_UP_SECONDS_PER_WORKER = 60;
+const WARM_UP_TURN_SECONDS = 5;
+
+/**
+ * The board at 10 connections: the supervisor with one worker against two, both started first and warmed up, then
+ * measured in turn (interleaved, medians of `runs`; an idle server takes no CPU from the other). wrk is not pinned,
+ * so both counts have the same machine. Alongside the throughput: the cores that the workers' main and helper
+ * threads, the supervisor and wrk used, and from them the ratio two workers can reach at all.
  */
 export async function measureCores(
   server: BenchServerOptions,
@@ -372,24 +384,41 @@ export async function measureCores(
   log: (line: string) => void,
 ): Promise<CoresFigures> {
   const runs: Record<1 | 2, { result: LoadResult; usage: CoreUsage }[]> = { 1: [], 2: [] };
-  for (let run = 0; run < options.runs; run++) {
+  const started: Partial<Record<1 | 2, { running: BenchServer; url: string; cookie: string }>> = {};
+  try {
     for (const workers of [1, 2] as const) {
-      const running = await startBenchServer({ ...server, workers });
-      try {
-        const { cookie } = await signIn(running.base, "wb.manager@qadam.test");
-        const url = `${running.base}/board`;
-        // Each process compiles the board's code on its own: the same warm-up per worker, whatever their number.
-        runLoad({ url, connections: 10, seconds: 2 * workers, headers: { Cookie: cookie } });
-        // New connections are handed to the workers in turn: ten connections reach both.
+      // Both on one database file, as several servers may be.
+      const running = await startBenchServer({
+        ...server,
+        port: server.port + workers - 1,
+        logFile: server.logFile.replace(/(\.log)?$/, `-${workers}-workers.log`),
+        workers,
+      });
+      const { cookie } = await signIn(running.base, "wb.manager@qadam.test");
+      started[workers] = { running, url: `${running.base}/board`, cookie };
+    }
+    // In turns of a few seconds, so that neither server comes to its measurement after minutes of idling while the
+    // other warms up.
+    log(`  warming up: ${WARM_UP_SECONDS_PER_WORKER} s of load per worker, in turns`);
+    for (let turn = 0; turn < WARM_UP_SECONDS_PER_WORKER / WARM_UP_TURN_SECONDS; turn++) {
+      for (const workers of [1, 2] as const) {
+        const { url, cookie } = started[workers]!;
+        // The same load per worker, whatever their number: new connections are handed to the workers in turn.
+        runLoad({ url, connections: 10, seconds: WARM_UP_TURN_SECONDS * workers, headers: { Cookie: cookie } });
+      }
+    }
+    for (let run = 0; run < options.runs; run++) {
+      for (const workers of [1, 2] as const) {
+        const { running, url, cookie } = started[workers]!;
         runs[workers].push(
           loadWithUsage(running.pid, () =>
             runLoad({ url, connections: 10, seconds: options.seconds, headers: { Cookie: cookie } }),
           ),
         );
-      } finally {
-        await running.stop();
       }
     }
+  } finally {
+    for (const entry of Object.values(started)) await entry.running.stop();
   }
   const one = medianRun(runs[1]);
   const two = medianRun(runs[2]);
