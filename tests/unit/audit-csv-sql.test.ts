@@ -313,7 +313,7 @@ describe("audit CSV records built by SQLite", () => {
     expect(whole).toBe(wholeJs);
   });
 
-  it("finds a NUL in a snapshot or a reason of a batch that is otherwise plain (JavaScript ends the field there)", async () => {
+  it("ends a snapshot or a reason at its NUL in a batch that is otherwise plain, where JavaScript ends the field", async () => {
     const ok = "2026-11-26T10:00:00.000+00:00";
     const plain = ["a@b.kz", "u1", "x.y", "X", "1", null, null, '{"a":1}', '{"b":"c"}', null, null, "h"];
     const withNul = [
