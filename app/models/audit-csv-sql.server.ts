@@ -15,7 +15,7 @@
  *   `=` `+` `-` `@` make a formula) or with a Cyrillic letter (U+0400–U+04FF: Russian and Kazakh text, none of which
  *   is a formula sign or skipped in front of one, even after NFKC) — quoted and marked here as csvField does.
  * A value holding NUL, or that is not text (a BLOB), never takes the fast path, except a snapshot in a whole batch,
- * which is cut at its NUL as JavaScript cuts it (snapshotField). (SQLite's GLOB also stops at a NUL,
+ * which is cut at its NUL as JavaScript cuts it (batchRecordSql). (SQLite's GLOB also stops at a NUL,
  * so every GLOB here reads a value known to hold none, or only its first character.)
  */
 
@@ -118,34 +118,43 @@ export function auditCsvColumns(options: { withheld: boolean }): string {
  * other mention of a column copies its value, which for a snapshot costs more than the check.
  */
 const snapshotPlain = (x: string) => `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} GLOB '{"*' ELSE 0 END`;
-/**
- * printf's `%w` doubles the quotes in one pass into a buffer of the right size (replace() grew its buffer again and
- * again: an eighth of the export's CPU). Like libSQL's binding, `%w` ends the text at its first NUL, so a snapshot
- * holding one is cut where the record JavaScript writes cuts it (its first two characters, `{"`, hold no NUL).
- */
-const snapshotField = (x: string) => `CASE WHEN ${x} IS NULL THEN '' ELSE printf('"%w"', ${x}) END`;
-
-/** The reason: as freeTextPlain, but its NUL is also found by the batch's check. */
+/** The reason: as freeTextPlain (a NUL would be passed over by its quoting checks, and cut by printf). */
 const reasonPlain = (x: string) =>
-  `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} = '' OR ${x} GLOB '[!-~\u0400-\u04FF]*' ELSE 0 END`;
+  `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} = '' OR (${x} GLOB '[!-~\u0400-\u04FF]*' AND instr(${x}, char(0)) = 0) ELSE 0 END`;
 
-/** The record of a batch's event that passes batchRowPlain (its snapshots quoted without a check). */
+/** A snapshot's place in batchRecordSql's format: quoted, its quotes doubled (`%w`), or nothing for NULL. */
+const snapshotFormat = (present: boolean) => (present ? '"%w"' : "%.0s");
+
+/**
+ * The record of a batch's event that passes batchRowPlain (its snapshots quoted without a check), written by one
+ * printf: one buffer per record instead of a concat per field, and `%w` doubles a snapshot's quotes in one pass
+ * (replace() grew its buffer again and again). The format is picked by which snapshots are NULL, a NULL one read
+ * by `%.0s` to nothing. Like libSQL's binding, printf ends every text at its first NUL: a snapshot holding one is cut
+ * where the record JavaScript writes cuts it (its first two characters, `{"`, hold no NUL), and a NUL in any other
+ * field keeps its event off this path (reasonPlain, and the short fields' check).
+ */
 function batchRecordSql(withheld: boolean): string {
+  const format = (before: boolean, after: boolean) =>
+    `'%d,%.23sZ,${"%s,".repeat(8)}${snapshotFormat(before)},${snapshotFormat(after)},%s,%s,%s,%s' || char(13, 10)`;
+  const formats = `CASE WHEN e."before" IS NULL
+    THEN (CASE WHEN e."after" IS NULL THEN ${format(false, false)} ELSE ${format(false, true)} END)
+    ELSE (CASE WHEN e."after" IS NULL THEN ${format(true, false)} ELSE ${format(true, true)} END) END`;
   const network = withheld ? ["''", "''"] : ["e.requestId", "e.ip"];
-  const cells = [
+  const args = [
     "e.seq",
-    "concat(substr(e.occurredAt, 1, 23), 'Z')",
+    "e.occurredAt",
     ...SHORT_FIELDS.slice(0, 7),
     freeTextField("e.reason"),
-    ...['e."before"', 'e."after"'].map(snapshotField),
+    'e."before"',
+    'e."after"',
     ...network,
     "e.prevHash",
     "e.hash",
   ];
-  return `concat(${cells.join(", ',', ")}, char(13, 10))`;
+  return `printf(${formats}, ${args.join(", ")})`;
 }
 
-/** rowPlain for a batch: the snapshots as the app writes them, a NUL in the reason left to the batch's check. */
+/** rowPlain for a batch: the snapshots as the app writes them. */
 function batchRowPlain(withheld: boolean): string {
   const texts = [reasonPlain("e.reason"), ...['e."before"', 'e."after"'].map(snapshotPlain)];
   return [STORED_UTC, ...shortFields(withheld).map(notBlob), ...texts].join(" AND ");
@@ -168,16 +177,14 @@ export function auditCsvBatchColumns(options: { withheld: boolean }): string {
  * record (else 0) and the records as one BLOB. The records are concatenated in the order the subquery delivers
  * its rows, without an ORDER BY in group_concat, which copied every record into a sorter (a fifth of the export's
  * CPU). SQLite does not promise that order, so the batch also compares the seqs in that order with the seqs
- * sorted (a sort of small numbers): any other order sends the batch to the event-by-event path. A NUL anywhere
- * in the records is found by GLOB, which stops at the first NUL: the records then do not end with their last LF
- * as GLOB reads them (strcspn per LF, far cheaper than instr's walk through every field of every event).
+ * sorted (a sort of small numbers): any other order sends the batch to the event-by-event path. The records hold
+ * no NUL: printf writes none.
  */
 export function auditCsvBatch(rows: string): string {
   const short = "group_concat(short, '')";
   const records = "group_concat(csv, '')";
   const inOrder = "group_concat(seq) = group_concat(seq, ',' ORDER BY seq)";
-  const noNul = `${records} GLOB '*' || char(10)`;
-  const plain = `total(plain IS NOT 1) = 0 AND ${joinedPlain(short)} AND ${noNul} AND ${inOrder}`;
+  const plain = `total(plain IS NOT 1) = 0 AND ${joinedPlain(short)} AND ${inOrder}`;
   return `SELECT max(seq), count(*), iif(${plain}, 1, 0), CAST(${records} AS BLOB) FROM (${rows})`;
 }
 
