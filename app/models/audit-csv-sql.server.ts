@@ -45,8 +45,12 @@ const STORED_UTC = `typeof(e.occurredAt) = 'text' AND (
   (octet_length(e.occurredAt) = 29 AND e.occurredAt GLOB '${UTC_PREFIX}+00:00')
   OR (octet_length(e.occurredAt) = 24 AND e.occurredAt GLOB '${UTC_PREFIX}Z'))`;
 
-/** The short fields joined as U+0001 field U+0001 field … U+0001 (NULL reads as empty). */
-const joinedShort = (fields: readonly string[]) => `concat(${fields.map((x) => `char(1), ${x}`).join(", ")}, char(1))`;
+/**
+ * The short fields joined as U+0001 field U+0001 field … U+0001. concat_ws leaves out a NULL field, and an empty one
+ * before any text, with its U+0001 (such a field is empty in the record: nothing of it needs a check), and takes half
+ * the arguments one concat of every field and separator took.
+ */
+const joinedShort = (fields: readonly string[]) => `concat(char(1), concat_ws(char(1), ${fields.join(", ")}), char(1))`;
 
 /**
  * The checks on short fields joined as joinedShort does — one event's, or a whole batch's one after another: every
