@@ -46,9 +46,10 @@ const STORED_UTC = `typeof(e.occurredAt) = 'text' AND (
   OR (octet_length(e.occurredAt) = 24 AND e.occurredAt GLOB '${UTC_PREFIX}Z'))`;
 
 /**
- * The short fields joined as U+0001 field U+0001 field … U+0001. concat_ws leaves out a NULL field, and an empty one
- * before any text, with its U+0001 (such a field is empty in the record: nothing of it needs a check), and takes half
- * the arguments one concat of every field and separator took.
+ * The short fields joined as U+0001 field U+0001 field … U+0001, with half the arguments one concat of every field
+ * and separator took. concat_ws leaves out a NULL field with its U+0001, and the SQLite inside libSQL 0.3.19 an empty
+ * one too (SQLite's documentation names only NULL): either way such a field is empty in the record and needs no
+ * check, and every other field still has a U+0001 in front of it.
  */
 const joinedShort = (fields: readonly string[]) => `concat(char(1), concat_ws(char(1), ${fields.join(", ")}), char(1))`;
 
