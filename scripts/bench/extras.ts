@@ -394,8 +394,10 @@ export async function measureCores(
         logFile: server.logFile.replace(/(\.log)?$/, `-${workers}-workers.log`),
         workers,
       });
-      const { cookie } = await signIn(running.base, "wb.manager@qadam.test");
-      started[workers] = { running, url: `${running.base}/board`, cookie };
+      // Recorded before the sign-in, so that the `finally` stops it even if the sign-in fails.
+      const entry = { running, url: `${running.base}/board`, cookie: "" };
+      started[workers] = entry;
+      entry.cookie = (await signIn(running.base, "wb.manager@qadam.test")).cookie;
     }
     // In turns of a few seconds, so that neither server comes to its measurement after minutes of idling while the
     // other warms up.

@@ -313,7 +313,7 @@ describe("audit CSV records built by SQLite", () => {
     expect(whole).toBe(wholeJs);
   });
 
-  it("ends a snapshot or a reason at its NUL in a batch that is otherwise plain, where JavaScript ends the field", async () => {
+  it("ends a snapshot at its NUL where JavaScript ends it, and leaves a reason holding a NUL to JavaScript, in a batch that is otherwise plain", async () => {
     const ok = "2026-11-26T10:00:00.000+00:00";
     const plain = ["a@b.kz", "u1", "x.y", "X", "1", null, null, '{"a":1}', '{"b":"c"}', null, null, "h"];
     const withNul = [
@@ -331,6 +331,8 @@ describe("audit CSV records built by SQLite", () => {
       const { each, whole, wholeJs } = await bothRecords(after, false);
       expect(whole).toBe(wholeJs);
       expect(each.map((r) => r.sql ?? r.js)).toEqual(each.map((r) => r.js));
+      // The reason (field 6) holding a NUL is written by JavaScript; a snapshot holding one, by SQL.
+      expect(each[1].sql === null).toBe(texts[6] !== null);
     }
   });
 
