@@ -5,6 +5,7 @@ import { createClient } from "@libsql/client";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { looksLikeFormula } from "~/lib/csv-safety";
+import { AUDIT_CSV_PLAIN } from "~/models/audit-csv-sql.server";
 import { csvRecord, eventCells } from "~/models/export-audit.server";
 import { projectCodesById } from "~/models/history.server";
 import { streamAuditCsvRecords, streamAuditEvents, type AuditEventRow } from "~/models/history-stream.server";
@@ -285,11 +286,24 @@ describe("audit CSV records built by SQLite", () => {
       },
       {
         occurredAt: "2026-11-26T10:00:00.000Z",
-        texts: [null, null, "auth.login", "User", "u2", null, "=1+1", null, "-x", null, null, "a".repeat(64)],
+        texts: [null, null, "auth.login", "User", "u2", null, "=1+1", null, '{"v":"-x"}', null, null, "a".repeat(64)],
       },
       {
         occurredAt: "2026-11-26T10:00:00.000+00:00",
-        texts: ["x@y.z", "u3", "a", "B", "c", projectIds[0], "Ответ: да", "@x", "+y", "1", "::1", "f".repeat(64)],
+        texts: [
+          "x@y.z",
+          "u3",
+          "a",
+          "B",
+          "c",
+          projectIds[0],
+          "Ответ: да",
+          '{"@":"x"}',
+          '{"+":"y, #2"}',
+          "1",
+          "::1",
+          "f".repeat(64),
+        ],
       },
     ]);
     const { each, whole, wholeJs } = await bothRecords(after, false);
@@ -297,7 +311,7 @@ describe("audit CSV records built by SQLite", () => {
     expect(whole).toBe(wholeJs);
   });
 
-  it("leaves to JavaScript what the SQL does not cover: a leading tab, space or full-width sign, a project code with a comma, an odd time", async () => {
+  it("leaves to JavaScript what the SQL does not cover: a leading tab, space or full-width sign, a project code with a comma, an odd time, a snapshot that is no JSON record", async () => {
     const after = await lastSeq();
     const ok = "2026-11-26T10:00:00.000+00:00";
     const plain = ["a@b.kz", "u1", "x.y", "X", "1", null, null, null, null, null, null, "h"];
@@ -307,9 +321,10 @@ describe("audit CSV records built by SQLite", () => {
       { occurredAt: ok, texts: plain.map((t, i) => (i === 8 ? "\uFF1D1" : t)) },
       { occurredAt: "2026-11-26T10:00:00Z", texts: plain },
       { occurredAt: ok, texts: plain.map((t, i) => (i === 0 ? "a,b" : t)) },
+      { occurredAt: ok, texts: plain.map((t, i) => (i === 8 ? "-x" : t)) },
     ]);
     const { each, whole, wholeJs } = await bothRecords(after, false);
-    expect(each.map((r) => r.sql)).toEqual([null, null, null, null, null]);
+    expect(each.map((r) => r.sql)).toEqual([null, null, null, null, null, null]);
     expect(whole).toBe(wholeJs);
   });
 
@@ -333,6 +348,18 @@ describe("audit CSV records built by SQLite", () => {
       expect(each.map((r) => r.sql ?? r.js)).toEqual(each.map((r) => r.js));
       // The reason (field 6) holding a NUL is written by JavaScript; a snapshot holding one, by SQL.
       expect(each[1].sql === null).toBe(texts[6] !== null);
+    }
+  });
+
+  it("reads each event's verdict from the generated column the migration defines with AUDIT_CSV_PLAIN", async () => {
+    const client = createClient({ url: process.env.DATABASE_URL ?? "" });
+    try {
+      const table = await client.execute(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'AuditEvent'`);
+      expect(String(table.rows[0]?.[0])).toContain(
+        `"csvPlain" INTEGER GENERATED ALWAYS AS (${AUDIT_CSV_PLAIN}) STORED`,
+      );
+    } finally {
+      client.close();
     }
   });
 
