@@ -20,8 +20,8 @@
  * every export instead, these checks were half of the export's SQL. Only the project code, read from another table,
  * is checked at export time. The expression is also in the migration that added the column
  * (20261202190000_audit_csv_plain), and a test compares the two: a change to one needs a migration for the other.
- * It is written for any SQLite from 3.31 on (no concat, iif or octet_length), because Prisma's own engine, not
- * libSQL, applies migrations.
+ * It is written for any SQLite from 3.31 on (no concat, iif or octet_length): every program that inserts an event
+ * computes it, another tool's SQLite too (the `sqlite3` shell 3.40 on our machines does).
  */
 
 /** The event's short fields; with the project code from the Project table, the record's short fields. */
