@@ -55,7 +55,7 @@ const storedUtc = (x: string) =>
 const shortPlain = (x: string) =>
   `(${x} IS NULL OR (typeof(${x}) = 'text' AND length(${x}) = ${byteLength(x)} AND ${x} NOT GLOB '*[",#' || char(13, 10) || ']*' AND ${x} NOT GLOB '[^!-*,.-<>?A-~]*'))`;
 
-/** The reason as freeTextField writes it (a NUL would be passed over by its quoting checks, and cut by printf). */
+/** A reason reasonField writes as csvField does (a NUL would slip past its quoting checks and be cut by printf). */
 const reasonPlain = (x: string) =>
   `CASE typeof(${x}) WHEN 'null' THEN 1 WHEN 'text' THEN ${x} = '' OR (${x} GLOB '[!-~\u0400-\u04FF]*' AND instr(${x}, char(0)) = 0) ELSE 0 END`;
 

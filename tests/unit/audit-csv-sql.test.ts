@@ -351,7 +351,7 @@ describe("audit CSV records built by SQLite", () => {
     }
   });
 
-  it("reads each event's verdict from the generated column the migration defines with AUDIT_CSV_PLAIN", async () => {
+  it("stores each event's verdict in the generated column csvPlain, defined by the migration exactly as AUDIT_CSV_PLAIN", async () => {
     const client = createClient({ url: process.env.DATABASE_URL ?? "" });
     try {
       const table = await client.execute(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'AuditEvent'`);
